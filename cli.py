@@ -1,0 +1,427 @@
+"""The `glossary` command line: parse, call the library, print. Nothing else lives here."""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from glossary.errors import GlossaryError, InputError, ValidationError
+
+FORMAT_HELP = "Output format."
+
+
+class InputProblem(click.ClickException):
+    """Bad input (a file we cannot read or parse): exit 2, like a usage error."""
+
+    exit_code = 2
+
+
+def reports_errors(func):
+    """Turn library errors into clean messages and exit codes, in this one place."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (InputError, ValidationError) as exc:
+            raise InputProblem(str(exc)) from None
+        except GlossaryError as exc:
+            raise InputProblem(str(exc)) from None
+        except BrokenPipeError:
+            sys.stderr.close()  # `glossary … | head`: the reader left; not an error
+    return wrapper
+
+
+def glossary_option(func):
+    """--glossary PATH on every command (default: the shipped terms.tsv)."""
+    return click.option(
+        "--glossary", "glossary_path", type=click.Path(dir_okay=False, path_type=Path),
+        help="Glossary file: terms.tsv, OmegaT TSV, CSV, TBX or JSON (default: the shipped "
+             "terms.tsv).")(func)
+
+
+def color_enabled(stream=None) -> bool:
+    """Colour only on a terminal and never with NO_COLOR set (https://no-color.org)."""
+    stream = stream or sys.stdout
+    return "NO_COLOR" not in os.environ and stream.isatty()
+
+
+def print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ruen-glossary")
+def main():
+    """Russian–English terminology glossary: lookup, consistency check, translation memory.
+
+    Example: glossary lookup заградотрядами
+    """
+
+
+def load_glossary(path: Path | None):
+    from glossary import load
+    return load(path)
+
+
+def style(text: str, enabled: bool, **kwargs) -> str:
+    return click.style(text, **kwargs) if enabled else text
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@glossary_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "tsv"]), default="text",
+              show_default=True, help=FORMAT_HELP)
+@click.option("--tm", "tm_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also show how the term was rendered in this translation memory.")
+@reports_errors
+def lookup(query, glossary_path, fmt, tm_path):
+    """Look a term up by any form: inflected, Russian or English, transliterated.
+
+    Shows the preferred and admitted renderings, forbidden ones, kind, note and source,
+    and how the query matched (exact, lemma, variant, run-together, transliteration,
+    fuzzy). Exit 0 when found, 1 when not (with suggestions), 2 on bad input.
+
+    Example: glossary lookup заградотрядами
+    """
+    from glossary.lookup import Lookup
+    from glossary.termfiles import json as json_format
+    from glossary.termfiles import tsv as tsv_format
+
+    text = " ".join(query).strip()
+    if not text:
+        raise click.BadParameter("the query is empty", param_hint="QUERY")
+    glossary = load_glossary(glossary_path)
+    finder = Lookup(glossary)
+    hits = finder.find(text)
+    renderings = tm_renderings(tm_path, finder, hits) if tm_path else {}
+    if fmt == "json":
+        print_json([{**json_format.entry(h.term), "matched": h.matched, "matched_form": h.form,
+                     "matched_status": h.status, "tm_renderings": renderings.get(h.term.id)}
+                    for h in hits])
+    elif fmt == "tsv":
+        columns = [*glossary.columns, "matched"]
+        click.echo("\t".join(columns))
+        for h in hits:
+            row = {**h.term.to_row(), "matched": h.matched}
+            click.echo("\t".join(row.get(c, "") for c in columns))
+    else:
+        colour = color_enabled()
+        for h in hits:
+            click.echo(describe_hit(h, colour, renderings.get(h.term.id)))
+    if not hits:
+        suggestions = finder.suggest(text)
+        message = f"No entry for {text!r}."
+        if suggestions:
+            message += " Did you mean: " + ", ".join(
+                f"{s.form} ({s.term_id})" for s in suggestions) + "?"
+        click.echo(message, err=True)
+        sys.exit(1)
+
+
+def describe_hit(hit, colour: bool, renderings: dict | None) -> str:
+    term = hit.term
+    lines = [f"{style(term.ru, colour, bold=True)} → {style(term.en, colour, bold=True, fg='green')}"
+             f"  [{term.id} · {term.kind} · {hit.matched}: {hit.text!r} ~ {hit.form!r}"
+             f"{' (forbidden)' if hit.status == 'forbidden' else ''}]"]
+    for label, values, fg in (("ru variants", term.ru_variants, None),
+                              ("en admitted", term.en_variants, None),
+                              ("en forbidden", term.en_forbidden, "red"),
+                              ("ru forbidden", term.ru_forbidden, "red")):
+        if values:
+            lines.append(f"  {label}: " + " | ".join(style(v, colour, fg=fg) for v in values))
+    if term.note:
+        lines.append(f"  note: {term.note}")
+    if term.source:
+        lines.append(f"  source: {', '.join(term.source)}")
+    if renderings is not None:
+        shown = ", ".join(f"{form or '(no glossary form)'} ×{n}" for form, n in renderings.items())
+        lines.append(f"  in the TM: {shown or 'no unit contains it'}")
+    return "\n".join(lines) + "\n"
+
+
+def tm_renderings(tm_path: Path, finder, hits) -> dict[str, dict[str, int]]:
+    """Per hit, how the TM rendered the term (count per glossary form found in targets)."""
+    from glossary.lookup import tm_renderings as count
+    from tm.store import TranslationMemory
+
+    out = {}
+    with TranslationMemory(tm_path) as memory:
+        for h in hits:
+            units = memory.concordance(h.term.ru, "ru")
+            pairs = [(u.source, u.target) for u in units]
+            out[h.term.id] = dict(count(pairs, finder.matcher, h.term, "ru", "en").most_common())
+    return out
+
+
+@main.command()
+@click.argument("term", nargs=-1, required=True)
+@glossary_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "list"]), default="text",
+              show_default=True, help="text: a table; list: one form a line, for pasting.")
+@reports_errors
+def variants(term, glossary_path, fmt):
+    """Every inflected form of a term: the Russian case × number paradigm (modifiers agree
+    with the head noun, fixed dependents stay), English plural and possessive, and the
+    transliterations of the Russian term in every scheme.
+
+    TERM is any form of a glossary entry, or its id; a phrase not in the glossary is
+    inflected as Russian.
+
+    Example: glossary variants фильтрационный лагерь
+    """
+    from glossary.lookup import Lookup
+    from glossary.translit import SCHEMES, to_latin
+    from glossary.variants import english_forms, paradigm
+
+    text = " ".join(term).strip()
+    glossary = load_glossary(glossary_path)
+    entry = glossary.by_id().get(text)
+    if entry is None:
+        hits = Lookup(glossary).find(text)
+        entry = hits[0].term if hits else None
+    ru = entry.ru if entry else text
+    kind = entry.kind if entry else "term"
+    ru_forms = [(f.case, f.number, f.text) for form in ((entry.approved("ru") if entry else (ru,)))
+                for f in paradigm(form)]
+    en_forms = [f for form in (entry.approved("en") if entry else ()) for f in english_forms(form, kind)]
+    translits = {scheme: to_latin(ru, scheme) for scheme in SCHEMES}
+    if fmt == "json":
+        print_json({"id": entry.id if entry else None, "ru": ru, "en": entry.en if entry else None,
+                    "ru_forms": [{"case": c, "number": n, "form": f} for c, n, f in ru_forms],
+                    "en_forms": en_forms, "transliterations": translits})
+        return
+    if fmt == "list":
+        for form in dict.fromkeys([f for _, _, f in ru_forms] + en_forms):
+            click.echo(form)
+        return
+    click.echo(f"{ru}" + (f" → {entry.en}  [{entry.id}]" if entry else "  (not in the glossary)"))
+    if ru_forms:
+        click.echo("\nRussian:")
+        for case, number, form in ru_forms:
+            click.echo(f"  {case} {number}  {form}")
+    else:
+        click.echo("\nRussian: not inflected (abbreviation, indeclinable or no head noun)")
+    if en_forms:
+        click.echo("\nEnglish:\n" + "\n".join(f"  {f}" for f in en_forms))
+    click.echo("\nTransliterations:")
+    for scheme, latin in translits.items():
+        click.echo(f"  {scheme:<10} {latin}")
+
+
+@main.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option("--scheme", type=click.Choice(["bgn-pcgn", "iso9", "ala-lc", "scholarly",
+                                             "default", "all"]), default="bgn-pcgn",
+              show_default=True, help="Transliteration scheme; 'all' shows every one.")
+@click.option("--reverse", is_flag=True, help="Latin to Cyrillic (where the scheme allows).")
+@glossary_option
+@reports_errors
+def translit(text, scheme, reverse, glossary_path):
+    """Transliterate Russian into Latin letters (or back with --reverse).
+
+    BGN/PCGN is the default, as for names in English text; ISO 9, ALA-LC, a scholarly
+    scheme and the transliterate package's own are there too.
+
+    Example: glossary translit Девятаев --scheme all
+    """
+    from glossary.translit import SCHEMES, to_cyrillic, to_latin
+
+    value = " ".join(text)
+    convert = to_cyrillic if reverse else to_latin
+    if scheme == "all":
+        for name in SCHEMES:
+            try:
+                click.echo(f"{name:<10} {convert(value, name)}")
+            except GlossaryError as exc:
+                click.echo(f"{name:<10} ({exc})")
+    else:
+        click.echo(convert(value, scheme))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["tsv", "omegat", "csv", "tbx", "json"]),
+              default="tsv", show_default=True, help=FORMAT_HELP)
+@click.option("--to", "direction", type=click.Choice(["ru-en", "en-ru"]), default="ru-en",
+              show_default=True, help="Direction, for formats with a source and a target side.")
+@click.option("--with-forms", is_flag=True,
+              help="Add every inflected form as a variant, for tools without morphology.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (atomically) instead of stdout.")
+@glossary_option
+@reports_errors
+def export(fmt, direction, with_forms, output, glossary_path):
+    """Export the glossary: terms.tsv format, OmegaT glossary, CSV, TBX-Basic or JSON.
+
+    Example: glossary export --format tbx -o glossary.tbx
+    """
+    from glossary import termfiles
+    from glossary.textio import write_atomic
+    from glossary.variants import with_forms as add_forms
+
+    glossary = load_glossary(glossary_path)
+    if with_forms:
+        glossary = add_forms(glossary)
+    text = termfiles.dumps(glossary, fmt, direction)
+    if output:
+        write_atomic(output, text)
+        click.echo(f"Wrote {len(glossary)} entries to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--on-conflict", type=click.Choice(["keep", "replace", "merge"]), default="keep",
+              show_default=True,
+              help="For an entry that differs: keep ours, replace with theirs, or merge lists.")
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@glossary_option
+@reports_errors
+def import_(file, on_conflict, dry_run, glossary_path):
+    """Merge a glossary file (TSV, CSV, TBX, OmegaT, JSON) into the glossary, with a
+    conflict report. The result is validated before it is written, atomically.
+    Exit 1 when conflicts were left unresolved (--on-conflict keep).
+
+    Example: glossary import colleague.tbx --glossary terms.tsv --on-conflict merge
+    """
+    from glossary import termfiles
+    from glossary.edit import merge
+    from glossary.validate import shipped_path
+
+    target = glossary_path or shipped_path()
+    glossary = load_glossary(target)
+    incoming = termfiles.read(file)
+    merged, report = merge(glossary, incoming, on_conflict)
+    check_before_write(merged)
+    for label, ids in (("added", report.added), ("unchanged", report.unchanged),
+                       ("replaced", report.replaced), ("merged", report.merged)):
+        click.echo(f"{label}: {len(ids)}")
+    for term_id, column, ours, theirs in report.conflicts:
+        click.echo(f"conflict: {term_id}: {column}: ours {ours!r} / theirs {theirs!r}")
+    if not dry_run:
+        termfiles.write(merged, target, termfiles.detect(target))
+    if report.conflicts and on_conflict == "keep":
+        sys.exit(1)
+
+
+def check_before_write(glossary) -> None:
+    from glossary.errors import ValidationError
+    from glossary.validate import problems
+
+    found = problems(glossary)
+    if found:
+        raise ValidationError(found)
+
+
+def term_options(func):
+    """The fields of an entry as options, shared by add and edit."""
+    options = [
+        click.option("--ru", help="Preferred Russian term, dictionary form."),
+        click.option("--en", help="Preferred English rendering."),
+        click.option("--ru-variants", help="Other Russian forms, separated by ' | '."),
+        click.option("--en-variants", help="Admitted English renderings, ' | '-separated."),
+        click.option("--en-forbidden", help="English renderings not to use, ' | '-separated."),
+        click.option("--ru-forbidden", help="Russian forms not to use, ' | '-separated."),
+        click.option("--kind", help="term, name, abbreviation, organisation, rank, place…"),
+        click.option("--note", help="Usage note."),
+        click.option("--source", help="Where the term comes from, ' | '-separated."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def term_changes(values: dict) -> dict:
+    from glossary.model import LIST_COLUMNS, split_list
+
+    return {k: split_list(v) if k in LIST_COLUMNS else v.strip()
+            for k, v in values.items() if v is not None}
+
+
+def save(glossary, path: Path | None) -> None:
+    from glossary import termfiles
+    from glossary.validate import shipped_path
+
+    check_before_write(glossary)
+    target = path or shipped_path()
+    termfiles.write(glossary, target, termfiles.detect(target))
+
+
+@main.command()
+@click.option("--id", "term_id", help="Stable id (default: made from the English term).")
+@term_options
+@glossary_option
+@reports_errors
+def add(term_id, glossary_path, **values):
+    """Add one entry; the glossary is validated and written atomically.
+
+    Example: glossary add --ru "штурмовой батальон" --en "assault battalion" --kind term
+    """
+    from glossary.edit import add as add_term
+    from glossary.model import Term
+    from glossary.termfiles.tsv import slug
+
+    changes = term_changes(values)
+    if not changes.get("ru") or not changes.get("en"):
+        raise click.UsageError("--ru and --en are required")
+    term = Term(id=term_id or slug(changes["en"]), **changes)
+    save(add_term(load_glossary(glossary_path), term), glossary_path)
+    click.echo(f"added {term.id}", err=True)
+
+
+@main.command()
+@click.argument("term_id")
+@term_options
+@glossary_option
+@reports_errors
+def edit(term_id, glossary_path, **values):
+    """Change fields of one entry (options not given stay as they are); validated and
+    written atomically.
+
+    Example: glossary edit zagradotryad --en-variants "barrier troops | blocking unit"
+    """
+    from glossary.edit import edit as edit_term
+
+    changes = term_changes(values)
+    if not changes:
+        raise click.UsageError("nothing to change: give at least one field option")
+    save(edit_term(load_glossary(glossary_path), term_id, **changes), glossary_path)
+    click.echo(f"edited {term_id}", err=True)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@glossary_option
+@reports_errors
+def validate(file, glossary_path):
+    """Check a glossary: columns, duplicate ids, empty ru/en, a form claimed by two
+    concepts, a forbidden form equal to an approved one. Exit 1 on problems.
+
+    Example: glossary validate terms.tsv
+    """
+    from glossary import termfiles
+    from glossary.validate import problems, shipped_path
+
+    path = file or glossary_path or shipped_path()
+    glossary = termfiles.read(path)
+    found = problems(glossary)
+    for problem in found:
+        click.echo(str(problem))
+    click.echo(f"{path}: {len(glossary)} entries, {len(found)} problem(s)", err=True)
+    sys.exit(1 if found else 0)
+
+
+# ---------------------------------------------------------------------------------------
+# The `check` command lives below this line.
+# ---------------------------------------------------------------------------------------
+
+
+# ---------------------------------------------------------------------------------------
+# Translation-memory commands (`glossary tm …`) live below this line.
+# ---------------------------------------------------------------------------------------

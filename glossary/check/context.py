@@ -1,0 +1,86 @@
+"""What every rule is given: the run's context and one matched source/target pair.
+
+Each pair's source and target are matched once (source in the source language, target in
+the target language) and grouped by concept here, so no rule tokenises or matches again.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..matcher import Match, Matcher
+from ..model import Term
+from ..normalize import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """Where a pair stands in the draft: what a draft-level rule keeps to report later."""
+
+    segment: int
+    line: int | None
+    hash: str
+    plural: int = 0
+
+
+class Context:
+    """One checking run: the glossary, the compiled matcher, the direction, rule state."""
+
+    def __init__(self, terms: dict[str, Term], matcher: Matcher, source_lang: str,
+                 target_lang: str):
+        self.terms = terms
+        self.matcher = matcher
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self.state: dict[str, Any] = {}
+        self.names = [t for t in terms.values() if t.kind == "name"]
+
+    def term(self, term_id: str) -> Term:
+        return self.terms[term_id]
+
+
+class PairView:
+    """One source/target pair with its matches grouped by concept.
+
+    `src` holds every match in the source (any status: a forbidden form in the source
+    still names the concept); `approved`/`forbidden` hold the target's matches by status.
+    `blank` is True when the target is empty or the same text as the source: the
+    untranslated rule reports that, and the rules about target wording stay silent.
+    `memo` lets rules share a derived result (e.g. name variants) computed once.
+    """
+
+    __slots__ = ("ref", "source", "target", "src_matches", "tgt_matches", "src", "approved",
+                 "forbidden", "blank", "memo")
+
+    def __init__(self, ref: Ref, source: str, target: str, ctx: Context):
+        self.ref = ref
+        self.source = source
+        self.target = target
+        self.src_matches: list[Match] = ctx.matcher.find(source, ctx.source_lang) if source else []
+        stripped = target.strip()
+        self.blank = not stripped or _same_text(source, target)
+        self.tgt_matches: list[Match] = (ctx.matcher.find(target, ctx.target_lang)
+                                         if stripped else [])
+        self.src: dict[str, list[Match]] = _by_term(self.src_matches)
+        self.approved: dict[str, list[Match]] = _by_term(
+            m for m in self.tgt_matches if m.status != "forbidden")
+        self.forbidden: dict[str, list[Match]] = _by_term(
+            m for m in self.tgt_matches if m.status == "forbidden")
+        self.memo: dict[str, Any] = {}
+
+
+def _by_term(matches) -> dict[str, list[Match]]:
+    grouped: dict[str, list[Match]] = defaultdict(list)
+    for m in matches:
+        grouped[m.term_id].append(m)
+    return dict(grouped)
+
+
+def _same_text(source: str, target: str) -> bool:
+    """Whether the target repeats the source (ignoring spacing, case, ё and look-alikes)."""
+    if source == target:
+        return bool(source.strip())
+    if abs(len(source) - len(target)) > 8:
+        return False
+    return bool(source.strip()) and fold(source) == fold(target)

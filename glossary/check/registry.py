@@ -1,0 +1,59 @@
+"""The one place rules are registered: id, default severity, one-line description.
+
+A rule is a small function ``fn(view, ctx) -> Iterable[Issue]`` run on every checked
+source/target pair. A rule that needs the whole draft (inconsistent-term, name-spelling)
+also names a ``finish(ctx) -> Iterable[tuple[Ref, Issue]]`` run once at the end; its
+per-pair function then records what it saw in ``ctx.state[rule_id]``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..errors import GlossaryError
+from .finding import SEVERITIES, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """What a rule found, before the engine stamps segment, rule and severity on it."""
+
+    message: str
+    term: str | None = None
+    source_span: Span | None = None
+    target_span: Span | None = None
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    description: str
+    run: Callable
+    finish: Callable | None = None
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: str, *, finish: Callable | None = None):
+    """Register a rule; its docstring's first line is the description `--list-rules` shows."""
+    assert severity in SEVERITIES, severity
+
+    def register(fn: Callable[..., Iterable[Issue]]):
+        doc = (fn.__doc__ or "").strip().splitlines()
+        RULES[rule_id] = Rule(rule_id, severity, doc[0] if doc else "", fn, finish)
+        return fn
+    return register
+
+
+def select(only: Iterable[str] = (), skip: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """The rules to run: `only` (all when empty) minus `skip`; unknown ids are an error."""
+    only, skip = list(only), list(skip)
+    unknown = [r for r in (*only, *skip) if r not in RULES]
+    if unknown:
+        raise GlossaryError(f"unknown rule {', '.join(map(repr, unknown))}; rules: "
+                            f"{', '.join(RULES)}")
+    chosen = [r for r in RULES if (not only or r in only) and r not in skip]
+    return tuple(RULES[r] for r in chosen)

@@ -1,0 +1,188 @@
+"""Gettext PO catalogues, through polib.
+
+Reading: msgid → source, msgstr → target; a plural entry gives source=msgid,
+source_plural=msgid_plural, target=msgstr[0], target_plurals=(msgstr[1], …) and keeps the
+header's Plural-Forms in props. msgctxt → context; the extracted (``#.``) and translator
+(``#``) comments, joined by a newline, → note; flags other than fuzzy and the ``#:``
+references → props ``flags`` and ``references``. `line` is where polib says the entry
+starts: its first line, which is its first comment when it has one, else msgctxt or msgid.
+
+The header entry is not a segment. Obsolete (``#~``) and untranslated entries are skipped,
+fuzzy ones too unless `include_fuzzy` (then `fuzzy=True`); each skip goes to `on_skip`.
+The target language is the header's ``Language``; the source language is
+``X-Source-Language`` when a tool wrote it (we do), else unknown (None).
+
+Writing: a UTF-8 catalogue with a header (Language, X-Source-Language, Content-Type,
+Plural-Forms when there are plurals: from the segments' props, else the rule for the
+target language). The note is written as a translator comment.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import polib
+
+from ..errors import InputError
+from ..segment import Segment
+from ..textio import write_atomic
+from . import (SKIP_EMPTY_SOURCE, SKIP_FUZZY, SKIP_OBSOLETE, SKIP_UNTRANSLATED, OnSkip,
+               primary, read_nonempty, resolve_langs, skipped, swap)
+
+NAME = "po"
+EXTENSIONS = (".po", ".pot")
+
+PLURAL_FORMS = {
+    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+          "(n%100<10 || n%100>=20) ? 1 : 2);",
+    "en": "nplurals=2; plural=(n != 1);",
+}
+# Keys of Segment.props this module reads and writes.
+PROP_PLURAL_FORMS = "plural-forms"
+PROP_FLAGS = "flags"
+PROP_REFERENCES = "references"
+
+_POLIB_LINE = re.compile(r"\(line (\d+)\)")
+# A keyword or continuation line, and what its quoted part must look like when complete.
+_STRING_LINE = re.compile(r'^\s*(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?(".*)$')
+_COMPLETE_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+_FIRST_ENTRY = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid)\s', re.MULTILINE)
+
+
+class _Lines(str):
+    """Catalogue text that polib splits on newlines only.
+
+    polib splits a string with str.splitlines, which also breaks at U+2028, form feeds
+    and other separators that may legitimately sit inside a quoted msgstr.
+    """
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        return self.split("\n")
+
+
+def read(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
+         include_fuzzy: bool = False, on_skip: OnSkip | None = None) -> Iterator[Segment]:
+    """Yield the translated entries of a PO file as segments (see the module docstring)."""
+    text = read_nonempty(path)
+    catalogue = _parse(text, path)
+    file_target = catalogue.metadata.get("Language") or None
+    file_source = catalogue.metadata.get("X-Source-Language") or None
+    source_lang, target_lang, reverse = resolve_langs(file_source, file_target, source_lang,
+                                                      target_lang, path)
+    plural_forms = catalogue.metadata.get("Plural-Forms", "").strip()
+    first_line = _first_entry_line(text)
+    for entry in catalogue:
+        # polib numbers the first entry 0 when the file has no header entry before it.
+        line = entry.linenum or first_line
+        if entry.obsolete:
+            skipped(on_skip, line, SKIP_OBSOLETE)
+            continue
+        if entry.fuzzy and not include_fuzzy:
+            skipped(on_skip, line, SKIP_FUZZY)
+            continue
+        segment = _segment(entry, line, plural_forms, source_lang, target_lang)
+        if not segment.source:
+            skipped(on_skip, line, SKIP_EMPTY_SOURCE)
+        elif not segment.target:
+            skipped(on_skip, line, SKIP_UNTRANSLATED)
+        else:
+            yield swap(segment) if reverse else segment
+
+
+def write(path: str | Path, segments: Iterable[Segment], *, source_lang: str,
+          target_lang: str) -> None:
+    """Write segments as a UTF-8 PO catalogue, atomically."""
+    write_atomic(path, dumps(segments, source_lang=source_lang, target_lang=target_lang))
+
+
+def dumps(segments: Iterable[Segment], *, source_lang: str, target_lang: str) -> str:
+    """The PO text for segments (what `write` writes)."""
+    pairs = [_entry(s) for s in segments]
+    catalogue = polib.POFile()
+    catalogue.header = "Written by ruen-glossary."
+    catalogue.metadata = {
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Language": target_lang,
+        "X-Source-Language": source_lang,
+    }
+    if any(entry.msgid_plural for entry, _ in pairs):
+        # The rule the segments came with (e.g. Django's nplurals=4), else the language's.
+        from_props = next((forms for _, forms in pairs if forms), None)
+        catalogue.metadata["Plural-Forms"] = from_props or PLURAL_FORMS.get(
+            primary(target_lang) or "", PLURAL_FORMS["en"])
+    for entry, _ in pairs:
+        catalogue.append(entry)
+    return str(catalogue) + "\n"
+
+
+def _parse(text: str, path: str | Path) -> polib.POFile:
+    _check_strings(text, path)
+    # A string without a newline could be taken by polib for a file name.
+    content = _Lines(text if "\n" in text else text + "\n")
+    try:
+        return polib.pofile(content, encoding="utf-8")
+    except (OSError, ValueError, UnicodeError) as exc:
+        message = str(exc)
+        found = _POLIB_LINE.search(message)
+        message = re.sub(r"^Syntax error in po file\s*(\(line \d+\))?:?\s*", "", message)
+        raise InputError(f"malformed PO: {message or 'syntax error'}", path=path,
+                         line=int(found.group(1)) if found else None) from None
+
+
+def _check_strings(text: str, path: str | Path) -> None:
+    """Refuse unterminated strings, which polib silently reads as empty (losing the entry)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = _STRING_LINE.match(line)
+        if found and not _COMPLETE_STRING.match(found.group(1)):
+            raise InputError("malformed PO: unterminated string or unescaped quote", path=path, line=number)
+
+
+def _segment(entry: polib.POEntry, line: int, plural_forms: str, source_lang: str | None,
+             target_lang: str | None) -> Segment:
+    props: list[tuple[str, str]] = []
+    flags = [f for f in entry.flags if f != "fuzzy"]
+    if flags:
+        props.append((PROP_FLAGS, ", ".join(flags)))
+    if entry.occurrences:
+        refs = " ".join(f"{file}:{num}" if num else file for file, num in entry.occurrences)
+        props.append((PROP_REFERENCES, refs))
+    if entry.msgid_plural:
+        forms = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+        target, target_plurals = (forms[0], tuple(forms[1:])) if forms else ("", ())
+        # A partly translated plural entry is untranslated: it would mislead a TM.
+        if not all(forms):
+            target = ""
+        if plural_forms:
+            props.append((PROP_PLURAL_FORMS, plural_forms))
+    else:
+        target, target_plurals = entry.msgstr, ()
+    note = "\n".join(c for c in (entry.comment, entry.tcomment) if c) or None
+    return Segment(source=entry.msgid, target=target, source_lang=source_lang,
+                   target_lang=target_lang, line=line, context=entry.msgctxt, note=note,
+                   source_plural=entry.msgid_plural or None, target_plurals=target_plurals,
+                   fuzzy=entry.fuzzy, props=tuple(props))
+
+
+def _entry(segment: Segment) -> tuple[polib.POEntry, str | None]:
+    props = dict(segment.props)
+    flags = [f.strip() for f in props.get(PROP_FLAGS, "").split(",") if f.strip()]
+    if segment.fuzzy:
+        flags.insert(0, "fuzzy")
+    occurrences = [tuple(ref.rsplit(":", 1)) if re.search(r":\d+$", ref) else (ref, "")
+                   for ref in props.get(PROP_REFERENCES, "").split()]
+    entry = polib.POEntry(msgid=segment.source, msgctxt=segment.context,
+                          tcomment=segment.note or "", flags=flags, occurrences=occurrences)
+    if segment.source_plural is not None:
+        entry.msgid_plural = segment.source_plural
+        entry.msgstr_plural = dict(enumerate((segment.target, *segment.target_plurals)))
+    else:
+        entry.msgstr = segment.target
+    return entry, props.get(PROP_PLURAL_FORMS)
+
+
+def _first_entry_line(text: str) -> int:
+    found = _FIRST_ENTRY.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1

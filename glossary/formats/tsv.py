@@ -1,0 +1,95 @@
+r"""Tab-separated segment pairs: ``source⇥target`` or ``source⇥target⇥note``, one a line.
+
+* An optional first line ``source⇥target`` (or ``source⇥target⇥note``), in any case, is a
+  header and is skipped. Blank lines are skipped.
+* A line without a tab, or with more than three cells, is an error with its line number.
+* Cells are taken exactly as they are (no stripping), except for backslash escapes:
+  ``\t`` tab, ``\n`` newline, ``\r`` carriage return and ``\\`` backslash are unescaped on
+  reading and produced on writing, so multi-line units round trip. Any other backslash is
+  kept as it is; a Windows path such as ``C:\new`` therefore needs ``C:\\new`` to survive.
+* An empty third cell is no note. Empty source or target: skipped through `on_skip`.
+* Text comes in as `textio` reads it: UTF-8 with or without BOM, UTF-16, cp1251, CRLF.
+
+TSV names no languages: segments carry the caller's. Writing always starts with the header
+line (with the note column when any segment has a note).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..segment import Segment
+from ..textio import write_atomic
+from . import SKIP_EMPTY_SOURCE, SKIP_UNTRANSLATED, OnSkip, read_nonempty, skipped
+
+NAME = "tsv"
+EXTENSIONS = (".tsv", ".tab")
+
+HEADERS = (("source", "target"), ("source", "target", "note"))
+_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
+_ESCAPED = re.compile(r"\\([tnr\\])")
+
+
+def read(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
+         include_fuzzy: bool = False, on_skip: OnSkip | None = None) -> Iterator[Segment]:
+    """Yield the pairs of a TSV file (see the module docstring).
+
+    `include_fuzzy` is accepted for the common signature; TSV has no fuzzy state.
+    """
+    text = read_nonempty(path)
+    first = True
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if first and tuple(c.strip().lower() for c in cells) in HEADERS:
+            first = False
+            continue
+        first = False
+        if len(cells) == 1:
+            raise InputError("no tab: expected source⇥target[⇥note]", path=path, line=number)
+        if len(cells) > 3:
+            raise InputError(f"{len(cells)} tab-separated cells: expected source⇥target[⇥note]",
+                             path=path, line=number)
+        source, target = unescape(cells[0]), unescape(cells[1])
+        note = unescape(cells[2]) if len(cells) == 3 and cells[2] else None
+        if not source:
+            skipped(on_skip, number, SKIP_EMPTY_SOURCE)
+        elif not target:
+            skipped(on_skip, number, SKIP_UNTRANSLATED)
+        else:
+            yield Segment(source=source, target=target, source_lang=source_lang,
+                          target_lang=target_lang, line=number, note=note)
+
+
+def write(path: str | Path, segments: Iterable[Segment], *, source_lang: str,
+          target_lang: str) -> None:
+    """Write segments as TSV with a header line, atomically. Languages are not stored."""
+    segments = list(segments)
+    with_note = any(s.note for s in segments)
+    lines = ["\t".join(HEADERS[with_note])]
+    for s in segments:
+        cells = [s.source, s.target] + ([s.note or ""] if with_note else [])
+        lines.append("\t".join(escape(c) for c in cells))
+    write_atomic(path, "\n".join(lines) + "\n")
+
+
+def escape(cell: str) -> str:
+    r"""Escape a cell so that it holds no tab or line break.
+
+    >>> escape("a\tb\nc\\d")
+    'a\\tb\\nc\\\\d'
+    """
+    return (cell.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+            .replace("\r", "\\r"))
+
+
+def unescape(cell: str) -> str:
+    r"""Undo `escape`; other backslashes stay as they are.
+
+    >>> unescape(r"a\tb\nc\\d \d")
+    'a\tb\nc\\d \\d'
+    """
+    return _ESCAPED.sub(lambda m: _ESCAPES[m.group(1)], cell)

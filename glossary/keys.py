@@ -1,0 +1,66 @@
+"""Match keys: what a word is compared by (Russian lemmas, English stems, exact short caps)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import english, morph
+from .ru import CYRILLIC
+
+# All-caps words this short are abbreviations that collide with ordinary words when folded
+# (ОН/он, US/us, С./с): they match only when written in capitals, as written.
+_SHORT_CAPS = 3
+
+
+def is_short_caps(word: str) -> bool:
+    """Whether a word is written in capitals and short enough to be mistaken for a word.
+
+    >>> is_short_caps("ГКО"), is_short_caps("НКВД"), is_short_caps("Он")
+    (True, False, False)
+    """
+    return word.isupper() and len(word) <= _SHORT_CAPS
+
+
+@lru_cache(maxsize=400_000)
+def word_keys(norm: str) -> frozenset[str]:
+    """Keys of a word as it stands in a text (`norm` from tokens.Token).
+
+    >>> sorted(word_keys("Войсками"))
+    ['войсками', 'войско']
+    >>> sorted(word_keys("battalions'"))
+    ['battalion']
+    >>> sorted(word_keys("ГКО"))
+    ['^ГКО', 'гко']
+    """
+    lower = norm.lower()
+    if CYRILLIC.search(norm):
+        keys = set(morph.lemmas(lower))
+    elif lower.isascii() and any(c.isalpha() for c in lower):
+        keys = {english.stem(lower)}
+    else:
+        keys = {lower}
+    if is_short_caps(norm):
+        keys.add("^" + norm)
+    return frozenset(keys)
+
+
+def term_word_keys(norm: str) -> frozenset[str]:
+    """Keys of a word as it stands in a glossary form: short capitals match as written only.
+
+    >>> sorted(term_word_keys("ГКО")), sorted(term_word_keys("лагерь"))
+    (['^ГКО'], ['лагерь'])
+    """
+    if is_short_caps(norm):
+        return frozenset({"^" + norm})
+    return word_keys(norm)
+
+
+def canonical(norm: str) -> str:
+    """One key standing for a word in suggestions: the likeliest Russian lemma or the stem.
+
+    >>> canonical("заградотрядами"), canonical("Camps")
+    ('заградотряд', 'camp')
+    """
+    lower = norm.lower()
+    if CYRILLIC.search(norm):
+        return morph.parse(lower)[0].normal_form
+    return english.stem(lower) if lower.isascii() else lower

@@ -1,0 +1,132 @@
+"""Looking a term up by any form: inflected, either language, transliterated, misspelt."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .keys import canonical
+from .matcher import Match, Matcher
+from .model import Glossary, Term
+from .normalize import script
+from .tokens import tokenize
+from .translit import REVERSIBLE, fold_latin, latin_keys, to_cyrillic
+
+MATCH_KINDS = ("exact", "lemma", "variant", "run-together", "transliteration", "fuzzy")
+# A misspelling this close to a single glossary form is taken as a hit, not a suggestion.
+_FUZZY_HIT = 90
+_SUGGEST_CUTOFF = 60
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A glossary entry found for a query, and how: one of MATCH_KINDS."""
+
+    term: Term
+    matched: str
+    form: str
+    status: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    form: str
+    term_id: str
+    score: float
+
+
+class Lookup:
+    """A glossary ready to be queried; build once, query many times."""
+
+    def __init__(self, glossary: Glossary, matcher: Matcher | None = None):
+        self.terms = glossary.by_id()
+        self.matcher = matcher or Matcher(glossary)
+        self._latin: dict[str, set[str]] = {}
+        self._lemmas: dict[str, tuple[str, str]] = {}
+        for term in glossary:
+            for form in term.approved("ru"):
+                for key in latin_keys(form):
+                    self._latin.setdefault(key, set()).add(term.id)
+            for lang in ("ru", "en"):
+                for form in (*term.approved(lang), *term.forbidden(lang)):
+                    self._lemmas.setdefault(_lemma_string(form), (form, term.id))
+
+    def find(self, query: str) -> list[Hit]:
+        """Entries for a query, best first: matched in its own script, then as a
+        transliteration, then a near-certain misspelling."""
+        lang = script(query) or "en"
+        hits = self._hits(self.matcher.find(query, lang), query)
+        if not hits and lang == "en":
+            hits = self._transliterated(query)
+        if not hits:
+            close = self.suggest(query, limit=1)
+            if close and close[0].score >= _FUZZY_HIT:
+                s = close[0]
+                term = self.terms[s.term_id]
+                hits = [Hit(term, "fuzzy", s.form, _status(term, s.form), query)]
+        return hits
+
+    def suggest(self, query: str, limit: int = 5) -> list[Suggestion]:
+        """Closest glossary forms by edit distance between lemma strings ("did you mean")."""
+        found = process.extract(_lemma_string(query), list(self._lemmas), scorer=fuzz.ratio,
+                                limit=limit * 3, score_cutoff=_SUGGEST_CUTOFF)
+        seen, out = set(), []
+        for lemma_string, score, _ in found:
+            form, term_id = self._lemmas[lemma_string]
+            if term_id not in seen:
+                seen.add(term_id)
+                out.append(Suggestion(form, term_id, round(score, 1)))
+        return out[:limit]
+
+    def _hits(self, matches: Iterable[Match], query: str, kind: str | None = None) -> list[Hit]:
+        # The entries covering most of the query come first; each entry once.
+        best: dict[str, Hit] = {}
+        for m in sorted(matches, key=lambda m: m.start - m.end):
+            if m.term_id in best:
+                continue
+            matched = kind or ("run-together" if m.how == "run-together"
+                               else "variant" if m.status != "preferred" else m.how)
+            best[m.term_id] = Hit(self.terms[m.term_id], matched, m.form, m.status, m.text)
+        return list(best.values())
+
+    def _transliterated(self, query: str) -> list[Hit]:
+        ids = self._latin.get(fold_latin(query), set())
+        hits = [Hit(self.terms[i], "transliteration", self.terms[i].ru, "preferred", query)
+                for i in sorted(ids)]
+        if hits:
+            return hits
+        # Inflected romanisations (Devyatayeva): back to Cyrillic, then through morphology.
+        for scheme in REVERSIBLE:
+            cyrillic = to_cyrillic(query, scheme)
+            hits = self._hits(self.matcher.find(cyrillic, "ru"), cyrillic, "transliteration")
+            if hits:
+                return hits
+        return []
+
+
+def tm_renderings(pairs: Iterable[tuple[str, str]], matcher: Matcher, term: Term,
+                  source_lang: str, target_lang: str) -> Counter:
+    """How a term was rendered in translation-memory units: a count per glossary form found
+    in the target (forbidden ones included), '' for units where none was."""
+    counts: Counter = Counter()
+    for source, target in pairs:
+        if not any(m.term_id == term.id for m in matcher.find(source, source_lang)):
+            continue
+        found = {m.form for m in matcher.find(target, target_lang) if m.term_id == term.id}
+        counts.update(found or {""})
+    return counts
+
+
+def _lemma_string(text: str) -> str:
+    return " ".join(canonical(t.norm) for t in tokenize(text) if t.is_word)
+
+
+def _status(term: Term, form: str) -> str:
+    if form in (term.ru, term.en):
+        return "preferred"
+    if form in (*term.ru_forbidden, *term.en_forbidden):
+        return "forbidden"
+    return "admitted"

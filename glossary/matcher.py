@@ -1,0 +1,165 @@
+"""Finding glossary terms in text: every term at once, by lemma sequence, longest match first.
+
+The glossary's forms are compiled once into a trie per language whose edges are match keys
+(Russian lemmas, English stems, see keys.py). A text is tokenised once; each distinct token is
+analysed once (keys are cached); then one walk from each token position finds every form
+starting there. Cost grows with the text, not with the number of terms.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import islice, product
+
+from .keys import term_word_keys, word_keys
+from .model import Glossary, Term
+from .normalize import fold, script
+from .runtogether import split_runtogether
+from .tokens import Token, tokenize
+
+STATUSES = ("preferred", "admitted", "forbidden")
+_END = ""        # trie slot holding the entries that end at a node (no key is empty)
+_MAX_PATHS = 64  # a form whose words are all ambiguous is indexed under this many key paths
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A glossary form filed in the trie: which concept, language and status it carries."""
+
+    term_id: str
+    lang: str
+    status: str
+    form: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A form found in a text. `how` is exact, lemma or run-together."""
+
+    term_id: str
+    lang: str
+    status: str
+    form: str
+    start: int
+    end: int
+    text: str
+    how: str
+
+
+class Matcher:
+    """Compiled glossary forms, ready to find in any number of texts."""
+
+    def __init__(self, glossary: Glossary | list[Term]):
+        self._tries: dict[str, dict] = {"ru": {}, "en": {}}
+        self._vocab: dict[str, set[str]] = {"ru": set(), "en": set()}
+        self._splits: dict[str, list[tuple[int, int]] | None] = {}
+        for term in glossary:
+            for lang in ("ru", "en"):
+                statuses = (("preferred", (term.preferred(lang),)),
+                            ("admitted", term.approved(lang)[1:]),
+                            ("forbidden", term.forbidden(lang)))
+                for status, forms in statuses:
+                    for form in forms:
+                        self.add(Entry(term.id, lang, status, form))
+
+    def add(self, entry: Entry) -> None:
+        """File one form under every key path it can be read by."""
+        trie = self._tries[entry.lang]
+        paths = (p for steps in _form_steps(entry.form) for p in islice(product(*steps), _MAX_PATHS))
+        for path in paths:
+            node = trie
+            for key in path:
+                node = node.setdefault(key, {})
+                self._vocab[entry.lang].add(key)
+            entries = node.setdefault(_END, [])
+            if entry not in entries:
+                entries.append(entry)
+
+    def find(self, text: str, lang: str | None = None) -> list[Match]:
+        """Every glossary form in `text`, longest first where forms overlap, in text order.
+
+        `lang` picks the side of the glossary to look for (default: the text's script).
+        """
+        lang = lang or script(text) or "en"
+        tokens, split = self._tokens(text, lang)
+        keys = [word_keys(t.norm) if t.is_word else frozenset((t.norm,)) for t in tokens]
+        candidates = []
+        trie = self._tries[lang]
+        for i in range(len(tokens)):
+            if not any(k in trie for k in keys[i]):
+                continue
+            for end, entries in self._walk(trie, tokens, keys, i):
+                candidates.append((i, end, entries))
+        return self._resolve(text, tokens, split, candidates)
+
+    def _tokens(self, text: str, lang: str) -> tuple[list[Token], set[int]]:
+        """Tokens, with run-together words split into their pieces (their indices returned)."""
+        tokens: list[Token] = []
+        split: set[int] = set()
+        for tok in tokenize(text):
+            pieces = self._split(tok.norm, lang) if tok.is_word and lang == "ru" else None
+            if pieces is None:
+                tokens.append(tok)
+                continue
+            for a, b in pieces:
+                split.add(len(tokens))
+                tokens.append(Token(tok.text[a:b], tok.start + a, tok.start + b,
+                                    tok.norm[a:b], True))
+        return tokens, split
+
+    def _split(self, word: str, lang: str) -> list[tuple[int, int]] | None:
+        if word not in self._splits:
+            self._splits[word] = split_runtogether(word, self._vocab[lang])
+        return self._splits[word]
+
+    @staticmethod
+    def _walk(trie: dict, tokens: list[Token], keys: list[frozenset[str]], i: int):
+        """(end, entries) for every form starting at token i; a hyphenated pair may also be
+        read as one closed compound (counter-intelligence = counterintelligence)."""
+        stack = [(trie, i)]
+        while stack:
+            node, j = stack.pop()
+            if j > i and _END in node:
+                yield j, node[_END]
+            if j >= len(tokens):
+                continue
+            for key in keys[j]:
+                if key in node:
+                    stack.append((node[key], j + 1))
+            if j + 1 < len(tokens) and tokens[j + 1].joined:
+                for key in word_keys(tokens[j].norm + tokens[j + 1].norm):
+                    if key in node:
+                        stack.append((node[key], j + 2))
+
+    @staticmethod
+    def _resolve(text, tokens, split, candidates) -> list[Match]:
+        """Keep the longest of overlapping candidates (then the leftmost); text order out."""
+        taken = [False] * len(tokens)
+        chosen = []
+        for i, end, entries in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if any(taken[i:end]):
+                continue
+            taken[i:end] = [True] * (end - i)
+            start, stop = tokens[i].start, tokens[end - 1].end
+            surface = text[start:stop]
+            for e in entries:
+                how = ("run-together" if any(k in split for k in range(i, end))
+                       else "exact" if fold(surface) == fold(e.form) else "lemma")
+                chosen.append(Match(e.term_id, e.lang, e.status, e.form, start, stop, surface, how))
+        chosen.sort(key=lambda m: (m.start, m.end))
+        return chosen
+
+
+def _form_steps(form: str) -> list[list[frozenset[str]]]:
+    """Per token of a glossary form, the keys that token may be read by; a hyphenated form
+    also as closed compounds (counter-intelligence → counterintelligence)."""
+    tokens = tokenize(form)
+    readings = [[term_word_keys(t.norm) if t.is_word else frozenset((t.norm,)) for t in tokens]]
+    if any(t.joined for t in tokens):
+        closed: list[str] = []
+        for t in tokens:
+            if t.joined and closed:
+                closed[-1] += t.norm
+            else:
+                closed.append(t.norm)
+        readings.append([term_word_keys(w) for w in closed])
+    return [steps for steps in readings if steps]

@@ -1,0 +1,26 @@
+"""Russian-specific constants in one place: letters, look-alikes, invisible characters."""
+from __future__ import annotations
+
+import re
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+LATIN = re.compile(r"[A-Za-z]")
+
+# Characters that carry no meaning for matching: stress marks (combining acute/grave),
+# soft hyphen, zero-width joiners and the BOM when it turns up mid-text.
+INVISIBLE = "\u0301\u0300\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+# Spaces that should behave as a plain space: NBSP, thin, narrow NBSP, figure space …
+SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+# Latin letters that look like Cyrillic ones (and back): a typist's or an OCR's confusion.
+LATIN_TO_CYRILLIC = str.maketrans(
+    "AaBCcEeHKMOoPpTXxyY",
+    "АаВСсЕеНКМОоРрТХхуУ",
+)
+CYRILLIC_TO_LATIN = str.maketrans(
+    "АаВСсЕеНКМОоРрТХхуУ",
+    "AaBCcEeHKMOoPpTXxyY",
+)
+
+YO = str.maketrans("ёЁ", "еЕ")

@@ -1,0 +1,56 @@
+"""Splitting run-together strings (ВойскаНКВДпоохранетыла) into words a glossary knows.
+
+A string is split only into pieces that are dictionary words (or capitalised abbreviations)
+whose keys occur in the glossary's vocabulary: the split can only ever serve a term match, so
+an unknown word that happens to contain short words is not chopped into nonsense.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from . import morph
+from .keys import word_keys
+
+# A piece is written one way throughout: lower, Capitalised or CAPS, so "аНКВД" is no piece.
+_ONE_CASE = re.compile(r"[А-ЯЁ]?[а-яё]+|[А-ЯЁ]+")
+_MIN_LEN = 6        # shorter unknown words are typos or names, not run-together phrases
+_MAX_PIECE = 24
+
+
+def split_runtogether(word: str, vocab: Collection[str]) -> list[tuple[int, int]] | None:
+    """Offsets of the pieces of a run-together Cyrillic word, or None when it is not one.
+
+    >>> vocab = {"войско", "нквд", "по", "охрана", "тыл"}
+    >>> w = "ВойскаНКВДпоохранетыла"
+    >>> [w[a:b] for a, b in split_runtogether(w, vocab)]
+    ['Войска', 'НКВД', 'по', 'охране', 'тыла']
+    >>> split_runtogether("спецпоселенцев", vocab) is None
+    True
+    """
+    if len(word) < _MIN_LEN or morph.is_known(word.lower()):
+        return None
+    pieces = _segment(word, lambda p: _fits(p, vocab))
+    return pieces if pieces and len(pieces) > 1 else None
+
+
+def _fits(piece: str, vocab: Collection[str]) -> bool:
+    if not _ONE_CASE.fullmatch(piece):
+        return False
+    lower = piece.lower()
+    known = morph.is_known(lower) or (piece.isupper() and len(piece) > 1)
+    return known and not word_keys(piece).isdisjoint(vocab)
+
+
+def _segment(s: str, ok: Callable[[str], bool]) -> list[tuple[int, int]] | None:
+    """Fewest pieces covering s, each accepted by ok (dynamic programming over end points)."""
+    n = len(s)
+    best: list[list[tuple[int, int]] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _MAX_PIECE), end):
+            prev = best[start]
+            if prev is not None and (best[end] is None or len(prev) + 1 < len(best[end])):
+                if ok(s[start:end]):
+                    best[end] = prev + [(start, end)]
+    return best[n]

@@ -1,0 +1,94 @@
+"""Reading text files the way they arrive: UTF-8 with or without BOM, UTF-16, or cp1251."""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .errors import InputError
+
+# Larger files are almost certainly not glossaries or drafts; refuse rather than hang.
+MAX_BYTES = 512 * 1024 * 1024
+
+
+def decode(data: bytes, path: str | Path = "<input>") -> str:
+    """Decode bytes as UTF-8 (BOM optional), UTF-16 with a BOM, or a detected legacy encoding.
+
+    >>> decode("заград".encode("cp1251"))
+    'заград'
+    >>> decode(codecs.BOM_UTF8 + "ёж".encode())
+    'ёж'
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", path)
+    if b"\x00" in data:
+        raise InputError("binary data (NUL bytes), not a text file", path=path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Russian legacy files are nearly always cp1251; try it when it yields mostly Cyrillic.
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_russian(text):
+        return text
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("cannot tell the text encoding (not UTF-8 or cp1251)", path=path)
+    return str(best)
+
+
+def read_text(path: str | Path) -> str:
+    """Read a whole text file, decoding as `decode` does; newlines normalised to \\n."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(f"file is larger than {MAX_BYTES // 2**20} MiB", path=path)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from exc
+    text = decode(data, path)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write text so that a crash midway leaves the old file intact (temp file + rename)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _strict(data: bytes, encoding: str, path: str | Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid {encoding} at byte {exc.start}", path=path) from exc
+
+
+def _looks_russian(text: str) -> bool:
+    """Whether cp1251-decoded text reads as Russian: its Cyrillic letters make whole words.
+    (Latin-1 accents decoded as cp1251 also come out Cyrillic, but inside Latin words.)"""
+    cyrillic = mixed = 0
+    for word in re.findall(r"[^\W\d_]+", text):
+        has_cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+        if has_cyrillic and any(c.isascii() for c in word):
+            mixed += 1
+        elif has_cyrillic:
+            cyrillic += 1
+    return cyrillic > mixed

@@ -1,0 +1,299 @@
+"""Russian <-> Latin transliteration schemes, built as registered `transliterate` language packs.
+
+Schemes (the names are what ``--scheme`` takes):
+
+``bgn-pcgn`` (default)
+    BGN/PCGN 1947 in the simplified form English-language books and newspapers use: no
+    diacritics, no middle dots, ъ and ь left out. е is ``ye`` word-initially and after a
+    vowel, й, ъ or ь (Yelnya, Devyatayev, Vasilyev), else ``e``. ё is ``o`` after ж ч ш щ
+    (the y-glide is not heard there: chort, Shchors), else ``yo`` (Oryol, Vorobyov). й and
+    ы are both ``y`` (Yuriy, Krasnyy).
+``iso9``
+    ISO 9:1995 System A, one Latin letter per Cyrillic letter; fully reversible.
+``ala-lc``
+    ALA-LC (Library of Congress) without the tie bars: ю iu, я ia, ц ts, й ĭ, э ė.
+``scholarly``
+    The scientific transliteration of Slavists: ж ž, х x, ц c, щ šč, ю ju, я ja, й j.
+``default``
+    The `transliterate` package's own ``ru`` pack.
+
+Latin -> Cyrillic (:func:`to_cyrillic`) is best effort and meant to feed a lemmatiser, not
+to restore spelling. ``iso9`` reverses exactly; ``scholarly`` only confuses шч with щ and
+йа/йу with я/ю. ``bgn-pcgn`` loses ъ and ь, reads ``e`` as е (never э), ``ts`` as ц
+(Detskiy -> Децкий), ``yo``/``ya``/``yu`` always as ё/я/ю (rayon -> раён), and a ``y`` not
+starting ya/ye/yo/yu as й after a vowel or word-initially (Yuriy, Yyemen), else ы
+(Krasnyy). ``default`` is the package's own reading. ``ala-lc`` is refused: without tie
+bars ``ia``/``iu``/``ts`` cannot tell ия from я (Rossiia, Diana), so a guess would be wrong
+too often.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+
+from transliterate.base import TranslitLanguagePack, registry
+from transliterate.discover import autodiscover
+
+from .errors import GlossaryError
+
+__all__ = ["SCHEMES", "REVERSIBLE", "DEFAULT_SCHEME", "to_latin", "to_cyrillic", "latin_keys", "fold_latin"]
+
+SCHEMES: tuple[str, ...] = ("bgn-pcgn", "iso9", "ala-lc", "scholarly", "default")
+DEFAULT_SCHEME = "bgn-pcgn"
+_IRREVERSIBLE = frozenset({"ala-lc"})
+REVERSIBLE: tuple[str, ...] = tuple(s for s in SCHEMES if s not in _IRREVERSIBLE)
+
+_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+
+
+def _letters(spellings: str) -> dict[str, str]:
+    """Pair the 33 lower-case letters with space-separated Latin spellings ('-' = omitted)."""
+    latin = unicodedata.normalize("NFC", spellings).split()
+    assert len(latin) == len(_ALPHABET), spellings
+    return {cyr: ("" if lat == "-" else lat) for cyr, lat in zip(_ALPHABET, latin)}
+
+
+#                   а б в г д е ё  ж  з и й к л м н о п р с т у ф х  ц  ч  ш  щ    ъ ы ь э ю  я
+_BGN = _letters("   a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya")
+_ISO9 = _letters("  a b v g d e ë  ž  z i j k l m n o p r s t u f h  c  č  š  ŝ    ʺ y ʹ è û  â")
+_ALA_LC = _letters("a b v g d e ë  zh z i ĭ k l m n o p r s t u f kh ts ch sh shch ʺ y ʹ ė iu ia")
+_SCHOLARLY = _letters("a b v g d e ë ž  z i j k l m n o p r s t u f x  c  č  š  šč   ʺ y ʹ è ju ja")
+
+
+def _tables(
+    letters: dict[str, str], latin_only: dict[str, str] | None = None
+) -> tuple[tuple[str, str], dict[str, str], dict[str, str]]:
+    """Turn a Cyrillic->Latin table into the package's pack attributes.
+
+    The package keeps its tables Latin->Cyrillic (``mapping`` for single letters,
+    ``pre_processor_mapping`` for digraphs) and reverses them for Cyrillic->Latin. A letter
+    whose reversal would be wrong (its Latin is shared, empty, or has no upper case) gets a
+    one-way entry in ``reversed_specific_pre_processor_mapping``, which the package applies
+    first. ``latin_only`` adds readings wanted only for Latin->Cyrillic; they win over
+    ``letters`` when both claim the same Latin.
+    """
+    forward = dict(latin_only or {})
+    for cyr, lat in letters.items():
+        if lat:
+            forward.setdefault(lat, cyr)
+    single_lat: list[str] = []
+    single_cyr: list[str] = []
+    digraphs: dict[str, str] = {}
+    # Longest first: the package replaces digraphs in dict order, and 'shch' must go before 'sh'.
+    for lat, cyr in sorted(forward.items(), key=lambda kv: -len(kv[0])):
+        pairs = [(lat, cyr)]
+        if lat.capitalize() != lat:
+            pairs.append((lat.capitalize(), cyr.upper()))
+        for latin, cyrillic in pairs:
+            if len(latin) == 1:
+                single_lat.append(latin)
+                single_cyr.append(cyrillic)
+            else:
+                digraphs[latin] = cyrillic
+    readings = Counter(forward.values())
+    one_way: dict[str, str] = {}
+    for cyr, lat in letters.items():
+        natural = bool(lat) and forward.get(lat) == cyr and readings[cyr] == 1
+        if not natural:
+            one_way[cyr] = lat
+        if not natural or lat.capitalize() == lat:
+            one_way[cyr.upper()] = lat.capitalize()
+    return ("".join(single_lat), "".join(single_cyr)), digraphs, one_way
+
+
+# A word in capitals, e.g. СМЕРШ (the package would give "ShchERBAKOV" for ЩЕРБАКОВ).
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+class _SchemePack(TranslitLanguagePack):
+    """Base of our packs: adds all-caps words and a hook for context rules."""
+
+    language_name = "Russian"
+    character_ranges = ((0x0400, 0x04FF),)
+
+    def translit(
+        self, value: str, reversed: bool = False, strict: bool = False, fail_silently: bool = True
+    ) -> str:
+        # Multi-letter rules exist in lower and Title case only; do CAPS words in lower
+        # case and upper-case the result. Their output is in the other script, so the
+        # whole-string pass below leaves it alone.
+        def caps(m: re.Match[str]) -> str:
+            word = m[0]
+            return self.translit(word.lower(), reversed).upper() if word.isupper() else word
+
+        value = _CAPS_WORD.sub(caps, value)
+        value = self.in_context(value, reversed)
+        return super().translit(value, reversed, strict, fail_silently)
+
+    def in_context(self, value: str, reversed: bool) -> str:
+        """Rewrite what a letter-for-letter table cannot express; nothing by default."""
+        return value
+
+
+_CYR_VOWEL = "аеёиоуыэюя"
+# е after a vowel, й, ъ, ь (optionally stress-marked) or not after a letter at all.
+_BGN_YE = re.compile(
+    rf"(?:(?<![^\W\d_])|(?<=[{_CYR_VOWEL}йъь])|(?<=[{_CYR_VOWEL}][\u0300\u0301]))е", re.I
+)
+_BGN_O = re.compile(r"(?<=[жчшщ])ё", re.I)
+# A Latin y not starting ya/ye/yo/yu is й after a vowel or word-initially (Yuriy, Yyemen):
+# Russian words hardly ever start with ы or have it after a vowel.
+_BGN_Y = re.compile(r"(?:(?<=[aeiouy])|(?<![^\W\d_]))y(?![aeou])", re.I)
+
+
+def _like(m: re.Match[str], latin: str) -> str:
+    return latin if m[0].islower() else latin.capitalize()
+
+
+class BgnPcgnPack(_SchemePack):
+    """Simplified BGN/PCGN; context rules for е, ё and y on top of the tables."""
+
+    language_code = "ru-bgn-pcgn"
+    language_name = "Russian (BGN/PCGN, simplified)"
+    # A lone 'y' reads back as ы (in_context makes it й after vowels and word-initially);
+    # 'ye' reads back as е.
+    mapping, pre_processor_mapping, reversed_specific_pre_processor_mapping = _tables(
+        _BGN, {"y": "ы", "ye": "е"}
+    )
+
+    def in_context(self, value: str, reversed: bool) -> str:
+        if reversed:
+            value = _BGN_YE.sub(lambda m: _like(m, "ye"), value)
+            return _BGN_O.sub(lambda m: _like(m, "o"), value)
+        return _BGN_Y.sub(lambda m: "й" if m[0].islower() else "Й", value)
+
+
+class Iso9Pack(_SchemePack):
+    language_code = "ru-iso9"
+    language_name = "Russian (ISO 9:1995)"
+    mapping, pre_processor_mapping, reversed_specific_pre_processor_mapping = _tables(_ISO9)
+
+
+class AlaLcPack(_SchemePack):
+    language_code = "ru-ala-lc"
+    language_name = "Russian (ALA-LC)"
+    mapping, pre_processor_mapping, reversed_specific_pre_processor_mapping = _tables(_ALA_LC)
+
+
+class ScholarlyPack(_SchemePack):
+    language_code = "ru-scholarly"
+    language_name = "Russian (scholarly)"
+    mapping, pre_processor_mapping, reversed_specific_pre_processor_mapping = _tables(_SCHOLARLY)
+
+
+# transliterate autodiscovers its built-in packs only while its registry is empty, so
+# registering ours first would hide 'ru' (and 'uk', 'bg', …) from everyone: discover first.
+autodiscover()
+for _cls in (BgnPcgnPack, Iso9Pack, AlaLcPack, ScholarlyPack):
+    registry.register(_cls)
+
+_CODES = {
+    "bgn-pcgn": BgnPcgnPack.language_code,
+    "iso9": Iso9Pack.language_code,
+    "ala-lc": AlaLcPack.language_code,
+    "scholarly": ScholarlyPack.language_code,
+    "default": "ru",
+}
+
+
+@functools.cache
+def _pack(scheme: str) -> TranslitLanguagePack:
+    """The registered pack for a scheme, built once (building its tables is not free)."""
+    code = _CODES.get(scheme)
+    if code is None:
+        raise GlossaryError(
+            f"unknown transliteration scheme {scheme!r}; choose from: {', '.join(SCHEMES)}"
+        )
+    cls = registry.get(code)
+    if cls is None:
+        raise GlossaryError(f"transliterate has no {code!r} language pack registered")
+    return cls()
+
+
+def to_latin(text: str, scheme: str = DEFAULT_SCHEME) -> str:
+    """Romanise Russian ``text``; anything not Cyrillic passes through (input is NFC-normalised).
+
+    >>> to_latin("Девятаев, Орёл, Ельня, Юрий")
+    'Devyatayev, Oryol, Yelnya, Yuriy'
+    >>> to_latin("СМЕРШ и Щербаков")
+    'SMERSH i Shcherbakov'
+    >>> to_latin("Щёлково", "iso9"), to_latin("Щёлково", "ala-lc"), to_latin("Щёлково", "scholarly")
+    ('Ŝëlkovo', 'Shchëlkovo', 'Ščëlkovo')
+    >>> to_latin("Юрий", "default")
+    'Jurij'
+    """
+    return _pack(scheme).translit(unicodedata.normalize("NFC", text), reversed=True)
+
+
+def to_cyrillic(text: str, scheme: str = DEFAULT_SCHEME) -> str:
+    """Best-effort Cyrillic for romanised ``text`` (see the module notes for what is lost).
+
+    Raises GlossaryError for an unknown scheme and for ``ala-lc``, which cannot be reversed.
+
+    >>> to_cyrillic("Devyatayev, Kovpak, smersh, Yuriy")
+    'Девятаев, Ковпак, смерш, Юрий'
+    >>> to_cyrillic("Ŝëlkovo", "iso9")
+    'Щёлково'
+    """
+    pack = _pack(scheme)
+    if scheme in _IRREVERSIBLE:
+        raise GlossaryError(
+            f"transliteration scheme {scheme!r} cannot be reversed; "
+            f"choose from: {', '.join(REVERSIBLE)}"
+        )
+    return pack.translit(unicodedata.normalize("NFC", text))
+
+
+def fold_latin(text: str) -> str:
+    """Casefold, strip diacritics, keep only letters and single spaces: the form keys compare in.
+
+    >>> fold_latin("  Devjátaev,  Tatʹjana! ")
+    'devjataev tatjana'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Combining marks are not alphabetic; modifier letters (ʹ ʺ) are, but are not letters here.
+    kept = "".join(
+        c for c in decomposed if c.isspace() or (c.isalpha() and unicodedata.category(c) != "Lm")
+    )
+    return " ".join(kept.split())
+
+
+# English-press habits on top of BGN: Devyataev for Devyatayev, Yuri/Yury for Yuriy.
+_PRESS_YE = re.compile(r"(?<=[aeiouy])ye")
+_ENDINGS = ((re.compile(r"ий\b"), "и"), (re.compile(r"[иы]й\b"), "ы"))
+_MIN_WORD = 3  # per-word keys skip shorter words: 'za', 'i', 'na' would match far too much
+
+
+def _keys(text: str) -> set[str]:
+    keys = {fold_latin(to_latin(text, scheme)) for scheme in SCHEMES}
+    for variant in (text, *(pattern.sub(ending, text) for pattern, ending in _ENDINGS)):
+        bgn = to_latin(variant, "bgn-pcgn")
+        keys |= {fold_latin(bgn), fold_latin(_PRESS_YE.sub("e", bgn))}
+    return keys
+
+
+def latin_keys(text: str) -> set[str]:
+    """Folded romanisations of ``text`` for a Latin-query index (see :func:`fold_latin`).
+
+    Every scheme, plus BGN with ``ye`` -> ``e`` after vowels and -ий/-ый as -i/-y.
+    Variants apply to the whole text at once, so a word yields at most ~11 keys. For a text
+    of several words the keys of each word of 3+ letters are added, so 'devyatayev' finds
+    'Михаил Девятаев'.
+
+    >>> sorted(latin_keys("Девятаев"))
+    ['devataev', 'deviataev', 'devjataev', 'devyataev', 'devyatayev']
+    >>> sorted(latin_keys("Юрий"))
+    ['iurii', 'jurij', 'urij', 'yuri', 'yuriy', 'yury']
+    """
+    # Lower case first: every key is casefolded anyway; stress marks would block BGN context.
+    text = unicodedata.normalize("NFC", text).lower().replace("\u0301", "").replace("\u0300", "")
+    keys = _keys(text)
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) > 1:
+        for word in words:
+            if len(word) >= _MIN_WORD:
+                keys |= _keys(word)
+    keys.discard("")
+    return keys

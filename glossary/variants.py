@@ -1,0 +1,219 @@
+"""Inflected forms of glossary terms: the Russian case × number paradigm with agreement,
+English plural and possessive. What translators paste into tools without morphology."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lemminflect
+
+from . import english, morph
+from .model import Glossary
+from .tokens import Token, tokenize
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+NUMBERS = ("sing", "plur")
+_MODIFIERS = {"ADJF", "PRTF"}
+# English prepositions after which a phrase's words are dependents, not its head.
+_EN_PREPOSITIONS = {"of", "for", "in", "on", "at", "to", "by", "with", "from", "under", "behind"}
+
+
+@dataclass(frozen=True)
+class Form:
+    case: str
+    number: str
+    text: str
+
+
+def paradigm(phrase: str) -> list[Form]:
+    """Every case × number form of a Russian term: modifiers before the head noun agree with
+    it, words after the head (НКВД по охране тыла) stay as they are. A plural dictionary form
+    (войска) gives plural forms only. Empty when the phrase has no nominative head noun.
+
+    >>> [f.text for f in paradigm("фильтрационный лагерь") if f.case == "loct"]
+    ['фильтрационном лагере', 'фильтрационных лагерях']
+    >>> paradigm("Войска НКВД по охране тыла")[2].text
+    'Войскам НКВД по охране тыла'
+    """
+    plan = _plan(phrase)
+    if plan is None:
+        return []
+    head_parse = plan[1]
+    numbers = ("plur",) if "plur" in head_parse.tag else NUMBERS
+    forms = []
+    for number in numbers:
+        for case in CASES:
+            for head in _head_forms(head_parse, case, number):
+                text = _inflect(phrase, plan, case, number, head)
+                if text is not None:
+                    forms.append(Form(case, number, text))
+    return forms
+
+
+def _head_forms(parse, case: str, number: str) -> list[str]:
+    """Every spelling the dictionary has for one case and number (лагеря and лагери)."""
+    wanted = {case, number}
+    if number == "sing" and parse.tag.gender:
+        wanted.add(parse.tag.gender)  # a surname's lexeme holds both genders
+    words = [p.word for p in parse.lexeme if wanted in p.tag]
+    return list(dict.fromkeys(words))
+
+
+def inflect_ru(phrase: str, case: str, number: str) -> str | None:
+    """The phrase in one case and number, or None when it cannot be inflected.
+
+    >>> inflect_ru("штрафной батальон", "ablt", "sing")
+    'штрафным батальоном'
+    """
+    plan = _plan(phrase)
+    return _inflect(phrase, plan, case, number) if plan else None
+
+
+def inflect_like(phrase: str, example: str) -> str | None:
+    """The phrase in the case and number of an inflected example (the head noun decides).
+
+    >>> inflect_like("штрафной батальон", "с заградотрядами")
+    'штрафными батальонами'
+    """
+    grammar = _grammar_of(example)
+    return inflect_ru(phrase, *grammar) if grammar else None
+
+
+def english_forms(phrase: str, kind: str = "term") -> list[str]:
+    """The English term, its plural and possessives (names: possessive only).
+
+    >>> english_forms("Hero of the Soviet Union")[:3]
+    ['Hero of the Soviet Union', 'Heroes of the Soviet Union', "Hero of the Soviet Union's"]
+    >>> english_forms("penal battalion")
+    ['penal battalion', 'penal battalions', "penal battalion's", "penal battalions'"]
+    """
+    forms = [phrase]
+    words = phrase.split(" ")
+    head = _english_head(words)
+    if kind not in ("name", "place", "abbreviation", "organisation") and words[head][:1].isalpha():
+        plural = " ".join(words[:head] + [english.plural(words[head])] + words[head + 1:])
+        if plural != phrase:
+            forms.append(plural)
+    for form in list(forms):
+        if form.split(" ")[-1] == words[-1] or head == len(words) - 1:
+            possessive = english.possessive(form)
+            if possessive not in forms:
+                forms.append(possessive)
+    return forms
+
+
+def english_like(phrase: str, example: str) -> str:
+    """The English phrase in the number of an example (plural if the example's head is).
+
+    >>> english_like("filtration camp", "filtration camps"), english_like("NKVD", "NKVD")
+    ('filtration camps', 'NKVD')
+    """
+    words = example.split()
+    if not words:
+        return phrase
+    head = words[_english_head(words)].lower().rstrip("'’")
+    if head in lemminflect.getAllLemmas(head).get("NOUN", (head,)):
+        return phrase
+    forms = english_forms(phrase)
+    return forms[1] if len(forms) > 1 and not forms[1].endswith("'s") else phrase
+
+
+def with_forms(glossary: Glossary) -> Glossary:
+    """The glossary with every inflected form of every approved and forbidden form added to
+    the variants and forbidden lists (for tools that lack morphology)."""
+    terms = []
+    for term in glossary:
+        def grow(forms: tuple[str, ...], lang: str, keep: tuple[str, ...]) -> tuple[str, ...]:
+            inflected = [f.text for form in forms for f in paradigm(form)] if lang == "ru" \
+                else [e for form in forms for e in english_forms(form, term.kind)]
+            return tuple(dict.fromkeys([*keep, *(f for f in inflected if f not in forms[:1])]))
+
+        terms.append(term.with_changes(
+            ru_variants=grow(term.approved("ru"), "ru", term.ru_variants),
+            en_variants=grow(term.approved("en"), "en", term.en_variants),
+            ru_forbidden=grow(term.ru_forbidden, "ru", term.ru_forbidden),
+            en_forbidden=grow(term.en_forbidden, "en", term.en_forbidden)))
+    return Glossary(terms, columns=glossary.columns, path=glossary.path)
+
+
+def _english_head(words: list[str]) -> int:
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in _EN_PREPOSITIONS:
+            return i - 1
+    return len(words) - 1
+
+
+def _plan(phrase: str):
+    """(modifier parses by token index, head parse, head index, tokens) or None."""
+    tokens = [t for t in tokenize(phrase) if t.is_word]
+    # Only the last piece of a hyphenated compound inflects (проверочно-фильтрационный).
+    inflecting = [i for i, t in enumerate(tokens)
+                  if not (i + 1 < len(tokens) and tokens[i + 1].joined)]
+    modifiers = {}
+    for i in inflecting:
+        noun = _parse(tokens[i].norm, {"NOUN"}, "nomn")
+        modifier = _parse(tokens[i].norm, _MODIFIERS, "nomn")
+        if modifier is not None and i != inflecting[-1]:
+            modifiers[i] = modifier
+            continue
+        if noun is None or "Fixd" in noun.tag:
+            return None
+        if any("plur" in m.tag for m in modifiers.values()) and "sing" in noun.tag:
+            return None
+        return modifiers, noun, i, tokens
+    return None
+
+
+def _parse(word: str, pos: set[str], case: str):
+    for p in morph.parse(word.lower()):
+        if p.tag.POS in pos and case in p.tag:
+            return p
+    return None
+
+
+def _inflect(phrase: str, plan, case: str, number: str, head: str | None = None) -> str | None:
+    modifiers, head_parse, head_index, tokens = plan
+    if head is None:
+        inflected = head_parse.inflect({case, number})
+        if inflected is None:
+            return None
+        head = inflected.word
+    replacements = {head_index: head}
+    agree = {case, number}
+    if number == "sing":
+        agree.add(head_parse.tag.gender or "masc")
+    if case == "accs":
+        agree.add(head_parse.tag.animacy or "inan")
+    for i, parse in modifiers.items():
+        form = parse.inflect(agree)
+        if form is None:
+            return None
+        replacements[i] = form.word
+    out, last = [], 0
+    for i, tok in enumerate(tokens):
+        if i in replacements:
+            out.append(phrase[last:tok.start])
+            out.append(_same_case(replacements[i], tok.text))
+            last = tok.end
+    out.append(phrase[last:])
+    return "".join(out)
+
+
+def _grammar_of(example: str) -> tuple[str, str] | None:
+    """Case and number of the first word of an inflected phrase whose likeliest parse is a
+    noun (so a preposition such as «с» is passed over)."""
+    for tok in tokenize(example):
+        if not tok.is_word:
+            continue
+        p = morph.parse(tok.norm.lower())[0]
+        if p.tag.POS == "NOUN" and p.tag.case and p.tag.number:
+            case = {"gen2": "gent", "loc2": "loct", "acc2": "accs"}.get(p.tag.case, p.tag.case)
+            return case, p.tag.number
+    return None
+
+
+def _same_case(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

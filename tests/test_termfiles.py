@@ -1,0 +1,166 @@
+"""Glossary files: reading, validation with file:line, encodings, round trips over formats."""
+from __future__ import annotations
+
+import codecs
+import shutil
+
+import pytest
+from paths import HERE
+
+from glossary import termfiles
+from glossary.errors import InputError, ValidationError
+from glossary.model import Glossary, Term
+from glossary.validate import load, problems
+
+
+HEADER = "id\tru\ten\tru_variants\ten_variants\ten_forbidden\tru_forbidden\tkind\tnote\tsource\n"
+
+
+def write(tmp_path, text, name="g.tsv", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.fixture
+def rich_glossary():
+    """Every field set, awkward characters included, and an unknown column kept."""
+    terms = [
+        Term("zagrad", "заградительный отряд", "blocking detachment", ("заградотряд",),
+             ("barrier troops", "blocking unit"), ("punishment detachment",),
+             ("заградкоманда",), "term", 'Contested: "barrier" <troops> & co.',
+             ("003.txt", "000.txt"), (("reviewer", "АБ"),)),
+        Term("smersh", "СМЕРШ", "Smersh", ("Смерть шпионам",), (), (), (), "organisation", "",
+             (), (("reviewer", ""),)),
+        Term("ref-m", "М.", "Moscow", (), (), (), (), "citation", "Place 𝔐 in references 🙂",
+             ("001.txt",), (("reviewer", "ВК"),)),
+    ]
+    columns = ("id", "ru", "en", "ru_variants", "en_variants", "en_forbidden", "ru_forbidden",
+               "kind", "note", "source", "reviewer")
+    return Glossary(terms, columns=columns)
+
+
+@pytest.mark.parametrize("fmt, name", [("tsv", "g.tsv"), ("csv", "g.csv"), ("tbx", "g.tbx"),
+                                       ("json", "g.json")])
+def test_round_trip_reproduces_the_glossary(tmp_path, rich_glossary, fmt, name):
+    path = tmp_path / name
+    termfiles.write(rich_glossary, path, fmt)
+    back = termfiles.read(path)
+    assert back.terms == rich_glossary.terms
+    assert termfiles.detect(path) == fmt
+
+
+def test_shipped_glossary_round_trips_through_every_exact_format(tmp_path):
+    shipped = load()
+    for fmt, name in (("tsv", "s.tsv"), ("csv", "s.csv"), ("tbx", "s.tbx")):
+        termfiles.write(shipped, tmp_path / name, fmt)
+        assert termfiles.read(tmp_path / name).terms == shipped.terms, fmt
+
+
+def test_tsv_write_keeps_column_order_and_bytes(tmp_path):
+    original = (HERE / "data" / "small.tsv").read_text(encoding="utf-8")
+    path = write(tmp_path, original)
+    termfiles.write(termfiles.read(path), path)
+    assert path.read_text(encoding="utf-8") == original
+
+
+def test_columns_in_any_order_and_only_ru_en_required(tmp_path):
+    path = write(tmp_path, "en\tru\tcomment\nfiltration camp\tфильтрационный лагерь\tx\n")
+    [term] = load(path).terms
+    assert (term.id, term.ru, term.en, term.extra) == (
+        "filtration-camp", "фильтрационный лагерь", "filtration camp", (("comment", "x"),))
+
+
+@pytest.mark.parametrize("encoding, prefix", [("cp1251", b""), ("utf-8", codecs.BOM_UTF8),
+                                              ("utf-16", b"")])
+def test_encodings(tmp_path, encoding, prefix):
+    text = HEADER + "a\tзаградотряд\tblocking detachment\t\t\t\t\tterm\tёлка\t\n"
+    path = tmp_path / "g.tsv"
+    path.write_bytes(prefix + text.replace("\n", "\r\n").encode(encoding))
+    [term] = load(path).terms
+    assert (term.ru, term.note) == ("заградотряд", "ёлка")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "g.tsv: empty glossary file (no header line)"),
+    ("id\tru\nx\tлагерь\n", "g.tsv:1: header lacks the column(s) en; found: id, ru"),
+    (HEADER + "a\tлагерь\tcamp\n", "g.tsv:2: expected 10 columns, found 3"),
+    ("ru\ten\tru\n", "g.tsv:1: column(s) named twice: ru"),
+])
+def test_structural_errors_name_file_and_line(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(InputError) as err:
+        load(path)
+    assert str(err.value) == f"{tmp_path}/{message}"
+
+
+def test_rule_problems_are_all_reported_with_lines(tmp_path):
+    rows = ["a\tлагерь\tcamp\t\t\t\t\tterm\t\t",
+            "a\tотряд\tdetachment\t\t\t\t\tterm\t\t",
+            "b\t\tsomething\t\t\t\t\tterm\t\t",
+            "c\tстан\tCamp\t\t\t\t\tterm\t\t",
+            "d\tотдел\tdepartment\t\t\tdetachment\t\tterm\t\t",
+            "e\tгруппа\tgroup\t\t\tgroup\t\tterm\t\t"]
+    path = write(tmp_path, HEADER + "\n".join(rows) + "\n")
+    with pytest.raises(ValidationError) as err:
+        load(path)
+    assert [str(p).split(": ", 1)[1] for p in err.value.problems] == [
+        "duplicate id 'a' (first at line 2)",
+        "b: empty 'ru'",
+        "c: en form 'Camp' is already claimed by 'a'",
+        "d: forbidden en form 'detachment' is approved for 'a'",
+        "e: forbidden en form 'group' is its own approved form",
+    ]
+    assert [p.line for p in err.value.problems] == [3, 4, 5, 6, 7]
+
+
+def test_malformed_tbx_reports_line(tmp_path):
+    path = write(tmp_path, '<?xml version="1.0"?>\n<martif type="TBX-Basic">\n<text><body>\n'
+                           '<termEntry id="x">\n</body></text></martif>\n', name="g.tbx")
+    with pytest.raises(InputError) as err:
+        termfiles.read(path)
+    assert str(err.value).startswith(f"{path}:")
+
+
+@pytest.mark.parametrize("doctype", [
+    '<!DOCTYPE martif [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+    '<!DOCTYPE martif [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+])
+def test_tbx_with_entities_is_refused(tmp_path, doctype):
+    path = write(tmp_path, f'<?xml version="1.0"?>\n{doctype}\n<martif type="TBX-Basic">'
+                           '<text><body/></text></martif>\n', name="g.tbx")
+    with pytest.raises(InputError, match="entit"):
+        termfiles.read(path)
+
+
+def test_binary_file_is_a_clear_error(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_bytes(b"\x00\x01\x02binary")
+    with pytest.raises(InputError, match="binary"):
+        load(path)
+
+
+def test_omegat_export_and_read(tmp_path, small_glossary):
+    text = termfiles.dumps(small_glossary, "omegat", "ru-en")
+    assert "заградительный отряд\tblocking detachment\tContested rendering." in text.splitlines()
+    assert "заградотряд\tbarrier troops\tContested rendering." in text.splitlines()
+    path = write(tmp_path, text, name="omegat.txt")
+    back = {t.ru: t for t in termfiles.read(path)}
+    assert back["заградительный отряд"].en_variants == ("barrier troops",)
+    en_ru = write(tmp_path, termfiles.dumps(small_glossary, "omegat", "en-ru"), name="er.txt")
+    assert {t.en: t.ru for t in termfiles.read(en_ru)}["filtration camp"] == "фильтрационный лагерь"
+
+
+def test_write_is_atomic_when_rendering_fails(tmp_path):
+    path = tmp_path / "g.tsv"
+    shutil.copy(HERE / "data" / "small.tsv", path)
+    before = path.read_bytes()
+    broken = Glossary([Term("x", "лагерь", "camp\twith a tab")])
+    with pytest.raises(InputError):
+        termfiles.write(broken, path)
+    assert path.read_bytes() == before
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_problems_of_the_small_glossary_are_none(small_glossary):
+    assert problems(small_glossary) == []

@@ -1,0 +1,125 @@
+"""How the TM sees a segment: words, numbers, punctuation and placeholders, with match keys.
+
+Placeholders (HTML/XML tags, printf `%s`/`%(name)s`, brace `{0}`/`{name}`) are one token each,
+so that a changed tag costs a tag, not three punctuation marks and a word. Words carry the
+core's match keys (Russian lemmas, English stems: `glossary.keys.word_keys`), which are cached
+per distinct token, so each distinct token is analysed once per process.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from glossary import morph
+from glossary.keys import word_keys
+from glossary.ru import CYRILLIC, YO
+from glossary.tokens import tokenize
+
+WORD, NUMBER, PUNCT, TAG = "word", "number", "punctuation", "tag"
+
+# What a token weighs in a segment's length and what losing it costs (see fuzzy.py).
+WEIGHTS = {WORD: 1.0, NUMBER: 0.25, TAG: 0.25, PUNCT: 0.1}
+
+_PLACEHOLDER = re.compile(
+    r"<[^<>\s][^<>]*>"                                   # <b>, </a>, <br/>, <x id="1"/>
+    r"|%\(\w+\)[#0\-+]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"  # %(name)s
+    r"|%[#0\-+]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]"         # %s, %d, %.2f, %%
+    r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s]*)?\}"          # {0}, {name}, {value:.2f}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TmToken:
+    """A token of a segment: where it stands, what kind it is and what it matches by.
+
+    `norm` is the comparison form (words: cleaned, ё→е, lower-cased); `keys` the match keys
+    (words and numbers only; empty for punctuation and tags).
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    norm: str
+    keys: frozenset[str]
+
+    @property
+    def weight(self) -> float:
+        return WEIGHTS[self.kind]
+
+
+def analyse(text: str) -> tuple[TmToken, ...]:
+    """Tokens of a segment, placeholders kept whole.
+
+    >>> [(t.text, t.kind) for t in analyse("Удалить %(name)s из <b>2</b> групп?")]  # doctest: +NORMALIZE_WHITESPACE
+    [('Удалить', 'word'), ('%(name)s', 'tag'), ('из', 'word'), ('<b>', 'tag'),
+     ('2', 'number'), ('</b>', 'tag'), ('групп', 'word'), ('?', 'punctuation')]
+    >>> sorted(analyse("Войскам")[0].keys)
+    ['войскам', 'войско']
+    """
+    return _analyse(text)
+
+
+@lru_cache(maxsize=4096)
+def _analyse(text: str) -> tuple[TmToken, ...]:
+    tokens: list[TmToken] = []
+    at = 0
+    for m in _PLACEHOLDER.finditer(text):
+        tokens.extend(_plain(text[at:m.start()], at))
+        tokens.append(TmToken(m.group(), m.start(), m.end(), TAG, m.group(), frozenset()))
+        at = m.end()
+    tokens.extend(_plain(text[at:], at))
+    return tuple(tokens)
+
+
+def _plain(text: str, offset: int) -> list[TmToken]:
+    out = []
+    for t in tokenize(text):
+        start, end = t.start + offset, t.end + offset
+        if not t.is_word:
+            out.append(TmToken(t.text, start, end, PUNCT, t.text, frozenset()))
+        elif t.norm.isdigit():
+            out.append(TmToken(t.text, start, end, NUMBER, t.norm, frozenset((t.norm,))))
+        else:
+            out.append(TmToken(t.text, start, end, WORD, t.norm.lower(), word_keys(t.norm)))
+    return out
+
+
+def weight(tokens: tuple[TmToken, ...]) -> float:
+    """A segment's length for scoring: words count 1, numbers and tags ¼, punctuation ⅒.
+
+    >>> weight(analyse("Войска НКВД, 1941."))
+    2.45
+    """
+    return round(sum(WEIGHTS[t.kind] for t in tokens), 4)
+
+
+@lru_cache(maxsize=400_000)
+def canonical_key(norm: str) -> str:
+    """The one key a word is filed under in a unit's code string (the best parse's lemma).
+
+    A word has several keys when it is ambiguous; the code string (see search.py) needs one,
+    so it takes pymorphy3's most probable lemma, which is the same for the forms of a word.
+
+    >>> canonical_key("Войска"), canonical_key("войскам"), canonical_key("troops")
+    ('войско', 'войско', 'troop')
+    """
+    keys = word_keys(norm)
+    if len(keys) == 1:
+        return next(iter(keys))
+    lower = norm.lower()
+    if CYRILLIC.search(lower):
+        best = morph.parse(lower)[0].normal_form.translate(YO)
+        if best in keys:
+            return best
+    others = sorted(k for k in keys if k != lower and not k.startswith("^"))
+    return others[0] if others else lower
+
+
+def index_keys(tokens: tuple[TmToken, ...]) -> set[str]:
+    """Every key the segment is indexed under (its words' and numbers' keys)."""
+    found: set[str] = set()
+    for t in tokens:
+        found.update(t.keys)
+    return found
