@@ -421,6 +421,113 @@ def validate(file, glossary_path):
 # The `check` command lives below this line.
 # ---------------------------------------------------------------------------------------
 
+CHECK_FORMATS = ("text", "json", "html", "csv")
+# Drafts at least this long get a progress bar (on a terminal's stderr only).
+PROGRESS_FROM = 2000
+
+
+@main.command("check")
+@click.argument("draft", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--source", "source_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Plain-text source, one segment a line (use with --target instead of DRAFT).")
+@click.option("--target", "target_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Plain-text target, aligned with --source by non-empty line.")
+@glossary_option
+@click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text",
+              show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file (default: standard output).")
+@click.option("--input-format", type=click.Choice(["po", "tmx", "xliff", "tsv"]),
+              help="Format of DRAFT (default: by extension, then by content).")
+@click.option("--from", "source_lang", type=click.Choice(["ru", "en"]),
+              help="Source language (default: from the file, else the script of the source).")
+@click.option("--to", "target_lang", type=click.Choice(["ru", "en"]),
+              help="Target language (default: the other one).")
+@click.option("--include-fuzzy", is_flag=True, help="Also check fuzzy PO/XLIFF entries.")
+@click.option("--rule", "only", multiple=True, metavar="ID",
+              help="Run only this rule (repeatable; see --list-rules).")
+@click.option("--skip-rule", "skip", multiple=True, metavar="ID",
+              help="Do not run this rule (repeatable).")
+@click.option("--ignore", "ignore_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Accepted findings to keep silent (a file --write-ignore wrote).")
+@click.option("--write-ignore", "write_ignore", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write every finding of this run (and those already ignored) as accepted.")
+@click.option("--list-rules", is_flag=True, help="List the rules with severity and exit.")
+@reports_errors
+def check_command(draft, source_path, target_path, glossary_path, fmt, output, input_format,
+                  source_lang, target_lang, include_fuzzy, only, skip, ignore_path,
+                  write_ignore, list_rules):
+    """Check a draft translation against the glossary and report every departure.
+
+    DRAFT is a PO/POT, TMX, XLIFF (1.2, 2.0) or TSV (source⇥target) file; or give two
+    plain-text files with --source and --target. The direction (ru→en or en→ru) comes
+    from the file or the script of the source; --from/--to override it.
+
+    Rules (ids for --rule/--skip-rule): missing-term, forbidden-term, inconsistent-term,
+    number-mismatch, untranslated, mixed-script, name-spelling; --list-rules describes
+    them.
+
+    Ignore file (--ignore, --write-ignore): one accepted finding a line,
+    hash⇥rule⇥term⇥note, where hash is the segment hash (in the JSON and CSV reports),
+    term the concept id or '-', note free text; '#' starts a comment. A finding stays
+    silent while its segment's text is unchanged.
+
+    Exit status: 0 no error-severity findings, 1 findings, 2 usage or input error.
+
+    Example: glossary check draft.po --format html -o report.html
+    """
+    from glossary.check import RULES, check, read_draft
+    from glossary.check import ignore as ignore_file
+    from glossary.check.render import RENDERERS
+    from glossary.textio import write_atomic
+
+    if list_rules:
+        for rule in RULES.values():
+            click.echo(f"{rule.id:<18} {rule.severity:<8} {rule.description}")
+        return
+    if draft is not None and (source_path or target_path):
+        raise click.UsageError("give either DRAFT or --source and --target, not both")
+    if draft is None and not (source_path and target_path):
+        raise click.UsageError("give a DRAFT file, or both --source and --target")
+    if source_lang and target_lang and source_lang == target_lang:
+        raise click.BadParameter("must differ from --from", param_hint="--to")
+    ignore = ignore_file.read(ignore_path) if ignore_path else None
+    glossary = load_glossary(glossary_path)
+    found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
+                       source_lang=source_lang, target_lang=target_lang,
+                       include_fuzzy=include_fuzzy)
+    options = dict(source_lang=source_lang, target_lang=target_lang, rules=only, skip=skip,
+                   ignore=ignore)
+    if len(found.segments) >= PROGRESS_FROM and sys.stderr.isatty():
+        with click.progressbar(length=len(found.segments), label="checking",
+                               file=sys.stderr) as bar:
+            report = check(found.segments, glossary, progress=bar.update, **options)
+    else:
+        report = check(found.segments, glossary, **options)
+    report_skips(found.skipped, include_fuzzy)
+    title = str(draft or source_path)
+    text = RENDERERS[fmt](report, color=fmt == "text" and output is None and color_enabled(),
+                          title=title)
+    if output is not None:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    if write_ignore is not None:
+        accepted = report.findings + report.ignored
+        ignore_file.write(write_ignore, accepted)
+        click.echo(f"Wrote {len(accepted)} accepted finding{'s' * (len(accepted) != 1)} to "
+                   f"{write_ignore}.", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+def report_skips(skipped: list[tuple[int | None, str]], include_fuzzy: bool) -> None:
+    """One stderr line per kind of unit the reader passed over (fuzzy, obsolete …)."""
+    from collections import Counter
+
+    for reason, n in Counter(reason for _, reason in skipped).items():
+        click.echo(f"Skipped {n} unit{'s' * (n != 1)}: {reason}.", err=True)
+
 
 # ---------------------------------------------------------------------------------------
 # Translation-memory commands (`glossary tm …`) live below this line.

@@ -1,22 +1,40 @@
-"""English morphology: Snowball stemming for matching, lemminflect for generating forms."""
+"""English morphology with lemminflect: lemmas for matching, inflections for generating.
+
+A lemmatiser rather than a stemmer: Snowball gives `deserter` and `desertion` one stem
+(`desert`), which would make two glossary concepts one.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
 
 import lemminflect
-import snowballstemmer
-
-_stemmer = snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Stem of a lower-case word; possessive apostrophes go too.
+def lemmas(word: str) -> frozenset[str]:
+    """Every lemma of a lower-case word (itself included); possessives are taken off first.
+    Words outside lemminflect's lexicon are lemmatised by its rules, as nouns.
 
-    >>> stem("battalions'"), stem("battalion"), stem("camps"), stem("settlers"), stem("settlement")
-    ('battalion', 'battalion', 'camp', 'settler', 'settlement')
+    >>> sorted(lemmas("battalions'")), sorted(lemmas("troops")), sorted(lemmas("encirclees"))
+    (['battalion', 'battalions'], ['troop', 'troops'], ['encirclee', 'encirclees'])
+    >>> lemmas("deserters") & lemmas("desertion")
+    frozenset()
     """
-    return _stemmer.stemWord(word.replace("’", "'"))
+    word = without_possessive(word)
+    found = lemminflect.getAllLemmas(word) or lemminflect.getAllLemmasOOV(word, "NOUN")
+    return frozenset({word, *(lemma for forms in found.values() for lemma in forms)})
+
+
+def without_possessive(word: str) -> str:
+    """The word without a possessive ending.
+
+    >>> without_possessive("army's"), without_possessive("battalions’"), without_possessive("SS")
+    ('army', 'battalions', 'SS')
+    """
+    word = word.replace("’", "'")
+    if word.endswith(("'s", "'S")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s'") else word
 
 
 def plural(word: str) -> str:

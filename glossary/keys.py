@@ -1,10 +1,10 @@
-"""Match keys: what a word is compared by (Russian lemmas, English stems, exact short caps)."""
+"""Match keys: what a word is compared by (Russian and English lemmas, exact short caps)."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 from . import english, morph
-from .ru import CYRILLIC
+from .ru import CYRILLIC, LATIN
 
 # All-caps words this short are abbreviations that collide with ordinary words when folded
 # (ОН/он, US/us, С./с): they match only when written in capitals, as written.
@@ -27,15 +27,16 @@ def word_keys(norm: str) -> frozenset[str]:
     >>> sorted(word_keys("Войсками"))
     ['войсками', 'войско']
     >>> sorted(word_keys("battalions'"))
-    ['battalion']
+    ['battalion', 'battalions']
     >>> sorted(word_keys("ГКО"))
     ['^ГКО', 'гко']
     """
     lower = norm.lower()
     if CYRILLIC.search(norm):
         keys = set(morph.lemmas(lower))
-    elif lower.isascii() and any(c.isalpha() for c in lower):
-        keys = {english.stem(lower)}
+    elif LATIN.search(norm):
+        keys = set(english.lemmas(lower))
+        norm = english.without_possessive(norm)   # SS's is still SS
     else:
         keys = {lower}
     if is_short_caps(norm):
@@ -44,18 +45,22 @@ def word_keys(norm: str) -> frozenset[str]:
 
 
 def term_word_keys(norm: str) -> frozenset[str]:
-    """Keys of a word as it stands in a glossary form: short capitals match as written only.
+    """Keys of a word as it stands in a glossary form. A Russian word needs only its normal
+    forms, not itself (a text word also holds its normal forms, and fewer keys mean fewer trie
+    paths; see morph.glossary_forms); short capitals match as written only.
 
-    >>> sorted(term_word_keys("ГКО")), sorted(term_word_keys("лагерь"))
+    >>> sorted(term_word_keys("ГКО")), sorted(term_word_keys("лагеря"))
     (['^ГКО'], ['лагерь'])
     """
     if is_short_caps(norm):
         return frozenset({"^" + norm})
+    if CYRILLIC.search(norm):
+        return morph.glossary_forms(norm.lower()) or word_keys(norm)
     return word_keys(norm)
 
 
 def canonical(norm: str) -> str:
-    """One key standing for a word in suggestions: the likeliest Russian lemma or the stem.
+    """One key standing for a word in suggestions: its likeliest Russian or English lemma.
 
     >>> canonical("заградотрядами"), canonical("Camps")
     ('заградотряд', 'camp')
@@ -63,4 +68,4 @@ def canonical(norm: str) -> str:
     lower = norm.lower()
     if CYRILLIC.search(norm):
         return morph.parse(lower)[0].normal_form
-    return english.stem(lower) if lower.isascii() else lower
+    return min(english.lemmas(lower), key=len) if lower.isascii() else lower

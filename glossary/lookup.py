@@ -53,6 +53,7 @@ class Lookup:
             for lang in ("ru", "en"):
                 for form in (*term.approved(lang), *term.forbidden(lang)):
                     self._lemmas.setdefault(_lemma_string(form), (form, term.id))
+        self._lemma_choices = list(self._lemmas)
 
     def find(self, query: str) -> list[Hit]:
         """Entries for a query, best first: matched in its own script, then as a
@@ -71,7 +72,7 @@ class Lookup:
 
     def suggest(self, query: str, limit: int = 5) -> list[Suggestion]:
         """Closest glossary forms by edit distance between lemma strings ("did you mean")."""
-        found = process.extract(_lemma_string(query), list(self._lemmas), scorer=fuzz.ratio,
+        found = process.extract(_lemma_string(query), self._lemma_choices, scorer=fuzz.ratio,
                                 limit=limit * 3, score_cutoff=_SUGGEST_CUTOFF)
         seen, out = set(), []
         for lemma_string, score, _ in found:

@@ -1,7 +1,7 @@
 """Finding glossary terms in text: every term at once, by lemma sequence, longest match first.
 
 The glossary's forms are compiled once into a trie per language whose edges are match keys
-(Russian lemmas, English stems, see keys.py). A text is tokenised once; each distinct token is
+(Russian and English lemmas, see keys.py). A text is tokenised once; each distinct token is
 analysed once (keys are cached); then one walk from each token position finds every form
 starting there. Cost grows with the text, not with the number of terms.
 """
@@ -18,7 +18,7 @@ from .tokens import Token, tokenize
 
 STATUSES = ("preferred", "admitted", "forbidden")
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
-_MAX_PATHS = 64  # a form whose words are all ambiguous is indexed under this many key paths
+_MAX_PATHS = 256  # a form whose words are all ambiguous is indexed under this many key paths
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +74,9 @@ class Matcher:
             if entry not in entries:
                 entries.append(entry)
 
-    def find(self, text: str, lang: str | None = None) -> list[Match]:
-        """Every glossary form in `text`, longest first where forms overlap, in text order.
+    def find(self, text: str, lang: str | None = None, longest: bool = True) -> list[Match]:
+        """Every glossary form in `text`, in text order; where forms overlap the longest wins,
+        unless `longest` is False (then every form found is returned, nested ones too).
 
         `lang` picks the side of the glossary to look for (default: the text's script).
         """
@@ -89,7 +90,7 @@ class Matcher:
                 continue
             for end, entries in self._walk(trie, tokens, keys, i):
                 candidates.append((i, end, entries))
-        return self._resolve(text, tokens, split, candidates)
+        return self._resolve(text, tokens, split, candidates, longest)
 
     def _tokens(self, text: str, lang: str) -> tuple[list[Token], set[int]]:
         """Tokens, with run-together words split into their pieces (their indices returned)."""
@@ -131,12 +132,12 @@ class Matcher:
                         stack.append((node[key], j + 2))
 
     @staticmethod
-    def _resolve(text, tokens, split, candidates) -> list[Match]:
+    def _resolve(text, tokens, split, candidates, longest) -> list[Match]:
         """Keep the longest of overlapping candidates (then the leftmost); text order out."""
         taken = [False] * len(tokens)
         chosen = []
         for i, end, entries in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-            if any(taken[i:end]):
+            if longest and any(taken[i:end]):
                 continue
             taken[i:end] = [True] * (end - i)
             start, stop = tokens[i].start, tokens[end - 1].end
@@ -149,11 +150,11 @@ class Matcher:
         return chosen
 
 
-def _form_steps(form: str) -> list[list[frozenset[str]]]:
+def _form_steps(form: str) -> list[list[tuple[str, ...]]]:
     """Per token of a glossary form, the keys that token may be read by; a hyphenated form
     also as closed compounds (counter-intelligence → counterintelligence)."""
     tokens = tokenize(form)
-    readings = [[term_word_keys(t.norm) if t.is_word else frozenset((t.norm,)) for t in tokens]]
+    readings = [[_sorted(term_word_keys(t.norm)) if t.is_word else (t.norm,) for t in tokens]]
     if any(t.joined for t in tokens):
         closed: list[str] = []
         for t in tokens:
@@ -161,5 +162,10 @@ def _form_steps(form: str) -> list[list[frozenset[str]]]:
                 closed[-1] += t.norm
             else:
                 closed.append(t.norm)
-        readings.append([term_word_keys(w) for w in closed])
+        readings.append([_sorted(term_word_keys(w)) for w in closed])
     return [steps for steps in readings if steps]
+
+
+def _sorted(keys: frozenset[str]) -> tuple[str, ...]:
+    # Sets iterate in a per-process order; paths past _MAX_PATHS must not depend on it.
+    return tuple(sorted(keys))

@@ -18,19 +18,41 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 
 
 @lru_cache(maxsize=200_000)
-def lemmas(word: str) -> frozenset[str]:
-    """Every plausible dictionary form of a lower-case word (ё folded to е), itself included.
+def normal_forms(word: str) -> frozenset[str]:
+    """Every plausible dictionary form of a lower-case word (ё folded to е).
 
-    >>> sorted(lemmas("заградотрядами"))
-    ['заградотряд', 'заградотрядами']
-    >>> "спецпоселение" in lemmas("спецпоселенцев")
+    >>> sorted(normal_forms("заградотрядами")), sorted(normal_forms("сабуров"))
+    (['заградотряд'], ['сабур', 'сабуров', 'сабуровый'])
+    >>> "спецпоселение" in normal_forms("спецпоселенцев")
     False
     """
     parses = analyzer().parse(word)
     best = max((p.score for p in parses), default=0.0)
-    found = {p.normal_form.translate(YO) for p in parses if p.score >= best * _PLAUSIBLE}
-    found.add(word)
-    return frozenset(found)
+    return frozenset(p.normal_form.translate(YO) for p in parses if p.score >= best * _PLAUSIBLE)
+
+
+_FUNCTION = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ"}
+
+
+@lru_cache(maxsize=50_000)
+def glossary_forms(word: str) -> frozenset[str]:
+    """Normal forms of a word as written in a glossary term, where a word that is itself a
+    dictionary form is taken as that content word: «том» the volume, not a case of «тот».
+
+    >>> sorted(glossary_forms("том")), sorted(glossary_forms("войска"))
+    (['том'], ['войско'])
+    """
+    parses = analyzer().parse(word)
+    best = max((p.score for p in parses), default=0.0)
+    own = {p.normal_form.translate(YO) for p in parses if p.normal_form.translate(YO) == word}
+    plausible = {p.normal_form.translate(YO) for p in parses if p.score >= best * _PLAUSIBLE
+                 and not (own and (p.tag.POS in _FUNCTION or "Apro" in p.tag))}
+    return frozenset(own | plausible)
+
+
+def lemmas(word: str) -> frozenset[str]:
+    """The normal forms of a lower-case word and the word itself."""
+    return normal_forms(word) | {word}
 
 
 @lru_cache(maxsize=200_000)

@@ -28,8 +28,8 @@ def split_runtogether(word: str, vocab: Collection[str]) -> list[tuple[int, int]
     >>> split_runtogether("спецпоселенцев", vocab) is None
     True
     """
-    if len(word) < _MIN_LEN or morph.is_known(word.lower()):
-        return None
+    if len(word) < _MIN_LEN or morph.is_known(word.lower()) or not word_keys(word).isdisjoint(vocab):
+        return None  # a real word, or one the glossary has as it stands (бригадефюрер)
     pieces = _segment(word, lambda p: _fits(p, vocab))
     return pieces if pieces and len(pieces) > 1 else None
 

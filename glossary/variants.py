@@ -24,21 +24,27 @@ class Form:
     text: str
 
 
-def paradigm(phrase: str) -> list[Form]:
+# Proper names are not pluralised in documents (and pymorphy3 guesses foreign plurals badly).
+SINGULAR_KINDS = frozenset({"name", "place", "organisation"})
+
+
+def paradigm(phrase: str, kind: str = "term") -> list[Form]:
     """Every case × number form of a Russian term: modifiers before the head noun agree with
     it, words after the head (НКВД по охране тыла) stay as they are. A plural dictionary form
-    (войска) gives plural forms only. Empty when the phrase has no nominative head noun.
+    (войска) gives plural forms only, a proper name (SINGULAR_KINDS) singular ones. Empty when
+    the phrase has no nominative head noun or its head is an abbreviation in capitals.
 
     >>> [f.text for f in paradigm("фильтрационный лагерь") if f.case == "loct"]
     ['фильтрационном лагере', 'фильтрационных лагерях']
     >>> paradigm("Войска НКВД по охране тыла")[2].text
     'Войскам НКВД по охране тыла'
     """
-    plan = _plan(phrase)
+    plan = _plan(phrase, kind)
     if plan is None:
         return []
     head_parse = plan[1]
-    numbers = ("plur",) if "plur" in head_parse.tag else NUMBERS
+    numbers = ("plur",) if "plur" in head_parse.tag else \
+        ("sing",) if kind in SINGULAR_KINDS else NUMBERS
     forms = []
     for number in numbers:
         for case in CASES:
@@ -50,11 +56,13 @@ def paradigm(phrase: str) -> list[Form]:
 
 
 def _head_forms(parse, case: str, number: str) -> list[str]:
-    """Every spelling the dictionary has for one case and number (лагеря and лагери)."""
+    """Every current spelling the dictionary has for one case and number (лагеря, лагери)."""
     wanted = {case, number}
     if number == "sing" and parse.tag.gender:
         wanted.add(parse.tag.gender)  # a surname's lexeme holds both genders
-    words = [p.word for p in parse.lexeme if wanted in p.tag]
+    # Forms tagged V-… are archaic or poetic spellings (управленьем): not for translators.
+    words = [p.word for p in parse.lexeme
+             if wanted in p.tag and not any(g.startswith("V-") for g in p.tag.grammemes)]
     return list(dict.fromkeys(words))
 
 
@@ -89,7 +97,8 @@ def english_forms(phrase: str, kind: str = "term") -> list[str]:
     forms = [phrase]
     words = phrase.split(" ")
     head = _english_head(words)
-    if kind not in ("name", "place", "abbreviation", "organisation") and words[head][:1].isalpha():
+    if (kind not in SINGULAR_KINDS and kind != "abbreviation" and words[head][:1].isalpha()
+            and not words[head].isupper()):
         plural = " ".join(words[:head] + [english.plural(words[head])] + words[head + 1:])
         if plural != phrase:
             forms.append(plural)
@@ -123,7 +132,7 @@ def with_forms(glossary: Glossary) -> Glossary:
     terms = []
     for term in glossary:
         def grow(forms: tuple[str, ...], lang: str, keep: tuple[str, ...]) -> tuple[str, ...]:
-            inflected = [f.text for form in forms for f in paradigm(form)] if lang == "ru" \
+            inflected = [f.text for form in forms for f in paradigm(form, term.kind)] if lang == "ru" \
                 else [e for form in forms for e in english_forms(form, term.kind)]
             return tuple(dict.fromkeys([*keep, *(f for f in inflected if f not in forms[:1])]))
 
@@ -142,20 +151,25 @@ def _english_head(words: list[str]) -> int:
     return len(words) - 1
 
 
-def _plan(phrase: str):
-    """(modifier parses by token index, head parse, head index, tokens) or None."""
+def _plan(phrase: str, kind: str = "term"):
+    """(modifier parses by token index, head parse, head index, tokens) or None.
+
+    In a person's name every word inflects with the last (Фёдором Павловским); elsewhere
+    adjectives and participles before the head noun do."""
     tokens = [t for t in tokenize(phrase) if t.is_word]
+    agreeing = _MODIFIERS | {"NOUN"} if kind == "name" else _MODIFIERS
     # Only the last piece of a hyphenated compound inflects (проверочно-фильтрационный).
     inflecting = [i for i, t in enumerate(tokens)
                   if not (i + 1 < len(tokens) and tokens[i + 1].joined)]
     modifiers = {}
     for i in inflecting:
         noun = _parse(tokens[i].norm, {"NOUN"}, "nomn")
-        modifier = _parse(tokens[i].norm, _MODIFIERS, "nomn")
+        modifier = _parse(tokens[i].norm, agreeing, "nomn")
         if modifier is not None and i != inflecting[-1]:
             modifiers[i] = modifier
             continue
-        if noun is None or "Fixd" in noun.tag:
+        abbreviated = phrase[tokens[i].end:tokens[i].end + 1] == "."   # т., г.
+        if noun is None or "Fixd" in noun.tag or tokens[i].norm.isupper() or abbreviated:
             return None
         if any("plur" in m.tag for m in modifiers.values()) and "sing" in noun.tag:
             return None

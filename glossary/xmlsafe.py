@@ -31,11 +31,13 @@ from .textio import write_atomic
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"
 
-ENTITY_REFUSED = "XML with entity declarations is refused (they can exhaust memory or read local files)"
+ENTITY_REFUSED = ("XML with entity declarations is refused "
+                  "(they can exhaust memory or read local files)")
 
 # The prolog (declaration, comments, DOCTYPE) must end within this many bytes; a longer one
 # is nothing a translation tool writes.
 PROLOG_LIMIT = 1 << 20
+_FIRST_READ = 1 << 14
 
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
@@ -47,6 +49,7 @@ _WIDE_STARTS = ((b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be")
 _DECLARED_ENCODING = re.compile(r"""^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 # Characters XML 1.0 cannot hold at all (not even as character references).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_PE_REFERENCE = re.compile(r"%[^\s;%]+;")
 _NAME_START = re.compile(r"[A-Za-z_:\u0080-\uffff]")
 
 
@@ -119,7 +122,8 @@ def inline_text(elem: etree._Element, drop: frozenset[str] = frozenset()) -> str
     Inline elements whose local name is in `drop` (native codes such as TMX <ph>) lose
     their content but not the text after them. Comments and PIs contribute nothing.
 
-    >>> seg = etree.fromstring('<seg>a <bpt i="1">&lt;b&gt;</bpt>bold<ept i="1">&lt;/b&gt;</ept> <hi>hi</hi></seg>')
+    >>> seg = etree.fromstring('<seg>a <bpt i="1">&lt;b&gt;</bpt>bold'
+    ...                        '<ept i="1">&lt;/b&gt;</ept> <hi>hi</hi></seg>')
     >>> inline_text(seg, frozenset({"bpt", "ept"}))
     'a bold hi'
     """
@@ -168,6 +172,10 @@ def _check_chars(text: str) -> None:
         raise InputError(f"U+{ord(bad.group()):04X} in {text[:40]!r} cannot be stored in XML")
 
 
+class _CutOff(Exception):
+    """The head read so far ends inside the prolog: read more of the file."""
+
+
 def _open(path: str | Path, root: str | tuple[str, ...] | None) -> BinaryIO:
     """Open the file, check that it looks like XML, that its prolog is safe and its root
     element is the expected one; return it rewound."""
@@ -176,8 +184,19 @@ def _open(path: str | Path, root: str | tuple[str, ...] | None) -> BinaryIO:
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path) from exc
     try:
-        head = f.read(PROLOG_LIMIT)
-        found = _check_prolog(head, path, complete=len(head) < PROLOG_LIMIT)
+        head, size = b"", _FIRST_READ
+        while True:
+            # Read little at first: the prolog is nearly always a few hundred bytes.
+            chunk = f.read(size - len(head))
+            head += chunk
+            try:
+                found = _check_prolog(head, path, complete=len(head) < size)
+                break
+            except _CutOff:
+                if size >= PROLOG_LIMIT:
+                    raise InputError(f"XML prolog longer than {PROLOG_LIMIT >> 20} MiB is refused",
+                                     path=path) from None
+                size *= 4
         roots = (root,) if isinstance(root, str) else tuple(root or ())
         if roots and found is not None and found[0] not in roots:
             expected = " or ".join(f"<{r}>" for r in roots)
@@ -193,10 +212,11 @@ def _open(path: str | Path, root: str | tuple[str, ...] | None) -> BinaryIO:
 def _check_prolog(head: bytes, path: str | Path, *, complete: bool) -> tuple[str, int] | None:
     """Refuse empty, binary and entity-declaring documents by scanning up to the root tag.
 
-    Returns the root element's local name and line, or None when the head holds no root
-    (then lxml reports what is wrong in its own words).
+    Returns the root element's local name and line, or None when the whole file holds no
+    root (then lxml reports what is wrong in its own words). Raises _CutOff when `head` is
+    not the whole file and ends before the root.
     """
-    if not head.strip():
+    if complete and not head.strip():
         raise InputError("empty file, not an XML document", path=path)
     text = _decode_head(head, path)
     i, n = 0, len(text)
@@ -204,9 +224,7 @@ def _check_prolog(head: bytes, path: str | Path, *, complete: bool) -> tuple[str
         while i < n and text[i] in " \t\r\n":
             i += 1
         if i >= n:
-            if complete:
-                return None
-            raise InputError(f"XML prolog longer than {PROLOG_LIMIT >> 20} MiB is refused", path=path)
+            break
         # `end` is the index of the construct's last character, or -1 when it is cut off.
         if text.startswith("<?", i):
             end = _last(text, "?>", i + 2)
@@ -215,15 +233,20 @@ def _check_prolog(head: bytes, path: str | Path, *, complete: bool) -> tuple[str
         elif text.startswith("<!DOCTYPE", i):
             end = _doctype_end(text, i, path)
         elif text.startswith("<", i) and i + 1 < n and _NAME_START.match(text[i + 1]):
-            name = re.match(r"[^\s/>]+", text[i + 1:]).group()
+            name = re.match(r"[^\s/>]*", text[i + 1:]).group()
+            if i + 1 + len(name) >= n and not complete:
+                break  # the name itself may be cut off
             return name.rsplit(":", 1)[-1], _line_at(text, i)
+        elif not complete and n - i < 10:
+            break  # e.g. a lone '<' or '<!DOC' at the end of the head
         else:
             raise InputError("not an XML document", path=path, line=_line_at(text, i))
         if end < 0:
-            if complete:
-                return None
-            raise InputError(f"XML prolog longer than {PROLOG_LIMIT >> 20} MiB is refused", path=path)
+            break
         i = end + 1
+    if complete:
+        return None
+    raise _CutOff
 
 
 def _doctype_end(text: str, start: int, path: str | Path) -> int:
@@ -246,7 +269,7 @@ def _doctype_end(text: str, start: int, path: str | Path) -> int:
             i = close + 1
             continue
         if in_subset:
-            if text.startswith("<!ENTITY", i) or (c == "%" and re.match(r"%[^\s;%]+;", text[i:i + 200])):
+            if text.startswith("<!ENTITY", i) or (c == "%" and _PE_REFERENCE.match(text, i)):
                 raise InputError(ENTITY_REFUSED, path=path, line=_line_at(text, i))
             if c == "]":
                 in_subset = False
@@ -298,10 +321,16 @@ def _check_dtd(elem: etree._Element, path: str | Path) -> None:
 
 
 def _syntax_error(exc: etree.XMLSyntaxError, path: str | Path) -> InputError:
-    message = exc.msg or str(exc)
-    # lxml appends "(file, line N)" to some messages; the InputError says where already.
-    message = re.sub(r"\s*\([^()]*line \d+\)$", "", message)
-    return InputError(f"malformed XML: {message}", path=path, line=exc.lineno or None)
+    message, line = exc.msg or str(exc), exc.lineno
+    if not line:
+        # iterparse may raise a generic "no element found" at line 0 while the real error,
+        # with its line, is the last one logged (the log also holds earlier documents').
+        errors = [e for e in exc.error_log if e.level >= etree.ErrorLevels.ERROR]
+        if errors:
+            message, line = errors[-1].message, errors[-1].line
+    # lxml appends ", line N, column M" to some messages; the InputError says where already.
+    message = re.sub(r",? line \d+, column \d+$", "", message.strip())
+    return InputError(f"malformed XML: {message}", path=path, line=line or None)
 
 
 def _last(text: str, closer: str, start: int) -> int:

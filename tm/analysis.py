@@ -8,6 +8,7 @@ per distinct token, so each distinct token is analysed once per process.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,7 +43,8 @@ class TmToken:
     end: int
     kind: str
     norm: str
-    keys: frozenset[str]
+    keys: frozenset = frozenset()
+    form: str = ""
 
     @property
     def weight(self) -> float:
@@ -50,7 +52,7 @@ class TmToken:
 
 
 def analyse(text: str) -> tuple[TmToken, ...]:
-    """Tokens of a segment, placeholders kept whole.
+    """Tokens of a segment with their match keys, placeholders kept whole.
 
     >>> [(t.text, t.kind) for t in analyse("Удалить %(name)s из <b>2</b> групп?")]  # doctest: +NORMALIZE_WHITESPACE
     [('Удалить', 'word'), ('%(name)s', 'tag'), ('из', 'word'), ('<b>', 'tag'),
@@ -63,11 +65,28 @@ def analyse(text: str) -> tuple[TmToken, ...]:
 
 @lru_cache(maxsize=4096)
 def _analyse(text: str) -> tuple[TmToken, ...]:
+    return with_keys(shape(text), word_keys)
+
+
+def with_keys(tokens: tuple[TmToken, ...], keys_of: Callable[[str], frozenset]
+              ) -> tuple[TmToken, ...]:
+    """The tokens with each word's keys set to keys_of(its form)."""
+    return tuple(TmToken(t.text, t.start, t.end, t.kind, t.norm, keys_of(t.form), t.form)
+                 if t.kind == WORD else t for t in tokens)
+
+
+@lru_cache(maxsize=4096)
+def shape(text: str) -> tuple[TmToken, ...]:
+    """Tokens of a segment without word keys (`form` is the word cleaned, case kept).
+
+    >>> [(t.form, t.norm, t.keys) for t in shape("Ёлки, 2")]
+    [('Елки', 'елки', frozenset()), ('', ',', frozenset()), ('', '2', frozenset({'2'}))]
+    """
     tokens: list[TmToken] = []
     at = 0
     for m in _PLACEHOLDER.finditer(text):
         tokens.extend(_plain(text[at:m.start()], at))
-        tokens.append(TmToken(m.group(), m.start(), m.end(), TAG, m.group(), frozenset()))
+        tokens.append(TmToken(m.group(), m.start(), m.end(), TAG, m.group()))
         at = m.end()
     tokens.extend(_plain(text[at:], at))
     return tuple(tokens)
@@ -78,11 +97,11 @@ def _plain(text: str, offset: int) -> list[TmToken]:
     for t in tokenize(text):
         start, end = t.start + offset, t.end + offset
         if not t.is_word:
-            out.append(TmToken(t.text, start, end, PUNCT, t.text, frozenset()))
+            out.append(TmToken(t.text, start, end, PUNCT, t.text))
         elif t.norm.isdigit():
             out.append(TmToken(t.text, start, end, NUMBER, t.norm, frozenset((t.norm,))))
         else:
-            out.append(TmToken(t.text, start, end, WORD, t.norm.lower(), word_keys(t.norm)))
+            out.append(TmToken(t.text, start, end, WORD, t.norm.lower(), form=t.norm))
     return out
 
 
@@ -123,3 +142,22 @@ def index_keys(tokens: tuple[TmToken, ...]) -> set[str]:
     for t in tokens:
         found.update(t.keys)
     return found
+
+
+# Code characters: key ids map onto code points from U+0021 up, skipping the surrogates;
+# the top 256 code points are left for query words the index does not know (search.py).
+_FIRST, _SURROGATES = 0x21, (0xD800, 0xE000)
+FRESH_CODES = 0x10FF00
+_SPACE = FRESH_CODES - _FIRST - (_SURROGATES[1] - _SURROGATES[0])
+
+
+def code_char(key_id: int) -> str:
+    """The character standing for a key id in a code string (ids past ~1.1M wrap around).
+
+    >>> code_char(0), code_char(1) == code_char(1 + _SPACE)
+    ('!', True)
+    """
+    point = _FIRST + key_id % _SPACE
+    if point >= _SURROGATES[0]:
+        point += _SURROGATES[1] - _SURROGATES[0]
+    return chr(point)

@@ -55,11 +55,15 @@ class Finding:
 
 def segment_hash(segment: Segment) -> str:
     """A stable id of a segment's text: the same source and target give the same hash
-    wherever the segment moves in the file. Whitespace runs count as one space.
+    wherever the segment moves in the file. Whitespace runs count as one space. A unit
+    whose source text is unknown (an untranslated unit the reader passed over) is known by
+    its line instead.
 
     >>> segment_hash(Segment("Штрафной  батальон", "penal battalion"))
     'e380b8bedcccfb87'
     """
     parts = [segment.source, segment.source_plural or "", segment.target, *segment.target_plurals]
+    if not segment.source:
+        parts.append(f"line {segment.line}")  # a unit read without its text: only its place
     text = "\x1f".join(" ".join(p.split()) for p in parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

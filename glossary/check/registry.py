@@ -38,12 +38,13 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(rule_id: str, severity: str, *, finish: Callable | None = None):
-    """Register a rule; its docstring's first line is the description `--list-rules` shows."""
+    """Register a rule; its docstring's first paragraph is the description `--list-rules`
+    shows."""
     assert severity in SEVERITIES, severity
 
     def register(fn: Callable[..., Iterable[Issue]]):
-        doc = (fn.__doc__ or "").strip().splitlines()
-        RULES[rule_id] = Rule(rule_id, severity, doc[0] if doc else "", fn, finish)
+        first_paragraph = (fn.__doc__ or "").strip().split("\n\n")[0]
+        RULES[rule_id] = Rule(rule_id, severity, " ".join(first_paragraph.split()), fn, finish)
         return fn
     return register
 

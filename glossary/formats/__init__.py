@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from types import ModuleType
@@ -46,6 +47,7 @@ DIRECTION_SAMPLE = 200
 
 # --- helpers the format modules share (defined before the modules are imported below) ---
 
+@lru_cache(maxsize=256)  # files repeat a handful of codes in every unit
 def primary(code: str | None) -> str | None:
     """The primary language subtag, lower-cased; None for none or TMX's `*all*`.
 
@@ -71,40 +73,45 @@ def resolve_langs(file_source: str | None, file_target: str | None,
                   path: str | Path | None = None) -> tuple[str | None, str | None, bool]:
     """Languages for the segments of a one-direction file, and whether to swap its sides.
 
-    The caller's languages win; the file's fill the gaps. A file whose languages are the
-    caller's reversed is read swapped; one naming other languages is an error.
+    The caller's languages win; the file's fill the gaps. The file is read the way round
+    that agrees with more of what the caller named (as it is, on a tie); a file naming
+    other languages than the caller's is an error.
 
     >>> resolve_langs("en-US", "ru-RU", None, None)
     ('en-US', 'ru-RU', False)
     >>> resolve_langs("en", "ru", "ru", "en")
     ('ru', 'en', True)
-    >>> resolve_langs(None, "ru", "ru", "en")
-    ('ru', 'en', True)
+    >>> resolve_langs(None, "ru", "ru", None)
+    ('ru', None, True)
     """
-    asked = (source_lang, target_lang)
-    given = (file_source, file_target)
-    # Compare only what both sides name; a side either leaves open matches anything.
-    def fits(file_side: str | None, wanted: str | None) -> bool:
-        return file_side is None or wanted is None or same_lang(file_side, wanted)
+    def score(pairs: tuple[tuple[str | None, str | None], ...]) -> int | None:
+        """How many named pairs agree; None when one contradicts."""
+        if any(a and b and not same_lang(a, b) for a, b in pairs):
+            return None
+        return sum(bool(a and b) for a, b in pairs)
 
-    if fits(file_source, source_lang) and fits(file_target, target_lang):
+    as_is = score(((file_source, source_lang), (file_target, target_lang)))
+    swapped = score(((file_source, target_lang), (file_target, source_lang)))
+    if as_is is not None and (swapped is None or as_is >= swapped):
         return source_lang or file_source, target_lang or file_target, False
-    if fits(file_source, target_lang) and fits(file_target, source_lang):
+    if swapped is not None:
         return source_lang or file_target, target_lang or file_source, True
-    raise InputError(f"the file is {_pair(given)}, not {_pair(asked)}", path=path)
+    raise InputError(f"the file is {_pair((file_source, file_target))}, "
+                     f"not {_pair((source_lang, target_lang))}", path=path)
 
 
 def swap(segment: Segment) -> Segment:
-    """The segment read the other way round.
+    """The segment's texts the other way round; languages are left as they are.
 
-    Plural forms are paired as far as both sides go: the new source plural is the first
-    target plural, and the old source plural becomes the only target plural (Russian's
-    extra forms have no English counterpart).
+    Readers label segments with the languages `resolve_langs` settled on, then swap the
+    texts. Plural forms are paired as far as both sides go: the new source plural is the
+    first target plural, and the old source plural becomes the only target plural
+    (Russian's extra forms have no English counterpart).
     """
+    plurals = segment.target_plurals
     return replace(segment, source=segment.target, target=segment.source,
-                   source_lang=segment.target_lang, target_lang=segment.source_lang,
-                   source_plural=segment.target_plurals[0] if segment.target_plurals else None,
-                   target_plurals=(segment.source_plural,) if segment.source_plural is not None else ())
+                   source_plural=plurals[0] if plurals else None,
+                   target_plurals=() if segment.source_plural is None else (segment.source_plural,))
 
 
 def skipped(on_skip: OnSkip | None, line: int | None, reason: str) -> None:
@@ -179,7 +186,8 @@ def write_segments(path: str | Path, segments: Iterable[Segment], fmt: str | Non
         fmt = next((n for n, m in FORMATS.items() if suffix in m.EXTENSIONS), None)
         if fmt is None:
             raise InputError(f"cannot tell the format to write from the extension "
-                             f"{suffix or '(none)'}; use --format ({', '.join(FORMATS)})", path=path)
+                             f"{suffix or '(none)'}; use --format ({', '.join(FORMATS)})",
+                             path=path)
     module(fmt).write(path, segments, **kw)
 
 
@@ -196,8 +204,8 @@ def read_text_pair(source_path: str | Path, target_path: str | Path, *,
     targets = _numbered_lines(target_path)
     if len(sources) != len(targets):
         raise InputError(f"{Path(source_path).name} has {len(sources)} non-empty lines but "
-                         f"{Path(target_path).name} has {len(targets)}; they must align line by line",
-                         path=source_path)
+                         f"{Path(target_path).name} has {len(targets)}; they must align "
+                         "line by line", path=source_path)
     return [Segment(source=s, target=t, source_lang=source_lang, target_lang=target_lang, line=n)
             for (n, s), (_, t) in zip(sources, targets)]
 

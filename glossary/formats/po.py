@@ -5,7 +5,9 @@ source_plural=msgid_plural, target=msgstr[0], target_plurals=(msgstr[1], …) an
 header's Plural-Forms in props. msgctxt → context; the extracted (``#.``) and translator
 (``#``) comments, joined by a newline, → note; flags other than fuzzy and the ``#:``
 references → props ``flags`` and ``references``. `line` is where polib says the entry
-starts: its first line, which is its first comment when it has one, else msgctxt or msgid.
+starts: its first line, which is its first comment when it has one, else msgctxt or msgid
+(for the first entry of a file without a header entry: its msgctxt or msgid line, since
+polib files the comments before it under the header).
 
 The header entry is not a segment. Obsolete (``#~``) and untranslated entries are skipped,
 fuzzy ones too unless `include_fuzzy` (then `fuzzy=True`); each skip goes to `on_skip`.
@@ -45,7 +47,9 @@ PROP_REFERENCES = "references"
 
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 # A keyword or continuation line, and what its quoted part must look like when complete.
-_STRING_LINE = re.compile(r'^\s*(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?(".*)$')
+_STRING_LINE = re.compile(r'^\s*(?P<obsolete>#~\s*)?'
+                          r'(?P<keyword>(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
+                          r'(?P<string>".*)$')
 _COMPLETE_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
 _FIRST_ENTRY = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid)\s', re.MULTILINE)
 
@@ -93,7 +97,11 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
 def write(path: str | Path, segments: Iterable[Segment], *, source_lang: str,
           target_lang: str) -> None:
     """Write segments as a UTF-8 PO catalogue, atomically."""
-    write_atomic(path, dumps(segments, source_lang=source_lang, target_lang=target_lang))
+    try:
+        text = dumps(segments, source_lang=source_lang, target_lang=target_lang)
+    except InputError as exc:
+        raise InputError(exc.message, path=path) from None
+    write_atomic(path, text)
 
 
 def dumps(segments: Iterable[Segment], *, source_lang: str, target_lang: str) -> str:
@@ -119,7 +127,7 @@ def dumps(segments: Iterable[Segment], *, source_lang: str, target_lang: str) ->
 
 
 def _parse(text: str, path: str | Path) -> polib.POFile:
-    _check_strings(text, path)
+    text = _prepare(text, path)
     # A string without a newline could be taken by polib for a file name.
     content = _Lines(text if "\n" in text else text + "\n")
     try:
@@ -132,12 +140,43 @@ def _parse(text: str, path: str | Path) -> polib.POFile:
                          line=int(found.group(1)) if found else None) from None
 
 
-def _check_strings(text: str, path: str | Path) -> None:
-    """Refuse unterminated strings, which polib silently reads as empty (losing the entry)."""
-    for number, line in enumerate(text.split("\n"), start=1):
+def _prepare(text: str, path: str | Path) -> str:
+    """Check that strings are terminated and fold continuation lines into the line that
+    opens the string.
+
+    polib silently reads an unterminated string as empty, losing the entry; and it joins
+    continuation lines by repeated concatenation, which takes seconds for a string of a
+    few megabytes. Folded lines are left blank, so line numbers stay as in the file.
+    """
+    lines = text.split("\n")
+    opened: int | None = None  # index of the keyword line whose string is still open
+    pieces: list[str] = []
+    for index, line in enumerate(lines):
         found = _STRING_LINE.match(line)
-        if found and not _COMPLETE_STRING.match(found.group(1)):
-            raise InputError("malformed PO: unterminated string or unescaped quote", path=path, line=number)
+        if found and not _COMPLETE_STRING.match(found.group("string")):
+            raise InputError("malformed PO: unterminated string or unescaped quote", path=path,
+                             line=index + 1)
+        if found is None and not line.strip():
+            continue  # polib skips blank lines, inside an entry too
+        string = found.group("string").rstrip() if found else ""
+        plain = found is not None and not found.group("obsolete")
+        if plain and not found.group("keyword") and opened is not None:
+            pieces.append(string[1:-1])
+            lines[index] = ""
+            continue
+        _fold(lines, opened, pieces)
+        opened = None
+        if plain and found.group("keyword"):
+            opened, pieces = index, [string[:-1]]
+    _fold(lines, opened, pieces)
+    return "\n".join(lines)
+
+
+def _fold(lines: list[str], opened: int | None, pieces: list[str]) -> None:
+    """Write a string's joined pieces back into the line that opened it."""
+    if opened is not None and len(pieces) > 1:
+        start = _STRING_LINE.match(lines[opened]).start("string")
+        lines[opened] = lines[opened][:start] + "".join(pieces) + '"'
 
 
 def _segment(entry: polib.POEntry, line: int, plural_forms: str, source_lang: str | None,
@@ -167,6 +206,10 @@ def _segment(entry: polib.POEntry, line: int, plural_forms: str, source_lang: st
 
 
 def _entry(segment: Segment) -> tuple[polib.POEntry, str | None]:
+    if not segment.source:
+        # An empty msgid is the header entry: written, it would be read back as metadata.
+        raise InputError(f"a segment with an empty source cannot be written to PO "
+                         f"(target {segment.target[:40]!r})", line=segment.line)
     props = dict(segment.props)
     flags = [f.strip() for f in props.get(PROP_FLAGS, "").split(",") if f.strip()]
     if segment.fuzzy:

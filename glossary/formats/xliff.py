@@ -59,7 +59,7 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
         if key not in resolved:
             resolved[key] = resolve_langs(*key, source_lang, target_lang, path)
         src, tgt, reverse = resolved[key]
-        segment = _segment(unit, src, tgt, include_fuzzy, on_skip, reverse)
+        segment = _segment(unit, src, tgt, include_fuzzy, on_skip)
         if segment is not None:
             yield swap(segment) if reverse else segment
 
@@ -75,15 +75,16 @@ def render(segments: Iterable[Segment], *, source_lang: str, target_lang: str) -
     attr = xmlsafe.escape_attr
     yield ('<?xml version="1.0" encoding="UTF-8"?>\n'
            f'<xliff version="1.2" xmlns="{NS_12}">\n'
-           f'  <file original="segments" datatype="plaintext" source-language="{attr(source_lang)}" '
-           f'target-language="{attr(target_lang)}">\n    <body>\n')
+           '  <file original="segments" datatype="plaintext" '
+           f'source-language="{attr(source_lang)}" target-language="{attr(target_lang)}">\n'
+           "    <body>\n")
     for number, segment in enumerate(segments, start=1):
         yield from _trans_unit(segment, number)
     yield "    </body>\n  </file>\n</xliff>\n"
 
 
 def _segment(unit: etree._Element, source_lang: str | None, target_lang: str | None,
-             include_fuzzy: bool, on_skip: OnSkip | None, reverse: bool) -> Segment | None:
+             include_fuzzy: bool, on_skip: OnSkip | None) -> Segment | None:
     line = unit.sourceline
     if unit.get("translate") == "no":
         skipped(on_skip, line, SKIP_NOT_TRANSLATABLE)
@@ -100,9 +101,8 @@ def _segment(unit: etree._Element, source_lang: str | None, target_lang: str | N
     elif fuzzy and not include_fuzzy:
         skipped(on_skip, line, SKIP_FUZZY)
     else:
-        # Languages are given as the file has them; the caller swaps the whole segment.
-        src, tgt = (target_lang, source_lang) if reverse else (source_lang, target_lang)
-        return Segment(source=source, target=target, source_lang=src, target_lang=tgt,
+        return Segment(source=source, target=target, source_lang=source_lang,
+                       target_lang=target_lang,
                        line=line, context=context, note="\n".join(notes) if notes else None,
                        id=unit.get("id"), fuzzy=fuzzy,
                        props=((PROP_STATE, state),) if state is not None else ())
@@ -126,11 +126,13 @@ def _parts_20(unit: etree._Element) -> tuple[str, str | None, str | None, list[s
     for part in unit:
         if xmlsafe.local(part.tag) not in ("segment", "ignorable"):
             continue
-        sources.append(_text(xmlsafe.child(part, "source")) or "")
+        source = _text(xmlsafe.child(part, "source")) or ""
         target = _text(xmlsafe.child(part, "target"))
         if target is None and xmlsafe.local(part.tag) == "segment":
-            return "".join(sources), None, None, [], None  # a segment left untranslated
-        targets.append(target or "")
+            return "".join(sources) + source, None, None, [], None  # left untranslated
+        sources.append(source)
+        # An ignorable part without a target (whitespace, say) stands in both texts.
+        targets.append(source if target is None else target)
         state = state or part.get("state")
     notes_holder = xmlsafe.child(unit, "notes")
     notes = [] if notes_holder is None else [xmlsafe.inline_text(n)

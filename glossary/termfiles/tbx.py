@@ -26,8 +26,9 @@ followed by the extra ones in the order first met.
 Reading files from other tools: ``<ntig><termGrp>`` and TBX v3's ``<conceptEntry>``,
 ``<langSec>``, ``<termSec>`` work too; a language tag is matched by its primary subtag
 (``ru-RU`` is ru); ``supersededTerm-admn-sts`` counts as forbidden; when a language has
-no preferred term, its first term without a status is taken as preferred. Other languages,
-definitions, contexts and transaction records are ignored. An entry without an id gets one
+no preferred term, its first term without a status is taken as preferred; other terms are
+variants in file order. Other languages, notes below the entry, definitions, contexts and
+transaction records are ignored. An entry without an id gets one
 made from its English term. An entry lacking a Russian or an English term is an error.
 """
 from __future__ import annotations
@@ -54,13 +55,12 @@ SUPERSEDED = "supersededTerm-admn-sts"
 STATUS_TYPES = ("administrativeStatus", "normativeAuthorization")
 EXTRA_PREFIX = "x-"
 LANGS = ("ru", "en")
-_STATUSES = ("preferred", "admitted", "unmarked", "forbidden")
 
 
 def read(path: str | Path) -> Glossary:
     """Read a TBX file into a glossary, entries in file order (streamed; see module doc)."""
-    terms = [_term(entry, path)
-             for entry in xmlsafe.iterparse(path, ("termEntry", "conceptEntry"), root=("martif", "tbx"))]
+    entries = xmlsafe.iterparse(path, ("termEntry", "conceptEntry"), root=("martif", "tbx"))
+    terms = [_term(entry, path) for entry in entries]
     extra = (name for term in terms for name, _ in term.extra)
     return Glossary(terms, columns=COLUMNS + tuple(dict.fromkeys(extra)), path=str(path))
 
@@ -80,7 +80,7 @@ def write(glossary: Glossary, path: str | Path, direction: str = "ru-en") -> Non
 def _term(entry: etree._Element, path: str | Path) -> Term:
     line = entry.sourceline
     kind, notes, sources, extra = "term", [], [], []
-    forms = {lang: {status: [] for status in _STATUSES} for lang in LANGS}
+    forms: dict[str, list[tuple[str, str]]] = {lang: [] for lang in LANGS}
     for sub in entry:
         name, kind_attr = xmlsafe.local(sub.tag), sub.get("type", "")
         if name == "descrip" and kind_attr == "subjectField":
@@ -94,12 +94,12 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
         elif name in ("langSet", "langSec"):
             lang = primary(sub.get(xmlsafe.XML_LANG) or sub.get("lang"))
             if lang in forms:
-                for term, status in _terms(sub):
-                    forms[lang][status].append(term)
+                forms[lang].extend(_terms(sub))
     found = {lang: _ranked(forms[lang]) for lang in LANGS}
     for lang, label in (("ru", "Russian"), ("en", "English")):
         if found[lang] is None:
-            raise InputError(f"term entry has no {label} term", path=path, line=line)
+            raise InputError(f"term entry has no preferred {label} term (nor one without a "
+                             "status)", path=path, line=line)
     (ru, ru_variants, ru_forbidden), (en, en_variants, en_forbidden) = found["ru"], found["en"]
     return Term(id=entry.get("id") or slug(en or ru), ru=ru, en=en,
                 ru_variants=ru_variants, en_variants=en_variants,
@@ -109,7 +109,7 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
 
 
 def _terms(lang_section: etree._Element) -> Iterator[tuple[str, str]]:
-    """(term, one of _STATUSES) for each term group of a language section."""
+    """(term, 'preferred' | 'admitted' | 'unmarked' | 'forbidden') for each term group."""
     for group in lang_section:
         if xmlsafe.local(group.tag) not in ("tig", "ntig", "termSec"):
             continue
@@ -135,17 +135,21 @@ def _status(value: str | None) -> str:
     return "admitted"
 
 
-def _ranked(found: dict[str, list[str]]) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
-    """(preferred, variants, forbidden); a term without status stands in for a missing
-    preferred one. None when the language has no usable term."""
-    preferred = found["preferred"]
-    admitted = found["admitted"]
-    unmarked = found["unmarked"]
-    if not preferred and unmarked:
-        preferred, unmarked = unmarked[:1], unmarked[1:]
-    if not preferred:
+def _ranked(found: list[tuple[str, str]]) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """(preferred, variants, forbidden) from (term, status) pairs in file order.
+
+    The first preferred term wins; without one, the first term without a status stands
+    in. Every other allowed term is a variant, in file order. None: no usable term.
+    """
+    allowed = [(term, status) for term, status in found if status != "forbidden"]
+    first = next((i for i, (_, status) in enumerate(allowed) if status == "preferred"), None)
+    if first is None:
+        first = next((i for i, (_, status) in enumerate(allowed) if status == "unmarked"), None)
+    if first is None:
         return None
-    return preferred[0], tuple(preferred[1:] + admitted + unmarked), tuple(found["forbidden"])
+    variants = tuple(term for i, (term, _) in enumerate(allowed) if i != first)
+    forbidden = tuple(term for term, status in found if status == "forbidden")
+    return allowed[first][0], variants, forbidden
 
 
 # --- writing ---

@@ -1,0 +1,131 @@
+"""Running the rules over a draft: match each pair once, give every rule the results."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..formats import detect_direction, primary
+from ..matcher import Matcher
+from ..model import Glossary, Term
+from ..segment import Segment
+from .context import Context, PairView, Ref
+from .finding import ERROR, WARNING, Finding, segment_hash
+from .ignore import Ignore
+from .registry import RULES, Issue, select
+
+LANGS = ("ru", "en")
+
+
+@dataclass
+class Report:
+    """The findings of one run and what they refer to (segment n is `segments[n - 1]`)."""
+
+    findings: list[Finding]
+    segments: list[Segment]
+    source_lang: str
+    target_lang: str
+    rules: tuple[str, ...]
+    ignored: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == WARNING for f in self.findings)
+
+    def segment(self, number: int) -> Segment:
+        return self.segments[number - 1]
+
+    def summary(self) -> dict:
+        by_rule = {r: 0 for r in self.rules}
+        for f in self.findings:
+            by_rule[f.rule] += 1
+        return {
+            "segments": len(self.segments),
+            "segments_with_findings": len({f.segment for f in self.findings}),
+            "findings": len(self.findings),
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "ignored": len(self.ignored),
+            "by_rule": by_rule,
+            "source_lang": self.source_lang,
+            "target_lang": self.target_lang,
+        }
+
+
+def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
+          matcher: Matcher | None = None, source_lang: str | None = None,
+          target_lang: str | None = None, rules: Iterable[str] = (), skip: Iterable[str] = (),
+          ignore: Ignore | None = None,
+          progress: Callable[[int], None] | None = None) -> Report:
+    """Check a draft against a glossary; every finding of the selected rules, in order.
+
+    The direction is `source_lang`→`target_lang` when given, else what the segments say,
+    else told from the script of the source text. `matcher` may be passed to reuse one
+    built for the same glossary. `progress(n)` is called after each segment.
+    """
+    segments = list(segments)
+    chosen = select(rules, skip)
+    terms = {t.id: t for t in glossary}
+    source_lang, target_lang = direction(segments, source_lang, target_lang)
+    ctx = Context(terms, matcher or Matcher(list(terms.values())), source_lang, target_lang)
+    found: list[Finding] = []
+    for number, segment in enumerate(segments, start=1):
+        digest = segment_hash(segment)
+        for plural, (source, target) in enumerate(pairs(segment)):
+            ref = Ref(number, segment.line, digest, plural)
+            view = PairView(ref, source, target, ctx)
+            for r in chosen:
+                found.extend(_stamp(ref, r.id, issue) for issue in r.run(view, ctx))
+        if progress is not None:
+            progress(1)
+    for r in chosen:
+        if r.finish is not None:
+            found.extend(_stamp(ref, r.id, issue) for ref, issue in r.finish(ctx))
+    order = {r.id: i for i, r in enumerate(chosen)}
+    found.sort(key=lambda f: (f.segment, f.plural, order[f.rule],
+                              (f.target_span or f.source_span or (0, 0))[0]))
+    ignored = [f for f in found if ignore is not None and f in ignore]
+    kept = [f for f in found if ignore is None or f not in ignore]
+    return Report(kept, segments, source_lang, target_lang, tuple(r.id for r in chosen), ignored)
+
+
+def pairs(segment: Segment) -> list[tuple[str, str]]:
+    """The source/target pairs a segment holds: the main one, then one per target plural
+    form (gettext msgstr[1..] against msgid_plural)."""
+    found = [(segment.source, segment.target)]
+    for form in segment.target_plurals:
+        found.append((segment.source_plural or segment.source, form))
+    return found
+
+
+def direction(segments: list[Segment], source_lang: str | None,
+              target_lang: str | None) -> tuple[str, str]:
+    """("ru", "en") or ("en", "ru"): the caller's, else the file's, else by script."""
+    src, tgt = primary(source_lang), primary(target_lang)
+    if src is None or tgt is None:
+        first = next((s for s in segments if s.source_lang or s.target_lang), None)
+        if first is not None:
+            src = src or primary(first.source_lang)
+            tgt = tgt or primary(first.target_lang)
+    other = {"ru": "en", "en": "ru"}
+    if src is None and tgt in other:
+        src = other[tgt]
+    if tgt is None and src in other:
+        tgt = other[src]
+    if src is None or tgt is None:
+        if not segments:
+            return "ru", "en"
+        src, tgt = detect_direction(s for s in segments if s.source.strip())
+    if src not in LANGS or tgt not in LANGS or src == tgt:
+        raise InputError(f"the checker works ru→en or en→ru, not {src}→{tgt}")
+    return src, tgt
+
+
+def _stamp(ref: Ref, rule_id: str, issue: Issue) -> Finding:
+    return Finding(ref.segment, ref.line, rule_id, RULES[rule_id].severity, issue.term,
+                   issue.message, issue.source_span, issue.target_span, issue.suggestion,
+                   ref.hash, ref.plural)

@@ -1,0 +1,209 @@
+"""name-spelling: a person the glossary names (kind=name) spelt another way in the target.
+
+A target word is recognised as a spelling of a glossary name when its folded Latin form
+(translit.fold_latin) is one of the name's romanisations (translit.latin_keys of its
+Russian forms: BGN/PCGN, ISO 9, ALA-LC, scholarly, press habits such as Devyataev) but not
+one of the glossary's approved spellings. Where the source names the person and the target
+has no approved spelling, a close spelling (edit similarity ≥ 85 %) of the name's words is
+also taken for it. Across the draft, a name written in two approved spellings is reported
+as well (the minority one, naming the majority).
+
+Limits: for a Russian target (en→ru) only the source-anchored search runs (a capitalised
+target word whose lemma romanises like the name, or is close to it); Russian spellings of
+Russian names rarely vary, and romanising every capitalised Russian word would cost more
+than the rest of the check. Keys shorter than 4 letters are not used (too many collisions).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..morph import lemmas
+from ..translit import fold_latin, latin_keys
+from .context import Context, PairView
+from .finding import WARNING
+from .registry import Issue, rule
+
+_MIN_KEY = 4
+_CLOSE = 85  # rapidfuzz ratio above which a word is taken for the name it resembles
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z]+(?:['’]s\b|['’](?!\w))?|[А-ЯЁ][а-яёА-ЯЁ]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+class NameIndex:
+    """Romanisation keys of every glossary name, built once per run.
+
+    `full` maps the folded romanisation of a whole Russian form (one word or several) to
+    its concept and the approved spelling to suggest; `words` holds, per concept, the keys
+    of single words, those of multi-word forms too (Mikhail, Devyatayev), used only where
+    the source names that person; `approved` the folded approved spellings and their words.
+    """
+
+    def __init__(self, ctx: Context):
+        self.full: dict[str, tuple[str, str]] = {}
+        self.words: dict[str, dict[str, str]] = {}
+        self.approved: dict[str, set[str]] = {}
+        self.lengths: set[int] = set()
+        taken = {fold_latin(f) for t in ctx.terms.values() if t.kind != "name"
+                 for f in t.approved("en")}
+        for term in ctx.names:
+            en_forms = term.approved("en")
+            approved = {fold_latin(f) for f in en_forms}
+            self.approved[term.id] = approved | {w for f in approved for w in f.split()}
+            en_words = [w for f in en_forms for w in f.split()]
+            words: dict[str, str] = {}
+            for ru in term.approved("ru"):
+                n = len(ru.split())
+                for key in latin_keys(ru):
+                    if len(key) < _MIN_KEY or key in taken:
+                        continue
+                    if key.count(" ") + 1 == n:
+                        spelling = next((f for f in en_forms if len(f.split()) == n), term.en)
+                        self.full.setdefault(key, (term.id, spelling))
+                        self.lengths.add(n)
+                    if " " not in key:
+                        words[key] = max(en_words, key=lambda w: fuzz.ratio(key, fold_latin(w)))
+            self.words[term.id] = words
+
+
+def name_variants(view: PairView, ctx: Context) -> dict[str, list[tuple[tuple[int, int], str, str]]]:
+    """Per name term, (target span, text, suggested spelling) of each variant spelling."""
+    if "names" in view.memo:
+        return view.memo["names"]
+    found: dict[str, list] = {}
+    if ctx.names and not view.blank:
+        index = _index(ctx)
+        covered = [(m.start, m.end) for ms in view.approved.values() for m in ms]
+        if ctx.target_lang == "en":
+            _scan_latin(view, ctx, index, covered, found)
+        anchored = [tid for tid in view.src if tid in index.words and tid not in view.approved
+                    and tid not in found]
+        for term_id in anchored:
+            _near(view, ctx, index, term_id, covered, found)
+    view.memo["names"] = found
+    return found
+
+
+@rule("name-spelling", WARNING, finish=lambda ctx: _finish(ctx))
+def name_spelling(view: PairView, ctx: Context):
+    """A person named in the glossary is spelt otherwise in the target, or two approved
+    spellings of one name occur in the draft."""
+    for term_id, variants in name_variants(view, ctx).items():
+        term = ctx.term(term_id)
+        src = view.src.get(term_id)
+        for span, surface, suggestion in variants:
+            yield Issue(f"«{surface}» is a spelling of {term.ru} the glossary does not use; "
+                        f"it spells it «{term.en}»", term=term_id,
+                        source_span=(src[0].start, src[0].end) if src else None,
+                        target_span=span, suggestion=suggestion)
+    if view.blank:
+        return
+    seen = ctx.state.setdefault("name-spelling", defaultdict(lambda: defaultdict(list)))
+    for term_id, matches in view.approved.items():
+        if ctx.term(term_id).kind == "name":
+            first = {}
+            for m in matches:
+                first.setdefault(m.form, m)
+            for form, m in first.items():
+                seen[term_id][form].append((view.ref, (m.start, m.end), m.text))
+
+
+def _finish(ctx: Context):
+    for term_id, by_form in ctx.state.get("name-spelling", {}).items():
+        if len(by_form) < 2:
+            continue
+        term = ctx.term(term_id)
+        order = {f: i for i, f in enumerate(term.approved(ctx.target_lang))}
+        counts = Counter({f: len({u[0].segment for u in uses}) for f, uses in by_form.items()})
+        majority = max(counts, key=lambda f: (counts[f], -order.get(f, 99)))
+        for form, uses in by_form.items():
+            if form != majority:
+                for ref, span, surface in uses:
+                    yield ref, Issue(f"{term.ru} is spelt «{surface}» here but «{majority}» in "
+                                     f"{counts[majority]} segment{'s' * (counts[majority] != 1)}",
+                                     term=term_id, target_span=span, suggestion=majority)
+
+
+def _index(ctx: Context) -> NameIndex:
+    if "_names" not in ctx.state:
+        ctx.state["_names"] = NameIndex(ctx)
+    return ctx.state["_names"]
+
+
+def _inside(span: tuple[int, int], covered) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in covered)
+
+
+def _scan_latin(view, ctx, index: NameIndex, covered, found) -> None:
+    """Every run of capitalised Latin words whose folded form is a known name's key."""
+    words = [m for m in _CAPITALISED.finditer(view.target) if m.group()[0].isascii()]
+    for i, m in enumerate(words):
+        for n in sorted(index.lengths, reverse=True):
+            run = words[i:i + n]
+            if len(run) < n or any(view.target[a.end():b.start()].strip() for a, b in zip(run, run[1:])):
+                continue
+            span = (run[0].start(), run[-1].end())
+            text = view.target[span[0]:span[1]]
+            key = fold_latin(_POSSESSIVE.sub("", text))
+            hit = index.full.get(key)
+            if hit is None or _inside(span, covered) or key in index.approved[hit[0]]:
+                continue
+            found.setdefault(hit[0], []).append((span, text, _with_possessive(hit[1], text)))
+            break
+
+
+def _near(view, ctx, index: NameIndex, term_id: str, covered, found) -> None:
+    """A target word that is, or closely resembles, a romanisation of a name the source has."""
+    keys = index.words[term_id]
+    approved = index.approved[term_id]
+    for m in _CAPITALISED.finditer(view.target):
+        span = (m.start(), m.end())
+        if _inside(span, covered):
+            continue
+        word = _POSSESSIVE.sub("", m.group())
+        if ctx.target_lang == "ru":
+            best = _closest_cyrillic(word, ctx.term(term_id)) if not word.isascii() else None
+        elif word.isascii():
+            folded = fold_latin(word)
+            if folded in approved or len(folded) < _MIN_KEY:
+                continue
+            best = keys.get(folded) or _closest(folded, keys, approved)
+        else:
+            continue
+        if best:
+            found.setdefault(term_id, []).append((span, m.group(), _with_possessive(best, m.group())))
+
+
+def _closest(folded: str, keys: dict[str, str], approved: set[str]) -> str | None:
+    for k, suggestion in keys.items():
+        if fuzz.ratio(folded, k) >= _CLOSE:
+            return suggestion
+    for a in approved:
+        if len(a) >= _MIN_KEY and fuzz.ratio(folded, a) >= _CLOSE:
+            return next((s for s in keys.values() if fold_latin(s) == a), None) or a
+    return None
+
+
+def _closest_cyrillic(word: str, term) -> str | None:
+    """A Russian target word whose lemma is a close spelling of the name's Russian form."""
+    forms = [f for f in term.approved("ru") if " " not in f.strip()]
+    for lemma in lemmas(word.lower()):
+        for form in forms:
+            if lemma != form.lower() and fuzz.ratio(lemma, form.lower()) >= _CLOSE:
+                return form
+            if lemma != form.lower() and _romanised(lemma) & _romanised(form.lower()):
+                return form
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _romanised(word: str) -> frozenset[str]:
+    return frozenset(latin_keys(word))
+
+
+def _with_possessive(spelling: str, surface: str) -> str:
+    tail = _POSSESSIVE.search(surface)
+    return spelling + tail.group() if tail else spelling

@@ -1,0 +1,347 @@
+"""number-mismatch: the numbers of the source and the target, compared as multisets.
+
+A number written in digits is read with every convention it may follow, and two numbers
+agree when their readings share a value:
+
+* grouping by space, NBSP, thin space (U+2009), narrow NBSP (U+202F) or figure space:
+  ``3 648`` = ``3648``; by comma (English) ``3,648``; by point (German style) ``3.648``;
+* decimal comma (Russian) or point (English): ``76,25 %`` = ``76.25%`` (signs are ignored);
+* so ``3,648`` is either 3648 or 3.648 and agrees with both;
+* ``1941 г.``, ``1941-го``, ``1940s``, ``5th``, ``№ 227``/``No. 227``: the digits count;
+* ``1941–45`` also reads 1945; ``1,5 млн``/``1.5 million`` also reads 1 500 000.
+
+Words only help: a number in words (одиннадцать, сорок первого, twenty-five), a month
+name (июня, June) or a Roman numeral (XX век) on one side may account for digits on the
+other, but never causes a finding by itself. Limits: larger numbers in words are not read
+beyond simple compounds; the hour of a clock time (``2:30``, ``1 pm``) is not compared when
+the other side writes no clock time (it may say половина третьего); times like ``10.30``
+read as a decimal; phone numbers grouped differently differ; and a number that
+legitimately changes in translation (unit conversion) is reported.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from ..morph import lemmas
+from .context import Context, PairView
+from .finding import ERROR
+from .registry import Issue, rule
+
+_SPACES = " \u00a0\u2009\u202f\u2007"
+_NUMBER = re.compile(
+    rf"(?<!\d)(?:\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)")
+_RANGE_YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d\s?[-–—]\s?$")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}(?::\d\d(?!\d)|\s?(?:[ap]\.?m\b\.?))", re.I)
+_ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+_EN_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_EN_WORDS |= {w: 10 * i for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_EN_WORDS |= {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+    start=1)}
+_EN_WORDS |= {"dozen": 12, "both": 2, "twice": 2, "once": 1, "single": 1, "double": 2,
+              "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+_EN_WORDS |= {w: 10 * i for i, w in enumerate(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
+    start=2)}
+_EN_WORDS |= {w: i for i, w in enumerate(
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+    start=13)}
+_EN_WORDS |= {"hundredth": 100, "thousandth": 1000}
+_EN_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november "
+    "december".split(), start=1)}
+_RU_WORDS = {w: i for i, w in enumerate(
+    "ноль один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать "
+    "тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать "
+    "девятнадцать".split())}
+_RU_WORDS |= {w: 10 * i for i, w in enumerate(
+    "двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто".split(),
+    start=2)}
+_RU_WORDS |= {w: 100 * i for i, w in enumerate(
+    "сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот".split(),
+    start=1)}
+_RU_WORDS |= {w: i for i, w in enumerate(
+    "первый второй третий четвёртый пятый шестой седьмой восьмой девятый десятый "
+    "одиннадцатый двенадцатый тринадцатый четырнадцатый пятнадцатый шестнадцатый "
+    "семнадцатый восемнадцатый девятнадцатый".replace("ё", "е").split(), start=1)}
+_RU_WORDS |= {w: 10 * i for i, w in enumerate(
+    "двадцатый тридцатый сороковой пятидесятый шестидесятый семидесятый восьмидесятый "
+    "девяностый".split(), start=2)}
+_RU_WORDS |= {"сотый": 100, "тысячный": 1000}
+_RU_WORDS |= {"оба": 2, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "дюжина": 12,
+              "полтора": Decimal("1.5"), "тысяча": 1000, "миллион": 10**6, "миллиард": 10**9,
+              "тыс": 1000, "млн": 10**6, "млрд": 10**9}
+_RU_MONTHS = {m: i for i, m in enumerate(
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь "
+    "декабрь".split(), start=1)}
+_MULTIPLIERS = {"thousand": 1000, "million": 10**6, "billion": 10**9, "тысяча": 1000,
+                "тыс": 1000, "миллион": 10**6, "млн": 10**6, "миллиард": 10**9, "млрд": 10**9}
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number in a text: where it stands and every value it may mean."""
+
+    start: int
+    end: int
+    text: str
+    values: frozenset[Decimal]
+    soft: bool = False  # the minutes of a clock time: may match, never reported
+
+
+def numbers(text: str) -> list[Number]:
+    """The numbers written in digits, each with its possible values.
+
+    >>> [sorted(map(str, n.values)) for n in numbers("3 648 человек, 76,25 %, 1941–45 гг.")]
+    [['3648'], ['76.25'], ['1941'], ['1945', '45']]
+    >>> [sorted(f"{v:f}" for v in n.values) for n in numbers("3,648 men; 1.5 million")]
+    [['3.648', '3648'], ['1.5', '1500000']]
+    """
+    found = []
+    for m in _NUMBER.finditer(text):
+        for start, chunk in _readable(m.start(), m.group()):
+            values = _readings(chunk)
+            end = start + len(chunk)
+            if values and len(chunk) <= 3 and _RANGE_YEAR.search(text, max(0, start - 8), start):
+                century = _RANGE_YEAR.search(text, max(0, start - 8), start).group()[:2]
+                values |= {Decimal(century + chunk.zfill(2))} if len(chunk) == 2 else set()
+            after = _WORD.match(text, end + (1 if text[end:end + 1] in _SPACES else 0))
+            factor = _multiplier(after.group().lower()) if after else None
+            if factor:
+                values |= {(v * factor).normalize() for v in values}
+            minutes = len(chunk) == 2 and start > 1 and text[start - 1] == ":" and \
+                text[start - 2].isdigit()
+            found.append(Number(start, end, chunk, frozenset(values), soft=minutes))
+    return found
+
+
+def _readable(start: int, run: str) -> list[tuple[int, str]]:
+    """The run itself when some convention reads it as one number, else its parts."""
+    if _readings(run):
+        return [(start, run)]
+    parts, offset = [], start
+    for piece in re.split(r"([.,])", run):
+        if piece.isdigit():
+            parts.append((offset, piece))
+        offset += len(piece)
+    return parts
+
+
+@lru_cache(maxsize=65536)
+def _readings(chunk: str) -> frozenset[Decimal]:
+    """Values of a digit run under the English (`,` groups, `.` decimal) and the
+    continental (`.` groups, `,` decimal) conventions; spaces group in both.
+
+    >>> sorted(map(str, _readings("3,648"))), sorted(map(str, _readings("1,2,3")))
+    (['3.648', '3648'], [])
+    """
+    flat = re.sub(f"[{_SPACES}]", "", chunk)
+    spaced = flat != chunk
+    values = set()
+    for group, point in ((",", "."), (".", ",")):
+        value = _read(flat, group, point, spaced)
+        if value is not None:
+            values.add(value)
+    return frozenset(values)
+
+
+def _read(flat: str, group: str, point: str, spaced: bool) -> Decimal | None:
+    whole, _, fraction = flat.partition(point)
+    if point in fraction or (fraction and not fraction.isdigit()):
+        return None
+    groups = whole.split(group)
+    if len(groups) > 1 and (spaced or not 1 <= len(groups[0]) <= 3
+                            or any(len(g) != 3 for g in groups[1:])):
+        return None
+    digits = "".join(groups)
+    if not digits.isdigit():
+        return None
+    try:
+        return Decimal(f"{digits}.{fraction}" if fraction else digits).normalize()
+    except InvalidOperation:
+        return None
+
+
+def _multiplier(word: str) -> int | None:
+    if word in _MULTIPLIERS:
+        return _MULTIPLIERS[word]
+    if not word.isascii():
+        for lemma in lemmas(word):
+            if lemma in _MULTIPLIERS:
+                return _MULTIPLIERS[lemma]
+    return None
+
+
+def word_values(text: str, lang: str) -> list[Decimal]:
+    """Values a text gives in words: number words and their simple compounds, month
+    names, Roman numerals.
+
+    >>> [str(v) for v in word_values("в сорок первом году, 22 июня, XX век", "ru")]
+    ['40', '1', '41', '1941', '6', '20']
+    >>> [str(v) for v in word_values("двадцать пятого декабря", "ru")]
+    ['20', '5', '25', '1925', '12']
+    >>> [str(v) for v in word_values("twenty-five men in June", "en")]
+    ['20', '5', '25', '1925', '6']
+    """
+    values: list[Decimal] = []
+    run: list[Decimal] = []
+    for m in _WORD.finditer(text):
+        parts = m.group().split("-") if lang == "en" else [m.group()]
+        for part in parts:
+            v = _word_value(part, lang)
+            if v is None:
+                if part.lower() != "and":
+                    _close(run, values)
+                month = _month(part, lang)
+                if month is not None:
+                    values.append(Decimal(month))
+                continue
+            run.append(Decimal(v))
+        if len(parts) == 1 and parts[0].isupper() and _ROMAN.fullmatch(parts[0]) and (
+                len(parts[0]) > 1 or lang == "ru"):
+            values.append(Decimal(_roman(parts[0])))
+    _close(run, values)
+    return values
+
+
+def _close(run: list[Decimal], values: list[Decimal]) -> None:
+    """End a run of number words: each word's value, and the compound when there are two
+    or more (сорок первый = 41, two thousand = 2000); a two-digit compound may be a year
+    said short (в сорок первом = 1941)."""
+    if not run:
+        return
+    values.extend(run)
+    if len(run) > 1:
+        total, current = Decimal(0), Decimal(0)
+        for v in run:
+            if v >= 1000:
+                total += max(current, Decimal(1)) * v
+                current = Decimal(0)
+            elif v == 100 and current:
+                current *= v
+            else:
+                current += v
+        values.append(total + current)
+        if 10 <= total + current < 100:
+            values.append(1900 + total + current)
+    run.clear()
+
+
+def _word_value(word: str, lang: str) -> int | Decimal | None:
+    lower = word.lower()
+    if lang == "en" or lower.isascii():
+        return _EN_WORDS.get(lower)
+    for lemma in lemmas(lower.replace("ё", "е")):
+        if lemma in _RU_WORDS:
+            return _RU_WORDS[lemma]
+    return None
+
+
+def _month(word: str, lang: str) -> int | None:
+    lower = word.lower()
+    if lang == "en" or lower.isascii():
+        return _EN_MONTHS.get(lower)
+    return next((_RU_MONTHS[m] for m in lemmas(lower) if m in _RU_MONTHS), None)
+
+
+def _roman(numeral: str) -> int:
+    total = 0
+    for a, b in zip(numeral, numeral[1:] + " "):
+        va, vb = _ROMAN_VALUES[a], _ROMAN_VALUES.get(b, 0)
+        total += -va if va < vb else va
+    return total
+
+
+def compare(source: list[Number], target: list[Number]) -> tuple[list[Number], list[Number]]:
+    """The numbers of each side that no number of the other side accounts for (clock
+    minutes, which translations often drop or add, are matched but never reported)."""
+    left = list(target)
+    lost = []
+    # Numbers with fewer readings first, so an ambiguous one does not take another's partner.
+    for n in sorted(source, key=lambda n: (n.soft, len(n.values), n.start)):
+        partner = next((t for t in left if t.values & n.values), None)
+        if partner is None:
+            lost.append(n)
+        else:
+            left.remove(partner)
+    return (sorted((n for n in lost if not n.soft), key=lambda n: n.start),
+            sorted((n for n in left if not n.soft), key=lambda n: n.start))
+
+
+@rule("number-mismatch", ERROR)
+def number_mismatch(view: PairView, ctx: Context):
+    """The numbers differ between source and target (3 648 = 3,648; 76,25 % = 76.25%)."""
+    if view.blank or not (_has_digit(view.source) or _has_digit(view.target)):
+        return
+    only_src, only_tgt = compare(numbers(view.source), numbers(view.target))
+    # A clock time in digits against one in words (половина третьего = 2:30): its hour
+    # cannot be compared, so it is let go when the other side writes no clock time.
+    if only_src and not _CLOCK.search(view.target):
+        only_src = [n for n in only_src if not _CLOCK.match(view.source, n.start)]
+    if only_tgt and not _CLOCK.search(view.source):
+        only_tgt = [n for n in only_tgt if not _CLOCK.match(view.target, n.start)]
+    if only_src:
+        only_src = _unaccounted(only_src, view.target, ctx.target_lang)
+    if only_tgt:
+        only_tgt = _unaccounted(only_tgt, view.source, ctx.source_lang)
+    if not only_src and not only_tgt:
+        return
+    parts = []
+    if only_src:
+        parts.append(f"the source has {_list(only_src)} not in the target")
+    if only_tgt:
+        parts.append(f"the target has {_list(only_tgt)} not in the source")
+    yield Issue("numbers differ: " + "; ".join(parts),
+                source_span=(only_src[0].start, only_src[0].end) if only_src else None,
+                target_span=(only_tgt[0].start, only_tgt[0].end) if only_tgt else None,
+                suggestion=localise(only_src[0].text, ctx.target_lang) if only_src else None)
+
+
+def _unaccounted(lost: list[Number], other: str, lang: str) -> list[Number]:
+    """Drop the numbers the other side gives in words."""
+    words = word_values(other, lang)
+    kept = []
+    for n in lost:
+        hit = next((w for w in words if w in n.values), None)
+        if hit is None:
+            kept.append(n)
+        else:
+            words.remove(hit)
+    return kept
+
+
+def localise(number: str, lang: str) -> str:
+    """A number as the target language writes it (groups and decimal sign), when its
+    reading is unambiguous; else as it is.
+
+    >>> localise("3 648,5", "en"), localise("3,648.5", "ru"), localise("3,648", "ru")
+    ('3,648.5', '3 648,5', '3,648')
+    >>> localise("3 648", "en"), localise("76,25", "en"), localise("1941", "en")
+    ('3,648', '76.25', '1941')
+    """
+    values = _readings(number)
+    if len(values) != 1 or number.isdigit():
+        return number
+    value = next(iter(values))
+    whole, _, fraction = f"{value:f}".partition(".")
+    if len(whole) > 4 or (len(whole) == 4 and re.search(f"[{_SPACES},.]\\d{{3}}", number)):
+        whole = f"{int(whole):,}".replace(",", " " if lang == "ru" else ",")
+    point = "," if lang == "ru" else "."
+    return whole + (point + fraction if fraction else "")
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _list(found: list[Number]) -> str:
+    return ", ".join(n.text for n in found[:5]) + (" …" if len(found) > 5 else "")

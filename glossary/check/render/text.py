@@ -1,0 +1,56 @@
+"""The report for people at a terminal: grouped by segment, spans highlighted."""
+from __future__ import annotations
+
+import click
+
+from ..engine import Report
+from ..finding import ERROR
+from .spans import Piece, by_segment, highlighted, where
+
+# Without colour, spans are marked so that they still show in a file or a pipe.
+OPEN, CLOSE = "[[", "]]"
+
+
+def render(report: Report, *, color: bool = False, title: str | None = None) -> str:
+    lines: list[str] = []
+    for segment, plural, found in by_segment(report):
+        source, target = highlighted(report, segment, plural, found)
+        lines.append(_style(where(report, segment, plural), color, bold=True))
+        lines.append(f"  source: {_line(source, color)}")
+        lines.append(f"  target: {_line(target, color)}")
+        for f in found:
+            severity = _style(f"{f.severity:<7}", color, fg="red" if f.severity == ERROR else "yellow")
+            rule = _style(f"{f.rule:<17}", color, fg="cyan")
+            lines.append(f"  {severity} {rule} {f.message}")
+            if f.suggestion:
+                lines.append(f"  {'':7} {'':17} → {_style(f.suggestion, color, fg='green')}")
+        lines.append("")
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(report: Report) -> str:
+    s = report.summary()
+    direction = f"{s['source_lang']}→{s['target_lang']}"
+    ignored = f", {s['ignored']} ignored" if s["ignored"] else ""
+    if not s["findings"]:
+        return f"No findings in {s['segments']} segment{'s' * (s['segments'] != 1)} ({direction}{ignored})."
+    return (f"{s['errors']} error{'s' * (s['errors'] != 1)}, {s['warnings']} "
+            f"warning{'s' * (s['warnings'] != 1)} in {s['segments_with_findings']} of "
+            f"{s['segments']} segments ({direction}{ignored}).")
+
+
+def _line(pieces: list[Piece], color: bool) -> str:
+    out = []
+    for chunk, marked in pieces:
+        chunk = " ".join(chunk.split("\n")).replace("\t", " ")
+        if marked:
+            out.append(click.style(chunk, fg="magenta", bold=True, underline=True) if color
+                       else f"{OPEN}{chunk}{CLOSE}")
+        else:
+            out.append(chunk)
+    return "".join(out)
+
+
+def _style(text: str, color: bool, **style) -> str:
+    return click.style(text, **style) if color else text

@@ -1,0 +1,166 @@
+"""Script rules: untranslated (empty, repeated or left-over source text), mixed-script.
+
+What counts as left over, precisely:
+
+* ru→en: every Cyrillic word of the English target, except words inside a glossary-approved
+  rendering (a term the glossary keeps in Cyrillic), inside a bibliographic reference (a
+  bracketed group, else the whole target, holding a marker such as ``//``, ``Т. 12``,
+  ``С. 45``, ``560 с.``, ``М.:``, ``Ф. 9401``, ``Оп. 1``, ``Д. 64``, ``Л. 9`` or an archive's
+  name, ГАРФ, РГАСПИ, ЦАМО …) and inside an original-language gloss (a bracketed group right
+  after a Latin word: ``Oryol (rus. Орёл)``) and a quoted mention of up to three words
+  (the word "чёрт"; so a quoted title such as «Правда» passes too).
+* en→ru: Latin words are normal in Russian text (names, acronyms, cookie, code), so only a
+  run of three or more ordinary lower-case English words (words an English lexicon knows)
+  outside quotes, placeholders, markup and URLs counts, or a target that repeats a source
+  holding one such word.
+
+Words mixing the two scripts are mixed-script's business, not left-overs.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import lemminflect
+
+from ..normalize import fix_lookalikes, is_mixed_script
+from ..ru import CYRILLIC, LATIN
+from .context import Context, PairView
+from .finding import ERROR, WARNING
+from .registry import Issue, rule
+
+_WORD = re.compile(r"[^\W\d_]+")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_BIBLIOGRAPHY = re.compile(
+    r"//|\b[ТтСсЛлФД]\.\s?\d|\bОп\.\s?\d|\d\s?с\.|(?:\b(?:М|Л|СПб|Минск|Мінск|Киев|Київ|Париж"
+    r"|Берлин|Нью-Йорк)\.?\s?:)|\b(?:ГАРФ|РГАСПИ|ЦАМО|РГВА|РГАЭ|РГАНИ|ЦА ФСБ|АП РФ|НАРБ|ЦГА)\b")
+# Placeholders, markup, URLs and quoted stretches: Latin inside them is not left over.
+_NOT_PROSE = re.compile(
+    r"%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[sdifreEgGxXoc%]|\{[^{}]*\}|<[^<>]*>|&\w+;"
+    r"|\b(?:https?|ftp)://\S+|\S+@\S+\.\w+|`[^`]*`|“[^”]*”|«[^»]*»|\"[^\"]*\"|'[^']*'")
+_MIN_RUN = 3
+# A word or two quoted in an English text is mentioned, not used (the word "чёрт").
+_QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”|«[^»]{1,60}»|‘[^’]{1,60}’")
+_MENTION_WORDS = 3
+
+
+@rule("untranslated", ERROR)
+def untranslated(view: PairView, ctx: Context):
+    """The target is empty, repeats the source, or keeps source-script words (Cyrillic left
+    in an English target) that the glossary does not approve."""
+    if not view.target.strip():
+        yield Issue("the target is empty")
+        return
+    if ctx.source_lang == "ru":
+        left = _cyrillic_left(view)
+    else:
+        left = _english_left(view.target, whole=view.blank)
+    if not left:
+        return
+    if view.blank:
+        message = "the target repeats the source"
+        left = [(0, len(view.target))]
+    else:
+        words = ", ".join(f"«{view.target[a:b]}»" for a, b in left[:5])
+        more = f" and {len(left) - 5} more" if len(left) > 5 else ""
+        language = "Cyrillic" if ctx.source_lang == "ru" else "English"
+        message = f"{language} left in the target: {words}{more}"
+    yield Issue(message, target_span=left[0])
+
+
+@rule("mixed-script", WARNING)
+def mixed_script(view: PairView, ctx: Context):
+    """A word mixes Latin and Cyrillic letters (a look-alike typo such as аrmy), on either side."""
+    for side, text in (("source", view.source), ("target", view.target)):
+        if side == "target" and view.source == view.target:
+            break  # the same words; reported once, on the source
+        if not (CYRILLIC.search(text) and LATIN.search(text)):
+            continue
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if not is_mixed_script(word):
+                continue
+            fixed = fix_lookalikes(word)
+            strays = "".join(dict.fromkeys(a for a, b in zip(word, fixed) if a != b))
+            clean = not is_mixed_script(fixed)
+            intruder = "Latin" if CYRILLIC.search(fixed) and clean else "Cyrillic"
+            detail = (f"{intruder} {strays} among {'Cyrillic' if intruder == 'Latin' else 'Latin'} "
+                      f"letters" if clean and strays else "Latin and Cyrillic letters")
+            span = (m.start(), m.end())
+            yield Issue(f"«{word}» mixes scripts: {detail}",
+                        source_span=span if side == "source" else None,
+                        target_span=span if side == "target" else None,
+                        suggestion=fixed if clean else None)
+
+
+def _cyrillic_left(view: PairView) -> list[tuple[int, int]]:
+    target = view.target
+    if not CYRILLIC.search(target):
+        return []
+    allowed = [(m.start, m.end) for ms in view.approved.values() for m in ms]
+    allowed += _exempt_regions(target)
+    left = []
+    for m in _WORD.finditer(target):
+        word = m.group()
+        if not CYRILLIC.search(word) or LATIN.search(word):
+            continue
+        if any(a <= m.start() and m.end() <= b for a, b in allowed):
+            continue
+        left.append((m.start(), m.end()))
+    return left
+
+
+def _exempt_regions(target: str) -> list[tuple[int, int]]:
+    """Bibliographic references, original-language glosses and quoted mentions."""
+    regions = []
+    groups = list(_BRACKETS.finditer(target))
+    for g in groups:
+        before = target[:g.start()].rstrip()
+        gloss = bool(before) and bool(LATIN.match(before[-1]))
+        if gloss or _is_reference(g.group()):
+            regions.append((g.start(), g.end()))
+    for q in _QUOTED.finditer(target):
+        if len(_WORD.findall(q.group())) <= _MENTION_WORDS:
+            regions.append((q.start(), q.end()))
+    if _is_reference(_BRACKETS.sub(" ", target)):
+        regions.append((0, len(target)))
+    return regions
+
+
+def _is_reference(text: str) -> bool:
+    """Whether a stretch reads as a bibliographic or archival reference.
+
+    >>> _is_reference("Пономаренко П. К. Всенародная борьба. М.: Наука, 1986. С. 12")
+    True
+    >>> _is_reference("ГАРФ. Ф. 9401. Оп. 2. Д. 64. Л. 9"), _is_reference("в спецлагерях")
+    (True, False)
+    """
+    return bool(_BIBLIOGRAPHY.search(text))
+
+
+def _english_left(target: str, whole: bool) -> list[tuple[int, int]]:
+    """Ordinary English words left in a Russian target: every one when the target repeats
+    the source (`whole`), else runs of at least three."""
+    if not LATIN.search(target):
+        return []
+    prose = _NOT_PROSE.sub(lambda m: " " * len(m.group()), target)
+    found, run = [], []
+    for m in _WORD.finditer(prose):
+        word = m.group()
+        shape = word.islower() or (whole and word[:1].isupper() and word[1:].islower())
+        ordinary = word.isascii() and shape and _is_english(word.lower())
+        if ordinary:
+            if run and prose[run[-1][1]:m.start()].strip(" ,;:-"):
+                found.extend(run if whole or len(run) >= _MIN_RUN else [])
+                run = []
+            run.append((m.start(), m.end()))
+        else:
+            found.extend(run if whole or len(run) >= _MIN_RUN else [])
+            run = []
+    found.extend(run if whole or len(run) >= _MIN_RUN else [])
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _is_english(word: str) -> bool:
+    return len(word) > 1 and bool(lemminflect.getAllLemmas(word))

@@ -1,0 +1,224 @@
+"""The terminology rules: missing-term, forbidden-term, inconsistent-term."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..matcher import Match
+from ..morph import lemmas
+from ..normalize import fold
+from ..model import Term
+from . import text
+from .context import Context, PairView, Ref
+from .finding import ERROR, WARNING
+from .names import name_variants
+from .registry import Issue, rule
+from .suggest import for_missing, like_found
+
+# Words that can stand for a term already named ("it", "the latter", «он», «который»): a
+# sentence holding one of them has not plainly dropped the term.
+_EN_ANAPHORS = frozenset(
+    "it its they them their theirs this these those that which who whom whose latter former "
+    "one ones he him his she her there same such".split())
+_RU_ANAPHORS = frozenset(
+    "он она оно они его её ее ему ей им ими ним ними нем нём ней них их этот тот который "
+    "такой последний свой там туда оттуда здесь сюда сей данный оный".split())
+
+
+@rule("missing-term", ERROR)
+def missing_term(view: PairView, ctx: Context):
+    """A glossary term occurs in the source and no approved rendering of it in the target.
+
+    A term the source names twice must be rendered twice only when the target plainly drops
+    one: both sides have the same number of sentences and the sentence that should hold the
+    second rendering has neither a rendering, a word of one, nor a pronoun that could stand
+    for it. A forbidden rendering is reported by forbidden-term instead, a misspelt name by
+    name-spelling, a term kept in Cyrillic in an English target by untranslated.
+    """
+    if view.blank:
+        return
+    for term_id, spans in _source_spans(view).items():
+        if term_id in view.forbidden:
+            continue
+        term = ctx.term(term_id)
+        rendered = len(_distinct(view.approved.get(term_id, ())))
+        first = spans[0]
+        surface = view.source[first[0]:first[1]]
+        if rendered == 0:
+            if _rendered_otherwise(view, ctx, term, spans):
+                continue
+            yield Issue(f"«{surface}» ({term_id}) has no approved rendering in the target "
+                        f"(expected {_quote_list(term.approved(ctx.target_lang))})",
+                        term=term_id, source_span=first,
+                        suggestion=for_missing(term, ctx.target_lang, surface))
+        elif rendered < len(spans):
+            dropped = _plainly_dropped(view, ctx, term, spans)
+            if dropped is not None:
+                word = view.source[dropped[0]:dropped[1]]
+                yield Issue(f"«{word}» ({term_id}) occurs {len(spans)} times in the source but "
+                            f"is rendered {rendered} time{'s' * (rendered != 1)} in the target; "
+                            f"the sentence holding this one has no rendering", term=term_id,
+                            source_span=dropped,
+                            suggestion=for_missing(term, ctx.target_lang, word))
+
+
+@rule("forbidden-term", ERROR)
+def forbidden_term(view: PairView, ctx: Context):
+    """A forbidden rendering of a term occurs in the target (any inflected form).
+
+    Only where the source names that concept: a forbidden form standing for something
+    else (“reference grammar” where the forbidden rendering of справка is
+    “reference”) is another word, not a wrong rendering.
+    """
+    if view.blank:
+        return
+    for term_id, matches in view.forbidden.items():
+        term = ctx.term(term_id)
+        src = view.src.get(term_id)
+        if not src:
+            continue
+        for m in matches:
+            if any(a.start == m.start and a.end == m.end for ms in view.approved.values()
+                   for a in ms if a.term_id in view.src):
+                continue  # the same words are an approved rendering of a term in the source
+            preferred = term.preferred(ctx.target_lang)
+            yield Issue(f"«{m.text}» is a forbidden rendering of {term_id} "
+                        f"({term.preferred(ctx.source_lang)}); use «{preferred}»",
+                        term=term_id, source_span=(src[0].start, src[0].end),
+                        target_span=(m.start, m.end),
+                        suggestion=like_found(preferred, ctx.target_lang, m.text))
+
+
+def _finish_inconsistent(ctx: Context):
+    """Per concept and kind of form, the variant most segments use; the rest are reported."""
+    seen: dict[tuple[str, bool], dict[str, list]] = ctx.state.get("inconsistent-term", {})
+    for (term_id, _abbr), by_form in seen.items():
+        if len(by_form) < 2:
+            continue
+        term = ctx.term(term_id)
+        order = {f: i for i, f in enumerate(term.approved(ctx.target_lang))}
+        counts = Counter({form: len({u[0].segment for u in uses}) for form, uses in by_form.items()})
+        majority = max(counts, key=lambda f: (counts[f], -order.get(f, 99)))
+        for form, uses in by_form.items():
+            if form == majority:
+                continue
+            for ref, span, surface in uses:
+                yield ref, Issue(
+                    f"{term_id} is rendered «{surface}» here but «{majority}» in "
+                    f"{counts[majority]} segment{'s' * (counts[majority] != 1)} "
+                    f"(«{form}»: {counts[form]})", term=term_id, target_span=span,
+                    suggestion=like_found(majority, ctx.target_lang, surface))
+
+
+@rule("inconsistent-term", WARNING, finish=_finish_inconsistent)
+def inconsistent_term(view: PairView, ctx: Context):
+    """One concept is rendered with different approved variants across the draft.
+
+    Every segment of a minority variant is reported, naming the majority one. An
+    abbreviation (one word in capitals) is compared only with other abbreviations: NKVD
+    after a first «People's Commissariat for Internal Affairs» is not inconsistent. Names
+    are left to name-spelling.
+    """
+    if view.blank:
+        return ()
+    seen = ctx.state.setdefault("inconsistent-term", defaultdict(lambda: defaultdict(list)))
+    for term_id, matches in view.approved.items():
+        if ctx.term(term_id).kind == "name":
+            continue
+        first_of_form: dict[str, Match] = {}
+        for m in matches:
+            first_of_form.setdefault(m.form, m)
+        for form, m in first_of_form.items():
+            seen[(term_id, _is_abbreviation(form))][form].append(
+                (view.ref, (m.start, m.end), m.text))
+    return ()
+
+
+def _is_abbreviation(form: str) -> bool:
+    """One word in capitals (NKVD, ГКО, СМЕРШ).
+
+    >>> _is_abbreviation("NKVD"), _is_abbreviation("Smersh"), _is_abbreviation("special camp")
+    (True, False, False)
+    """
+    return " " not in form and form.isupper() and len(form) > 1
+
+
+def _source_spans(view: PairView) -> dict[str, list[tuple[int, int]]]:
+    """Per concept, the distinct source spans naming it. A span the matcher gives to several
+    concepts (a lemma shared by two terms) counts for the first one rendered in the target."""
+    by_span: dict[tuple[int, int], list[str]] = {}
+    for m in view.src_matches:
+        ids = by_span.setdefault((m.start, m.end), [])
+        if m.term_id not in ids:
+            ids.append(m.term_id)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for span, ids in by_span.items():
+        chosen = next((i for i in ids if i in view.approved or i in view.forbidden), ids[0])
+        spans.setdefault(chosen, []).append(span)
+    return spans
+
+
+def _distinct(matches) -> list[tuple[int, int]]:
+    return sorted({(m.start, m.end) for m in matches})
+
+
+def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool:
+    """Whether the target renders the term in a way the exact rules leave to others: a
+    coordination (special and filtration camps), the Cyrillic words kept in an English
+    target (untranslated's business), or a name in a variant spelling (name-spelling's)."""
+    if ctx.source_lang == "ru":
+        kept = fold(view.target)
+        if any(fold(view.source[a:b]) in kept for a, b in spans):
+            return True
+    words = _target_words(view)
+    if any(text.loose_find(view.target, words, keys) for keys in _approved_keys(ctx, term)):
+        return True
+    return term.kind == "name" and term.id in name_variants(view, ctx)
+
+
+def _plainly_dropped(view: PairView, ctx: Context, term: Term, spans) -> tuple[int, int] | None:
+    """The source span whose sentence's counterpart lacks any trace of the term, when both
+    sides split into the same number of sentences; else None (we cannot tell)."""
+    src_sents = text.sentences(view.source)
+    tgt_sents = text.sentences(view.target)
+    if len(src_sents) < 2 or len(src_sents) != len(tgt_sents):
+        return None
+    words = _target_words(view)
+    approved = view.approved.get(term.id, ())
+    anaphors = _RU_ANAPHORS if ctx.target_lang == "ru" else _EN_ANAPHORS
+    trace = {k for keys in _approved_keys(ctx, term) for ks in keys for k in ks if len(k) > 3}
+    for (a, b), (ta, tb) in zip(src_sents, tgt_sents):
+        here = [s for s in spans if a <= s[0] < b]
+        if not here:
+            continue
+        if any(ta <= m.start < tb for m in approved):
+            continue
+        in_sentence = [(t, k) for t, k in words if ta <= t.start < tb]
+        if any(not k.isdisjoint(trace) for _, k in in_sentence):
+            continue
+        if any(_is_anaphor(t.norm.lower(), anaphors, ctx.target_lang) for t, _ in in_sentence):
+            continue
+        return here[0]
+    return None
+
+
+def _is_anaphor(word: str, anaphors: frozenset[str], lang: str) -> bool:
+    if word in anaphors:
+        return True
+    return lang == "ru" and not lemmas(word).isdisjoint(anaphors)
+
+
+def _target_words(view: PairView):
+    if "words" not in view.memo:
+        view.memo["words"] = text.words(view.target)
+    return view.memo["words"]
+
+
+def _approved_keys(ctx: Context, term: Term) -> list[list[frozenset[str]]]:
+    cache = ctx.state.setdefault("_approved_keys", {})
+    if term.id not in cache:
+        cache[term.id] = [text.form_keys(f) for f in term.approved(ctx.target_lang)]
+    return cache[term.id]
+
+
+def _quote_list(forms) -> str:
+    return " or ".join(f"«{f}»" for f in forms)

@@ -1,0 +1,169 @@
+"""The command line: exit codes, exact messages, formats, atomic edits."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import click
+import pytest
+from click.testing import CliRunner
+from paths import HERE
+
+from cli import main
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def gloss(tmp_path):
+    path = tmp_path / "terms.tsv"
+    shutil.copy(HERE / "data" / "small.tsv", path)
+    return path
+
+
+def commands(group: click.Group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name)
+        if isinstance(command, click.Group):
+            yield from commands(command, (*prefix, name))
+
+
+def test_every_command_has_help_with_an_example(runner):
+    for path in commands(main):
+        result = runner.invoke(main, [*path, "--help"])
+        assert result.exit_code == 0, path
+        assert "Example" in result.output or isinstance(main.commands.get(path[0]), click.Group), path
+
+
+def test_lookup_found_text(runner, gloss):
+    result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "заградотрядами"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        "заградительный отряд → blocking detachment  [blocking-detachment · term · variant: "
+        "'заградотрядами' ~ 'заградотряд']")
+    assert "  en forbidden: punishment detachment" in result.output
+
+
+def test_lookup_json_has_all_fields_and_matched(runner, gloss):
+    result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--format", "json",
+                                  "войсками", "НКВД", "по", "охране", "тыла"])
+    [entry] = json.loads(result.output)
+    assert entry["id"] == "rear-protection-troops"
+    assert entry["matched"] == "lemma"
+    assert entry["en_variants"] == ["NKVD troops for the protection of the rear"]
+    assert set(entry) >= {"ru", "en", "ru_variants", "en_forbidden", "ru_forbidden", "kind",
+                          "note", "source"}
+
+
+def test_lookup_tsv(runner, gloss):
+    result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--format", "tsv", "smersh"])
+    header, row = result.output.splitlines()
+    assert header.split("\t")[-1] == "matched"
+    assert row.split("\t")[:3] == ["smersh", "СМЕРШ", "Smersh"]
+
+
+def test_lookup_nothing_found_exits_1_with_suggestions(runner, gloss):
+    result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "фильтр лагерь"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "Did you mean: фильтрационный лагерь (filtration-camp)" in result.stderr
+
+
+def test_bad_glossary_exits_2_with_file_and_line(runner, tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id\tru\ten\nx\tлагерь\n", encoding="utf-8")
+    result = runner.invoke(main, ["lookup", "--glossary", str(bad), "лагерь"])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {bad}:2: expected 3 columns, found 2\n"
+
+
+def test_missing_glossary_file_exits_2(runner, tmp_path):
+    result = runner.invoke(main, ["lookup", "--glossary", str(tmp_path / "none.tsv"), "x"])
+    assert result.exit_code == 2
+    assert "No such file or directory" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_validate(runner, gloss, tmp_path):
+    assert runner.invoke(main, ["validate", str(gloss)]).exit_code == 0
+    dup = tmp_path / "dup.tsv"
+    dup.write_text(gloss.read_text(encoding="utf-8") + "nkvd\tНКВД2\tNKVD2" + "\t" * 7 + "\n",
+                   encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(dup)])
+    assert result.exit_code == 1
+    assert result.stdout == f"{dup}:19: duplicate id 'nkvd' (first at line 3)\n"
+
+
+def test_add_and_edit_write_atomically_and_validate(runner, gloss):
+    args = ["--glossary", str(gloss)]
+    result = runner.invoke(main, ["add", *args, "--ru", "штурмовой батальон",
+                                  "--en", "assault battalion", "--kind", "unit"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(main, ["lookup", *args, "штурмовыми батальонами"]).exit_code == 0
+    before = gloss.read_bytes()
+    clash = runner.invoke(main, ["add", *args, "--id", "camp", "--ru", "лагерь",
+                                 "--en", "Filtration camp"])
+    assert clash.exit_code == 2
+    assert "en form 'Filtration camp' is already claimed by 'filtration-camp'" in clash.stderr
+    assert gloss.read_bytes() == before
+    result = runner.invoke(main, ["edit", *args, "assault-battalion",
+                                  "--en-variants", "storm battalion | shock battalion"])
+    assert result.exit_code == 0
+    hit = json.loads(runner.invoke(main, ["lookup", *args, "--format", "json",
+                                          "shock battalions"]).output)
+    assert hit[0]["id"] == "assault-battalion" and hit[0]["matched"] == "variant"
+    assert runner.invoke(main, ["edit", *args, "no-such-id", "--en", "x"]).exit_code == 2
+
+
+def test_import_merges_with_conflict_report(runner, gloss, tmp_path):
+    incoming = tmp_path / "theirs.csv"
+    incoming.write_text("id,ru,en,en_variants\n"
+                        "filtration-camp,фильтрационный лагерь,filtration camp,screening camp\n"
+                        "assault-battalion,штурмовой батальон,assault battalion,\n",
+                        encoding="utf-8")
+    args = ["import", str(incoming), "--glossary", str(gloss)]
+    kept = runner.invoke(main, args)
+    assert kept.exit_code == 1
+    assert kept.output.splitlines() == [
+        "added: 1", "unchanged: 0", "replaced: 0", "merged: 0",
+        "conflict: filtration-camp: en_variants: ours '' / theirs 'screening camp'"]
+    merged = runner.invoke(main, args + ["--on-conflict", "merge"])
+    assert merged.exit_code == 0
+    result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "screening camps"])
+    assert result.exit_code == 0 and "filtration-camp" in result.output
+
+
+def test_export_import_round_trip_via_cli(runner, gloss, tmp_path):
+    for fmt in ("tsv", "csv", "tbx", "json"):
+        out = tmp_path / f"out.{fmt}"
+        assert runner.invoke(main, ["export", "--glossary", str(gloss), "--format", fmt,
+                                    "-o", str(out)]).exit_code == 0
+        again = tmp_path / f"again.{fmt}"
+        assert runner.invoke(main, ["export", "--glossary", str(out), "--format", fmt,
+                                    "-o", str(again)]).exit_code == 0
+        assert out.read_bytes() == again.read_bytes(), fmt
+
+
+def test_export_with_forms(runner, gloss):
+    result = runner.invoke(main, ["export", "--glossary", str(gloss), "--format", "omegat",
+                                  "--with-forms"])
+    lines = result.output.splitlines()
+    assert "фильтрационных лагерях\tfiltration camp\t" in lines
+    assert "фильтрационный лагерь\tfiltration camps\t" in lines
+
+
+def test_variants_list(runner, gloss):
+    result = runner.invoke(main, ["variants", "--glossary", str(gloss), "--format", "list",
+                                  "спецлагерями"])
+    lines = result.output.splitlines()
+    assert "спецлагерях" in lines and "специальными лагерями" in lines and "special camps" in lines
+
+
+def test_translit(runner):
+    assert runner.invoke(main, ["translit", "Девятаев"]).output == "Devyatayev\n"
+    assert runner.invoke(main, ["translit", "--reverse", "Devyatayev"]).output == "Девятаев\n"
+    result = runner.invoke(main, ["translit", "--scheme", "nope", "x"])
+    assert result.exit_code == 2

@@ -1,0 +1,99 @@
+"""The shipped terms.tsv: valid, true to the source texts, and every form of every term found."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+from paths import SOURCES, needs_sources
+
+from glossary import Matcher, load, morph
+from glossary.lookup import Lookup
+from glossary.ru import CYRILLIC
+from glossary.textio import read_text
+from glossary.tokens import tokenize
+from glossary.validate import problems
+from glossary.variants import english_forms, paradigm
+
+# Real words that OpenCorpora (pymorphy3's dictionary) lacks: Soviet-era and loan words.
+NOT_IN_DICTIONARY = {"окруженец", "спецпоселенец", "бригадефюрер"}
+PROPER_KINDS = {"name", "place", "organisation"}
+# Capitals inside a word that are not lost spaces: БелЭн is the Belarusian Encyclopedia's
+# imprint in a Belarusian reference (002), not a glossary phrase.
+NOT_RUN_TOGETHER = {"БелЭн"}
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def finder(shipped):
+    return Lookup(shipped)
+
+
+def test_validates_and_is_large_enough(shipped):
+    assert problems(shipped) == []
+    assert len(shipped) >= 200
+
+
+def test_every_russian_word_is_a_real_form(shipped):
+    unknown = []
+    for term in shipped:
+        for form in (*term.approved("ru"), *term.ru_forbidden):
+            for tok in tokenize(form):
+                word = tok.norm
+                if not tok.is_word or not CYRILLIC.search(word):
+                    continue
+                if word.isupper() or term.kind in PROPER_KINDS or word.lower() in NOT_IN_DICTIONARY:
+                    continue
+                if not morph.is_known(word.lower()):
+                    unknown.append((term.id, word))
+    assert unknown == []
+
+
+@needs_sources
+def test_english_renderings_occur_in_their_source_files(shipped):
+    matcher = Matcher(shipped)
+    found = defaultdict(set)
+    for path in SOURCES.glob("*.txt"):
+        for m in matcher.find(read_text(path), "en", longest=False):
+            found[path.name].add(m.term_id)
+    missing = [(t.id, f) for t in shipped for f in t.source if t.id not in found[f]]
+    assert missing == []
+
+
+@needs_sources
+def test_run_together_strings_in_the_sources_resolve(finder):
+    glued = set()
+    for path in SOURCES.glob("*.txt"):
+        for word in re.findall(r"[А-ЯЁа-яё]+", read_text(path)):
+            if re.search(r"[а-яё][А-ЯЁ]", word) and not morph.is_known(word.lower()):
+                glued.add(word)
+    assert "ВойскаНКВДпоохранетыла" in glued
+    for word in glued - NOT_RUN_TOGETHER:
+        hits = finder.find(word)
+        assert hits and hits[0].matched == "run-together", word
+
+
+def test_every_russian_form_resolves_to_its_own_concept(shipped, finder):
+    wrong = []
+    for term in shipped:
+        for form in term.approved("ru"):
+            for text in [f.text for f in paradigm(form, term.kind)] or [form]:
+                ids = [h.term.id for h in finder.find(text)]
+                if ids != [term.id]:
+                    wrong.append((term.id, text, ids))
+    assert wrong == []
+
+
+def test_every_english_form_resolves_to_its_own_concept(shipped, finder):
+    wrong = []
+    for term in shipped:
+        for form in term.approved("en"):
+            for text in english_forms(form, term.kind):
+                ids = [h.term.id for h in finder.find(text)]
+                if ids != [term.id]:
+                    wrong.append((term.id, text, ids))
+    assert wrong == []

@@ -1,0 +1,55 @@
+"""Paradigms with agreement, fixed dependents, plural-only terms, English forms."""
+from __future__ import annotations
+
+import pytest
+
+from glossary.variants import english_forms, english_like, inflect_like, inflect_ru, paradigm
+
+
+def forms(phrase, case=None, number=None):
+    return [f.text for f in paradigm(phrase)
+            if (case is None or f.case == case) and (number is None or f.number == number)]
+
+
+@pytest.mark.parametrize("phrase, case, number, expected", [
+    ("фильтрационный лагерь", "gent", "plur", ["фильтрационных лагерей"]),
+    ("фильтрационный лагерь", "nomn", "plur", ["фильтрационные лагери", "фильтрационные лагеря"]),
+    ("Главное управление по делам военнопленных", "ablt", "sing",
+     ["Главным управлением по делам военнопленных"]),
+    ("Войска НКВД по охране тыла", "ablt", "plur", ["Войсками НКВД по охране тыла"]),
+    ("Войска НКВД по охране тыла", "ablt", "sing", []),            # plural-only
+    ("Герой Советского Союза", "datv", "plur", ["Героям Советского Союза"]),
+    ("проверочно-фильтрационный лагерь", "loct", "sing", ["проверочно-фильтрационном лагере"]),
+    ("штрафной батальон", "accs", "sing", ["штрафной батальон"]),
+    ("военнопленный", "accs", "sing", ["военнопленного"]),          # animate accusative
+    ("Красная Армия", "gent", "sing", ["Красной Армии"]),
+    ("Девятаев", "ablt", "sing", ["Девятаевым"]),                   # no feminine forms mixed in
+])
+def test_paradigm_cells(phrase, case, number, expected):
+    assert forms(phrase, case, number) == expected
+
+
+@pytest.mark.parametrize("phrase", ["ГКО", "НКВД", "Ни шагу назад"])
+def test_uninflectable_terms_have_no_paradigm(phrase):
+    assert paradigm(phrase) == []
+
+
+def test_inflect_helpers():
+    assert inflect_ru("спецпоселение", "loct", "plur") == "спецпоселениях"
+    assert inflect_like("фильтрационный лагерь", "в спецлагерях") == "фильтрационных лагерях"
+    assert inflect_ru("ГКО", "gent", "sing") is None
+
+
+@pytest.mark.parametrize("phrase, kind, expected", [
+    ("penal battalion", "term", ["penal battalion", "penal battalions", "penal battalion's",
+                                 "penal battalions'"]),
+    ("Devyatayev", "name", ["Devyatayev", "Devyatayev's"]),
+    ("barrier troops", "term", ["barrier troops", "barrier troops'"]),
+])
+def test_english_forms(phrase, kind, expected):
+    assert english_forms(phrase, kind) == expected
+
+
+def test_english_like():
+    assert english_like("special camp", "special settlements") == "special camps"
+    assert english_like("special camp", "special settlement") == "special camp"

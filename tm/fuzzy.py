@@ -1,0 +1,137 @@
+"""The fuzzy-match score and the differences behind it.
+
+How the percentage is computed (what `glossary tm search` prints):
+
+1. Both texts are split into tokens (analysis.py): words, numbers, placeholders/tags and
+   punctuation. Each kind has a weight: word 1, number ¼, tag ¼, punctuation ⅒.
+2. The token sequences are aligned by rapidfuzz's Indel opcodes (the longest common
+   subsequence of tokens), two words counting as the same token when they share a match key (a Russian lemma, an English stem): so
+   `Войскам` and `Войска` align, `Войскам` and `Армии` do not.
+3. Costs: an aligned word in another form costs 0.2 (`inflection`), in other capitals or
+   with ё for е 0.05 (`case`). Between aligned tokens, what is left on either side is
+   paired kind with kind (word with word, number with number…): each kind costs its weight
+   times the larger of its two counts, so a changed word costs 1, a lost word 1, a changed
+   number ¼ and a missing comma ⅒.
+4. score = ⌊100 × (1 − cost ÷ max(weight(query), weight(unit)))⌋, at most 99 unless the
+   texts are identical character for character (whitespace differences alone give 99).
+
+So a two-word segment differing in one case ending scores 90, one differing by a whole word
+50; a changed number costs a quarter of a word and a missing comma a tenth.
+
+Every cost also has an upper bound that search.py relies on: a unit scoring at least θ
+lacks query words weighing at most (1 − θ) × weight(query) and has a weight within
+[θ × weight(query), weight(query) ÷ θ].
+"""
+from __future__ import annotations
+
+import math
+
+from rapidfuzz.distance import Indel
+
+from .analysis import WEIGHTS, WORD, TmToken, analyse, weight
+from .model import Difference
+
+INFLECTION = 0.2
+CASE = 0.05
+
+
+def score(query: str, text: str) -> int:
+    """The fuzzy-match percentage of `text` against `query` (see the module docstring).
+
+    >>> score("Войскам НКВД", "Войска НКВД"), score("Войскам НКВД", "Армии НКВД")
+    (90, 50)
+    >>> score("Войска НКВД", "Войска НКВД"), score("Войска НКВД", "войска  НКВД")
+    (100, 97)
+    """
+    return compare(analyse(query), query, analyse(text), text)[0]
+
+
+def differences(query: str, text: str) -> tuple[Difference, ...]:
+    """What differs between `query` and `text`, in the order of the text.
+
+    >>> [(d.kind, d.query, d.match) for d in differences("Глава 2, Войскам", "Глава 3 войска")]
+    [('number', '2', '3'), ('punctuation', ',', ''), ('inflection', 'Войскам', 'войска')]
+    """
+    return compare(analyse(query), query, analyse(text), text)[1]
+
+
+def compare(query: tuple[TmToken, ...], query_text: str, cand: tuple[TmToken, ...],
+            cand_text: str) -> tuple[int, tuple[Difference, ...]]:
+    """Score and differences of an analysed candidate against an analysed query."""
+    qcodes, ccodes = _codes(query, cand)
+    cost = 0.0
+    diffs: list[Difference] = []
+    # Indel (longest common subsequence) keeps as many tokens aligned as possible; the runs
+    # between aligned tokens are then paired kind with kind (fuzzy.py docstring, step 3).
+    pending_q: list[TmToken] = []
+    pending_c: list[TmToken] = []
+    for tag, i1, i2, j1, j2 in Indel.opcodes(qcodes, ccodes).as_list():
+        if tag != "equal":
+            pending_q.extend(query[i1:i2])
+            pending_c.extend(cand[j1:j2])
+            continue
+        cost += _run(pending_q, pending_c, query_text, cand_text, diffs)
+        pending_q, pending_c = [], []
+        for q, c in zip(query[i1:i2], cand[j1:j2]):
+            if q.text == c.text:
+                continue
+            kind = "inflection" if q.kind == WORD and q.norm != c.norm else "case"
+            cost += INFLECTION if kind == "inflection" else CASE
+            diffs.append(Difference(kind, q.text, c.text, (q.start, q.end), (c.start, c.end)))
+    cost += _run(pending_q, pending_c, query_text, cand_text, diffs)
+    total = max(weight(query), weight(cand))
+    if total == 0:
+        return (100 if query_text == cand_text else 0), tuple(diffs)
+    value = math.floor(100 * (1 - cost / total) + 1e-9)
+    if query_text != cand_text:
+        value = min(value, 99)
+    return max(value, 0), tuple(diffs)
+
+
+def _run(qs: list[TmToken], cs: list[TmToken], query_text: str, cand_text: str,
+         diffs: list[Difference]) -> float:
+    """Cost of a run of unaligned tokens: kind by kind, the heavier side's weight."""
+    if not qs and not cs:
+        return 0.0
+    by_kind: dict[str, tuple[list[TmToken], list[TmToken]]] = {}
+    for side, tokens in ((0, qs), (1, cs)):
+        for t in tokens:
+            by_kind.setdefault(t.kind, ([], []))[side].append(t)
+    cost = 0.0
+    found = []
+    for kind, (q_kind, c_kind) in by_kind.items():
+        cost += WEIGHTS[kind] * max(len(q_kind), len(c_kind))
+        for n in range(max(len(q_kind), len(c_kind))):
+            q = q_kind[n] if n < len(q_kind) else None
+            c = c_kind[n] if n < len(c_kind) else None
+            found.append(Difference(kind, q.text if q else "", c.text if c else "",
+                                    (q.start, q.end) if q else None,
+                                    (c.start, c.end) if c else None))
+    found.sort(key=lambda d: (d.match_span or d.query_span or (0, 0),
+                              d.query_span or (0, 0)))
+    diffs.extend(found)
+    return cost
+
+
+def _codes(query: tuple[TmToken, ...], cand: tuple[TmToken, ...]) -> tuple[list[int], list[int]]:
+    """Integer codes for both sequences: equal codes = the same token for alignment."""
+    surface: dict[tuple[str, str], int] = {}
+    by_key: dict[str, int] = {}
+    qcodes = []
+    for t in query:
+        code = surface.get((t.kind, t.norm))
+        if code is None:
+            code = surface[(t.kind, t.norm)] = len(surface)
+            if t.kind == WORD:
+                for key in sorted(t.keys):
+                    by_key.setdefault(key, code)
+        qcodes.append(code)
+    ccodes = []
+    for t in cand:
+        code = surface.get((t.kind, t.norm))
+        if code is None and t.kind == WORD:
+            code = next((by_key[k] for k in sorted(t.keys) if k in by_key), None)
+        if code is None:
+            code = surface[(t.kind, t.norm)] = len(surface)
+        ccodes.append(code)
+    return qcodes, ccodes

@@ -1,0 +1,212 @@
+"""Fuzzy search and concordance over the lemma index; no scan of every unit per query.
+
+Search, in three steps:
+
+1. **Retrieve.** A unit scoring at least θ lacks query words weighing at most
+   (1 − θ) × weight(query) (fuzzy.py). So it must contain at least one of any set of query
+   tokens weighing more than that: we read the postings of the *rarest* such set only
+   (by the keys' document frequency), keeping units whose weight lies in
+   [θ × weight(query), weight(query) ÷ θ]. Postings are keyed by lemma/stem, so an inflected
+   query finds its unit whatever form either side uses; no unit able to reach θ is missed.
+2. **Rank in C.** Each unit carries a code string, one character per word (its canonical
+   key). `str.translate` maps the characters of every key of a query word onto that word's
+   character, and rapidfuzz ranks all candidates by Levenshtein similarity of these strings.
+3. **Score exactly** the best `STAGE_B` of them with fuzzy.compare and keep those ≥ θ.
+
+Step 2 is a shortlist: a unit ranked below `STAGE_B` there is not scored. With the default
+limit that is the 50 best by word sequence, which the benchmark finds ample.
+"""
+from __future__ import annotations
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from glossary.errors import GlossaryError
+from glossary.keys import is_short_caps, word_keys
+from glossary.normalize import script
+
+from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, code_char, shape,
+                       weight, with_keys)
+from .fuzzy import compare
+from .model import Hit, Match
+from .store import SOURCE, TARGET, TranslationMemory, lang_filter, weight_code
+
+# How many shortlisted candidates are scored exactly: the limit plus this many.
+MARGIN = 5
+_EPS = 1e-6
+
+
+def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int = 5,
+           source_lang: str | None = None, target_lang: str | None = None) -> list[Match]:
+    """Units whose source matches `text` with a score ≥ `min_score`, best first.
+
+    Equal scores: newest first. `source_lang`/`target_lang` keep one language pair.
+    """
+    if not 1 <= min_score <= 100:
+        raise GlossaryError(f"the minimum score must be 1–100, not {min_score}")
+    if limit < 1:
+        raise GlossaryError(f"the limit must be at least 1, not {limit}")
+    query = _query(tm, text)
+    tokens = _distinct(query)
+    known = tm.key_ids(SOURCE, {k for t in tokens for k in t.keys})
+    candidates = _candidates(tm, query, tokens, known, min_score / 100, source_lang, target_lang)
+    if not candidates:
+        return []
+    # The query with each word's keys as code characters, the way units store their words.
+    coded = tuple(TmToken(t.text, t.start, t.end, t.kind, t.norm,
+                          frozenset(code_char(known[k][0]) for k in t.keys if k in known), t.form)
+                  if t.keys else t for t in query)
+    matches = []
+    for unit in tm.get(_shortlist(coded, candidates, limit + MARGIN)).values():
+        unit_tokens = _coded(shape(unit.source), candidates[unit.id])
+        if unit_tokens is None:  # stored by another tokeniser: compare by keys instead
+            value, diff = compare(query, text, analyse(unit.source), unit.source)
+        else:
+            value, diff = compare(coded, text, unit_tokens, unit.source)
+        if value >= min_score:
+            matches.append(Match(value, unit, diff))
+    matches.sort(key=lambda m: (m.score, m.unit.changed, m.unit.id), reverse=True)
+    return matches[:limit]
+
+
+def _query(tm: TranslationMemory, text: str) -> tuple[TmToken, ...]:
+    """The query analysed, taking the keys of forms the TM has seen from the TM."""
+    tokens = shape(text)
+    stored = tm.form_keys({t.form for t in tokens if t.kind == WORD})
+    return with_keys(tokens, lambda form: stored.get(form) or word_keys(form))
+
+
+def _coded(tokens: tuple[TmToken, ...], codes: str) -> tuple[TmToken, ...] | None:
+    """A unit's tokens, each word or number keyed by its code character (None: mismatch)."""
+    keyed = [i for i, t in enumerate(tokens) if t.kind in (WORD, NUMBER)]
+    if len(keyed) != len(codes):
+        return None
+    out = list(tokens)
+    for i, char in zip(keyed, codes):
+        t = tokens[i]
+        out[i] = TmToken(t.text, t.start, t.end, t.kind, t.norm, frozenset(char), t.form)
+    return tuple(out)
+
+
+def _distinct(tokens) -> list[TmToken]:
+    seen, out = set(), []
+    for t in tokens:
+        if t.keys and (t.kind, t.norm) not in seen:
+            seen.add((t.kind, t.norm))
+            out.append(t)
+    return out
+
+
+def _candidates(tm: TranslationMemory, query: tuple[TmToken, ...], tokens: list[TmToken],
+                known: dict[str, tuple[int, int]], theta: float, source_lang: str | None,
+                target_lang: str | None) -> dict[int, str]:
+    """{unit id: code string} of every unit that can reach θ (step 1)."""
+    rated = []
+    for t in tokens:
+        ids = [known[k][0] for k in t.keys if k in known]
+        rated.append((sum(known[k][1] for k in t.keys if k in known), t.norm, t.weight, ids))
+    rated.sort()
+    total = weight(query)
+    budget = (1 - theta) * total
+    key_ids: set[int] = set()
+    covered = 0.0
+    for _df, _norm, w, ids in rated:
+        key_ids.update(ids)
+        covered += w
+        if covered > budget + _EPS:
+            break
+    if not key_ids:
+        return {}
+    low, high = weight_code(theta * total - _EPS), weight_code(total / theta + _EPS)
+    marks = ",".join("?" * len(key_ids))
+    sql = ("SELECT c.unit_id, c.codes FROM postings p JOIN codes c ON c.unit_id = p.unit_id "
+           f"WHERE p.key_id IN ({marks}) AND p.weight BETWEEN ? AND ?")
+    where, args = lang_filter(source_lang, target_lang, "u.")
+    if where:
+        sql = sql.replace(" WHERE ", " JOIN units u ON u.id = p.unit_id WHERE ") + \
+            where.replace(" WHERE ", " AND ")
+    return dict(tm.db.execute(sql, [*key_ids, low, high, *args]).fetchall())
+
+
+def _shortlist(query: tuple[TmToken, ...], candidates: dict[int, str], size: int) -> list[int]:
+    """The ids of the `size` candidates whose word sequence is nearest the query's (step 2)."""
+    if len(candidates) <= size:
+        return list(candidates)
+    table: dict[int, str] = {}
+    chars = []
+    own: dict[tuple[str, str], str] = {}
+    for n, t in enumerate(t for t in query if t.kind in (WORD, NUMBER)):
+        char = own.get((t.kind, t.norm))
+        if char is None:
+            codes = sorted(t.keys)
+            char = own[(t.kind, t.norm)] = codes[0] if codes else chr(FRESH_CODES + n % 256)
+            for code in codes:
+                table.setdefault(ord(code), char)
+        chars.append(char)
+    wanted = "".join(chars)
+    choices = {unit_id: codes.translate(table) for unit_id, codes in candidates.items()}
+    best = process.extract(wanted, choices, scorer=Indel.normalized_similarity, limit=size)
+    return [unit_id for _codes, _score, unit_id in best]
+
+
+def concordance(tm: TranslationMemory, phrase: str, lang: str | None = None, *,
+                limit: int | None = None) -> list[Hit]:
+    """Units holding `phrase` (its words in a row, any inflected form), newest first.
+
+    `lang` picks the side in that language; by default the phrase's script decides
+    (Cyrillic → ru, Latin → en), and a phrase of digits only looks on both sides.
+    """
+    words = [t for t in analyse(phrase) if t.keys]
+    if not words:
+        raise GlossaryError(f"nothing to look for in {phrase!r}: it has no words or numbers")
+    wanted = [frozenset({"^" + t.text}) if t.kind == WORD and is_short_caps(t.text) else t.keys
+              for t in words]
+    lang = lang or script(phrase)
+    found: dict[int, set[int]] = {}
+    for side in (SOURCE, TARGET):
+        for unit_id in _containing(tm, side, wanted):
+            found.setdefault(unit_id, set()).add(side)
+    hits = []
+    for unit in tm.get(found).values():
+        spans = {}
+        for side in found[unit.id]:
+            side_lang = unit.source_lang if side == SOURCE else unit.target_lang
+            if lang and side_lang.split("-")[0] != lang:
+                continue
+            text = unit.source if side == SOURCE else unit.target
+            spans[side] = _find(analyse(text), wanted)
+        if any(spans.values()):
+            hits.append(Hit(unit, tuple(spans.get(SOURCE, ())), tuple(spans.get(TARGET, ()))))
+    hits.sort(key=lambda h: (h.unit.changed, h.unit.id), reverse=True)
+    return hits[:limit] if limit else hits
+
+
+def _containing(tm: TranslationMemory, side: int, wanted: list[frozenset[str]]) -> set[int]:
+    """Units whose side has a form of every word (in any order: _find checks the order)."""
+    known = tm.key_ids(side, {k for keys in wanted for k in keys})
+    groups = sorted(([known[k] for k in keys if k in known] for keys in wanted),
+                    key=lambda g: sum(df for _id, df in g))
+    result: set[int] | None = None
+    for group in groups:
+        if not group:
+            return set()
+        ids = [key_id for key_id, _df in group]
+        marks = ",".join("?" * len(ids))
+        units = {row[0] for row in tm.db.execute(
+            f"SELECT unit_id FROM postings WHERE key_id IN ({marks})", ids)}
+        result = units if result is None else result & units
+        if not result:
+            return set()
+    return result or set()
+
+
+def _find(tokens: tuple[TmToken, ...], wanted: list[frozenset[str]]) -> list[tuple[int, int]]:
+    """Spans where the wanted words stand in a row (tags between them ignored)."""
+    seq = [t for t in tokens if t.kind != TAG]
+    spans = []
+    n = len(wanted)
+    for i in range(len(seq) - n + 1):
+        window = seq[i:i + n]
+        if all(t.kind != PUNCT and t.keys & keys for t, keys in zip(window, wanted)):
+            spans.append((window[0].start, window[-1].end))
+    return spans
