@@ -187,8 +187,8 @@ def variants(term, glossary_path, fmt):
         entry = hits[0].term if hits else None
     ru = entry.ru if entry else text
     kind = entry.kind if entry else "term"
-    ru_forms = [(f.case, f.number, f.text) for form in ((entry.approved("ru") if entry else (ru,)))
-                for f in paradigm(form)]
+    ru_forms = [(f.case, f.number, f.text) for form in (entry.approved("ru") if entry else (ru,))
+                for f in paradigm(form, kind)]
     en_forms = [f for form in (entry.approved("en") if entry else ()) for f in english_forms(form, kind)]
     translits = {scheme: to_latin(ru, scheme) for scheme in SCHEMES}
     if fmt == "json":
@@ -532,3 +532,354 @@ def report_skips(skipped: list[tuple[int | None, str]], include_fuzzy: bool) -> 
 # ---------------------------------------------------------------------------------------
 # Translation-memory commands (`glossary tm …`) live below this line.
 # ---------------------------------------------------------------------------------------
+
+TM_FORMAT_HELP = "Output format: text for people, json for programs."
+TM_FILE_FORMATS = ["po", "tmx", "xliff", "tsv"]
+
+
+def tm_options(func):
+    """--tm PATH and --format text|json, on every `glossary tm` command."""
+    func = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                        show_default=True, help=TM_FORMAT_HELP)(func)
+    return click.option("--tm", "tm_path", type=click.Path(dir_okay=False, path_type=Path),
+                        envvar="GLOSSARY_TM", show_envvar=True,
+                        help="Translation memory file (default: `glossary tm info` shows it).")(func)
+
+
+def tm_lang_options(func):
+    func = click.option("--target-lang", metavar="CODE",
+                        help="Target language (ru, en, en-GB …).")(func)
+    return click.option("--source-lang", metavar="CODE",
+                        help="Source language (ru, en, ru-RU …).")(func)
+
+
+def open_tm(tm_path: Path | None, *, create: bool = False):
+    from tm import TranslationMemory, default_path
+
+    return TranslationMemory(tm_path or default_path(), create=create)
+
+
+def tm_progress(path: Path):
+    """A progress callback and its bar for importing `path`: a bar only on a terminal."""
+    if not sys.stderr.isatty():
+        return None, None
+    with open(path, "rb") as f:
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) + 1
+    bar = click.progressbar(length=lines, label=path.name, file=sys.stderr)
+    done = [0]
+
+    def advance(segment) -> None:
+        if segment.line and segment.line > done[0]:
+            bar.update(segment.line - done[0])
+            done[0] = segment.line
+
+    return advance, bar
+
+
+def describe_size(size: int) -> str:
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
+        size /= 1024
+    return str(size)
+
+
+@main.group("tm")
+def tm_group():
+    """Translation memory: import, search, concordance, pre-translate, export.
+
+    The TM is one SQLite file (--tm PATH or $GLOSSARY_TM; `glossary tm info` prints the
+    default).
+
+    Example: glossary tm import django.po && glossary tm search "Удалить выбранные объекты"
+    """
+
+
+@tm_group.command("info")
+@tm_options
+@reports_errors
+def tm_info(tm_path, fmt):
+    """Print where the translation memory is (the default is per user) and whether it exists.
+
+    Example: glossary tm info
+    """
+    from tm import default_path
+
+    path = tm_path or default_path()
+    if fmt == "json":
+        print_json({"path": str(path), "exists": path.exists()})
+    else:
+        click.echo(str(path))
+        if not path.exists():
+            click.echo("(no TM there yet: glossary tm import FILE creates it)", err=True)
+
+
+@tm_group.command("import")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--input-format", type=click.Choice(TM_FILE_FORMATS),
+              help="Format of the files (default: told by extension and content).")
+@tm_lang_options
+@click.option("--include-fuzzy", is_flag=True, help="Also import fuzzy PO/XLIFF entries.")
+@tm_options
+@reports_errors
+def tm_import(files, input_format, source_lang, target_lang, include_fuzzy, tm_path, fmt):
+    """Import TMX, PO/POT, XLIFF or TSV files into the TM, one transaction per file.
+
+    Prints per file how many units were added, were duplicates (already stored: counted)
+    and were skipped, with why. A malformed file stores nothing and is reported; the other
+    files are still imported, and the exit code is 2.
+
+    Example: glossary tm import memory.tmx django.po --tm project.sqlite
+    """
+    from tm.io import import_file
+
+    reports, failed = [], 0
+    with open_tm(tm_path, create=True) as memory:
+        for path in files:
+            advance, bar = tm_progress(path)
+            try:
+                if bar is not None:
+                    with bar:
+                        report = import_file(memory, path, input_format, source_lang=source_lang,
+                                             target_lang=target_lang, include_fuzzy=include_fuzzy,
+                                             progress=advance)
+                else:
+                    report = import_file(memory, path, input_format, source_lang=source_lang,
+                                         target_lang=target_lang, include_fuzzy=include_fuzzy)
+            except GlossaryError as exc:
+                failed += 1
+                reports.append({"path": str(path), "error": str(exc)})
+                click.echo(f"Error: {exc} (nothing of {path.name} was imported)", err=True)
+                continue
+            reports.append(report.as_dict())
+            if fmt == "text":
+                click.echo(f"{path}: {report.added} added, {report.duplicates} duplicate"
+                           f"{'s' * (report.duplicates != 1)}, {len(report.skipped)} skipped")
+                tm_report_skips(report.skipped)
+    if fmt == "json":
+        print_json(reports)
+    if failed:
+        sys.exit(2)
+
+
+def tm_report_skips(skipped) -> None:
+    from collections import Counter
+
+    lines: dict[str, list] = {}
+    for line, reason in skipped:
+        lines.setdefault(reason, []).append(line)
+    for reason, n in Counter(reason for _, reason in skipped).most_common():
+        where = [str(x) for x in lines[reason] if x is not None]
+        shown = ", ".join(where[:5]) + (" …" if len(where) > 5 else "")
+        click.echo(f"  skipped {n}: {reason}" + (f" (line {shown})" if where else ""))
+
+
+@tm_group.command("export")
+@click.option("--format", "file_format", type=click.Choice(["tmx", "po", "tsv", "xliff"]),
+              default="tmx", show_default=True, help="File format to write.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here (atomically) instead of standard output.")
+@tm_lang_options
+@click.option("--tm", "tm_path", type=click.Path(dir_okay=False, path_type=Path),
+              envvar="GLOSSARY_TM", show_envvar=True, help="Translation memory file.")
+@reports_errors
+def tm_export(file_format, output, source_lang, target_lang, tm_path):
+    """Export the TM's units of one language pair as TMX 1.4, PO, TSV or XLIFF 1.2.
+
+    --format names the file format here (not text/json). A TM holding several language
+    pairs needs --source-lang and --target-lang.
+
+    Example: glossary tm export --format tmx -o memory.tmx
+    """
+    from tm.io import export_file, export_text
+
+    with open_tm(tm_path) as memory:
+        if output is None:
+            text, count = export_text(memory, file_format, source_lang=source_lang,
+                                      target_lang=target_lang)
+            click.echo(text, nl=False)
+        else:
+            count = export_file(memory, output, file_format, source_lang=source_lang,
+                                target_lang=target_lang)
+    click.echo(f"Exported {count} unit{'s' * (count != 1)}.", err=True)
+
+
+def describe_diff(diff) -> str:
+    if not diff:
+        return "nothing"
+    return "; ".join(f"{d.query or '∅'} → {d.match or '∅'} ({d.kind})" for d in diff)
+
+
+def highlight(text: str, spans, colour: bool, **style_kwargs) -> str:
+    """Text with spans marked: coloured on a terminal, else between ⟦ and ⟧."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        out.append(text[at:start])
+        piece = text[start:end]
+        out.append(click.style(piece, **style_kwargs) if colour else f"⟦{piece}⟧")
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def describe_match(n: int, match, colour: bool) -> str:
+    spans = [d.match_span for d in match.diff if d.match_span]
+    source = highlight(match.unit.source, spans, colour, fg="yellow", bold=True) if colour \
+        else match.unit.source
+    lines = [f"{n}. {match.score}%  {source}",
+             f"   → {match.unit.target}",
+             f"   differs: {describe_diff(match.diff)}"]
+    if match.unit.origin:
+        lines.append(f"   from: {match.unit.origin}")
+    return "\n".join(lines)
+
+
+@tm_group.command("search")
+@click.argument("text", nargs=-1)
+@click.option("--min", "min_score", type=click.IntRange(1, 100), default=75, show_default=True,
+              help="Lowest score shown (percent).")
+@click.option("--limit", type=click.IntRange(1), default=5, show_default=True,
+              help="Most matches shown per query.")
+@click.option("--batch", type=click.File("r", encoding="utf-8"),
+              help="Read one query a line from FILE (- for standard input) and print one "
+                   "JSON object a line: {\"query\", \"matches\"}.")
+@tm_lang_options
+@tm_options
+@reports_errors
+def tm_search(text, min_score, limit, batch, source_lang, target_lang, tm_path, fmt):
+    """Fuzzy matches of TEXT among the TM's sources, best first, with what differs.
+
+    The score is 100 for identical text. Each differing token costs: a whole word 1, the
+    same word in another form (case ending) 0.2, other capitals or ё/е 0.05, a number or tag
+    0.25, punctuation 0.1; score = 100 × (1 − cost ÷ length), the length counting words 1,
+    numbers and tags ¼, punctuation ⅒ (the longer text's). Differences are listed query
+    → TM. Exit 1 when nothing scores --min or more.
+
+    Example: glossary tm search "Войскам НКВД приказано отступить" --min 70
+    """
+    query = " ".join(text)
+    if batch is None and not query.strip():
+        raise click.UsageError("give TEXT to search for, or --batch FILE")
+    if batch is not None and query:
+        raise click.UsageError("give either TEXT or --batch, not both")
+    with open_tm(tm_path) as memory:
+        if batch is not None:
+            for line in batch:
+                line = line.rstrip("\n")
+                if not line.strip():
+                    continue
+                found = memory.search(line, min_score=min_score, limit=limit,
+                                      source_lang=source_lang, target_lang=target_lang)
+                click.echo(json.dumps({"query": line, "matches": [m.as_dict() for m in found]},
+                                      ensure_ascii=False))
+            return
+        found = memory.search(query, min_score=min_score, limit=limit,
+                              source_lang=source_lang, target_lang=target_lang)
+    if fmt == "json":
+        print_json([m.as_dict() for m in found])
+    else:
+        colour = color_enabled()
+        for n, match in enumerate(found, 1):
+            click.echo(describe_match(n, match, colour))
+    if not found:
+        click.echo(f"No match of {min_score}% or more.", err=True)
+        sys.exit(1)
+
+
+@tm_group.command("concordance")
+@click.argument("words", nargs=-1, required=True)
+@click.option("--lang", type=click.Choice(["ru", "en"]),
+              help="Look in the side in this language (default: the words' script).")
+@click.option("--limit", type=click.IntRange(1), help="Show at most this many units.")
+@tm_options
+@reports_errors
+def tm_concordance(words, lang, limit, tm_path, fmt):
+    """Every unit whose source or target holds WORDS (a word or phrase) in any inflected form.
+
+    The words must stand in a row; Russian words match by lemma (войска finds войсками),
+    English ones by stem. Newest units first. Exit 1 when none is found.
+
+    Example: glossary tm concordance войска НКВД
+    """
+    phrase = " ".join(words)
+    with open_tm(tm_path) as memory:
+        hits = memory.concordance_hits(phrase, lang, limit=limit)
+    if fmt == "json":
+        print_json([h.as_dict() for h in hits])
+    else:
+        colour = color_enabled()
+        for hit in hits:
+            unit = hit.unit
+            click.echo(highlight(unit.source, hit.source_spans, colour, bold=True, fg="green"))
+            click.echo("  → " + highlight(unit.target, hit.target_spans, colour, bold=True,
+                                          fg="green"))
+            click.echo(f"  [{unit.source_lang}→{unit.target_lang}"
+                       f"{' · ' + unit.origin if unit.origin else ''}]")
+    if not hits:
+        click.echo(f"No unit holds {phrase!r}.", err=True)
+        sys.exit(1)
+
+
+@tm_group.command("pretranslate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the result here (atomically; may be FILE itself) instead of "
+                   "standard output.")
+@click.option("--min", "min_score", type=click.IntRange(1, 100), default=75, show_default=True,
+              help="Lowest score used (percent).")
+@click.option("--overwrite", is_flag=True, help="Also replace existing translations.")
+@tm_lang_options
+@tm_options
+@reports_errors
+def tm_pretranslate(file, output, min_score, overwrite, source_lang, target_lang, tm_path, fmt):
+    """Fill the empty msgstr of a PO file from the TM, like msgmerge with a compendium.
+
+    A 100% match (same text, same context) becomes a translation; a fuzzy one is marked
+    `#, fuzzy`, with the TM's source as `#| msgid` and the score as a `TM: 87%` comment.
+    Existing translations are kept unless --overwrite. A summary goes to standard error
+    (to standard output as JSON with --format json and -o).
+
+    Example: glossary tm pretranslate locale/ru/LC_MESSAGES/django.po -o django.ru.po
+    """
+    from tm.pretranslate import pretranslate
+
+    with open_tm(tm_path) as memory:
+        text, report = pretranslate(memory, file, min_score=min_score, overwrite=overwrite,
+                                    source_lang=source_lang, target_lang=target_lang)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from glossary.textio import write_atomic
+        write_atomic(output, text)
+    summary = (f"{report.exact} exact, {report.fuzzy} fuzzy, {report.unmatched} without a "
+               f"match, {report.kept} kept")
+    if fmt == "json" and output is not None:
+        print_json(report.as_dict())
+    else:
+        click.echo(f"{file}: {summary}.", err=True)
+
+
+@tm_group.command("stats")
+@tm_options
+@reports_errors
+def tm_stats(tm_path, fmt):
+    """Units, language pairs, origins and size on disk of the TM.
+
+    Example: glossary tm stats --format json
+    """
+    with open_tm(tm_path) as memory:
+        stats = memory.stats()
+    if fmt == "json":
+        print_json(stats.as_dict())
+        return
+    click.echo(f"TM: {stats.path} (schema {stats.schema_version})")
+    click.echo(f"units: {stats.units:,}")
+    click.echo("languages: " + (", ".join(f"{s}→{t} {n:,}" for s, t, n in stats.languages)
+                                or "none"))
+    click.echo("origins: " + (", ".join(f"{o or '(unknown)'} {n:,}" for o, n in stats.origins)
+                              or "none"))
+    per_unit = f" ({stats.size // stats.units:,} bytes a unit)" if stats.units else ""
+    click.echo(f"size: {describe_size(stats.size)}{per_unit}")

@@ -1,7 +1,7 @@
 """Honest synthetic glossaries for benchmarks, built from real text.
 
 Entries: the shipped glossary's real terms, then adjective+noun and noun+noun(genitive)
-phrases taken from the real Russian side of the TICO-19 and Tatoeba test sets (lemmatised to
+phrases, then single nouns, taken from the real Russian side of the TICO-19 and Tatoeba test sets (lemmatised to
 dictionary form with pymorphy3), each paired with a real English bigram from the English side
 (the pairing is arbitrary: only the shape and size of a glossary matter for these timings).
 """
@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from glossary import load, morph  # noqa: E402
 from glossary.model import Glossary, Term  # noqa: E402
+from glossary.normalize import fold  # noqa: E402
 from glossary.variants import inflect_ru  # noqa: E402
 
 RUS = [DATA / "tico19-en-ru" / "tico19-test.rus", DATA / "tatoeba-en-ru" / "tatoeba-test-v2021-08-07.rus"]
@@ -30,8 +31,9 @@ def lines(paths) -> list[str]:
 
 
 def russian_phrases(limit: int) -> list[str]:
-    """Dictionary-form two-word phrases found in real Russian sentences."""
+    """Dictionary-form two-word phrases found in real Russian sentences, then single nouns."""
     found: dict[str, None] = {}
+    nouns: dict[str, None] = {}
     for line in lines(RUS):
         words = re.findall(r"[а-яё]+", line.lower())
         for a, b in zip(words, words[1:]):
@@ -41,19 +43,22 @@ def russian_phrases(limit: int) -> list[str]:
                 phrase = inflect_ru(f"{pa.normal_form} {pb.normal_form}", "nomn", "sing")
             elif pa.tag.POS == "NOUN" and pb.tag.POS == "NOUN" and pb.tag.case == "gent":
                 phrase = f"{pa.normal_form} {b}"
+            if pa.tag.POS == "NOUN" and len(a) > 3:
+                nouns.setdefault(pa.normal_form)
             if phrase:
                 found.setdefault(phrase)
                 if len(found) >= limit:
                     return list(found)
-    return list(found)
+    return list(found) + list(nouns)
 
 
 def english_phrases(limit: int) -> list[str]:
     found: dict[str, None] = {}
     for line in lines(ENG):
         words = re.findall(r"[a-z]{4,}", line.lower())
-        for a, b in zip(words, words[1:]):
+        for a, b, c in zip(words, words[1:], words[2:]):
             found.setdefault(f"{a} {b}")
+            found.setdefault(f"{a} {b} {c}")
             if len(found) >= limit:
                 return list(found)
     return list(found)
@@ -62,10 +67,10 @@ def english_phrases(limit: int) -> list[str]:
 def glossary(size: int) -> Glossary:
     base = load()
     terms = list(base.terms)
-    seen_ru = {t.ru.lower() for t in terms}
-    seen_en = {t.en.lower() for t in terms}
-    ru = [p for p in russian_phrases(size * 2) if p.lower() not in seen_ru]
-    en = [p for p in english_phrases(size * 2) if p.lower() not in seen_en]
+    seen_ru = {fold(f) for t in terms for f in (*t.approved("ru"), *t.ru_forbidden)}
+    seen_en = {fold(f) for t in terms for f in (*t.approved("en"), *t.en_forbidden)}
+    ru = [p for p in russian_phrases(size * 2) if fold(p) not in seen_ru]
+    en = [p for p in english_phrases(size * 2) if fold(p) not in seen_en]
     for i, (r, e) in enumerate(zip(ru, en)):
         if len(terms) >= size:
             break

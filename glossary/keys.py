@@ -59,13 +59,14 @@ def term_word_keys(norm: str) -> frozenset[str]:
     return word_keys(norm)
 
 
+@lru_cache(maxsize=200_000)
 def canonical(norm: str) -> str:
-    """One key standing for a word in suggestions: its likeliest Russian or English lemma.
+    """One key standing for a word in suggestions: its first Russian or English lemma.
 
     >>> canonical("заградотрядами"), canonical("Camps")
     ('заградотряд', 'camp')
     """
     lower = norm.lower()
     if CYRILLIC.search(norm):
-        return morph.parse(lower)[0].normal_form
+        return min(morph.glossary_forms(lower), default=lower)
     return min(english.lemmas(lower), key=len) if lower.isascii() else lower

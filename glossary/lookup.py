@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -15,6 +16,9 @@ from .tokens import tokenize
 from .translit import REVERSIBLE, fold_latin, latin_keys, to_cyrillic
 
 MATCH_KINDS = ("exact", "lemma", "variant", "run-together", "transliteration", "fuzzy")
+# Common terms are not indexed by their romanisations (names, places, bodies, ranks… are:
+# Devjataev, smersh); they are still found from Latin by reverse transliteration + morphology.
+UNROMANISED_KINDS = frozenset({"term"})
 # A misspelling this close to a single glossary form is taken as a hit, not a suggestion.
 _FUZZY_HIT = 90
 _SUGGEST_CUTOFF = 60
@@ -42,18 +46,31 @@ class Lookup:
     """A glossary ready to be queried; build once, query many times."""
 
     def __init__(self, glossary: Glossary, matcher: Matcher | None = None):
+        self.glossary = glossary
         self.terms = glossary.by_id()
         self.matcher = matcher or Matcher(glossary)
-        self._latin: dict[str, set[str]] = {}
-        self._lemmas: dict[str, tuple[str, str]] = {}
-        for term in glossary:
-            for form in term.approved("ru"):
-                for key in latin_keys(form):
-                    self._latin.setdefault(key, set()).add(term.id)
+
+    @cached_property
+    def _latin(self) -> dict[str, set[str]]:
+        """Romanisations of the Russian forms of names and the like (built when first needed:
+        most queries never get here)."""
+        index: dict[str, set[str]] = {}
+        for term in self.glossary:
+            if term.kind not in UNROMANISED_KINDS:
+                for form in term.approved("ru"):
+                    for key in latin_keys(form):
+                        index.setdefault(key, set()).add(term.id)
+        return index
+
+    @cached_property
+    def _lemmas(self) -> dict[str, tuple[str, str]]:
+        """Lemma string of every form → (form, term id), for suggestions."""
+        index: dict[str, tuple[str, str]] = {}
+        for term in self.glossary:
             for lang in ("ru", "en"):
                 for form in (*term.approved(lang), *term.forbidden(lang)):
-                    self._lemmas.setdefault(_lemma_string(form), (form, term.id))
-        self._lemma_choices = list(self._lemmas)
+                    index.setdefault(_lemma_string(form), (form, term.id))
+        return index
 
     def find(self, query: str) -> list[Hit]:
         """Entries for a query, best first: matched in its own script, then as a
@@ -72,7 +89,7 @@ class Lookup:
 
     def suggest(self, query: str, limit: int = 5) -> list[Suggestion]:
         """Closest glossary forms by edit distance between lemma strings ("did you mean")."""
-        found = process.extract(_lemma_string(query), self._lemma_choices, scorer=fuzz.ratio,
+        found = process.extract(_lemma_string(query), self._lemmas.keys(), scorer=fuzz.ratio,
                                 limit=limit * 3, score_cutoff=_SUGGEST_CUTOFF)
         seen, out = set(), []
         for lemma_string, score, _ in found:

@@ -25,11 +25,12 @@ from glossary.errors import GlossaryError
 from glossary.keys import is_short_caps, word_keys
 from glossary.normalize import script
 
-from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, code_char, shape,
-                       weight, with_keys)
+from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, code_char,
+                       from_layout, shape, weight, with_keys)
 from .fuzzy import compare
 from .model import Hit, Match
-from .store import SOURCE, TARGET, TranslationMemory, lang_filter, weight_code
+from .store import (SOURCE, TARGET, TranslationMemory, lang_filter, unit_columns, unit_from_row,
+                    weight_code)
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
 MARGIN = 5
@@ -57,9 +58,14 @@ def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int 
                           frozenset(code_char(known[k][0]) for k in t.keys if k in known), t.form)
                   if t.keys else t for t in query)
     matches = []
-    for unit in tm.get(_shortlist(coded, candidates, limit + MARGIN)).values():
-        unit_tokens = _coded(shape(unit.source), candidates[unit.id])
-        if unit_tokens is None:  # stored by another tokeniser: compare by keys instead
+    shortlist = _shortlist(coded, candidates, limit + MARGIN)
+    marks = ",".join("?" * len(shortlist))
+    rows = tm.db.execute(f"SELECT {unit_columns()}, c.layout FROM units JOIN codes c "
+                         f"ON c.unit_id = units.id WHERE units.id IN ({marks})", shortlist)
+    for row in rows.fetchall():
+        unit = unit_from_row(row[:-1])
+        unit_tokens = from_layout(unit.source, row[-1], candidates[unit.id])
+        if unit_tokens is None:  # stored by another version: compare by keys instead
             value, diff = compare(query, text, analyse(unit.source), unit.source)
         else:
             value, diff = compare(coded, text, unit_tokens, unit.source)
@@ -74,18 +80,6 @@ def _query(tm: TranslationMemory, text: str) -> tuple[TmToken, ...]:
     tokens = shape(text)
     stored = tm.form_keys({t.form for t in tokens if t.kind == WORD})
     return with_keys(tokens, lambda form: stored.get(form) or word_keys(form))
-
-
-def _coded(tokens: tuple[TmToken, ...], codes: str) -> tuple[TmToken, ...] | None:
-    """A unit's tokens, each word or number keyed by its code character (None: mismatch)."""
-    keyed = [i for i, t in enumerate(tokens) if t.kind in (WORD, NUMBER)]
-    if len(keyed) != len(codes):
-        return None
-    out = list(tokens)
-    for i, char in zip(keyed, codes):
-        t = tokens[i]
-        out[i] = TmToken(t.text, t.start, t.end, t.kind, t.norm, frozenset(char), t.form)
-    return tuple(out)
 
 
 def _distinct(tokens) -> list[TmToken]:

@@ -9,8 +9,11 @@ Tables:
 * ``keys`` and ``postings``: an inverted index from match keys (Russian lemmas, English
   stems, numbers; per side) to units, with each key's document frequency, so that search
   and concordance read a few postings lists instead of scanning every unit.
-* ``units.codes``: the source as a string of one character per word or number (its
-  canonical key's id), ranked in C by rapidfuzz before the exact scoring (see search.py).
+* ``codes``: per unit, the source as a string of one character per word or number (its
+  canonical key's id), ranked in C by rapidfuzz before the exact scoring, and the source's
+  token layout, so that scoring need not tokenise it again (see search.py).
+* ``forms``: every word form imported, with its keys, so that a query's words the TM has
+  seen need no morphological analysis.
 
 Writes happen in one transaction per call of `add` (BEGIN IMMEDIATE), so a bad unit midway
 rolls everything back, and a second process importing at the same time waits for the lock
@@ -31,7 +34,7 @@ from pathlib import Path
 from glossary.errors import GlossaryError, InputError
 from glossary.segment import Segment
 
-from .analysis import analyse, canonical_key, code_char, index_keys, weight
+from .analysis import analyse, canonical_key, code_char, index_keys, layout, weight
 from .model import Stats, Unit
 
 SCHEMA_VERSION = 1
@@ -65,7 +68,8 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE TABLE codes (              -- apart from units: search reads many, narrow rows
         unit_id INTEGER PRIMARY KEY,
-        codes TEXT NOT NULL           -- one character per source word/number (docstring)
+        codes TEXT NOT NULL,          -- one character per source word/number (docstring)
+        layout BLOB NOT NULL          -- the source's token spans and kinds (analysis.layout)
     );
     CREATE INDEX units_source_hash ON units(source_hash);
     CREATE TABLE keys (
@@ -339,7 +343,7 @@ class _Writer:
         self.db = db
         self.key_cache: dict[tuple[int, str], int] = {}
         self.postings: list[tuple[int, int, int]] = []
-        self.codes: list[tuple[int, str]] = []
+        self.codes: list[tuple[int, str, bytes]] = []
         self.df: Counter = Counter()
         self.forms: dict[str, str] = {}
         self.forms_written: set[str] = set()
@@ -377,7 +381,7 @@ class _Writer:
         unit_id, count = row
         if count > 1:
             return unit_id, False
-        self.codes.append((unit_id, codes))
+        self.codes.append((unit_id, codes, layout(src_tokens)))
         for side, tokens in ((SOURCE, src_tokens), (TARGET, analyse(segment.target))):
             side_weight = weight_code(weight(tokens))
             for t in tokens:
@@ -409,7 +413,8 @@ class _Writer:
         self.db.executemany("INSERT OR IGNORE INTO postings (key_id, weight, unit_id) "
                             "VALUES (?, ?, ?)", self.postings)
         self.postings.clear()
-        self.db.executemany("INSERT INTO codes (unit_id, codes) VALUES (?, ?)", self.codes)
+        self.db.executemany("INSERT INTO codes (unit_id, codes, layout) VALUES (?, ?, ?)",
+                            self.codes)
         self.codes.clear()
 
     def flush(self) -> None:

@@ -140,7 +140,10 @@ def _inside(span: tuple[int, int], covered) -> bool:
 def _scan_latin(view, ctx, index: NameIndex, covered, found) -> None:
     """Every run of capitalised Latin words whose folded form is a known name's key."""
     words = [m for m in _CAPITALISED.finditer(view.target) if m.group()[0].isascii()]
+    taken_until = -1
     for i, m in enumerate(words):
+        if m.start() < taken_until:
+            continue
         for n in sorted(index.lengths, reverse=True):
             run = words[i:i + n]
             if len(run) < n or any(view.target[a.end():b.start()].strip() for a, b in zip(run, run[1:])):
@@ -152,6 +155,7 @@ def _scan_latin(view, ctx, index: NameIndex, covered, found) -> None:
             if hit is None or _inside(span, covered) or key in index.approved[hit[0]]:
                 continue
             found.setdefault(hit[0], []).append((span, text, _with_possessive(hit[1], text)))
+            taken_until = span[1]
             break
 
 

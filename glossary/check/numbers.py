@@ -83,6 +83,9 @@ _RU_WORDS |= {"оба": 2, "двое": 2, "трое": 3, "четверо": 4, "�
 _RU_MONTHS = {m: i for i, m in enumerate(
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь "
     "декабрь".split(), start=1)}
+# The first two letters of every number or month word, in any inflection: a cheap test
+# that skips the lemmatiser for nearly every word of a text.
+_OPENINGS = frozenset(w[:2] for w in (*_EN_WORDS, *_EN_MONTHS, *_RU_WORDS, *_RU_MONTHS, "and"))
 _MULTIPLIERS = {"thousand": 1000, "million": 10**6, "billion": 10**9, "тысяча": 1000,
                 "тыс": 1000, "миллион": 10**6, "млн": 10**6, "миллиард": 10**9, "млрд": 10**9}
 
@@ -195,6 +198,9 @@ def word_values(text: str, lang: str) -> list[Decimal]:
     values: list[Decimal] = []
     run: list[Decimal] = []
     for m in _WORD.finditer(text):
+        if m.group()[:2].lower() not in _OPENINGS and not m.group().isupper():
+            _close(run, values)
+            continue
         parts = m.group().split("-") if lang == "en" else [m.group()]
         for part in parts:
             v = _word_value(part, lang)

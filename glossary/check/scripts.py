@@ -30,6 +30,9 @@ from .finding import ERROR, WARNING
 from .registry import Issue, rule
 
 _WORD = re.compile(r"[^\W\d_]+")
+# A word with a Latin letter next to a Cyrillic one (only such words can mix scripts).
+_MIXED = re.compile(r"[^\W\d_]*(?:[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z])[^\W\d_]*",
+                    re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _BIBLIOGRAPHY = re.compile(
     r"//|\b[ТтСсЛлФД]\.\s?\d|\bОп\.\s?\d|\d\s?с\.|(?:\b(?:М|Л|СПб|Минск|Мінск|Киев|Київ|Париж"
@@ -76,10 +79,8 @@ def mixed_script(view: PairView, ctx: Context):
             break  # the same words; reported once, on the source
         if not (CYRILLIC.search(text) and LATIN.search(text)):
             continue
-        for m in _WORD.finditer(text):
+        for m in _MIXED.finditer(text):
             word = m.group()
-            if not is_mixed_script(word):
-                continue
             fixed = fix_lookalikes(word)
             strays = "".join(dict.fromkeys(a for a, b in zip(word, fixed) if a != b))
             clean = not is_mixed_script(fixed)
@@ -161,6 +162,11 @@ def _english_left(target: str, whole: bool) -> list[tuple[int, int]]:
     return found
 
 
+# Function words the lexicon (content words only) does not list.
+_EN_FUNCTION = frozenset("the an of and or but if to in on at by for with from as is are was "
+                         "were be this that these those your my our their his her its".split())
+
+
 @lru_cache(maxsize=65536)
 def _is_english(word: str) -> bool:
-    return len(word) > 1 and bool(lemminflect.getAllLemmas(word))
+    return word in _EN_FUNCTION or (len(word) > 1 and bool(lemminflect.getAllLemmas(word)))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from .. import morph
 from ..matcher import Match
 from ..morph import lemmas
 from ..normalize import fold
@@ -19,6 +20,8 @@ from .suggest import for_missing, like_found
 _EN_ANAPHORS = frozenset(
     "it its they them their theirs this these those that which who whom whose latter former "
     "one ones he him his she her there same such".split())
+# Letters a root must share for a derived word to count as rendering a term (see below).
+_ROOT = 5
 _RU_ANAPHORS = frozenset(
     "он она оно они его её ее ему ей им ими ним ними нем нём ней них их этот тот который "
     "такой последний свой там туда оттуда здесь сюда сей данный оный".split())
@@ -166,13 +169,50 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
     coordination (special and filtration camps), the Cyrillic words kept in an English
     target (untranslated's business), or a name in a variant spelling (name-spelling's)."""
     if ctx.source_lang == "ru":
-        kept = fold(view.target)
-        if any(fold(view.source[a:b]) in kept for a, b in spans):
+        if "folded" not in view.memo:
+            view.memo["folded"] = fold(view.target)
+        if any(fold(view.source[a:b]) in view.memo["folded"] for a, b in spans):
             return True
     words = _target_words(view)
     if any(text.loose_find(view.target, words, keys) for keys in _approved_keys(ctx, term)):
         return True
+    if ctx.target_lang == "ru" and _derived_in_target(view, term, words):
+        return True
     return term.kind == "name" and term.id in name_variants(view, ctx)
+
+
+def _derived_in_target(view: PairView, term: Term, words) -> bool:
+    """Whether a Russian target renders a one-word term by a word of the same root in
+    another part of speech: "check your translation" → «проверь перевод» for проверка.
+    The English source has no parts of speech, so its noun term may have been a verb.
+    A word that is itself another term's match (спецпоселение for спецпоселенец) is no
+    such rendering: there the parts of speech agree, and the word is matched anyway."""
+    heads = [f for f in term.approved("ru") if " " not in f.strip() and len(f) >= _ROOT]
+    if not heads:
+        return False
+    covered = [(m.start, m.end) for m in view.tgt_matches]
+    for tok, _keys in words:
+        if any(a <= tok.start < b for a, b in covered) or len(tok.norm) < _ROOT:
+            continue
+        word = tok.norm.lower()
+        parse = morph.parse(word)[0]
+        if parse.tag.POS == "NOUN":
+            continue
+        for head in heads:
+            lemma = parse.normal_form.replace("ё", "е")
+            shared = _common_prefix(lemma, head.lower().replace("ё", "е"))
+            if shared >= max(_ROOT, 0.7 * min(len(lemma), len(head))):
+                return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _plainly_dropped(view: PairView, ctx: Context, term: Term, spans) -> tuple[int, int] | None:

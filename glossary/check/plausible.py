@@ -1,0 +1,170 @@
+"""Which matches are the term and not a look-alike: checks the matcher leaves to us.
+
+The matcher compares lemmas (Russian) and stems (English) in lower case, without parts of
+speech. That finds every inflected form, and also words that only share a lemma or stem
+with a term: «волков» (wolves) for the name Волков, «Томом» (Tom) for «том» (volume),
+«заключил» (concluded) for «заключённый» (prisoner), "to check" for проверка,
+"in order to" for приказ. A checker must not report a missing term that was never there,
+so a match is dropped when:
+
+* its term is a citation abbreviation (kind=citation: Т., Д., Л., том, дело) and no number
+  follows it;
+* Russian, one word: the glossary form is capitalised and the word is not, or is but its
+  own lemmas do not include the form; the form is lower case and the word capitalised with
+  a proper-noun reading (Name, Surn, Geox …); or no reading of the word shares the form's
+  part of speech (noun, adjective/participle, verb …);
+* English, one word: it stands in a fixed phrase where it means something else (in order
+  to, in front of, out of order); or the form is a noun and the word is used as a verb
+  (an -ed/-ing form with no noun reading; after to, a modal, a subject pronoun, let's,
+  please; or opening an imperative: "Check it again").
+
+These are heuristics with known misses (a noun after "you" in "you company commanders"
+is taken for a verb); they err towards silence, since a wrong missing-term report costs
+more trust than a missed one.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import lemminflect
+
+from .. import morph
+from ..matcher import Match
+from ..model import Term
+
+# pymorphy3 grammemes of proper nouns: a capitalised word read so is a name, not a term.
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+# A citation abbreviation (Т., Д., Л., том, дело, лист) is one only before a number.
+_CITED = re.compile(r"\s*(?:№\s*)?\d")
+# Fixed phrases in which a term's word means something else; {} marks the word.
+_EN_IDIOMS = tuple(re.compile(p.replace("{}", r"(?P<w>\w+)"), re.I) for p in (
+    r"\bin {}\s+(?:to|that|for)\b", r"\bout of {}\b", r"\bin {}\s+of\b", r"\bup {}\b",
+    r"\bkeep \w+(?: \w+)? {}\b", r"\bin (?:the |good |bad )?{}\s+of\b",
+    r"\bon (?:the )?other {}\b"))
+_EN_VERB_CUES = frozenset(
+    "to will would can could should must may might shall cannot can't won't wouldn't "
+    "couldn't shouldn't don't didn't doesn't let's please i we you they".split())
+_EN_OBJECTS = frozenset(
+    "me it this that these those the a an your my his her our their everything something "
+    "anything now out up in on off again".split())
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s*|[\"«“(]\s*)$")
+_EN_WORD = re.compile(r"[A-Za-z']+")
+
+
+def plausible(matches: list[Match], text: str, terms: dict[str, Term]) -> list[Match]:
+    """The matches that survive the checks above."""
+    kept = []
+    for m in matches:
+        term = terms.get(m.term_id)
+        if term is not None and term.kind == "citation" and not _CITED.match(text, m.end):
+            continue
+        if " " not in m.text:
+            if m.lang == "ru" and (_case_clash(m.form, m.text)
+                                   or not _same_part_of_speech(m.form, m.text)):
+                continue
+            if m.lang == "en" and m.text.isascii() and (
+                    _in_idiom(text, m.start, m.end) or _verb_use(m.form, text, m.start, m.end)):
+                continue
+        kept.append(m)
+    return kept
+
+
+def _in_idiom(text: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) is the key word of a fixed phrase.
+
+    >>> t = "They retreated in order to regroup."
+    >>> _in_idiom(t, 18, 23), _in_idiom("by order of the Stavka", 3, 8)
+    (True, False)
+    """
+    window = text[max(0, start - 30):end + 30]
+    offset = max(0, start - 30)
+    return any(m.start("w") + offset == start for p in _EN_IDIOMS for m in p.finditer(window))
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> frozenset[str]:
+    return frozenset(lemminflect.getAllLemmas(word.lower()))
+
+
+def _verb_use(form: str, text: str, start: int, end: int) -> bool:
+    """Whether a one-word English noun term is used as a verb here.
+
+    >>> _verb_use("check", "Please check your translation.", 7, 12)
+    True
+    >>> _verb_use("check", "The check took an hour.", 4, 9)
+    False
+    >>> _verb_use("escape", "A third of the prisoners have escaped.", 30, 37)
+    True
+    >>> _verb_use("check", "Check it again.", 0, 5), _verb_use("check", "Checks it again.", 0, 6)
+    (True, False)
+    """
+    if " " in form.strip() or "NOUN" not in _readings(form):
+        return False
+    word = text[start:end]
+    readings = _readings(word)
+    if "VERB" not in readings:
+        return False
+    lower = word.lower()
+    if lower.endswith(("ed", "ing")) and not readings & {"NOUN", "ADJ"}:
+        return True
+    before = _EN_WORD.findall(text[max(0, start - 20):start])
+    if before:
+        prev = before[-1].lower()
+        if prev in _EN_VERB_CUES or prev.endswith(("'ll", "'d")):
+            return True
+    if _SENTENCE_START.search(text[:start]):
+        after = _EN_WORD.match(text[end:].lstrip())
+        # an imperative is the bare form: "Check it", not "Checks it"
+        return bool(after) and after.group().lower() in _EN_OBJECTS and lower == form.lower()
+    return False
+
+
+def _case_clash(form: str, surface: str) -> bool:
+    """Whether a one-word Russian surface cannot be the glossary form by its letter case.
+
+    A capitalised form (a name) needs a capitalised surface whose own lemmas include the
+    form: «Волки» reaches «Волков» only through волков = gen. pl. of волк.
+
+    >>> _case_clash("Волков", "волков"), _case_clash("Волков", "Волки"), _case_clash("Волков", "Волкова")
+    (True, True, False)
+    >>> _case_clash("том", "Томом"), _case_clash("лагерь", "Лагерь")
+    (True, False)
+    """
+    if form[:1].isupper() and not form.isupper():
+        key = form.lower().replace("ё", "е")
+        return surface.islower() or (" " not in form and key not in morph.lemmas(surface.lower()))
+    if form[:1].islower() and surface[:1].isupper() and not surface.isupper():
+        return any(_PROPER & p.tag.grammemes for p in _plausible_parses(surface.lower()))
+    return False
+
+
+# Parts of speech coarsely: a participle may stand for a noun-like term, a verb may not.
+_POS_CLASS = {"ADJF": "ADJ", "ADJS": "ADJ", "PRTF": "ADJ", "PRTS": "ADJ", "COMP": "ADJ",
+              "INFN": "VERB", "GRND": "VERB"}
+
+
+@lru_cache(maxsize=65536)
+def _same_part_of_speech(form: str, surface: str) -> bool:
+    """Whether a one-word surface can be the same part of speech as the glossary form:
+    pymorphy3 gives a participle its verb as lemma, so «заключил» (concluded) would
+    otherwise be «заключённый» (prisoner).
+
+    >>> _same_part_of_speech("заключённый", "заключил"), _same_part_of_speech("заключённый", "заключённых")
+    (False, True)
+    """
+    if " " in form.strip():
+        return True
+
+    def classes(word: str) -> set[str]:
+        return {_POS_CLASS.get(p.tag.POS, p.tag.POS) for p in _plausible_parses(word.lower())}
+
+    return not classes(form).isdisjoint(classes(surface))
+
+
+def _plausible_parses(word: str):
+    parses = morph.parse(word)
+    best = max((p.score for p in parses), default=0.0)
+    return [p for p in parses if p.score >= best * 0.05]  # as morph.lemmas does
+
+

@@ -1,0 +1,68 @@
+"""The fuzzy-match score: Russian-aware, cheap for tags, numbers and punctuation."""
+from __future__ import annotations
+
+import pytest
+
+from tm.fuzzy import differences, score
+
+# (query, TM source, expected score): the percentages are documented in tm/fuzzy.py.
+SCORES = [
+    ("Войска НКВД", "Войска НКВД", 100),
+    ("Войскам НКВД", "Войска НКВД", 90),             # one case ending: 1 − 0.2/2
+    ("Войскам НКВД", "Армии НКВД", 50),              # one whole word: 1 − 1/2
+    ("войска НКВД", "Войска НКВД", 97),              # capitals: 1 − 0.05/2
+    ("Войска  НКВД", "Войска НКВД", 99),             # whitespace only: never 100
+    ("Ёлки растут в лесу", "Елки растут в лесу", 98),  # ё/е counts as spelling, not a word
+    ("Приказ 227 от 28 июля", "Приказ 228 от 28 июля", 92),  # a number: 1 − ¼/3.5
+    ("Приказ выполнен.", "Приказ выполнен", 95),      # a full stop: ⅒ of a word
+    ("Удалить <b>файл</b>", "Удалить <i>файл</i>", 80),  # two tags: 1 − ½/2.5
+    ("Удалить %(name)s?", "Удалить %(count)s?", 81),   # one tag: 1 − ¼/1.35
+    ("The troops retreated", "The troop retreated", 93),  # English by stem
+    ("Мы не знали, что делать", "Мы не знали, что будет", 80),  # 1 − 1/5.1
+]
+
+
+@pytest.mark.parametrize("query, source, expected", SCORES)
+def test_score(query, source, expected):
+    assert score(query, source) == expected
+
+
+# A segment differing only in case endings ranks above one differing in a whole word.
+RANKED = [
+    ("Войскам НКВД", "Войска НКВД", "Армии НКВД"),
+    ("приказ войскам фронта", "приказ войскам фронтов", "приказ армиям фронта"),
+    ("Мы видели его машину вчера", "Мы видели его машины вчера", "Мы видели его дом вчера"),
+    ("в лагерях спецпоселенцев", "в лагере спецпоселенцев", "в тюрьме спецпоселенцев"),
+]
+
+
+@pytest.mark.parametrize("query, inflected, other_word", RANKED)
+def test_inflection_ranks_above_another_word(query, inflected, other_word):
+    assert score(query, inflected) > score(query, other_word)
+
+
+def test_tags_numbers_punctuation_cost_less_than_a_word():
+    base = "Удалить 3 выбранных объекта из списка"
+    word = score(base, "Удалить 3 выбранных файла из списка")
+    for cheap in ("Удалить 4 выбранных объекта из списка",
+                  "Удалить 3 выбранных объекта из списка!",
+                  "Удалить <b>3</b> выбранных объекта из списка"):
+        assert score(base, cheap) > word
+
+
+def test_differences_name_what_differs():
+    found = [(d.kind, d.query, d.match) for d in
+             differences("Приказ 227, войскам фронта", "Приказ 228 войска фронта!")]
+    assert found == [("number", "227", "228"), ("punctuation", ",", ""),
+                     ("inflection", "войскам", "войска"), ("punctuation", "", "!")]
+
+
+def test_differences_spans_point_into_both_texts():
+    query, text = "Войскам НКВД", "Войска НКВД"
+    (d,) = differences(query, text)
+    assert query[slice(*d.query_span)] == "Войскам" and text[slice(*d.match_span)] == "Войска"
+
+
+def test_identical_has_no_differences():
+    assert differences("Войска НКВД.", "Войска НКВД.") == ()
+    assert score("", "") == 100 and score("...", "!!!") == 0

@@ -1,0 +1,32 @@
+"""Translation memory: a SQLite store of translation units, fuzzy search that understands
+Russian inflection, concordance, import/export through glossary.formats, PO pre-translation.
+
+    >>> from tm import TranslationMemory
+    >>> # with TranslationMemory("project.sqlite") as memory:
+    >>> #     memory.search("Войскам НКВД приказано отступить")
+
+The command line (`glossary tm …`) is in cli.py; nothing in this package prints.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .fuzzy import differences, score
+from .io import export_file, export_text, import_file
+from .model import Difference, Hit, ImportReport, Match, Stats, Unit
+from .pretranslate import PretranslateReport, pretranslate, pretranslate_file
+from .store import SCHEMA_VERSION, TranslationMemory
+
+APP_NAME = "ruen-glossary"
+
+
+def default_path() -> Path:
+    """The per-user TM file: platformdirs' user data directory, then tm.sqlite."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "tm.sqlite"
+
+
+__all__ = ["SCHEMA_VERSION", "Difference", "Hit", "ImportReport", "Match", "PretranslateReport",
+           "Stats", "TranslationMemory", "Unit", "default_path", "differences", "export_file",
+           "export_text", "import_file", "pretranslate", "pretranslate_file", "score"]

@@ -1,0 +1,124 @@
+"""Pre-translating a PO catalogue from the TM, the way msgmerge fills from a compendium.
+
+For each entry with an empty msgstr (or every entry with `overwrite`): the best TM match of
+its msgid at or above the minimum score fills it. A 100% match with the same context is a
+translation; anything less, or another context, is marked ``#, fuzzy`` with the previous
+source as ``#| msgid`` (and ``#| msgctxt``) and the score in a translator comment
+(``TM: 87% (origin.tmx)``), so that a translator reviews it. Obsolete entries and the
+header are left alone, and the rest of the file is kept as polib writes it.
+
+Plural entries take only units with plural forms (from a PO file), form by form.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from glossary.formats import po as po_format
+from glossary.textio import read_text, write_atomic
+
+from .model import Match
+from .store import TranslationMemory
+
+COMMENT = re.compile(r"^TM: \d+%.*$", re.MULTILINE)
+# gettext's convention: msgids are English unless the catalogue says otherwise.
+DEFAULT_SOURCE = "en"
+
+
+@dataclass(frozen=True)
+class PretranslateReport:
+    """What pre-translation did to a catalogue's entries."""
+
+    path: str
+    exact: int = 0       # filled with a 100% match
+    fuzzy: int = 0       # filled with a fuzzy match, marked fuzzy
+    unmatched: int = 0   # empty, no match at or above the minimum
+    kept: int = 0        # already translated, left alone
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "exact": self.exact, "fuzzy": self.fuzzy,
+                "unmatched": self.unmatched, "kept": self.kept}
+
+
+def pretranslate(tm: TranslationMemory, path: str | Path, *, min_score: int = 75,
+                 overwrite: bool = False, source_lang: str | None = None,
+                 target_lang: str | None = None) -> tuple[str, PretranslateReport]:
+    """The pre-translated catalogue's text and what was done (the file itself is not written).
+
+    Languages: the catalogue's X-Source-Language and Language headers unless given; the
+    source defaults to English.
+    """
+    catalogue = po_format._parse(read_text(path), path)
+    source_lang = source_lang or catalogue.metadata.get("X-Source-Language") or DEFAULT_SOURCE
+    target_lang = target_lang or catalogue.metadata.get("Language") or None
+    counts = {"exact": 0, "fuzzy": 0, "unmatched": 0, "kept": 0}
+    for entry in catalogue:
+        if entry.obsolete or not entry.msgid:
+            continue
+        if _translated(entry) and not overwrite:
+            counts["kept"] += 1
+            continue
+        match = _best(tm, entry, min_score, source_lang, target_lang)
+        if match is None:
+            counts["unmatched"] += 1
+            continue
+        exact = match.score == 100 and (match.unit.context or None) == (entry.msgctxt or None)
+        _fill(entry, match, exact)
+        counts["exact" if exact else "fuzzy"] += 1
+    return str(catalogue) + "\n", PretranslateReport(str(path), **counts)
+
+
+def pretranslate_file(tm: TranslationMemory, path: str | Path, out: str | Path, **options
+                      ) -> PretranslateReport:
+    """Pre-translate `path` into `out` (which may be `path` itself), atomically."""
+    text, report = pretranslate(tm, path, **options)
+    write_atomic(out, text)
+    return report
+
+
+def _translated(entry: polib.POEntry) -> bool:
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and any(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
+
+
+def _best(tm: TranslationMemory, entry: polib.POEntry, min_score: int, source_lang: str,
+          target_lang: str | None) -> Match | None:
+    matches = tm.search(entry.msgid, min_score=min_score, limit=20, source_lang=source_lang,
+                        target_lang=target_lang)
+    if entry.msgid_plural:
+        matches = [m for m in matches if m.unit.source_plural is not None]
+    if not matches:
+        return None
+    # Equal scores: the unit with the entry's context first (search already put newest first).
+    best = max(m.score for m in matches)
+    tied = [m for m in matches if m.score == best]
+    return next((m for m in tied if (m.unit.context or None) == (entry.msgctxt or None)), tied[0])
+
+
+def _fill(entry: polib.POEntry, match: Match, exact: bool) -> None:
+    unit = match.unit
+    if entry.msgid_plural:
+        forms = (unit.target, *unit.target_plurals)
+        slots = max(len(entry.msgstr_plural), len(forms))
+        entry.msgstr_plural = {i: forms[i] if i < len(forms) else "" for i in range(slots)}
+        exact = exact and len(forms) == slots and unit.source_plural == entry.msgid_plural
+    else:
+        entry.msgstr = unit.target
+    comment = COMMENT.sub("", entry.tcomment or "").strip("\n")
+    if exact:
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+        entry.tcomment = comment
+        return
+    if "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
+    entry.previous_msgid = unit.source
+    entry.previous_msgid_plural = unit.source_plural
+    entry.previous_msgctxt = unit.context
+    origin = f" ({unit.origin})" if unit.origin else ""
+    entry.tcomment = "\n".join(filter(None, (comment, f"TM: {match.score}%{origin}")))
