@@ -476,7 +476,7 @@ def check_command(draft, source_path, target_path, glossary_path, fmt, output, i
 
     Example: glossary check draft.po --format html -o report.html
     """
-    from glossary.check import RULES, check, read_draft
+    from glossary.check import RULES, check, read_draft, select
     from glossary.check import ignore as ignore_file
     from glossary.check.render import RENDERERS
     from glossary.textio import write_atomic
@@ -491,6 +491,7 @@ def check_command(draft, source_path, target_path, glossary_path, fmt, output, i
         raise click.UsageError("give a DRAFT file, or both --source and --target")
     if source_lang and target_lang and source_lang == target_lang:
         raise click.BadParameter("must differ from --from", param_hint="--to")
+    select(only, skip)  # unknown rule ids fail before any file is read
     ignore = ignore_file.read(ignore_path) if ignore_path else None
     glossary = load_glossary(glossary_path)
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
