@@ -151,7 +151,7 @@ def tm_renderings(tm_path: Path, finder, hits) -> dict[str, dict[str, int]]:
     from tm.store import TranslationMemory
 
     out = {}
-    with TranslationMemory(tm_path) as memory:
+    with TranslationMemory(tm_path, create=False) as memory:
         for h in hits:
             units = memory.concordance(h.term.ru, "ru")
             pairs = [(u.source, u.target) for u in units]
@@ -505,24 +505,26 @@ def check_command(draft, source_path, target_path, glossary_path, fmt, output, i
             report = check(found.segments, glossary, progress=bar.update, **options)
     else:
         report = check(found.segments, glossary, **options)
-    report_skips(found.skipped, include_fuzzy)
+    report_skips(found.skipped)
     title = str(draft or source_path)
     text = RENDERERS[fmt](report, color=fmt == "text" and output is None and color_enabled(),
                           title=title)
     if output is not None:
-        write_atomic(output, text)
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            raise InputError(f"cannot write the report: {exc.strerror or exc}", path=output) from None
     else:
         click.echo(text, nl=False)
     if write_ignore is not None:
-        accepted = report.findings + report.ignored
-        ignore_file.write(write_ignore, accepted)
-        click.echo(f"Wrote {len(accepted)} accepted finding{'s' * (len(accepted) != 1)} to "
+        written = ignore_file.write(write_ignore, report.everything)
+        click.echo(f"Wrote {written} accepted finding{'s' * (written != 1)} to "
                    f"{write_ignore}.", err=True)
     if report.errors:
         sys.exit(1)
 
 
-def report_skips(skipped: list[tuple[int | None, str]], include_fuzzy: bool) -> None:
+def report_skips(skipped: list[tuple[int | None, str]]) -> None:
     """One stderr line per kind of unit the reader passed over (fuzzy, obsolete …)."""
     from collections import Counter
 
@@ -645,6 +647,7 @@ def tm_import(files, input_format, source_lang, target_lang, include_fuzzy, tm_p
                         report = import_file(memory, path, input_format, source_lang=source_lang,
                                              target_lang=target_lang, include_fuzzy=include_fuzzy,
                                              progress=advance)
+                        bar.update(bar.length - bar.pos)
                 else:
                     report = import_file(memory, path, input_format, source_lang=source_lang,
                                          target_lang=target_lang, include_fuzzy=include_fuzzy)

@@ -47,7 +47,8 @@ def word_keys(norm: str) -> frozenset[str]:
 def term_word_keys(norm: str) -> frozenset[str]:
     """Keys of a word as it stands in a glossary form. A Russian word needs only its normal
     forms, not itself (a text word also holds its normal forms, and fewer keys mean fewer trie
-    paths; see morph.glossary_forms); short capitals match as written only.
+    paths; see morph.glossary_forms); a word the dictionary lacks also the lemmas guessed for
+    its inflected forms; short capitals match as written only.
 
     >>> sorted(term_word_keys("ГКО")), sorted(term_word_keys("лагеря"))
     (['^ГКО'], ['лагерь'])
@@ -55,7 +56,9 @@ def term_word_keys(norm: str) -> frozenset[str]:
     if is_short_caps(norm):
         return frozenset({"^" + norm})
     if CYRILLIC.search(norm):
-        return morph.glossary_forms(norm.lower()) or word_keys(norm)
+        lower = norm.lower()
+        keys = morph.glossary_forms(lower) or word_keys(norm)
+        return keys if morph.is_known(lower) else keys | morph.guessed_forms(lower)
     return word_keys(norm)
 
 

@@ -50,6 +50,19 @@ def glossary_forms(word: str) -> frozenset[str]:
     return frozenset(own | plausible)
 
 
+@lru_cache(maxsize=50_000)
+def guessed_forms(word: str) -> frozenset[str]:
+    """For a word the dictionary lacks (a foreign surname): the lemmas pymorphy3 would guess
+    for each of its own inflected forms, which are not always the word itself.
+
+    >>> "мураччол" in guessed_forms("мураччоль")
+    True
+    """
+    parses = analyzer().parse(word)
+    own = [p for p in parses if p.normal_form.translate(YO) == word] or parses[:1]
+    return frozenset(lemma for p in own for form in p.lexeme for lemma in normal_forms(form.word))
+
+
 def lemmas(word: str) -> frozenset[str]:
     """The normal forms of a lower-case word and the word itself."""
     return normal_forms(word) | {word}

@@ -316,6 +316,7 @@ NAMES = [
     ("Михаил Девятаев бежал.", "Mikhail Devyatayev escaped.", None),
     ("Побег Девятаева.", "Devyatayev's escape.", None),
     ("Devyatayev's escape.", "Побег Девятаева.", None),
+    ("Devyatayev escaped.", "Девьятаев бежал.", "Девятаев"),            # en→ru
 ]
 
 

@@ -21,6 +21,9 @@ PROPER_KINDS = {"name", "place", "organisation"}
 # Capitals inside a word that are not lost spaces: БелЭн is the Belarusian Encyclopedia's
 # imprint in a Belarusian reference (002), not a glossary phrase.
 NOT_RUN_TOGETHER = {"БелЭн"}
+# Forms that are, far more often, another word: matching them would flag ordinary text.
+# (pymorphy3 reads «тому» as a case of «тот» 99.7% of the time: «много лет тому назад».)
+KNOWN_AMBIGUOUS = {("abbr-t", "тому")}
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +86,7 @@ def test_every_russian_form_resolves_to_its_own_concept(shipped, finder):
         for form in term.approved("ru"):
             for text in [f.text for f in paradigm(form, term.kind)] or [form]:
                 ids = [h.term.id for h in finder.find(text)]
-                if ids != [term.id]:
+                if ids != [term.id] and (term.id, text) not in KNOWN_AMBIGUOUS:
                     wrong.append((term.id, text, ids))
     assert wrong == []
 

@@ -127,6 +127,7 @@ def test_stats(tmp_path):
 
 IMPORTER = textwrap.dedent("""
     import sys
+    import time
     from glossary.segment import Segment
     from tm import TranslationMemory
     path, tag, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -139,7 +140,9 @@ IMPORTER = textwrap.dedent("""
             yield Segment(f"Предложение {tag} номер {i} о войсках", f"Sentence {tag} {i}",
                           "ru", "en", line=i + 1)
     with TranslationMemory(path, busy_timeout=120) as memory:
-        print(memory.add(units(), tag))
+        start = time.time()
+        added = memory.add(units(), tag)
+        print(added, start, time.time())
 """)
 
 
@@ -160,7 +163,11 @@ def test_two_processes_importing_at_once_lose_nothing(tmp_path):
     second = run_importer(tmp_path, path, "B", 1500)
     outputs = [p.communicate(timeout=300) for p in (first, second)]
     assert [p.returncode for p in (first, second)] == [0, 0], outputs
-    assert sorted(out.strip() for out, _ in outputs) == ["(1500, 0)", "(1500, 0)"]
+    results = [out.rsplit(" ", 2) for out, _ in outputs]
+    assert [added for added, _start, _end in results] == ["(1500, 0)", "(1500, 0)"]
+    # They did run at once: each began importing before the other had finished.
+    starts, ends = [[float(r[i]) for r in results] for i in (1, 2)]
+    assert max(starts) < min(ends)
     with TranslationMemory(path) as memory:
         assert len(memory) == 3000
         assert {o for o, _n in memory.stats().origins} == {"A", "B"}

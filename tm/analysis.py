@@ -55,7 +55,8 @@ class TmToken:
 def analyse(text: str) -> tuple[TmToken, ...]:
     """Tokens of a segment with their match keys, placeholders kept whole.
 
-    >>> [(t.text, t.kind) for t in analyse("Удалить %(name)s из <b>2</b> групп?")]  # doctest: +NORMALIZE_WHITESPACE
+    >>> [(t.text, t.kind) for t in analyse("Удалить %(name)s из <b>2</b> групп?")]
+    ... # doctest: +NORMALIZE_WHITESPACE
     [('Удалить', 'word'), ('%(name)s', 'tag'), ('из', 'word'), ('<b>', 'tag'),
      ('2', 'number'), ('</b>', 'tag'), ('групп', 'word'), ('?', 'punctuation')]
     >>> sorted(analyse("Войскам")[0].keys)
@@ -185,9 +186,12 @@ def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | N
     worst labels a difference `inflection` where `case` was due. None when the layout and
     the code string disagree (written by another version).
 
-    >>> tokens = analyse("Войска НКВД, 1941.")
-    >>> [(t.text, t.kind, t.norm, sorted(t.keys)) for t in from_layout("Войска НКВД, 1941.", layout(tokens), "abc")]
-    [('Войска', 'word', 'войска', ['a']), ('НКВД', 'word', 'нквд', ['b']), (',', 'punctuation', ',', []), ('1941', 'number', '1941', ['c']), ('.', 'punctuation', '.', [])]
+    >>> text = "Войска НКВД, 1941."
+    >>> [(t.text, t.kind, t.norm, sorted(t.keys))
+    ...  for t in from_layout(text, layout(analyse(text)), "abc")]  # doctest: +NORMALIZE_WHITESPACE
+    [('Войска', 'word', 'войска', ['a']), ('НКВД', 'word', 'нквд', ['b']),
+     (',', 'punctuation', ',', []), ('1941', 'number', '1941', ['c']),
+     ('.', 'punctuation', '.', [])]
     """
     numbers = array("I")
     numbers.frombytes(packed)

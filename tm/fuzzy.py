@@ -5,8 +5,9 @@ How the percentage is computed (what `glossary tm search` prints):
 1. Both texts are split into tokens (analysis.py): words, numbers, placeholders/tags and
    punctuation. Each kind has a weight: word 1, number ¼, tag ¼, punctuation ⅒.
 2. The token sequences are aligned by rapidfuzz's Indel opcodes (the longest common
-   subsequence of tokens), two words counting as the same token when they share a match key (a Russian lemma, an English stem): so
-   `Войскам` and `Войска` align, `Войскам` and `Армии` do not.
+   subsequence of tokens), two words counting as the same token when they share a match
+   key (a Russian lemma, an English stem): so `Войскам` and `Войска` align, `Войскам` and
+   `Армии` do not.
 3. Costs: an aligned word in another form costs 0.2 (`inflection`), in other capitals or
    with ё for е 0.05 (`case`). Between aligned tokens, what is left on either side is
    paired kind with kind (word with word, number with number…): each kind costs its weight
@@ -58,49 +59,95 @@ def differences(query: str, text: str) -> tuple[Difference, ...]:
 def compare(query: tuple[TmToken, ...], query_text: str, cand: tuple[TmToken, ...],
             cand_text: str) -> tuple[int, tuple[Difference, ...]]:
     """Score and differences of an analysed candidate against an analysed query."""
-    qcodes, ccodes = _codes(query, cand)
-    cost = 0.0
-    diffs: list[Difference] = []
-    # Indel (longest common subsequence) keeps as many tokens aligned as possible; the runs
-    # between aligned tokens are then paired kind with kind (fuzzy.py docstring, step 3).
-    pending_q: list[TmToken] = []
-    pending_c: list[TmToken] = []
-    for tag, i1, i2, j1, j2 in Indel.opcodes(qcodes, ccodes).as_list():
-        if tag != "equal":
-            pending_q.extend(query[i1:i2])
-            pending_c.extend(cand[j1:j2])
-            continue
-        cost += _run(pending_q, pending_c, query_text, cand_text, diffs)
-        pending_q, pending_c = [], []
-        for q, c in zip(query[i1:i2], cand[j1:j2]):
-            if q.text == c.text:
+    return Scorer(query, query_text).compare(cand, cand_text)
+
+
+class Scorer:
+    """One query, ready to be compared with many candidates (its codes are made once)."""
+
+    def __init__(self, query: tuple[TmToken, ...], query_text: str):
+        self.query, self.text = query, query_text
+        self.weight = weight(query)
+        self.surface: dict[tuple[str, str], int] = {}
+        self.by_key: dict = {}
+        self.codes = []
+        for t in query:
+            code = self.surface.get((t.kind, t.norm))
+            if code is None:
+                code = self.surface[(t.kind, t.norm)] = len(self.surface)
+                if t.kind == WORD:
+                    for key in sorted(t.keys):
+                        self.by_key.setdefault(key, code)
+            self.codes.append(code)
+
+    def compare(self, cand: tuple[TmToken, ...], cand_text: str, *, differences: bool = True
+                ) -> tuple[int, tuple[Difference, ...]]:
+        """Score and differences of an analysed candidate (see the module docstring).
+
+        `differences=False` computes the score alone (faster; the differences are then ()).
+        """
+        query, query_text = self.query, self.text
+        cost = 0.0
+        diffs: list[Difference] | None = [] if differences else None
+        # Indel (longest common subsequence) keeps as many tokens aligned as possible; the
+        # runs between aligned tokens are then paired kind with kind (docstring, step 3).
+        pending_q: list[TmToken] = []
+        pending_c: list[TmToken] = []
+        for tag, i1, i2, j1, j2 in Indel.opcodes(self.codes, self._codes(cand)).as_list():
+            if tag != "equal":
+                pending_q.extend(query[i1:i2])
+                pending_c.extend(cand[j1:j2])
                 continue
-            kind = "inflection" if q.kind == WORD and q.norm != c.norm else "case"
-            cost += INFLECTION if kind == "inflection" else CASE
-            diffs.append(Difference(kind, q.text, c.text, (q.start, q.end), (c.start, c.end)))
-    cost += _run(pending_q, pending_c, query_text, cand_text, diffs)
-    total = max(weight(query), weight(cand))
-    if total == 0:
-        return (100 if query_text == cand_text else 0), tuple(diffs)
-    value = math.floor(100 * (1 - cost / total) + 1e-9)
-    if query_text != cand_text:
-        value = min(value, 99)
-    return max(value, 0), tuple(diffs)
+            if pending_q or pending_c:
+                cost += _run(pending_q, pending_c, diffs)
+                pending_q, pending_c = [], []
+            for q, c in zip(query[i1:i2], cand[j1:j2]):
+                if q.text == c.text:
+                    continue
+                kind = "inflection" if q.kind == WORD and q.norm != c.norm else "case"
+                cost += INFLECTION if kind == "inflection" else CASE
+                if diffs is not None:
+                    diffs.append(Difference(kind, q.text, c.text, (q.start, q.end),
+                                            (c.start, c.end)))
+        if pending_q or pending_c:
+            cost += _run(pending_q, pending_c, diffs)
+        diffs = tuple(diffs or ())
+        total = max(self.weight, weight(cand))
+        if total == 0:
+            return (100 if query_text == cand_text else 0), diffs
+        value = math.floor(100 * (1 - cost / total) + 1e-9)
+        if query_text != cand_text:
+            value = min(value, 99)
+        return max(value, 0), diffs
+
+    def _codes(self, cand: tuple[TmToken, ...]) -> list[int]:
+        """The candidate's integer codes: equal to a query token's code = the same token."""
+        surface, by_key = self.surface, self.by_key
+        fresh: dict[tuple[str, str], int] = {}
+        codes = []
+        for t in cand:
+            code = surface.get((t.kind, t.norm))
+            if code is None and t.kind == WORD:
+                code = next((by_key[k] for k in sorted(t.keys) if k in by_key), None)
+            if code is None:
+                code = fresh.setdefault((t.kind, t.norm), len(surface) + len(fresh))
+            codes.append(code)
+        return codes
 
 
-def _run(qs: list[TmToken], cs: list[TmToken], query_text: str, cand_text: str,
-         diffs: list[Difference]) -> float:
+def _run(qs: list[TmToken], cs: list[TmToken], diffs: list[Difference] | None) -> float:
     """Cost of a run of unaligned tokens: kind by kind, the heavier side's weight."""
-    if not qs and not cs:
-        return 0.0
     by_kind: dict[str, tuple[list[TmToken], list[TmToken]]] = {}
     for side, tokens in ((0, qs), (1, cs)):
         for t in tokens:
             by_kind.setdefault(t.kind, ([], []))[side].append(t)
     cost = 0.0
-    found = []
     for kind, (q_kind, c_kind) in by_kind.items():
         cost += WEIGHTS[kind] * max(len(q_kind), len(c_kind))
+    if diffs is None:
+        return cost
+    found = []
+    for kind, (q_kind, c_kind) in by_kind.items():
         for n in range(max(len(q_kind), len(c_kind))):
             q = q_kind[n] if n < len(q_kind) else None
             c = c_kind[n] if n < len(c_kind) else None
@@ -111,27 +158,3 @@ def _run(qs: list[TmToken], cs: list[TmToken], query_text: str, cand_text: str,
                               d.query_span or (0, 0)))
     diffs.extend(found)
     return cost
-
-
-def _codes(query: tuple[TmToken, ...], cand: tuple[TmToken, ...]) -> tuple[list[int], list[int]]:
-    """Integer codes for both sequences: equal codes = the same token for alignment."""
-    surface: dict[tuple[str, str], int] = {}
-    by_key: dict[str, int] = {}
-    qcodes = []
-    for t in query:
-        code = surface.get((t.kind, t.norm))
-        if code is None:
-            code = surface[(t.kind, t.norm)] = len(surface)
-            if t.kind == WORD:
-                for key in sorted(t.keys):
-                    by_key.setdefault(key, code)
-        qcodes.append(code)
-    ccodes = []
-    for t in cand:
-        code = surface.get((t.kind, t.norm))
-        if code is None and t.kind == WORD:
-            code = next((by_key[k] for k in sorted(t.keys) if k in by_key), None)
-        if code is None:
-            code = surface[(t.kind, t.norm)] = len(surface)
-        ccodes.append(code)
-    return qcodes, ccodes

@@ -54,7 +54,8 @@ def _with_languages(segments: Iterable[Segment], path: Path) -> Iterator[Segment
                          "--target-lang", path=path) from None
     for segment in chain(head, segments):
         source = segment.source_lang or guessed[0]
-        target = segment.target_lang or (guessed[1] if _primary(source) != guessed[1] else guessed[0])
+        other = guessed[1] if _primary(source) != guessed[1] else guessed[0]
+        target = segment.target_lang or other
         if _primary(source) == _primary(target):
             raise InputError(f"unknown languages: the source and target would both be {source}; "
                              "give --source-lang and --target-lang", path=path, line=segment.line)

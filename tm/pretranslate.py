@@ -68,7 +68,8 @@ def pretranslate(tm: TranslationMemory, path: str | Path, *, min_score: int = 75
         exact = match.score == 100 and (match.unit.context or None) == (entry.msgctxt or None)
         _fill(entry, match, exact)
         counts["exact" if exact else "fuzzy"] += 1
-    return str(catalogue) + "\n", PretranslateReport(str(path), **counts)
+    text = str(catalogue)
+    return (text if text.endswith("\n") else text + "\n"), PretranslateReport(str(path), **counts)
 
 
 def pretranslate_file(tm: TranslationMemory, path: str | Path, out: str | Path, **options

@@ -21,28 +21,24 @@ rolls everything back, and a second process importing at the same time waits for
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime, timezone
 from pathlib import Path
 
-from glossary.errors import GlossaryError, InputError
+from glossary.errors import GlossaryError
 from glossary.segment import Segment
 
-from .analysis import analyse, canonical_key, code_char, index_keys, layout, weight
 from .model import Stats, Unit
+from .writer import KEY_SEPARATOR, Writer, now
 
 SCHEMA_VERSION = 1
-SOURCE, TARGET = 0, 1
 # A second importer waits this long for the first one's transaction before giving up.
 BUSY_TIMEOUT = 600.0
-_BATCH = 2000
-KEY_SEPARATOR = "\x1f"
+MMAP_BYTES = 256 * 2**20
+CACHE_KIB = 32 * 2**10
 
 _MIGRATIONS: dict[int, str] = {
     # 0 → 1: the first schema.
@@ -92,37 +88,8 @@ _MIGRATIONS: dict[int, str] = {
     """,
 }
 
-_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 _UNIT_COLUMNS = ("id, source, target, source_lang, target_lang, origin, context, note, "
                  "created, changed, count, source_plural, target_plurals, props")
-_TMX_TIME = re.compile(r"^\d{8}T\d{6}Z$")
-
-
-def normalise_lang(code: str | None, *, what: str = "language", path=None, line=None) -> str:
-    """A language tag as stored: primary subtag lower-case, the rest as written, `-` joined.
-
-    >>> normalise_lang("RU_ru"), normalise_lang("en")
-    ('ru-RU', 'en')
-    >>> normalise_lang("russian!", what="source language")
-    Traceback (most recent call last):
-    ...
-    glossary.errors.InputError: unknown source language 'russian!' (expected a code like ru, en-US)
-    """
-    if code is None or not code.strip():
-        raise InputError(f"unknown {what}: the file does not name it "
-                         f"(give --{what.split()[0]}-lang)", path=path, line=line)
-    code = code.strip()
-    if not _LANG_TAG.match(code):
-        raise InputError(f"unknown {what} {code!r} (expected a code like ru, en-US)",
-                         path=path, line=line)
-    first, *rest = re.split(r"[-_]", code)
-    rest = [r.upper() if len(r) == 2 else r for r in rest]
-    return "-".join([first.lower(), *rest])
-
-
-def now() -> str:
-    """The current UTC time as TMX writes it."""
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
 class TranslationMemory:
@@ -148,7 +115,13 @@ class TranslationMemory:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
+            # Search reads many small rows at random: memory-map the file and keep more pages.
+            self._db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+            self._db.execute(f"PRAGMA cache_size={-CACHE_KIB}")
             self._migrate()
+        except sqlite3.OperationalError as exc:  # locked, read-only, no space …
+            self._db.close()
+            raise GlossaryError(f"cannot open the translation memory {self.path}: {exc}") from None
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise GlossaryError(f"{self.path} is not a translation memory: {exc}") from None
@@ -220,7 +193,7 @@ class TranslationMemory:
         added = duplicates = 0
         stamp = now()
         with self._transaction():
-            writer = _Writer(self._db)
+            writer = Writer(self._db)
             for segment in segments:
                 unit_id, new = writer.add(segment, origin, stamp, source_lang, target_lang, path)
                 if new:
@@ -336,97 +309,6 @@ class _Transaction:
         return False
 
 
-class _Writer:
-    """Inserts units, their postings and key frequencies, batched, inside one transaction."""
-
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
-        self.key_cache: dict[tuple[int, str], int] = {}
-        self.postings: list[tuple[int, int, int]] = []
-        self.codes: list[tuple[int, str, bytes]] = []
-        self.df: Counter = Counter()
-        self.forms: dict[str, str] = {}
-        self.forms_written: set[str] = set()
-
-    def add(self, segment: Segment, origin, stamp, source_lang, target_lang, path):
-        line = segment.line
-        src_lang = normalise_lang(segment.source_lang or source_lang, what="source language",
-                                  path=path, line=line)
-        tgt_lang = normalise_lang(segment.target_lang or target_lang, what="target language",
-                                  path=path, line=line)
-        if not segment.source.strip() or not (segment.target.strip() or any(segment.target_plurals)):
-            raise InputError("empty segment", path=path, line=line)
-        source_hash = _hash(_primary(src_lang), _primary(tgt_lang), segment.context or "",
-                            _norm(segment.source), _norm(segment.source_plural or ""))
-        pair_hash = _hash(source_hash.hex(), _norm(segment.target),
-                          *(_norm(p) for p in segment.target_plurals))
-        props = dict(segment.props)
-        created = props.get("creationdate") if _TMX_TIME.match(props.get("creationdate", "")) else stamp
-        changed = props.get("changedate") if _TMX_TIME.match(props.get("changedate", "")) else created
-        src_tokens = analyse(segment.source)
-        codes = "".join(code_char(self._key_id(SOURCE, canonical_key(t.form) if t.kind == "word"
-                                               else t.norm))
-                        for t in src_tokens if t.keys)
-        row = self.db.execute(
-            "INSERT INTO units (source, target, source_lang, target_lang, origin, context, note, "
-            "source_plural, target_plurals, props, created, changed, count, source_hash, "
-            "pair_hash, weight) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?) "
-            "ON CONFLICT (pair_hash) DO UPDATE SET count = count + 1, "
-            "changed = max(changed, excluded.changed) RETURNING id, count",
-            (segment.source, segment.target, src_lang, tgt_lang, origin, segment.context,
-             segment.note, segment.source_plural,
-             json.dumps(list(segment.target_plurals), ensure_ascii=False) if segment.target_plurals else None,
-             json.dumps([list(p) for p in segment.props], ensure_ascii=False) if segment.props else None,
-             created, changed, source_hash, pair_hash, weight(src_tokens))).fetchone()
-        unit_id, count = row
-        if count > 1:
-            return unit_id, False
-        self.codes.append((unit_id, codes, layout(src_tokens)))
-        for side, tokens in ((SOURCE, src_tokens), (TARGET, analyse(segment.target))):
-            side_weight = weight_code(weight(tokens))
-            for t in tokens:
-                if t.kind == "word" and t.form not in self.forms_written:
-                    self.forms_written.add(t.form)
-                    self.forms[t.form] = KEY_SEPARATOR.join(sorted(t.keys))
-            for key in index_keys(tokens):
-                key_id = self._key_id(side, key)
-                self.postings.append((key_id, side_weight, unit_id))
-                self.df[key_id] += 1
-        if len(self.postings) >= _BATCH * 20:
-            self._flush_postings()
-        return unit_id, True
-
-    def _key_id(self, side: int, key: str) -> int:
-        found = self.key_cache.get((side, key))
-        if found is None:
-            row = self.db.execute("SELECT id FROM keys WHERE side = ? AND key = ?",
-                                  (side, key)).fetchone()
-            if row is None:
-                found = self.db.execute("INSERT INTO keys (side, key) VALUES (?, ?)",
-                                        (side, key)).lastrowid
-            else:
-                found = row[0]
-            self.key_cache[(side, key)] = found
-        return found
-
-    def _flush_postings(self) -> None:
-        self.db.executemany("INSERT OR IGNORE INTO postings (key_id, weight, unit_id) "
-                            "VALUES (?, ?, ?)", self.postings)
-        self.postings.clear()
-        self.db.executemany("INSERT INTO codes (unit_id, codes, layout) VALUES (?, ?, ?)",
-                            self.codes)
-        self.codes.clear()
-
-    def flush(self) -> None:
-        self._flush_postings()
-        self.db.executemany("INSERT OR IGNORE INTO forms (form, keys) VALUES (?, ?)",
-                            self.forms.items())
-        self.forms.clear()
-        self.db.executemany("UPDATE keys SET df = df + ? WHERE id = ?",
-                            [(n, key_id) for key_id, n in self.df.items()])
-        self.df.clear()
-
-
 def lang_filter(source_lang: str | None, target_lang: str | None, table: str = ""
                 ) -> tuple[str, list[str]]:
     """A WHERE clause (possibly empty) keeping units of a language pair, by primary subtag."""
@@ -437,15 +319,6 @@ def lang_filter(source_lang: str | None, target_lang: str | None, table: str = "
             clauses.append(f"({table}{column} = ? OR {table}{column} LIKE ?)")
             args += [primary, primary + "-%"]
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
-
-
-def weight_code(value: float) -> int:
-    """A weight as stored in postings: an integer (weights are multiples of 0.05).
-
-    >>> weight_code(2.45), weight_code(0.1)
-    (49, 2)
-    """
-    return round(value * 20)
 
 
 def unit_from_row(row) -> Unit:
@@ -466,13 +339,3 @@ def _primary(code: str) -> str:
     return re.split(r"[-_]", code, maxsplit=1)[0].lower()
 
 
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _hash(*parts: str) -> bytes:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return h.digest()

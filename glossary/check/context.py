@@ -1,7 +1,9 @@
 """What every rule is given: the run's context and one matched source/target pair.
 
 Each pair's source and target are matched once (source in the source language, target in
-the target language) and grouped by concept here, so no rule tokenises or matches again.
+the target language) and grouped by concept here, so no rule matches again. The words of a
+target, which only a missing term's second look needs, are tokenised at most once per pair
+(`memo`).
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Any
 from ..matcher import Match, Matcher
 from ..model import Term
 from ..normalize import fold
+from ..ru import CYRILLIC
 from .plausible import plausible
 
 
@@ -83,6 +86,7 @@ def _same_text(source: str, target: str) -> bool:
     """Whether the target repeats the source (ignoring spacing, case, ё and look-alikes)."""
     if source == target:
         return bool(source.strip())
-    if abs(len(source) - len(target)) > 8:
+    if abs(len(source) - len(target)) > 8 or \
+            (CYRILLIC.search(source) is None) != (CYRILLIC.search(target) is None):
         return False
     return bool(source.strip()) and fold(source) == fold(target)

@@ -27,6 +27,7 @@ class Report:
     target_lang: str
     rules: tuple[str, ...]
     ignored: list[Finding] = field(default_factory=list)
+    everything: list[Finding] = field(default_factory=list)  # findings and ignored, in order
 
     @property
     def errors(self) -> int:
@@ -90,7 +91,8 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
                               (f.target_span or f.source_span or (0, 0))[0]))
     ignored = [f for f in found if ignore is not None and f in ignore]
     kept = [f for f in found if ignore is None or f not in ignore]
-    return Report(kept, segments, source_lang, target_lang, tuple(r.id for r in chosen), ignored)
+    return Report(kept, segments, source_lang, target_lang, tuple(r.id for r in chosen), ignored,
+                  found)
 
 
 def pairs(segment: Segment) -> list[tuple[str, str]]:
@@ -117,9 +119,10 @@ def direction(segments: list[Segment], source_lang: str | None,
     if tgt is None and src in other:
         tgt = other[src]
     if src is None or tgt is None:
-        if not segments:
-            return "ru", "en"
-        src, tgt = detect_direction(s for s in segments if s.source.strip())
+        with_text = [s for s in segments if s.source.strip()]
+        if not with_text:
+            return "ru", "en"  # nothing to tell it by, and no rule then depends on it
+        src, tgt = detect_direction(with_text)
     if src not in LANGS or tgt not in LANGS or src == tgt:
         raise InputError(f"the checker works ru→en or en→ru, not {src}→{tgt}")
     return src, tgt

@@ -16,13 +16,13 @@ than the rest of the check. Keys shorter than 4 letters are not used (too many c
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from ..morph import lemmas
 from ..translit import fold_latin, latin_keys
+from . import tally
 from .context import Context, PairView
 from .finding import WARNING
 from .registry import Issue, rule
@@ -95,36 +95,29 @@ def name_spelling(view: PairView, ctx: Context):
         term = ctx.term(term_id)
         src = view.src.get(term_id)
         for span, surface, suggestion in variants:
-            yield Issue(f"«{surface}» is a spelling of {term.ru} the glossary does not use; "
-                        f"it spells it «{term.en}»", term=term_id,
+            yield Issue(f"«{surface}» is a spelling of {term.preferred(ctx.source_lang)} the "
+                        f"glossary does not use; it spells it «{term.preferred(ctx.target_lang)}»",
+                        term=term_id,
                         source_span=(src[0].start, src[0].end) if src else None,
                         target_span=span, suggestion=suggestion)
     if view.blank:
         return
-    seen = ctx.state.setdefault("name-spelling", defaultdict(lambda: defaultdict(list)))
+    seen = ctx.state.setdefault("name-spelling", {})
     for term_id, matches in view.approved.items():
         if ctx.term(term_id).kind == "name":
-            first = {}
-            for m in matches:
-                first.setdefault(m.form, m)
-            for form, m in first.items():
-                seen[term_id][form].append((view.ref, (m.start, m.end), m.text))
+            tally.record(seen.setdefault(term_id, {}), view.ref, matches)
 
 
 def _finish(ctx: Context):
     for term_id, by_form in ctx.state.get("name-spelling", {}).items():
-        if len(by_form) < 2:
-            continue
         term = ctx.term(term_id)
-        order = {f: i for i, f in enumerate(term.approved(ctx.target_lang))}
-        counts = Counter({f: len({u[0].segment for u in uses}) for f, uses in by_form.items()})
-        majority = max(counts, key=lambda f: (counts[f], -order.get(f, 99)))
-        for form, uses in by_form.items():
-            if form != majority:
-                for ref, span, surface in uses:
-                    yield ref, Issue(f"{term.ru} is spelt «{surface}» here but «{majority}» in "
-                                     f"{counts[majority]} segment{'s' * (counts[majority] != 1)}",
-                                     term=term_id, target_span=span, suggestion=majority)
+        for (ref, span, surface), _form, majority, counts in tally.minorities(
+                by_form, term.approved(ctx.target_lang)):
+            n = counts[majority]
+            yield ref, Issue(f"{term.preferred(ctx.source_lang)} is spelt «{surface}» here but "
+                             f"«{majority}» in {n} "
+                             f"segment{'s' * (n != 1)}", term=term_id, target_span=span,
+                             suggestion=majority)
 
 
 def _index(ctx: Context) -> NameIndex:
@@ -150,7 +143,10 @@ def _scan_latin(view, ctx, index: NameIndex, covered, found) -> None:
                 continue
             span = (run[0].start(), run[-1].end())
             text = view.target[span[0]:span[1]]
-            key = fold_latin(_POSSESSIVE.sub("", text))
+            bare = _POSSESSIVE.sub("", text)
+            # fold_latin of plain ASCII letters and spaces is just lower case
+            key = " ".join(bare.lower().split()) if bare.isascii() and \
+                bare.replace(" ", "").isalpha() else fold_latin(bare)
             hit = index.full.get(key)
             if hit is None or _inside(span, covered) or key in index.approved[hit[0]]:
                 continue

@@ -30,6 +30,7 @@ from .context import Context, PairView
 from .finding import ERROR
 from .registry import Issue, rule
 
+_DIGIT = re.compile(r"\d")
 _SPACES = " \u00a0\u2009\u202f\u2007"
 _NUMBER = re.compile(
     rf"(?<!\d)(?:\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)")
@@ -346,7 +347,7 @@ def localise(number: str, lang: str) -> str:
 
 
 def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    return _DIGIT.search(text) is not None
 
 
 def _list(found: list[Number]) -> str:

@@ -15,6 +15,7 @@ from ..model import Term
 from ..tokens import tokenize
 
 
+@lru_cache(maxsize=8192)
 def like_found(phrase: str, lang: str, found: str) -> str:
     """`phrase` (a target-language form) in the form of `found`, text met in the target.
 
@@ -47,10 +48,18 @@ def for_missing(term: Term, target_lang: str, source_surface: str) -> str:
     phrase = term.preferred(target_lang)
     if target_lang == "en":
         return _en_plural(phrase) if _ru_plural(source_surface) else phrase
+    return _ru_plural_nominative(phrase) if _en_is_plural(source_surface) else phrase
+
+
+@lru_cache(maxsize=4096)
+def _en_is_plural(surface: str) -> bool:
     # english_like pluralises a probe noun exactly when the example's head noun is plural.
-    if variants.english_like("camp", source_surface) != "camp":
-        return variants.inflect_ru(phrase, "nomn", "plur") or phrase
-    return phrase
+    return variants.english_like("camp", surface) != "camp"
+
+
+@lru_cache(maxsize=4096)
+def _ru_plural_nominative(phrase: str) -> str:
+    return variants.inflect_ru(phrase, "nomn", "plur") or phrase
 
 
 @lru_cache(maxsize=4096)
@@ -64,6 +73,7 @@ def _ru_plural(surface: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _en_plural(phrase: str) -> str:
     forms = variants.english_forms(phrase)
     return forms[1] if len(forms) > 1 and not forms[1].endswith(("'s", "'")) else phrase

@@ -1,15 +1,11 @@
 """The terminology rules: missing-term, forbidden-term, inconsistent-term."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-
 from .. import morph
-from ..matcher import Match
-from ..morph import lemmas
-from ..normalize import fold
 from ..model import Term
-from . import text
-from .context import Context, PairView, Ref
+from ..normalize import fold
+from . import tally, text
+from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .names import name_variants
 from .registry import Issue, rule
@@ -20,11 +16,11 @@ from .suggest import for_missing, like_found
 _EN_ANAPHORS = frozenset(
     "it its they them their theirs this these those that which who whom whose latter former "
     "one ones he him his she her there same such".split())
-# Letters a root must share for a derived word to count as rendering a term (see below).
-_ROOT = 5
 _RU_ANAPHORS = frozenset(
     "он она оно они его её ее ему ей им ими ним ними нем нём ней них их этот тот который "
     "такой последний свой там туда оттуда здесь сюда сей данный оный".split())
+# Letters a root must share for a derived word to count as rendering a term (see below).
+_ROOT = 5
 
 
 @rule("missing-term", ERROR)
@@ -34,8 +30,11 @@ def missing_term(view: PairView, ctx: Context):
     A term the source names twice must be rendered twice only when the target plainly drops
     one: both sides have the same number of sentences and the sentence that should hold the
     second rendering has neither a rendering, a word of one, nor a pronoun that could stand
-    for it. A forbidden rendering is reported by forbidden-term instead, a misspelt name by
-    name-spelling, a term kept in Cyrillic in an English target by untranslated.
+    for it. Also taken as rendered: a coordination ("special and filtration camps"), and
+    in a Russian target a word of the term's root in another part of speech ("check the
+    translation" → «проверьте перевод» for проверка). A forbidden rendering is reported by
+    forbidden-term instead, a misspelt name by name-spelling, a term kept in Cyrillic in an
+    English target by untranslated.
     """
     if view.blank:
         return
@@ -93,23 +92,14 @@ def forbidden_term(view: PairView, ctx: Context):
 
 def _finish_inconsistent(ctx: Context):
     """Per concept and kind of form, the variant most segments use; the rest are reported."""
-    seen: dict[tuple[str, bool], dict[str, list]] = ctx.state.get("inconsistent-term", {})
-    for (term_id, _abbr), by_form in seen.items():
-        if len(by_form) < 2:
-            continue
-        term = ctx.term(term_id)
-        order = {f: i for i, f in enumerate(term.approved(ctx.target_lang))}
-        counts = Counter({form: len({u[0].segment for u in uses}) for form, uses in by_form.items()})
-        majority = max(counts, key=lambda f: (counts[f], -order.get(f, 99)))
-        for form, uses in by_form.items():
-            if form == majority:
-                continue
-            for ref, span, surface in uses:
-                yield ref, Issue(
-                    f"{term_id} is rendered «{surface}» here but «{majority}» in "
-                    f"{counts[majority]} segment{'s' * (counts[majority] != 1)} "
-                    f"(«{form}»: {counts[form]})", term=term_id, target_span=span,
-                    suggestion=like_found(majority, ctx.target_lang, surface))
+    for (term_id, _abbr), by_form in ctx.state.get("inconsistent-term", {}).items():
+        approved = ctx.term(term_id).approved(ctx.target_lang)
+        for (ref, span, surface), form, majority, counts in tally.minorities(by_form, approved):
+            n = counts[majority]
+            yield ref, Issue(f"{term_id} is rendered «{surface}» here but «{majority}» in {n} "
+                             f"segment{'s' * (n != 1)} («{form}»: {counts[form]})",
+                             term=term_id, target_span=span,
+                             suggestion=like_found(majority, ctx.target_lang, surface))
 
 
 @rule("inconsistent-term", WARNING, finish=_finish_inconsistent)
@@ -123,16 +113,14 @@ def inconsistent_term(view: PairView, ctx: Context):
     """
     if view.blank:
         return ()
-    seen = ctx.state.setdefault("inconsistent-term", defaultdict(lambda: defaultdict(list)))
+    seen = ctx.state.setdefault("inconsistent-term", {})
     for term_id, matches in view.approved.items():
         if ctx.term(term_id).kind == "name":
             continue
-        first_of_form: dict[str, Match] = {}
-        for m in matches:
-            first_of_form.setdefault(m.form, m)
-        for form, m in first_of_form.items():
-            seen[(term_id, _is_abbreviation(form))][form].append(
-                (view.ref, (m.start, m.end), m.text))
+        for abbreviation in (False, True):
+            kind = [m for m in matches if _is_abbreviation(m.form) == abbreviation]
+            if kind:
+                tally.record(seen.setdefault((term_id, abbreviation), {}), view.ref, kind)
     return ()
 
 
@@ -244,7 +232,7 @@ def _plainly_dropped(view: PairView, ctx: Context, term: Term, spans) -> tuple[i
 def _is_anaphor(word: str, anaphors: frozenset[str], lang: str) -> bool:
     if word in anaphors:
         return True
-    return lang == "ru" and not lemmas(word).isdisjoint(anaphors)
+    return lang == "ru" and not morph.lemmas(word).isdisjoint(anaphors)
 
 
 def _target_words(view: PairView):

@@ -41,6 +41,8 @@ def summary_line(report: Report) -> str:
 
 
 def _line(pieces: list[Piece], color: bool) -> str:
+    if not any(chunk for chunk, _ in pieces):
+        return "(empty)"
     out = []
     for chunk, marked in pieces:
         chunk = " ".join(chunk.split("\n")).replace("\t", " ")

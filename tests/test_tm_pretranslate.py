@@ -1,0 +1,78 @@
+"""Pre-translation of real PO catalogues: a TM made from a catalogue translates it back."""
+from __future__ import annotations
+
+import polib
+import pytest
+from paths import DATA, needs_data
+
+from tm import TranslationMemory, import_file, pretranslate, pretranslate_file
+
+CATALOGUES = ["contrib_admin_ru_django.po", "conf_locale_ru_django.po"]
+
+
+def emptied(path, out):
+    """The catalogue with every translation removed (fuzzy flags and previous msgids too)."""
+    catalogue = polib.pofile(str(path))
+    for entry in catalogue:
+        entry.msgstr = ""
+        entry.msgstr_plural = {i: "" for i in entry.msgstr_plural}
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+        entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+    catalogue.save(str(out))
+    return out
+
+
+@needs_data
+@pytest.mark.parametrize("name", CATALOGUES)
+def test_catalogue_translates_itself_back(tmp_path, name):
+    original = DATA / "django-ru" / name
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        imported = import_file(memory, original).added
+        report = pretranslate_file(memory, emptied(original, tmp_path / "empty.po"),
+                                   tmp_path / "out.po")
+    assert report.exact == imported and report.kept == 0
+    wanted = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
+              for e in polib.pofile(str(original)) if e.translated() and not e.obsolete}
+    got = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
+           for e in polib.pofile(str(tmp_path / "out.po")) if e.translated()}
+    assert got == wanted
+
+
+def test_existing_translations_are_kept_unless_overwrite(tmp_path):
+    po = tmp_path / "a.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "File"\nmsgstr "Файлик"\n',
+                  encoding="utf-8")
+    tm_po = tmp_path / "tm.po"
+    tm_po.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "File"\nmsgstr "Файл"\n',
+                     encoding="utf-8")
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        import_file(memory, tm_po)
+        text, report = pretranslate(memory, po)
+        assert (report.kept, report.exact) == (1, 0) and 'msgstr "Файлик"' in text
+        text, report = pretranslate(memory, po, overwrite=True)
+        assert (report.kept, report.exact) == (0, 1) and 'msgstr "Файл"' in text
+
+
+def test_fuzzy_plural_keeps_every_form(tmp_path):
+    tm_po = tmp_path / "tm.po"
+    tm_po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: ru\\n"\n'
+        '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && '
+        'n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+        'msgid "%(count)d file was deleted"\nmsgid_plural "%(count)d files were deleted"\n'
+        'msgstr[0] "%(count)d файл удалён"\nmsgstr[1] "%(count)d файла удалены"\n'
+        'msgstr[2] "%(count)d файлов удалены"\n', encoding="utf-8")
+    po = tmp_path / "a.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n'
+        'msgid "%(count)d file was removed"\nmsgid_plural "%(count)d files were removed"\n'
+        'msgstr[0] ""\nmsgstr[1] ""\nmsgstr[2] ""\n', encoding="utf-8")
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        import_file(memory, tm_po)
+        text, report = pretranslate(memory, po, min_score=60)
+    assert report.fuzzy == 1
+    (entry,) = polib.pofile(text)
+    assert entry.fuzzy and entry.previous_msgid == "%(count)d file was deleted"
+    assert entry.msgstr_plural == {0: "%(count)d файл удалён", 1: "%(count)d файла удалены",
+                                   2: "%(count)d файлов удалены"}
+    assert entry.tcomment == "TM: 69% (tm.po)"  # 1 − 1 ÷ 3.25: a word and a tag
