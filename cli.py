@@ -423,7 +423,7 @@ def validate(file, glossary_path):
 
 CHECK_FORMATS = ("text", "json", "html", "csv")
 # Drafts at least this long get a progress bar (on a terminal's stderr only).
-PROGRESS_FROM = 2000
+CHECK_PROGRESS_FROM = 2000
 
 
 @main.command("check")
@@ -499,13 +499,13 @@ def check_command(draft, source_path, target_path, glossary_path, fmt, output, i
                        include_fuzzy=include_fuzzy)
     options = dict(source_lang=source_lang, target_lang=target_lang, rules=only, skip=skip,
                    ignore=ignore)
-    if len(found.segments) >= PROGRESS_FROM and sys.stderr.isatty():
+    if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
         with click.progressbar(length=len(found.segments), label="checking",
                                file=sys.stderr) as bar:
             report = check(found.segments, glossary, progress=bar.update, **options)
     else:
         report = check(found.segments, glossary, **options)
-    report_skips(found.skipped)
+    check_report_skips(found.skipped)
     title = str(draft or source_path)
     text = RENDERERS[fmt](report, color=fmt == "text" and output is None and color_enabled(),
                           title=title)
@@ -524,7 +524,7 @@ def check_command(draft, source_path, target_path, glossary_path, fmt, output, i
         sys.exit(1)
 
 
-def report_skips(skipped: list[tuple[int | None, str]]) -> None:
+def check_report_skips(skipped: list[tuple[int | None, str]]) -> None:
     """One stderr line per kind of unit the reader passed over (fuzzy, obsolete …)."""
     from collections import Counter
 
