@@ -60,10 +60,13 @@ def read_text(path: str | Path) -> str:
 
 
 def write_atomic(path: str | Path, text: str) -> None:
-    """Write text so that a crash midway leaves the old file intact (temp file + rename)."""
+    """Write text so that a crash midway leaves the old file intact (temp file + rename).
+    The file keeps the old one's permissions, or gets the usual ones for a new file (mkstemp
+    alone would leave it readable by its owner only)."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()
@@ -72,6 +75,12 @@ def write_atomic(path: str | Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _strict(data: bytes, encoding: str, path: str | Path) -> str:

@@ -164,3 +164,12 @@ def test_write_is_atomic_when_rendering_fails(tmp_path):
 
 def test_problems_of_the_small_glossary_are_none(small_glossary):
     assert problems(small_glossary) == []
+
+
+def test_written_files_get_ordinary_permissions(tmp_path, small_glossary):
+    new = tmp_path / "new.tsv"
+    termfiles.write(small_glossary, new)
+    assert new.stat().st_mode & 0o044 == 0o044          # group and others may read it
+    new.chmod(0o600)
+    termfiles.write(small_glossary, new)
+    assert new.stat().st_mode & 0o777 == 0o600          # an existing file keeps its mode
