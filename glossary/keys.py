@@ -28,8 +28,8 @@ def word_keys(norm: str) -> frozenset[str]:
     ['войсками', 'войско']
     >>> sorted(word_keys("battalions'"))
     ['battalion', 'battalions']
-    >>> sorted(word_keys("ГКО"))
-    ['^ГКО', 'гко']
+    >>> sorted(word_keys("ГКО")), sorted(word_keys("POWs"))
+    (['^ГКО', 'гко'], ['^POW', 'pow', 'pows'])
     """
     lower = norm.lower()
     if CYRILLIC.search(norm):
@@ -37,6 +37,8 @@ def word_keys(norm: str) -> frozenset[str]:
     elif LATIN.search(norm):
         keys = set(english.lemmas(lower))
         norm = english.without_possessive(norm)   # SS's is still SS
+        if norm.endswith("s") and len(norm) > 2 and norm[:-1].isupper():
+            norm = norm[:-1]                      # POWs are POW
     else:
         keys = {lower}
     if is_short_caps(norm):

@@ -176,6 +176,15 @@ def test_minority_variant_is_reported_naming_the_majority():
     assert segments[2].target[slice(*f.target_span)] == "barrier troops"
 
 
+def test_two_renderings_in_one_segment_with_the_majority_are_not_inconsistent():
+    segments = [Segment("Заградотряды, или заградительные отряды.",
+                        "Barrier troops, or blocking detachments."),
+                Segment("Заградотряд стоял.", "A blocking detachment stood."),
+                Segment("Заградотряды ушли.", "The barrier troops left.")]
+    found = check(segments, TERMS, rules=["inconsistent-term"]).findings
+    assert [(f.segment, f.term) for f in found] == [(3, "blocking-detachment")]
+
+
 def test_inconsistent_suggestion_in_russian_case():
     segments = [Segment("a blocking detachment", "заградительный отряд"),
                 Segment("the blocking detachment", "заградительного отряда"),

@@ -94,7 +94,7 @@ def test_validate(runner, gloss, tmp_path):
                    encoding="utf-8")
     result = runner.invoke(main, ["validate", str(dup)])
     assert result.exit_code == 1
-    assert result.stdout == f"{dup}:19: duplicate id 'nkvd' (first at line 3)\n"
+    assert result.stdout == f"{dup}:20: duplicate id 'nkvd' (first at line 3)\n"
 
 
 def test_add_and_edit_write_atomically_and_validate(runner, gloss):

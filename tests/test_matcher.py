@@ -66,6 +66,9 @@ ENGLISH = [
     ("special settlers", [("special-settler", "special settlers")]),
     ("special settlements", [("special-settlement", "special settlements")]),
     ("it was camp life", []),
+    # abbreviations in the plural and the possessive, still only in capitals
+    ("two POWs escaped; the POW's diary", [("pow", "POWs"), ("pow", "POW's")]),
+    ("pows", []),
 ]
 
 

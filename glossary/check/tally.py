@@ -23,14 +23,18 @@ def record(by_form: dict[str, list[Use]], ref: Ref, matches: Iterable[Match]) ->
 def minorities(by_form: dict[str, list[Use]], approved: tuple[str, ...]
                ) -> Iterator[tuple[Use, str, str, Counter]]:
     """(use, its form, the majority form, segment counts) for every use of a form other
-    than the one most segments use; ties go to the form the glossary lists first."""
+    than the one most segments use; ties go to the form the glossary lists first. A segment
+    that also uses the majority form is not reported: its two mentions of the concept may
+    well be rendered two ways on purpose (Order No. 227 … «Not a step back»)."""
     if len(by_form) < 2:
         return
     order = {f: i for i, f in enumerate(approved)}
     counts = Counter({form: len({ref.segment for ref, _, _ in uses})
                       for form, uses in by_form.items()})
     majority = max(counts, key=lambda f: (counts[f], -order.get(f, len(order))))
+    with_majority = {ref.segment for ref, _, _ in by_form[majority]}
     for form, uses in by_form.items():
         if form != majority:
             for use in uses:
-                yield use, form, majority, counts
+                if use[0].segment not in with_majority:
+                    yield use, form, majority, counts
