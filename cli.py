@@ -153,8 +153,9 @@ def tm_renderings(tm_path: Path, finder, hits) -> dict[str, dict[str, int]]:
     out = {}
     with TranslationMemory(tm_path, create=False) as memory:
         for h in hits:
-            units = memory.concordance(h.term.ru, "ru")
-            pairs = [(u.source, u.target) for u in units]
+            units = {u.id: u for form in h.term.approved("ru")
+                     for u in memory.concordance(form, "ru")}
+            pairs = [(u.source, u.target) for u in units.values()]
             out[h.term.id] = dict(count(pairs, finder.matcher, h.term, "ru", "en").most_common())
     return out
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import clean, fix_lookalikes
 from .ru import INVISIBLE, YO
@@ -30,6 +31,12 @@ class Token:
     joined: bool = False
 
 
+@lru_cache(maxsize=400_000)
+def _norm(word: str) -> str:
+    """A word's comparison spelling, case kept (computed once per distinct word)."""
+    return fix_lookalikes(clean(word)).translate(YO).replace("’", "'")
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens; hyphens inside compounds are dropped but remembered.
 
@@ -49,7 +56,7 @@ def tokenize(text: str) -> list[Token]:
             continue
         surface = m.group()
         is_word = kind == "word"
-        norm = fix_lookalikes(clean(surface)).translate(YO).replace("’", "'") if is_word else surface
+        norm = _norm(surface) if is_word else surface
         tokens.append(Token(surface, m.start(), m.end(), norm, is_word, after_hyphen and is_word))
         after_hyphen = False
     return tokens

@@ -167,3 +167,22 @@ def test_translit(runner):
     assert runner.invoke(main, ["translit", "--reverse", "Devyatayev"]).output == "Девятаев\n"
     result = runner.invoke(main, ["translit", "--scheme", "nope", "x"])
     assert result.exit_code == 2
+
+
+def test_lookup_with_a_tm_counts_renderings(runner, gloss, tmp_path):
+    units = tmp_path / "units.tsv"
+    units.write_text("Заградотряды стояли сзади.\tThe blocking detachments stood behind.\n"
+                     "О заградотрядах.\tOn barrier troops.\n"
+                     "О заградотрядах снова.\tOn barrier troops again.\n"
+                     "Заградительный отряд ушёл.\tThe punishment detachment left.\n",
+                     encoding="utf-8")
+    tm = tmp_path / "tm.sqlite"
+    assert runner.invoke(main, ["tm", "import", "--tm", str(tm), str(units)]).exit_code == 0
+    result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--tm", str(tm),
+                                  "--format", "json", "заградотряд"])
+    [entry] = json.loads(result.output)
+    assert entry["tm_renderings"] == {"barrier troops": 2, "blocking detachment": 1,
+                                      "punishment detachment": 1}
+    missing = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--tm",
+                                   str(tmp_path / "none.sqlite"), "заградотряд"])
+    assert missing.exit_code == 2 and not (tmp_path / "none.sqlite").exists()

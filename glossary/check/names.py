@@ -96,7 +96,7 @@ def name_spelling(view: PairView, ctx: Context):
         src = view.src.get(term_id)
         for span, surface, suggestion in variants:
             yield Issue(f"«{surface}» is a spelling of {term.preferred(ctx.source_lang)} the "
-                        f"glossary does not use; it spells it «{term.preferred(ctx.target_lang)}»",
+                        f"glossary does not use; it spells it «{suggestion}»",
                         term=term_id,
                         source_span=(src[0].start, src[0].end) if src else None,
                         target_span=span, suggestion=suggestion)
