@@ -399,8 +399,10 @@ def edit(term_id, glossary_path, **values):
 @main.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @glossary_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help=FORMAT_HELP)
 @reports_errors
-def validate(file, glossary_path):
+def validate(file, glossary_path, fmt):
     """Check a glossary: columns, duplicate ids, empty ru/en, a form claimed by two
     concepts, a forbidden form equal to an approved one. Exit 1 on problems.
 
@@ -412,7 +414,9 @@ def validate(file, glossary_path):
     path = file or glossary_path or shipped_path()
     glossary = termfiles.read(path)
     found = problems(glossary)
-    for problem in found:
+    if fmt == "json":
+        print_json([{"path": p.path, "line": p.line, "message": p.message} for p in found])
+    for problem in found if fmt == "text" else ():
         click.echo(str(problem))
     click.echo(f"{path}: {len(glossary)} entries, {len(found)} problem(s)", err=True)
     sys.exit(1 if found else 0)

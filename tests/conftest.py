@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 from paths import HERE
 
 from glossary.matcher import Matcher
@@ -17,3 +18,9 @@ def small_glossary():
 @pytest.fixture(scope="session")
 def small_matcher(small_glossary):
     return Matcher(small_glossary)
+
+
+@pytest.fixture
+def runner():
+    """A click test runner; stdout and stderr kept apart, as a shell would see them."""
+    return CliRunner()

@@ -8,7 +8,6 @@ import json
 import time
 
 import pytest
-from click.testing import CliRunner
 
 from cli import main
 
@@ -89,11 +88,6 @@ XLIFF20 = """<?xml version="1.0" encoding="UTF-8"?>
 </file>
 </xliff>
 """
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture

@@ -6,15 +6,9 @@ import shutil
 
 import click
 import pytest
-from click.testing import CliRunner
 from paths import HERE
 
 from cli import main
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture
@@ -186,3 +180,12 @@ def test_lookup_with_a_tm_counts_renderings(runner, gloss, tmp_path):
     missing = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--tm",
                                    str(tmp_path / "none.sqlite"), "заградотряд"])
     assert missing.exit_code == 2 and not (tmp_path / "none.sqlite").exists()
+
+
+def test_validate_json(runner, tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id\tru\ten\na\tлагерь\tcamp\na\tотряд\tdetachment\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--format", "json", str(bad)])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {"path": str(bad), "line": 3, "message": "duplicate id 'a' (first at line 2)"}]
