@@ -15,6 +15,7 @@ from .keys import word_keys
 # A piece is written one way throughout: lower, Capitalised or CAPS, so "аНКВД" is no piece.
 _ONE_CASE = re.compile(r"[А-ЯЁ]?[а-яё]+|[А-ЯЁ]+")
 _MIN_LEN = 6        # shorter unknown words are typos or names, not run-together phrases
+_MAX_LEN = 120      # longer "words" are text that lost all its spaces: not one glossary phrase
 _MAX_PIECE = 24
 
 
@@ -28,7 +29,8 @@ def split_runtogether(word: str, vocab: Collection[str]) -> list[tuple[int, int]
     >>> split_runtogether("спецпоселенцев", vocab) is None
     True
     """
-    if len(word) < _MIN_LEN or morph.is_known(word.lower()) or not word_keys(word).isdisjoint(vocab):
+    if not _MIN_LEN <= len(word) <= _MAX_LEN or morph.is_known(word.lower()) \
+            or not word_keys(word).isdisjoint(vocab):
         return None  # a real word, or one the glossary has as it stands (бригадефюрер)
     pieces = _segment(word, lambda p: _fits(p, vocab))
     return pieces if pieces and len(pieces) > 1 else None
@@ -45,12 +47,18 @@ def _fits(piece: str, vocab: Collection[str]) -> bool:
 def _segment(s: str, ok: Callable[[str], bool]) -> list[tuple[int, int]] | None:
     """Fewest pieces covering s, each accepted by ok (dynamic programming over end points)."""
     n = len(s)
-    best: list[list[tuple[int, int]] | None] = [None] * (n + 1)
-    best[0] = []
+    count: list[int | None] = [0] + [None] * n   # fewest pieces covering s[:end]
+    back = [0] * (n + 1)                          # where the last of those pieces starts
     for end in range(1, n + 1):
         for start in range(max(0, end - _MAX_PIECE), end):
-            prev = best[start]
-            if prev is not None and (best[end] is None or len(prev) + 1 < len(best[end])):
-                if ok(s[start:end]):
-                    best[end] = prev + [(start, end)]
-    return best[n]
+            prev = count[start]
+            if prev is not None and (count[end] is None or prev + 1 < count[end]) \
+                    and ok(s[start:end]):
+                count[end], back[end] = prev + 1, start
+    if count[n] is None:
+        return None
+    pieces, end = [], n
+    while end:
+        pieces.append((back[end], end))
+        end = back[end]
+    return pieces[::-1]

@@ -154,6 +154,11 @@ def test_suggestion_is_inflected(source, target, suggestion):
     assert finding.suggestion == suggestion
 
 
+def test_a_forbidden_form_in_the_source_does_not_bring_its_concept():
+    assert findings("The punishment battalion was formed.",
+                    "Карательный батальон был сформирован.") == []
+
+
 def test_spans_point_at_the_words():
     source, target = "Бойцы штрафного батальона.", "The men of the punishment battalion."
     (f,) = findings(source, target)
@@ -334,6 +339,13 @@ def test_name_spelling(source, target, suggestion):
     found = findings(source, target, rules=["missing-term", "name-spelling"])
     assert [(f.rule, f.term, f.suggestion) for f in found] == (
         [("name-spelling", "devyatayev", suggestion)] if suggestion else [])
+
+
+def test_surname_alone_and_full_name_are_one_spelling():
+    segments = [Segment("Михаил Девятаев бежал.", "Mikhail Devyatayev escaped."),
+                Segment("Михаил Девятаев вернулся.", "Mikhail Devyatayev returned."),
+                Segment("Девятаев вернулся.", "Devyatayev returned.")]
+    assert check(segments, TERMS, rules=["name-spelling"]).findings == []
 
 
 def test_two_approved_spellings_of_one_name_in_a_draft():

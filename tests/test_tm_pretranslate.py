@@ -76,3 +76,18 @@ def test_fuzzy_plural_keeps_every_form(tmp_path):
     assert entry.msgstr_plural == {0: "%(count)d файл удалён", 1: "%(count)d файла удалены",
                                    2: "%(count)d файлов удалены"}
     assert entry.tcomment == "TM: 69% (tm.po)"  # 1 − 1 ÷ 3.25: a word and a tag
+
+
+def test_russian_msgids_are_recognised_without_a_source_language_header(tmp_path):
+    memory_file = tmp_path / "units.tsv"
+    memory_file.write_text("Заградотряды стояли сзади.\tThe blocking detachments stood behind.\n",
+                           encoding="utf-8")
+    po = tmp_path / "ru-en.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+                  'msgid "Заградотряды стояли сзади."\nmsgstr ""\n\n'
+                  'msgid "Заградотряд стоял сзади."\nmsgstr ""\n', encoding="utf-8")
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        import_file(memory, memory_file)
+        text, report = pretranslate(memory, po)
+    assert (report.exact, report.fuzzy, report.unmatched) == (1, 1, 0)
+    assert 'msgstr "The blocking detachments stood behind."' in text

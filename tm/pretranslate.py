@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import polib
 
 from glossary.formats import po as po_format
+from glossary.formats import primary
+from glossary.normalize import script
 from glossary.textio import read_text, write_atomic
 
 from .model import Match
 from .store import TranslationMemory
 
 COMMENT = re.compile(r"^TM: \d+%.*$", re.MULTILINE)
-# gettext's convention: msgids are English unless the catalogue says otherwise.
-DEFAULT_SOURCE = "en"
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,16 @@ def pretranslate(tm: TranslationMemory, path: str | Path, *, min_score: int = 75
                  target_lang: str | None = None) -> tuple[str, PretranslateReport]:
     """The pre-translated catalogue's text and what was done (the file itself is not written).
 
-    Languages: the catalogue's X-Source-Language and Language headers unless given; the
-    source defaults to English.
+    Languages: the catalogue's X-Source-Language header unless given, else the script of its
+    msgids (gettext assumes English msgids, but our catalogues are as often Russian); the
+    target: the Language header, else the other language.
     """
     catalogue = po_format._parse(read_text(path), path)
-    source_lang = source_lang or catalogue.metadata.get("X-Source-Language") or DEFAULT_SOURCE
+    source_lang = source_lang or catalogue.metadata.get("X-Source-Language") \
+        or script(" ".join(e.msgid for e in islice(catalogue, 200))) or "en"
     target_lang = target_lang or catalogue.metadata.get("Language") or None
+    if target_lang and primary(target_lang) == primary(source_lang):
+        target_lang = None  # a Language header naming the msgids' own language
     counts = {"exact": 0, "fuzzy": 0, "unmatched": 0, "kept": 0}
     for entry in catalogue:
         if entry.obsolete or not entry.msgid:

@@ -61,8 +61,11 @@ class PairView:
         self.ref = ref
         self.source = source
         self.target = target
-        self.src_matches = plausible(ctx.matcher.find(source, ctx.source_lang), source,
-                                     ctx.terms) if source else []
+        # A forbidden form in the source names something else (punitive battalion is not
+        # a penal battalion), so it does not bring its concept into the segment.
+        self.src_matches = [m for m in plausible(ctx.matcher.find(source, ctx.source_lang),
+                                                 source, ctx.terms)
+                            if m.status != "forbidden"] if source else []
         stripped = target.strip()
         self.blank = not stripped or _same_text(source, target)
         self.tgt_matches = plausible(ctx.matcher.find(target, ctx.target_lang), target,

@@ -64,8 +64,9 @@ class NameIndex:
                         spelling = next((f for f in en_forms if len(f.split()) == n), term.en)
                         self.full.setdefault(key, (term.id, spelling))
                         self.lengths.add(n)
-                    if " " not in key:
-                        words[key] = max(en_words, key=lambda w: fuzz.ratio(key, fold_latin(w)))
+                    if " " not in key:  # suggest the preferred spelling, not the nearest one
+                        words[key] = term.en if " " not in term.en else \
+                            max(en_words, key=lambda w: fuzz.ratio(key, fold_latin(w)))
             self.words[term.id] = words
 
 
@@ -105,19 +106,27 @@ def name_spelling(view: PairView, ctx: Context):
     seen = ctx.state.setdefault("name-spelling", {})
     for term_id, matches in view.approved.items():
         if ctx.term(term_id).kind == "name":
-            tally.record(seen.setdefault(term_id, {}), view.ref, matches)
+            tally.record(seen.setdefault(term_id, {}), view.ref, matches, key=_surname)
 
 
 def _finish(ctx: Context):
     for term_id, by_form in ctx.state.get("name-spelling", {}).items():
         term = ctx.term(term_id)
-        for (ref, span, surface), _form, majority, counts in tally.minorities(
-                by_form, term.approved(ctx.target_lang)):
+        approved = [_surname(f) for f in term.approved(ctx.target_lang)]
+        for (ref, span, surface), _form, majority, counts in tally.minorities(by_form, approved):
             n = counts[majority]
+            suggestion = " ".join([*surface.split()[:-1], majority])
             yield ref, Issue(f"{term.preferred(ctx.source_lang)} is spelt «{surface}» here but "
                              f"«{majority}» in {n} "
                              f"segment{'s' * (n != 1)}", term=term_id, target_span=span,
-                             suggestion=majority)
+                             suggestion=suggestion)
+
+
+def _surname(form) -> str:
+    """What tells two spellings of a name apart: its last word. «Mikhail Devyatayev» and
+    «Devyatayev» are one spelling; «Devyataev» another."""
+    text = form if isinstance(form, str) else form.form
+    return text.split()[-1] if text.split() else text
 
 
 def _index(ctx: Context) -> NameIndex:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..matcher import Match
 from .context import Ref
@@ -11,11 +11,13 @@ from .context import Ref
 Use = tuple[Ref, tuple[int, int], str]  # where, target span, text as written
 
 
-def record(by_form: dict[str, list[Use]], ref: Ref, matches: Iterable[Match]) -> None:
-    """Note the first use of each glossary form among one pair's matches of a concept."""
+def record(by_form: dict[str, list[Use]], ref: Ref, matches: Iterable[Match],
+           key: Callable[[Match], str] = lambda m: m.form) -> None:
+    """Note the first use of each glossary form (or of each `key` of forms) among one
+    pair's matches of a concept."""
     first: dict[str, Match] = {}
     for m in matches:
-        first.setdefault(m.form, m)
+        first.setdefault(key(m), m)
     for form, m in first.items():
         by_form.setdefault(form, []).append((ref, (m.start, m.end), m.text))
 
