@@ -385,7 +385,7 @@ def edit(term_id, glossary_path, **values):
     """Change fields of one entry (options not given stay as they are); validated and
     written atomically.
 
-    Example: glossary edit zagradotryad --en-variants "barrier troops | blocking unit"
+    Example: glossary edit blocking-detachment --en-variants "barrier troops | blocking unit"
     """
     from glossary.edit import edit as edit_term
 

@@ -11,17 +11,15 @@ from rapidfuzz import fuzz, process
 from .keys import canonical
 from .matcher import Match, Matcher
 from .model import Glossary, Term
-from .normalize import script
+from .ru import CYRILLIC, LATIN
 from .tokens import tokenize
 from .translit import REVERSIBLE, fold_latin, latin_keys, to_cyrillic
 
 MATCH_KINDS = ("exact", "lemma", "variant", "run-together", "transliteration", "fuzzy")
-# Common terms are not indexed by their romanisations (names, places, bodies, ranks… are:
-# Devjataev, smersh); they are still found from Latin by reverse transliteration + morphology.
-UNROMANISED_KINDS = frozenset({"term"})
 # A misspelling this close to a single glossary form is taken as a hit, not a suggestion.
 _FUZZY_HIT = 90
 _SUGGEST_CUTOFF = 60
+_MIN_ROMANISED = 4
 
 
 @dataclass(frozen=True)
@@ -52,14 +50,13 @@ class Lookup:
 
     @cached_property
     def _latin(self) -> dict[str, set[str]]:
-        """Romanisations of the Russian forms of names and the like (built when first needed:
-        most queries never get here)."""
+        """Romanisations of every Russian form (built when first needed: most queries never
+        get here)."""
         index: dict[str, set[str]] = {}
         for term in self.glossary:
-            if term.kind not in UNROMANISED_KINDS:
-                for form in term.approved("ru"):
-                    for key in latin_keys(form):
-                        index.setdefault(key, set()).add(term.id)
+            for form in term.approved("ru"):
+                for key in latin_keys(form):
+                    index.setdefault(key, set()).add(term.id)
         return index
 
     @cached_property
@@ -73,12 +70,16 @@ class Lookup:
         return index
 
     def find(self, query: str) -> list[Hit]:
-        """Entries for a query, best first: matched in its own script, then as a
-        transliteration, then a near-certain misspelling."""
-        lang = script(query) or "en"
-        hits = self._hits(self.matcher.find(query, lang), query)
-        if not hits and lang == "en":
-            hits = self._transliterated(query)
+        """Entries for a query, best first: matched in its own script (both, for a mixed
+        query), or as a transliteration where that explains more of a Latin query, then a
+        near-certain misspelling."""
+        langs = [lang for lang, pattern in (("ru", CYRILLIC), ("en", LATIN))
+                 if pattern.search(query)] or ["en"]
+        hits = [h for lang in langs for h in self._hits(self.matcher.find(query, lang), query)]
+        if "en" in langs and (not hits or _covered(hits) < len(query.strip())):
+            romanised = self._transliterated(query)
+            if _covered(romanised) > _covered(hits):
+                hits = romanised
         if not hits:
             close = self.suggest(query, limit=1)
             if close and close[0].score >= _FUZZY_HIT:
@@ -111,18 +112,21 @@ class Lookup:
         return list(best.values())
 
     def _transliterated(self, query: str) -> list[Hit]:
-        ids = self._latin.get(fold_latin(query), set())
+        key = fold_latin(query)
+        # Two or three letters romanise too many short forms (S., SS, С.) to mean anything.
+        ids = self._latin.get(key, set()) if len(key) >= _MIN_ROMANISED else set()
         hits = [Hit(self.terms[i], "transliteration", self.terms[i].ru, "preferred", query)
                 for i in sorted(ids)]
         if hits:
             return hits
-        # Inflected romanisations (Devyatayeva): back to Cyrillic, then through morphology.
+        # Inflected romanisations (Devyatayeva): back to Cyrillic, then through morphology;
+        # the scheme whose reading explains most of the query wins.
+        readings = []
         for scheme in REVERSIBLE:
             cyrillic = to_cyrillic(query, scheme)
-            hits = self._hits(self.matcher.find(cyrillic, "ru"), cyrillic, "transliteration")
-            if hits:
-                return hits
-        return []
+            readings.append(self._hits(self.matcher.find(cyrillic, "ru"), cyrillic,
+                                       "transliteration"))
+        return max(readings, key=_covered, default=[])
 
 
 def tm_renderings(pairs: Iterable[tuple[str, str]], matcher: Matcher, term: Term,
@@ -136,6 +140,11 @@ def tm_renderings(pairs: Iterable[tuple[str, str]], matcher: Matcher, term: Term
         found = {m.form for m in matcher.find(target, target_lang) if m.term_id == term.id}
         counts.update(found or {""})
     return counts
+
+
+def _covered(hits: list[Hit]) -> int:
+    """How many characters of the query the hits account for."""
+    return sum(len(h.text) for h in hits)
 
 
 def _lemma_string(text: str) -> str:

@@ -168,6 +168,8 @@ def _plan(phrase: str, kind: str = "term"):
         if modifier is not None and i != inflecting[-1]:
             modifiers[i] = modifier
             continue
+        if noun is None and modifier is not None and len(inflecting) == 1:
+            noun = modifier  # an adjective or participle used as a noun: интернированный
         abbreviated = phrase[tokens[i].end:tokens[i].end + 1] == "."   # т., г.
         if noun is None or "Fixd" in noun.tag or tokens[i].norm.isupper() or abbreviated:
             return None

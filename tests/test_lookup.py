@@ -25,6 +25,11 @@ def finder(small_glossary):
     ("Oryol", "oryol", "exact"),
     ("Orla", "oryol", "transliteration"),
     ("заградотрядаи", "blocking-detachment", "fuzzy"),
+    # common terms from their romanisations, inflected ones through morphology
+    ("filtratsionnyy lager", "filtration-camp", "transliteration"),
+    ("zagradotryadami", "blocking-detachment", "transliteration"),
+    # a romanisation that explains more of the query beats an English word inside it
+    ("Voyska NKVD po okhrane tyla", "rear-protection-troops", "transliteration"),
 ])
 def test_query_finds_its_entry(finder, query, term_id, matched):
     hit = finder.find(query)[0]
@@ -45,6 +50,8 @@ def test_nothing_found_gives_suggestions(finder):
 def test_several_terms_in_one_query(finder):
     ids = [h.term.id for h in finder.find("Смерш и ГКО")]
     assert ids == ["smersh", "gko"]
+    assert [h.term.id for h in finder.find("заградотряд, penal battalion")] == [
+        "blocking-detachment", "penal-battalion"]
 
 
 def test_tm_renderings_count_each_form(finder, small_glossary):

@@ -173,3 +173,14 @@ def test_written_files_get_ordinary_permissions(tmp_path, small_glossary):
     new.chmod(0o600)
     termfiles.write(small_glossary, new)
     assert new.stat().st_mode & 0o777 == 0o600          # an existing file keeps its mode
+
+
+def test_omegat_export_reads_back_as_the_same_concepts(tmp_path):
+    shipped = load()
+    for direction in ("ru-en", "en-ru"):
+        path = write(tmp_path, termfiles.dumps(shipped, "omegat", direction), name="o.txt")
+        back = {(t.ru, t.en): t for t in termfiles.read(path)}
+        assert len(back) == len(shipped)
+        for term in shipped:
+            again = back[(term.ru, term.en)]
+            assert (again.ru_variants, again.en_variants) == (term.ru_variants, term.en_variants)

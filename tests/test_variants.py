@@ -24,6 +24,7 @@ def forms(phrase, case=None, number=None):
     ("военнопленный", "accs", "sing", ["военнопленного"]),          # animate accusative
     ("Красная Армия", "gent", "sing", ["Красной Армии"]),
     ("Девятаев", "ablt", "sing", ["Девятаевым"]),                   # no feminine forms mixed in
+    ("интернированный", "datv", "plur", ["интернированным"]),       # participle used as a noun
 ])
 def test_paradigm_cells(phrase, case, number, expected):
     assert forms(phrase, case, number) == expected

@@ -1,6 +1,8 @@
 """OmegaT's glossary format: source⇥target⇥comment, one rendering a line, no header.
 
-Reading groups lines by source term: the first target is preferred, later ones admitted.
+OmegaT has no concepts, only pairs; reading rebuilds them: lines that share a source or a
+target term are one concept (so an export, which writes every source form × every target
+form, reads back whole). The first source and target met are preferred, later ones admitted.
 The direction of a file is told by the script of its first column.
 """
 from __future__ import annotations
@@ -9,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Glossary, Term
-from ..normalize import script
+from ..normalize import fold, script
 from ..textio import read_text
 from .tsv import slug
 
@@ -18,26 +20,49 @@ EXTENSIONS = (".txt", ".tab", ".utf8")
 
 
 def read(path: str | Path) -> Glossary:
-    grouped: dict[str, list] = {}
+    rows = []
     for number, line in enumerate(read_text(path).split("\n"), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+        if not line.strip() or (line.startswith("#") and "\t" not in line):
+            continue  # OmegaT heads its files with a comment line; '#' can be a term too
         cells = line.split("\t")
         if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
             raise InputError("expected source⇥target[⇥comment]", path=path, line=number)
-        source, target = cells[0].strip(), cells[1].strip()
-        comment = cells[2].strip() if len(cells) > 2 else ""
-        grouped.setdefault(source, []).append((number, target, comment))
-    terms = []
-    for source, renderings in grouped.items():
-        line, first, note = renderings[0]
-        others = tuple(t for _, t, _ in renderings[1:])
-        if script(source) == "en":
-            term = Term(slug(source), ru=first, en=source, ru_variants=others, note=note, line=line)
-        else:
-            term = Term(slug(first), ru=source, en=first, en_variants=others, note=note, line=line)
-        terms.append(term)
+        rows.append((number, cells[0].strip(), cells[1].strip(),
+                     cells[2].strip() if len(cells) > 2 else ""))
+    terms = [_term(group) for group in _concepts(rows)]
     return Glossary(terms, path=str(path))
+
+
+def _concepts(rows: list[tuple[int, str, str, str]]) -> list[list[tuple[int, str, str, str]]]:
+    """Rows joined into concepts through shared source or target terms (union-find)."""
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[tuple[int, str], int] = {}
+    for i, (_, source, target, _) in enumerate(rows):
+        for key in ((0, fold(source)), (1, fold(target))):
+            j = first.setdefault(key, i)
+            parent[root(i)] = root(j)
+    groups: dict[int, list] = {}
+    for i, row in enumerate(rows):
+        groups.setdefault(root(i), []).append(row)
+    return list(groups.values())
+
+
+def _term(rows: list[tuple[int, str, str, str]]) -> Term:
+    sources = tuple(dict.fromkeys(r[1] for r in rows))
+    targets = tuple(dict.fromkeys(r[2] for r in rows))
+    note = next((r[3] for r in rows if r[3]), "")
+    if script(sources[0]) == "en":
+        sources, targets = targets, sources
+    ru, en = sources, targets
+    return Term(slug(en[0]), ru=ru[0], en=en[0], ru_variants=ru[1:], en_variants=en[1:],
+                note=note, line=rows[0][0])
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
