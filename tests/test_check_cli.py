@@ -439,13 +439,13 @@ def test_unwritable_output(runner, gloss, draft, tmp_path):
     assert result.stderr == f"Error: {out}: cannot write the report: No such file or directory\n"
 
 
-def test_untranslated_unit_without_text_shows_as_empty(runner, gloss, tmp_path):
+def test_untranslated_unit_shows_its_source(runner, gloss, tmp_path):
     path = tmp_path / "d.tsv"
     path.write_text("Спецлагерь.\t\n", encoding="utf-8")
     result = run(runner, gloss, path)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[:4] == [
-        "segment 1, line 1", "  source: (empty)", "  target: (empty)",
+        "segment 1, line 1", "  source: Спецлагерь.", "  target: (empty)",
         "  error   untranslated      the target is empty"]
 
 

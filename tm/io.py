@@ -34,7 +34,7 @@ def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None,
     skipped: list[tuple[int | None, str]] = []
     segments = read_segments(path, fmt, source_lang=source_lang, target_lang=target_lang,
                              include_fuzzy=include_fuzzy,
-                             on_skip=lambda line, reason: skipped.append((line, reason)))
+                             on_skip=lambda line, reason, _source: skipped.append((line, reason)))
     segments = _with_languages(segments, path)
     added, duplicates = tm.add(segments, origin=path.name, path=path, progress=progress)
     return ImportReport(str(path), added, duplicates, tuple(skipped))

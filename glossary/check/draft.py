@@ -1,9 +1,8 @@
 """Reading a draft for checking: any bilingual format, or two aligned plain-text files.
 
 The format readers pass over units without a target; for the checker an untranslated unit
-is a finding, so each one the reader reports is kept as a segment with an empty target, in
-file order. Readers report only the line of a skipped unit, so its source text is unknown
-(empty) unless the reader hands the unit over as a third argument to `on_skip`.
+is a finding, so each one the reader reports (with its line and source text) is kept as a
+segment with an empty target, in file order.
 """
 from __future__ import annotations
 
@@ -32,10 +31,9 @@ def read_draft(path: str | Path | None = None, *, source: str | Path | None = No
     segments: list[Segment] = []
     skipped: list[tuple[int | None, str]] = []
 
-    def on_skip(line: int | None, reason: str, unit: Segment | None = None) -> None:
+    def on_skip(line: int | None, reason: str, text: str | None) -> None:
         if reason == SKIP_UNTRANSLATED:
-            segments.append(unit if unit is not None else
-                            Segment(source="", target="", source_lang=source_lang,
+            segments.append(Segment(source=text or "", target="", source_lang=source_lang,
                                     target_lang=target_lang, line=line))
         else:
             skipped.append((line, reason))

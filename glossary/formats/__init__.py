@@ -10,7 +10,7 @@ Every format module has the same shape::
 
 Readers yield only usable segments (non-empty source and target). Every unit they pass
 over -- fuzzy, untranslated, obsolete, empty, lacking a language, marked not to translate
--- is reported through the optional `on_skip(line, reason)` callback, so a caller can count
+-- is reported through the optional `on_skip(line, reason, source)` callback, so a caller can count
 or list skips without the reader printing anything.
 
 Languages: when the caller names them, segments carry the caller's codes; otherwise the
@@ -32,7 +32,8 @@ from ..normalize import script
 from ..segment import Segment
 from ..textio import read_text
 
-OnSkip = Callable[[int | None, str], None]
+# (line, reason, source text when the unit had one: an untranslated unit's source)
+OnSkip = Callable[[int | None, str, str | None], None]
 
 # Reasons passed to on_skip, shared so that callers can group them.
 SKIP_FUZZY = "fuzzy (needs review); not read unless fuzzy entries are included"
@@ -114,10 +115,11 @@ def swap(segment: Segment) -> Segment:
                    target_plurals=() if segment.source_plural is None else (segment.source_plural,))
 
 
-def skipped(on_skip: OnSkip | None, line: int | None, reason: str) -> None:
+def skipped(on_skip: OnSkip | None, line: int | None, reason: str,
+            source: str | None = None) -> None:
     """Report a skipped unit when the caller asked to hear about skips."""
     if on_skip is not None:
-        on_skip(line, reason)
+        on_skip(line, reason, source)
 
 
 def read_nonempty(path: str | Path) -> str:

@@ -89,7 +89,7 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
         if not segment.source:
             skipped(on_skip, line, SKIP_EMPTY_SOURCE)
         elif not segment.target:
-            skipped(on_skip, line, SKIP_UNTRANSLATED)
+            skipped(on_skip, line, SKIP_UNTRANSLATED, segment.source)
         else:
             yield swap(segment) if reverse else segment
 

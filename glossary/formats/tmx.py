@@ -101,7 +101,7 @@ def _segment(tu: etree._Element, source_lang: str | None, target_lang: str | Non
         skipped(on_skip, line, SKIP_EMPTY_SOURCE)
         return None
     if not target_text:
-        skipped(on_skip, line, SKIP_UNTRANSLATED)
+        skipped(on_skip, line, SKIP_UNTRANSLATED, source_text)
         return None
     props = [(name, tu.get(name)) for name in TU_ATTRIBUTES if tu.get(name) is not None]
     context = None

@@ -58,7 +58,7 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
         if not source:
             skipped(on_skip, number, SKIP_EMPTY_SOURCE)
         elif not target:
-            skipped(on_skip, number, SKIP_UNTRANSLATED)
+            skipped(on_skip, number, SKIP_UNTRANSLATED, source)
         else:
             yield Segment(source=source, target=target, source_lang=source_lang,
                           target_lang=target_lang, line=number, note=note)

@@ -97,7 +97,7 @@ def _segment(unit: etree._Element, source_lang: str | None, target_lang: str | N
     if not source:
         skipped(on_skip, line, SKIP_EMPTY_SOURCE)
     elif not target or state in UNTRANSLATED_STATES:
-        skipped(on_skip, line, SKIP_UNTRANSLATED)
+        skipped(on_skip, line, SKIP_UNTRANSLATED, source)
     elif fuzzy and not include_fuzzy:
         skipped(on_skip, line, SKIP_FUZZY)
     else:
