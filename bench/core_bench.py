@@ -41,7 +41,7 @@ def main():
     morph.normal_forms.cache_clear()
     morph.glossary_forms.cache_clear()
     build_t, finder = timed(lambda: Lookup(loaded))
-    translit_t, _ = timed(lambda: finder.find("Devjataev"))      # builds the romanisation index
+    translit_t, _ = timed(lambda: finder.find("Devyatayevym"))   # builds the romanisation index
     suggest_t, _ = timed(lambda: finder.suggest("фильтр лагерь"))  # builds the suggestion index
     queries = [f.ru for f in loaded.terms[::50]] + [f.en for f in loaded.terms[::50]]
     inflected = [t.ru.replace("лагерь", "лагерях") for t in loaded.terms[::50]]
