@@ -209,6 +209,9 @@ def test_abbreviation_and_expansion_are_not_inconsistent():
 
 NUMBERS = [
     ("Погибло 3 648 человек.", "3,648 people died.", True),
+    ("Приказ № 0521.", "Order No. 0521.", True),
+    ("Приказ № 0521.", "Order No. 521.", False),
+    ("5 июня 1941 года, 05.06.1941", "June 5, 1941, 05.06.1941", True),
     ("Погибло 3\u00a0648 человек.", "3648 people died.", True),
     ("Погибло 3\u2009648 человек.", "3,648 people died.", True),
     ("Погибло 3\u202f648 человек.", "3,648 people died.", True),

@@ -31,6 +31,7 @@ from .finding import ERROR
 from .registry import Issue, rule
 
 _DIGIT = re.compile(r"\d")
+_ID_DIGITS = 4  # 0521 is a number's name; 05 (a day, a month) is still five
 _SPACES = " \u00a0\u2009\u202f\u2007"
 _NUMBER = re.compile(
     rf"(?<!\d)(?:\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)")
@@ -98,7 +99,7 @@ class Number:
     start: int
     end: int
     text: str
-    values: frozenset[Decimal]
+    values: frozenset[Decimal | str]  # str: digits whose leading zeros count
     soft: bool = False  # the minutes of a clock time: may match, never reported
 
 
@@ -109,11 +110,15 @@ def numbers(text: str) -> list[Number]:
     [['3648'], ['76.25'], ['1941'], ['1945', '45']]
     >>> [sorted(f"{v:f}" for v in n.values) for n in numbers("3,648 men; 1.5 million")]
     [['3.648', '3648'], ['1.5', '1500000']]
+    >>> [n.values for n in numbers("приказ № 00805 от 05.06.1941")][:2]
+    [frozenset({'00805'}), frozenset({Decimal('5')})]
     """
     found = []
     for m in _NUMBER.finditer(text):
         for start, chunk in _readable(m.start(), m.group()):
             values = _readings(chunk)
+            if chunk.isdigit() and chunk[0] == "0" and len(chunk) >= _ID_DIGITS:
+                values = frozenset({chunk})  # an order number (№ 00805): its zeros count
             end = start + len(chunk)
             if values and len(chunk) <= 3 and _RANGE_YEAR.search(text, max(0, start - 8), start):
                 century = _RANGE_YEAR.search(text, max(0, start - 8), start).group()[:2]
