@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .normalize import clean, fix_lookalikes
 from .ru import INVISIBLE, YO
@@ -15,9 +15,8 @@ _WORD = rf"[^\W_]{_INNER}*(?:['’][^\W_]{_INNER}*)*(?:(?<=[sS])['’](?![^\W_])
 _TOKEN = re.compile(rf"(?P<word>{_WORD})|(?P<hyphen>-(?=[^\W_]))|(?P<punct>[^\w\s])")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token and where it stands in the original text.
+class Token(NamedTuple):
+    """A token and where it stands in the original text (a named tuple: texts make many).
 
     `norm` is the token cleaned, look-alike letters fixed and ё→е, case kept;
     `joined` is True when a hyphen ties it to the previous word (проверочно-фильтрационный).
