@@ -99,7 +99,7 @@ def lookup(query, glossary_path, fmt, tm_path):
     glossary = load_glossary(glossary_path)
     finder = Lookup(glossary)
     hits = finder.find(text)
-    renderings = tm_renderings(tm_path, finder, hits) if tm_path else {}
+    renderings = tm_renderings(tm_path, finder.matcher, [h.term for h in hits]) if tm_path else {}
     if fmt == "json":
         print_json([{**json_format.entry(h.term), "matched": h.matched, "matched_form": h.form,
                      "matched_status": h.status, "tm_renderings": renderings.get(h.term.id)}
@@ -140,24 +140,30 @@ def describe_hit(hit, colour: bool, renderings: dict | None) -> str:
     if term.source:
         lines.append(f"  source: {', '.join(term.source)}")
     if renderings is not None:
-        shown = ", ".join(f"{form or '(no glossary form)'} ×{n}" for form, n in renderings.items())
-        lines.append(f"  in the TM: {shown or 'no unit contains it'}")
+        lines.append(f"  in the TM: {describe_renderings(renderings)}")
     return "\n".join(lines) + "\n"
 
 
-def tm_renderings(tm_path: Path, finder, hits) -> dict[str, dict[str, int]]:
-    """Per hit, how the TM rendered the term (count per glossary form found in targets)."""
+def tm_renderings(tm_path: Path, matcher, terms, source_lang: str = "ru",
+                  target_lang: str = "en") -> dict[str, dict[str, int]]:
+    """Per term, how the TM rendered it: a count per glossary form found in the targets of
+    the units whose source holds the term ('' where none was)."""
     from glossary.lookup import tm_renderings as count
     from tm.store import TranslationMemory
 
     out = {}
     with TranslationMemory(tm_path, create=False) as memory:
-        for h in hits:
-            units = {u.id: u for form in h.term.approved("ru")
-                     for u in memory.concordance(form, "ru")}
+        for term in terms:
+            units = {u.id: u for form in term.approved(source_lang)
+                     for u in memory.concordance(form, source_lang)}
             pairs = [(u.source, u.target) for u in units.values()]
-            out[h.term.id] = dict(count(pairs, finder.matcher, h.term, "ru", "en").most_common())
+            out[term.id] = dict(count(pairs, matcher, term, source_lang, target_lang).most_common())
     return out
+
+
+def describe_renderings(renderings: dict[str, int]) -> str:
+    shown = ", ".join(f"{form or '(no glossary form)'} ×{n}" for form, n in renderings.items())
+    return shown or "no unit contains it"
 
 
 @main.command()
@@ -458,10 +464,13 @@ CHECK_PROGRESS_FROM = 2000
 @click.option("--write-ignore", "write_ignore", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every finding of this run (and those already ignored) as accepted.")
 @click.option("--list-rules", is_flag=True, help="List the rules with severity and exit.")
+@click.option("--tm", "tm_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="After the report, show on stderr how this translation memory rendered "
+                   "each term with a finding (a precedent for the reviewer).")
 @reports_errors
 def check_command(draft, source_path, target_path, glossary_path, fmt, output, input_format,
                   source_lang, target_lang, include_fuzzy, only, skip, ignore_path,
-                  write_ignore, list_rules):
+                  write_ignore, list_rules, tm_path):
     """Check a draft translation against the glossary and report every departure.
 
     DRAFT is a PO/POT, TMX, XLIFF (1.2, 2.0) or TSV (source⇥target) file; or give two
@@ -481,6 +490,7 @@ def check_command(draft, source_path, target_path, glossary_path, fmt, output, i
 
     Example: glossary check draft.po --format html -o report.html
     """
+    from glossary import Matcher
     from glossary.check import RULES, check, read_draft, select
     from glossary.check import ignore as ignore_file
     from glossary.check.render import RENDERERS
@@ -502,8 +512,9 @@ def check_command(draft, source_path, target_path, glossary_path, fmt, output, i
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
                        source_lang=source_lang, target_lang=target_lang,
                        include_fuzzy=include_fuzzy)
+    matcher = Matcher(glossary)  # built once, for the check and the TM precedent
     options = dict(source_lang=source_lang, target_lang=target_lang, rules=only, skip=skip,
-                   ignore=ignore)
+                   ignore=ignore, matcher=matcher)
     if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
         with click.progressbar(length=len(found.segments), label="checking",
                                file=sys.stderr) as bar:
@@ -521,12 +532,27 @@ def check_command(draft, source_path, target_path, glossary_path, fmt, output, i
             raise InputError(f"cannot write the report: {exc.strerror or exc}", path=output) from None
     else:
         click.echo(text, nl=False)
+    if tm_path is not None:
+        check_tm_precedent(tm_path, report, glossary, matcher)
     if write_ignore is not None:
         written = ignore_file.write(write_ignore, report.everything)
         click.echo(f"Wrote {written} accepted finding{'s' * (written != 1)} to "
                    f"{write_ignore}.", err=True)
     if report.errors:
         sys.exit(1)
+
+
+def check_tm_precedent(tm_path: Path, report, glossary, matcher) -> None:
+    """How the TM rendered the terms behind the report's findings, one stderr line each."""
+    ids = dict.fromkeys(f.term for f in report.findings if f.term)
+    if not ids:
+        return
+    by_id = glossary.by_id()
+    renderings = tm_renderings(tm_path, matcher, [by_id[i] for i in ids],
+                               report.source_lang, report.target_lang)
+    click.echo(f"In the translation memory {tm_path}:", err=True)
+    for term_id, counts in renderings.items():
+        click.echo(f"  {term_id}: {describe_renderings(counts)}", err=True)
 
 
 def check_report_skips(skipped: list[tuple[int | None, str]]) -> None:

@@ -461,3 +461,17 @@ def test_a_3_mb_segment_is_checked_in_bounded_time(runner, gloss, tmp_path):
     data = as_json(result)
     assert [(f["rule"], f["term"]) for f in data["findings"]] == [("untranslated", None)]
     assert data["findings"][0]["message"] == "Cyrillic left in the target: «Девятаев»"
+
+
+def test_tm_precedent_for_the_terms_with_findings(runner, gloss, tmp_path):
+    units = tmp_path / "units.tsv"
+    units.write_text("Их держали в спецлагерях.\tThey were held in special camps.\n"
+                     "Спецлагерь закрыли.\tThe special camp was closed.\n", encoding="utf-8")
+    tm = tmp_path / "tm.sqlite"
+    assert runner.invoke(main, ["tm", "import", "--tm", str(tm), str(units)]).exit_code == 0
+    draft = tmp_path / "d.tsv"
+    draft.write_text("Спецлагеря НКВД.\tNKVD camps.\n", encoding="utf-8")
+    result = run(runner, gloss, draft, "--tm", tm)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == [f"In the translation memory {tm}:",
+                                               "  special-camp: special camp ×2"]
