@@ -24,15 +24,15 @@ class Form:
     text: str
 
 
-# Proper names are not pluralised in documents (and pymorphy3 guesses foreign plurals badly).
-SINGULAR_KINDS = frozenset({"name", "place", "organisation"})
+# Kinds that take no English plural: names, places, bodies, abbreviations.
+UNCOUNTED_KINDS = frozenset({"name", "place", "organisation", "abbreviation"})
 
 
 def paradigm(phrase: str, kind: str = "term") -> list[Form]:
     """Every case × number form of a Russian term: modifiers before the head noun agree with
-    it, words after the head (НКВД по охране тыла) stay as they are. A plural dictionary form
-    (войска) gives plural forms only, a proper name (SINGULAR_KINDS) singular ones. Empty when
-    the phrase has no nominative head noun or its head is an abbreviation in capitals.
+    it, words after the head (НКВД по охране тыла) stay as they are; in a person's name
+    (kind "name") every word inflects. A plural dictionary form (войска) gives plural forms
+    only. Empty when the phrase has no nominative head noun or its head is an abbreviation.
 
     >>> [f.text for f in paradigm("фильтрационный лагерь") if f.case == "loct"]
     ['фильтрационном лагере', 'фильтрационных лагерях']
@@ -43,8 +43,7 @@ def paradigm(phrase: str, kind: str = "term") -> list[Form]:
     if plan is None:
         return []
     head_parse = plan[1]
-    numbers = ("plur",) if "plur" in head_parse.tag else \
-        ("sing",) if kind in SINGULAR_KINDS else NUMBERS
+    numbers = ("plur",) if "plur" in head_parse.tag else NUMBERS
     forms = []
     for number in numbers:
         for case in CASES:
@@ -97,8 +96,7 @@ def english_forms(phrase: str, kind: str = "term") -> list[str]:
     forms = [phrase]
     words = phrase.split(" ")
     head = _english_head(words)
-    if (kind not in SINGULAR_KINDS and kind != "abbreviation" and words[head][:1].isalpha()
-            and not words[head].isupper()):
+    if kind not in UNCOUNTED_KINDS and words[head][:1].isalpha() and not words[head].isupper():
         plural = " ".join(words[:head] + [english.plural(words[head])] + words[head + 1:])
         if plural != phrase:
             forms.append(plural)

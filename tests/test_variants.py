@@ -24,10 +24,17 @@ def forms(phrase, case=None, number=None):
     ("военнопленный", "accs", "sing", ["военнопленного"]),          # animate accusative
     ("Красная Армия", "gent", "sing", ["Красной Армии"]),
     ("Девятаев", "ablt", "sing", ["Девятаевым"]),                   # no feminine forms mixed in
+    ("Девятаев", "nomn", "plur", ["Девятаевы"]),
     ("интернированный", "datv", "plur", ["интернированным"]),       # participle used as a noun
 ])
 def test_paradigm_cells(phrase, case, number, expected):
     assert forms(phrase, case, number) == expected
+
+
+def test_every_word_of_a_persons_name_inflects():
+    forms = {(f.case, f.number): f.text for f in paradigm("Михаил Девятаев", kind="name")}
+    assert forms[("datv", "sing")] == "Михаилу Девятаеву"
+    assert forms[("ablt", "plur")] == "Михаилами Девятаевыми"
 
 
 @pytest.mark.parametrize("phrase", ["ГКО", "НКВД", "Ни шагу назад"])
