@@ -387,3 +387,15 @@ def test_segments_are_numbered_from_one_and_hashed_by_text():
     assert f.segment == 2
     moved = check([segments[1]], TERMS).findings[0]
     assert (moved.segment, moved.hash) == (1, f.hash)
+
+
+def test_a_word_that_may_be_another_word_is_only_a_warning():
+    terms = [Term("company", "рота", "company", kind="unit"),
+             Term("regiment", "полк", "regiment", kind="unit")]
+    segments = [Segment("У него болел рот.", "His mouth hurt."),
+                Segment("Книга на полку.", "The book goes on the shelf."),
+                Segment("Командир роты погиб.", "The commander was killed.")]
+    found = check(segments, terms, rules=["missing-term"]).findings
+    assert [(f.segment, f.term, f.severity) for f in found] == [
+        (1, "company", "warning"), (2, "regiment", "warning"), (3, "company", "error")]
+    assert found[0].message.endswith("; it may be another word here (a form of «рот»)")

@@ -129,6 +129,7 @@ def direction(segments: list[Segment], source_lang: str | None,
 
 
 def _stamp(ref: Ref, rule_id: str, issue: Issue) -> Finding:
-    return Finding(ref.segment, ref.line, rule_id, RULES[rule_id].severity, issue.term,
+    return Finding(ref.segment, ref.line, rule_id, issue.severity or RULES[rule_id].severity,
+                   issue.term,
                    issue.message, issue.source_span, issue.target_span, issue.suggestion,
                    ref.hash, ref.plural)

@@ -23,6 +23,7 @@ class Issue:
     source_span: Span | None = None
     target_span: Span | None = None
     suggestion: str | None = None
+    severity: str | None = None  # when the rule's default does not fit this finding
 
 
 @dataclass(frozen=True)

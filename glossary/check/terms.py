@@ -4,6 +4,7 @@ from __future__ import annotations
 from .. import morph
 from ..model import Term
 from ..normalize import fold
+from ..ru import CYRILLIC
 from . import tally, text
 from .context import Context, PairView
 from .finding import ERROR, WARNING
@@ -48,10 +49,13 @@ def missing_term(view: PairView, ctx: Context):
         if rendered == 0:
             if _rendered_otherwise(view, ctx, term, spans):
                 continue
+            other = _other_word(surface, term) if ctx.source_lang == "ru" else None
             yield Issue(f"«{surface}» ({term_id}) has no approved rendering in the target "
-                        f"(expected {_quote_list(term.approved(ctx.target_lang))})",
+                        f"(expected {_quote_list(term.approved(ctx.target_lang))})"
+                        + (f"; it may be another word here (a form of «{other}»)" if other else ""),
                         term=term_id, source_span=first,
-                        suggestion=for_missing(term, ctx.target_lang, surface))
+                        suggestion=for_missing(term, ctx.target_lang, surface),
+                        severity=WARNING if other else None)
         elif rendered < len(spans):
             dropped = _plainly_dropped(view, ctx, term, spans)
             if dropped is not None:
@@ -122,6 +126,18 @@ def inconsistent_term(view: PairView, ctx: Context):
             if kind:
                 tally.record(seen.setdefault((term_id, abbreviation), {}), view.ref, kind)
     return ()
+
+
+def _other_word(surface: str, term: Term) -> str | None:
+    """Another word a one-word Russian match may be a form of (рот: рот, or рота in the
+    genitive plural; полку: полк or полка). Such a match is only a warning when the target
+    lacks the term: it may not be the term at all."""
+    if " " in surface.strip() or not CYRILLIC.search(surface):
+        return None
+    own = {key for form in term.approved("ru") for word in form.lower().split()
+           for key in morph.glossary_forms(word)}
+    others = sorted(morph.normal_forms(fold(surface)) - own)
+    return others[0] if own & morph.normal_forms(fold(surface)) and others else None
 
 
 def _is_abbreviation(form: str) -> bool:
