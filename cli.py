@@ -783,15 +783,18 @@ def describe_match(n: int, match, colour: bool) -> str:
                    "JSON object a line: {\"query\", \"matches\"}.")
 @tm_lang_options
 @tm_options
+@glossary_option
 @reports_errors
-def tm_search(text, min_score, limit, batch, source_lang, target_lang, tm_path, fmt):
+def tm_search(text, min_score, limit, batch, source_lang, target_lang, tm_path, fmt,
+              glossary_path):
     """Fuzzy matches of TEXT among the TM's sources, best first, with what differs.
 
     The score is 100 for identical text. Each differing token costs: a whole word 1, the
     same word in another form (case ending) 0.2, other capitals or ё/е 0.05, a number or tag
     0.25, punctuation 0.1; score = 100 × (1 − cost ÷ length), the length counting words 1,
     numbers and tags ¼, punctuation ⅒ (the longer text's). Differences are listed query
-    → TM. Exit 1 when nothing scores --min or more.
+    → TM. Exit 1 when nothing scores --min or more. In text format the glossary's terms
+    in TEXT follow, with their approved renderings, as a CAT tool's term pane shows them.
 
     Example: glossary tm search "Войскам НКВД приказано отступить" --min 70
     """
@@ -819,9 +822,27 @@ def tm_search(text, min_score, limit, batch, source_lang, target_lang, tm_path, 
         colour = color_enabled()
         for n, match in enumerate(found, 1):
             click.echo(describe_match(n, match, colour))
+        describe_terms(query, load_glossary(glossary_path))
     if not found:
         click.echo(f"No match of {min_score}% or more.", err=True)
         sys.exit(1)
+
+
+def describe_terms(text: str, glossary) -> None:
+    """The glossary's terms in a text, each with its approved renderings."""
+    from glossary import Matcher
+    from glossary.normalize import script
+
+    lang = script(text) or "en"
+    other = "en" if lang == "ru" else "ru"
+    terms = glossary.by_id()
+    found = dict.fromkeys(m.term_id for m in Matcher(glossary).find(text, lang)
+                          if m.status != "forbidden")
+    if found:
+        click.echo("Glossary:")
+    for term_id in found:
+        term = terms[term_id]
+        click.echo(f"  {term.preferred(lang)} → {' | '.join(term.approved(other))}  [{term_id}]")
 
 
 @tm_group.command("concordance")

@@ -189,3 +189,17 @@ def test_validate_json(runner, tmp_path):
     assert result.exit_code == 1
     assert json.loads(result.stdout) == [
         {"path": str(bad), "line": 3, "message": "duplicate id 'a' (first at line 2)"}]
+
+
+def test_tm_search_shows_the_glossary_terms_of_the_query(runner, gloss, tmp_path):
+    units = tmp_path / "units.tsv"
+    units.write_text("Заградотряды стояли сзади.\tThe blocking detachments stood behind.\n",
+                     encoding="utf-8")
+    tm = tmp_path / "tm.sqlite"
+    assert runner.invoke(main, ["tm", "import", "--tm", str(tm), str(units)]).exit_code == 0
+    result = runner.invoke(main, ["tm", "search", "--tm", str(tm), "--glossary", str(gloss),
+                                  "Заградотряд стоял сзади"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-2:] == [
+        "Glossary:",
+        "  заградительный отряд → blocking detachment | barrier troops  [blocking-detachment]"]

@@ -5,6 +5,7 @@ import inspect
 import json
 
 import pytest
+from paths import HERE
 from click.testing import CliRunner
 
 from cli import main
@@ -128,7 +129,8 @@ def test_import_json_and_bad_file_keeps_going(files):
 
 
 def test_search_text(tm):
-    result = run("tm", "search", "Войскам", "НКВД", "заняли", "город", "--tm", tm)
+    result = run("tm", "search", "Войскам", "НКВД", "заняли", "город", "--tm", tm,
+                 "--glossary", HERE / "data" / "small.tsv")
     assert result.exit_code == 0
     assert result.stdout == (
         "1. 95%  Войска НКВД заняли город\n"
@@ -138,7 +140,9 @@ def test_search_text(tm):
         "2. 75%  Армии НКВД заняли город\n"
         "   → NKVD armies took the town\n"
         "   differs: Войскам → Армии (word)\n"
-        "   from: ru.tsv\n")
+        "   from: ru.tsv\n"
+        "Glossary:\n"
+        "  НКВД → NKVD | People's Commissariat of Internal Affairs  [nkvd]\n")
 
 
 def test_search_json(tm):
