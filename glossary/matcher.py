@@ -16,7 +16,6 @@ from .normalize import fold, script
 from .runtogether import split_runtogether
 from .tokens import Token, tokenize
 
-STATUSES = ("preferred", "admitted", "forbidden")
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
 _MAX_PATHS = 256  # a form whose words are all ambiguous is indexed under this many key paths
 
