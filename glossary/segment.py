@@ -3,6 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# A unit's state as its file records it (readers set it; the checker and the TM decide what
+# to do with each). An empty or whitespace-only target is UNTRANSLATED whatever the file says.
+TRANSLATED = "translated"
+UNTRANSLATED = "untranslated"
+FUZZY = "fuzzy"
+OBSOLETE = "obsolete"
+STATES = (TRANSLATED, UNTRANSLATED, FUZZY, OBSOLETE)
+
+# Offsets [start, end) of inline codes inside a text (see Segment.source_codes).
+Codes = tuple[tuple[int, int], ...]
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -12,6 +23,12 @@ class Segment:
     `source_plural`/`target_plurals` carry gettext plural forms (msgid_plural, msgstr[1..]);
     `fuzzy` marks a PO entry flagged fuzzy; `props` keeps format-specific metadata
     (TMX <prop>, XLIFF attributes, timestamps) so that round trips lose nothing.
+
+    `state` is one of STATES. `source_codes`/`target_codes` are the spans of inline codes
+    (TMX bpt/ept/ph/it/hi, XLIFF g/x/bx/ex/ph/pc/sc/ec) that stay in the text as their
+    original markup, serialised as in the file (e.g. ``<ph x="1">&lt;br/&gt;</ph>``): the
+    text around them is plain (unescaped) text, the spans say which characters are markup,
+    so writers restore the codes verbatim and the masking layer knows them without guessing.
     """
 
     source: str
@@ -26,3 +43,6 @@ class Segment:
     target_plurals: tuple[str, ...] = ()
     fuzzy: bool = False
     props: tuple[tuple[str, str], ...] = field(default=())
+    state: str = TRANSLATED
+    source_codes: Codes = ()
+    target_codes: Codes = ()

@@ -111,6 +111,7 @@ def swap(segment: Segment) -> Segment:
     """
     plurals = segment.target_plurals
     return replace(segment, source=segment.target, target=segment.source,
+                   source_codes=segment.target_codes, target_codes=segment.source_codes,
                    source_plural=plurals[0] if plurals else None,
                    target_plurals=() if segment.source_plural is None else (segment.source_plural,))
 
