@@ -34,3 +34,8 @@ class ValidationError(GlossaryError):
     def __init__(self, problems: list[InputError]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class DecodingWarning(UserWarning):
+    """A file was read, but not quite as it is: bad bytes replaced, or an encoding guessed.
+    The message starts with `file:line:`; the CLI shows it on stderr."""

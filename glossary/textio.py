@@ -1,26 +1,62 @@
-"""Reading text files the way they arrive: UTF-8 with or without BOM, UTF-16, or cp1251."""
+"""Reading text files the way they arrive, and writing files without ever damaging them.
+
+Reading: a byte-order mark (UTF-8, UTF-16) decides; then a declared charset (an XML
+declaration, a PO header's ``Content-Type: …; charset=``) is honoured; then UTF-8, strictly:
+a file that is UTF-8 but for a few bad bytes is read as UTF-8, the bad bytes becoming U+FFFD
+with a `DecodingWarning` naming their lines — it is never re-decoded as cp1251, which would
+turn all of its Russian into gibberish. cp1251 is chosen only when the file is not UTF-8 at
+all and reads as plausible Russian in cp1251. Anything else is a guess, with a warning.
+
+Writing (`write_atomic`): a temp file beside the target, then a rename, so a crash leaves
+the old file whole. A symlink is followed (the link stays a link); mode and owner are kept;
+a read-only file is refused; a device or pipe (``-o /dev/null``, ``-o /dev/stdout``) is
+written into, never replaced; a hard-linked file, or one whose owner we cannot give the
+new file, is rewritten in place once the new text is safely on disk. Temp files are removed
+on failure, and a temp file left by a killed process is removed by the next write.
+
+`locked` serialises read-modify-write cycles between processes.
+"""
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 import tempfile
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import filelock
 from charset_normalizer import from_bytes
 
-from .errors import InputError
+from .errors import DecodingWarning, GlossaryError, InputError
 
 # Larger files are almost certainly not glossaries or drafts; refuse rather than hang.
 MAX_BYTES = 512 * 1024 * 1024
+# How long a writer waits for another process that holds the glossary's lock.
+LOCK_TIMEOUT = 30.0
+# Bad-byte lines named in one warning (the count is always given).
+_SHOWN_LINES = 5
+
+_XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_PO_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9._:-]+)', re.MULTILINE)
+_PO_HEADER = re.compile(rb'^msgid ""\s*$', re.MULTILINE)
+_UTF8_NAMES = {"utf8", "utf-8", "utf_8", "u8"}
+_RU_VOWELS = set("аеёиоуыэюя")
 
 
-def decode(data: bytes, path: str | Path = "<input>") -> str:
-    """Decode bytes as UTF-8 (BOM optional), UTF-16 with a BOM, or a detected legacy encoding.
+def decode(data: bytes, path: str | Path = "<input>", declared: str | None = None) -> str:
+    """Decode bytes as described in the module docstring.
 
     >>> decode("заград".encode("cp1251"))
     'заград'
     >>> decode(codecs.BOM_UTF8 + "ёж".encode())
+    'ёж'
+    >>> decode(b'msgid ""\\nmsgstr ""\\n"Content-Type: text/plain; charset=KOI8-R\\\\n"\\n'
+    ...        + "ёж".encode("koi8-r")).split("\\n")[-1]
     'ёж'
     """
     if data.startswith(codecs.BOM_UTF8):
@@ -29,21 +65,79 @@ def decode(data: bytes, path: str | Path = "<input>") -> str:
         return _strict(data, "utf-16", path)
     if b"\x00" in data:
         raise InputError("binary data (NUL bytes), not a text file", path=path)
+    declared = declared or declared_charset(data)
+    if declared and declared.lower() not in _UTF8_NAMES:
+        try:
+            codecs.lookup(declared)
+        except LookupError:
+            raise InputError(f"the file declares the unknown charset {declared!r}",
+                             path=path) from None
+        return _strict(data, declared, path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    # Russian legacy files are nearly always cp1251; try it when it yields mostly Cyrillic.
-    try:
-        text = data.decode("cp1251")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _looks_russian(text):
+    text, bad_lines, good = _utf8_lenient(data)
+    if good >= len(bad_lines):
+        shown = ", ".join(str(n) for n in list(dict.fromkeys(bad_lines))[:_SHOWN_LINES])
+        warnings.warn(DecodingWarning(
+            f"{path}:{bad_lines[0]}: {len(bad_lines)} byte(s) that are not UTF-8 (line(s) "
+            f"{shown}) read as U+FFFD; the rest of the file is UTF-8"), stacklevel=2)
         return text
+    try:
+        legacy = data.decode("cp1251")
+    except UnicodeDecodeError:
+        legacy = None
+    if legacy is not None and looks_russian(legacy):
+        return legacy
     best = from_bytes(data).best()
-    if best is None:
-        raise InputError("cannot tell the text encoding (not UTF-8 or cp1251)", path=path)
+    if best is None or best.encoding in ("utf_8", "cp1251"):
+        raise InputError(f"not UTF-8 (first bad byte on line {bad_lines[0]}) nor Russian in "
+                         "cp1251; save the file as UTF-8", path=path)
+    warnings.warn(DecodingWarning(f"{path}: not UTF-8; read as {best.encoding} (a guess)"),
+                  stacklevel=2)
     return str(best)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a file declares: its XML declaration, or its PO header's Content-Type
+    (``CHARSET``, the template placeholder, declares nothing).
+
+    >>> declared_charset(b'<?xml version="1.0" encoding="windows-1251"?><martif/>')
+    'windows-1251'
+    """
+    head = data[:8192]
+    found = _XML_DECLARATION.match(head)
+    if found is None and _PO_HEADER.search(head):
+        found = _PO_CHARSET.search(head)
+    if found is None or found.group(1).upper() == b"CHARSET":
+        return None
+    return found.group(1).decode("ascii")
+
+
+def looks_russian(text: str) -> bool:
+    """Whether text reads as Russian: its Cyrillic letters make whole words, cased as words
+    are (not mojibake such as ``Р’РѕР№СЃРєР°``), with about the vowel share Russian has (not
+    KOI8-R read as cp1251).
+
+    >>> looks_russian("Войска НКВД по охране тыла действовали за линией фронта")
+    True
+    >>> looks_russian("Р’РѕР№СЃРєР° РќРљР’Р” РїРѕ РѕС…СЂР°РЅРµ С‚С‹Р»Р°")
+    False
+    >>> looks_russian("чПКУЛБ олчд РП ПИТБОЕ ФЩМБ ДЕКУФЧПЧБМЙ ЪБ МЙОЙЕК ЖТПОФБ")  # KOI8-R
+    False
+    """
+    words = re.findall(r"[^\W\d_]+", text)
+    cyrillic = [w for w in words if all("\u0400" <= c <= "\u04ff" for c in w)]
+    mixed = sum(1 for w in words if any("\u0400" <= c <= "\u04ff" for c in w)
+                and any(c.isascii() for c in w))
+    if len(cyrillic) <= mixed:
+        return False
+    cased = sum(1 for w in cyrillic if w.islower() or w.isupper() or w[1:].islower())
+    letters = "".join(cyrillic).lower()
+    vowels = sum(1 for c in letters if c in _RU_VOWELS) / len(letters)
+    # A few abbreviations (НКВД, ГКО) say little about the vowel share; more text does.
+    return cased >= 0.9 * len(cyrillic) and (len(letters) < 30 or 0.3 <= vowels <= 0.55)
 
 
 def read_text(path: str | Path) -> str:
@@ -60,21 +154,139 @@ def read_text(path: str | Path) -> str:
 
 
 def write_atomic(path: str | Path, text: str) -> None:
-    """Write text so that a crash midway leaves the old file intact (temp file + rename).
-    The file keeps the old one's permissions, or gets the usual ones for a new file (mkstemp
-    alone would leave it readable by its owner only)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    """Write text to a file without ever leaving it damaged (see the module docstring)."""
+    target = Path(os.path.realpath(path))
+    data = text.encode("utf-8")
     try:
-        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from exc
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+            _write_into(target, data, path)  # /dev/null, /dev/stdout, a pipe: never replaced
+            return
+        raise InputError("not a regular file; refusing to replace it", path=path)
+    if info is not None and (not info.st_mode & 0o222 or not os.access(target, os.W_OK)):
+        raise InputError(f"the file is read-only (mode {info.st_mode & 0o777:o}); "
+                         "not changing it", path=path)
+    _remove_stale_temps(target)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_temp_prefix(target) + f"{os.getpid()}.",
+                                   suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"cannot write in {target.parent}: {exc.strerror or exc}",
+                         path=path) from exc
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+        if info is None:
+            os.chmod(tmp, 0o666 & ~_umask())
+        elif not _same_identity(tmp, info):
+            # A hard link, or an owner we cannot give the new file: a rename would break the
+            # link or change the owner, so the old file is rewritten once the text is safe.
+            _write_into(target, data, path)
+            return
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from exc
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise
+
+
+@contextmanager
+def locked(path: str | Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock on a file for a read-modify-write cycle, across processes.
+
+    The lock is a hidden ``.NAME.lock`` beside the real file (a symlink is followed), so it
+    survives the rename `write_atomic` makes. A second writer waits up to `timeout` seconds,
+    then fails with a clear message; it never overwrites the first one's work unseen.
+    """
+    target = Path(os.path.realpath(path))
+    lock = filelock.FileLock(target.parent / f".{target.name}.lock", timeout=timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise GlossaryError(f"{path}: another process has been changing this file for "
+                            f"{timeout:g} s (lock {lock.lock_file}); try again") from None
+    except OSError as exc:
+        raise InputError(f"cannot lock the file: {exc.strerror or exc}", path=path) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _write_into(target: Path, data: bytes, path: str | Path) -> None:
+    try:
+        with open(target, "r+b" if stat.S_ISREG(os.stat(target).st_mode) else "wb") as f:
+            f.write(data)
+            f.truncate()
+            f.flush()
+            if stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                os.fsync(f.fileno())
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from exc
+
+
+def _same_identity(tmp: str, info: os.stat_result) -> bool:
+    """Give the temp file the old one's mode and owner; False when a rename would still
+    change who the file is (hard links, an owner we may not set)."""
+    os.chmod(tmp, info.st_mode & 0o7777)
+    if info.st_nlink > 1:
+        return False
+    mine = os.stat(tmp)
+    if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid):
+        try:
+            os.chown(tmp, info.st_uid, info.st_gid)
+            os.chmod(tmp, info.st_mode & 0o7777)  # chown clears set-id bits
+        except PermissionError:
+            return False
+    return True
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Remove temp files a killed writer left beside the target (their pid is gone)."""
+    prefix = _temp_prefix(target)
+    try:
+        names = [n for n in os.listdir(target.parent) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            (target.parent / name).unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError as exc:
+        return exc.errno == errno.EPERM  # it exists, under another user
+    return True
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # not every platform opens directories
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _umask() -> int:
@@ -87,17 +299,23 @@ def _strict(data: bytes, encoding: str, path: str | Path) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"invalid {encoding} at byte {exc.start}", path=path) from exc
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"byte {exc.start} is not valid {encoding}", path=path,
+                         line=line) from exc
 
 
-def _looks_russian(text: str) -> bool:
-    """Whether cp1251-decoded text reads as Russian: its Cyrillic letters make whole words.
-    (Latin-1 accents decoded as cp1251 also come out Cyrillic, but inside Latin words.)"""
-    cyrillic = mixed = 0
-    for word in re.findall(r"[^\W\d_]+", text):
-        has_cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
-        if has_cyrillic and any(c.isascii() for c in word):
-            mixed += 1
-        elif has_cyrillic:
-            cyrillic += 1
-    return cyrillic > mixed
+def _utf8_lenient(data: bytes) -> tuple[str, list[int], int]:
+    """The data as UTF-8 with U+FFFD for bad bytes, the line of each bad byte, and how many
+    valid non-ASCII characters it has (the evidence that the file is UTF-8)."""
+    bad: list[int] = []
+    lines: list[str] = []
+    good = 0
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = raw.decode("utf-8", errors="replace")
+            bad.extend([number] * line.count("\ufffd"))
+        good += sum(1 for c in line if c > "\x7f" and c != "\ufffd")
+        lines.append(line)
+    return "\n".join(lines), bad, good
