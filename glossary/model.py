@@ -27,6 +27,10 @@ class Term:
     source: tuple[str, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
     line: int | None = field(default=None, compare=False)
+    # Provenance, not content: the glossary file the entry was read from, and the columns
+    # that file has (None: every column). An import changes only the columns it was given.
+    origin: str | None = field(default=None, compare=False)
+    given: frozenset[str] | None = field(default=None, compare=False)
 
     def approved(self, lang: str) -> tuple[str, ...]:
         """Preferred form first, then admitted variants."""

@@ -1,18 +1,13 @@
 """Loading a glossary with its rules checked, and finding the shipped one."""
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from . import termfiles
 from .errors import InputError, ValidationError
 from .model import Glossary
 from .normalize import fold
-
-
-def shipped_path() -> Path:
-    """The glossary that comes with the package (terms.tsv), in a checkout or installed."""
-    return Path(str(resources.files("glossary") / "data" / "terms.tsv"))
+from .termfiles import shipped_path
 
 
 def load(path: str | Path | None = None, fmt: str | None = None) -> Glossary:
@@ -27,14 +22,15 @@ def load(path: str | Path | None = None, fmt: str | None = None) -> Glossary:
 
 
 def problems(glossary: Glossary) -> list[InputError]:
-    """Every rule a glossary breaks, as `file:line: problem`, in file order."""
+    """Every rule a glossary breaks, as `file:line: problem`, in file order (the file an
+    entry came from, which after an import may be the imported one)."""
     path = glossary.path
     found: list[InputError] = []
     ids: dict[str, int | None] = {}
     approved: dict[tuple[str, str], str] = {}   # (lang, folded form) → term id
     for term in glossary:
         def report(message: str) -> None:
-            found.append(InputError(message, path=path, line=term.line))
+            found.append(InputError(message, path=term.origin or path, line=term.line))
 
         if term.id in ids:
             report(f"duplicate id {term.id!r} (first at line {ids[term.id]})")
@@ -53,6 +49,7 @@ def problems(glossary: Glossary) -> list[InputError]:
                 if owner is not None:
                     whose = "its own approved form" if owner == term.id else f"approved for {owner!r}"
                     found.append(InputError(f"{term.id}: forbidden {lang} form {form!r} is "
-                                            f"{whose}", path=path, line=term.line))
-    found.sort(key=lambda e: e.line or 0)
+                                            f"{whose}", path=term.origin or path,
+                                            line=term.line))
+    found.sort(key=lambda e: (e.path != path, e.path or "", e.line or 0))
     return found

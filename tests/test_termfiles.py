@@ -142,11 +142,15 @@ def test_binary_file_is_a_clear_error(tmp_path):
 
 def test_omegat_export_and_read(tmp_path, small_glossary):
     text = termfiles.dumps(small_glossary, "omegat", "ru-en")
-    assert "заградительный отряд\tblocking detachment\tContested rendering." in text.splitlines()
-    assert "заградотряд\tbarrier troops\tContested rendering." in text.splitlines()
+    comment = "Contested rendering. Forbidden: punishment detachment"
+    assert f"заградительный отряд\tblocking detachment\t{comment}" in text.splitlines()
+    assert f"заградотряд\tbarrier troops\t{comment}" in text.splitlines()
     path = write(tmp_path, text, name="omegat.txt")
     back = {t.ru: t for t in termfiles.read(path)}
     assert back["заградительный отряд"].en_variants == ("barrier troops",)
+    # The forbidden rendering travels in the comment and comes back as forbidden.
+    assert back["заградительный отряд"].en_forbidden == ("punishment detachment",)
+    assert back["заградительный отряд"].note == "Contested rendering."
     en_ru = write(tmp_path, termfiles.dumps(small_glossary, "omegat", "en-ru"), name="er.txt")
     assert {t.en: t.ru for t in termfiles.read(en_ru)}["filtration camp"] == "фильтрационный лагерь"
 

@@ -1,18 +1,52 @@
-"""The one registry of glossary file formats.
+"""The one registry of glossary file formats, and the safe way to change a glossary file.
 
-Every module has the same shape: NAME, EXTENSIONS, `read(path) -> Glossary` and
+Every module has the same shape: NAME, EXTENSIONS, `read(path, skip=None) -> Glossary` and
 `dumps(glossary, direction) -> str`. Loading validates (see validate.py).
+
+What is read is cleaned the same way for every format: a line break or tab inside a cell
+(TBX notes, quoted CSV cells, JSON strings) becomes a space; any other control character
+is an error naming the file and line. What is written is checked before a byte reaches the
+disk, so every file written reads back (`check_writable`).
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import COLUMNS, Glossary
-from ..textio import read_text, write_atomic
+from ..errors import GlossaryError, InputError
+from ..model import COLUMNS, LIST_COLUMNS, Glossary, Term
+from ..textio import locked, read_text, write_atomic
 from . import csv, json, omegat, tbx, tsv
 
 FORMATS = {m.NAME: m for m in (tsv, csv, omegat, tbx, json)}
+
+SHIPPED_READ_ONLY = ("the shipped glossary is read-only (a package upgrade would discard "
+                     "changes to it); start your own, e.g. `glossary export -o my.tsv`, and "
+                     "name it with --glossary my.tsv or $GLOSSARY_FILE")
+
+# Whitespace that cannot stand inside a cell; runs of it (with spaces around) become a space.
+_BREAKS = re.compile(r" *[\t\n\r\v\f\x1c-\x1f\x85\u2028\u2029][\s]*")
+# Characters no glossary cell may hold: other C0/C1 controls, DEL, lone surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def shipped_path() -> Path:
+    """The glossary that comes with the package (terms.tsv), in a checkout or installed."""
+    return Path(str(resources.files("glossary") / "data" / "terms.tsv"))
+
+
+def is_installed_copy(path: str | Path) -> bool:
+    """Whether `path` is the shipped glossary inside an installed package (not a source
+    checkout, where maintainers edit it): writing there is lost at the next upgrade."""
+    shipped = shipped_path()
+    try:
+        same = Path(path).resolve() == shipped.resolve()
+    except OSError:
+        return False
+    return same and not (shipped.parent.parent.parent / "pyproject.toml").is_file()
 
 
 def detect(path: str | Path) -> str:
@@ -22,14 +56,14 @@ def detect(path: str | Path) -> str:
     for name, module in FORMATS.items():
         if suffix in module.EXTENSIONS and name not in ("tsv", "omegat"):
             return name
-    head = read_text(path)[:4096].lstrip()
+    head = read_text(path)[:4096].lstrip(" \t\n\ufeff")
     first = head.split("\n", 1)[0]
     if head.startswith("<"):
-        return "tbx"
+        return "tbx"  # XML, however indented (tabs included)
     if head.startswith(("[", "{")):
         return "json"
-    # A header naming our columns means terms.tsv (whose reader reports what is missing).
-    if not head or set(first.split("\t")) & set(COLUMNS):
+    # A header naming our columns (in any case, or by a common alias) means terms.tsv.
+    if not head or set(tsv.canonical_header(first.split("\t"), [])) & set(COLUMNS):
         return "tsv"
     if "\t" in first or suffix in omegat.EXTENSIONS:
         return "omegat"
@@ -37,23 +71,88 @@ def detect(path: str | Path) -> str:
                      "'ru' and 'en' columns, OmegaT TSV, CSV, TBX or JSON)", path=path)
 
 
-def read(path: str | Path, fmt: str | None = None) -> Glossary:
-    """Read a glossary in any registered format (structure only; see validate.load)."""
+def read(path: str | Path, fmt: str | None = None,
+         skip: list[InputError] | None = None) -> Glossary:
+    """Read a glossary in any registered format (structure only; see validate.load).
+
+    Entries remember the file they came from (`Term.origin`). With `skip` given, an entry
+    that cannot be read is appended to it and left out instead of failing the file.
+    """
     fmt = fmt or detect(path)
-    glossary = FORMATS[fmt].read(path)
-    glossary.path = str(path)
-    return glossary
+    glossary = FORMATS[fmt].read(path, skip)
+    terms = []
+    for term in glossary:
+        try:
+            terms.append(clean(term).with_changes(origin=str(path)))
+        except InputError as error:
+            if skip is None:
+                raise InputError(error.message, path=path, line=term.line) from None
+            skip.append(InputError(error.message, path=path, line=term.line))
+    columns = tuple(dict.fromkeys(_clean_text(c, "column name") for c in glossary.columns))
+    return Glossary(terms, columns=columns, path=str(path))
+
+
+def clean(term: Term) -> Term:
+    """The term with in-cell line breaks and tabs turned into spaces; InputError (without
+    a place: the caller knows it) for any other control character."""
+    changes: dict = {}
+    for col in COLUMNS:
+        value = getattr(term, col)
+        if col in LIST_COLUMNS:
+            changes[col] = tuple(_clean_text(v, col, term.id) for v in value)
+        else:
+            changes[col] = _clean_text(value, col, term.id)
+    changes["extra"] = tuple((_clean_text(k, "column name"), _clean_text(v, k, term.id))
+                             for k, v in term.extra)
+    return term.with_changes(**changes)
+
+
+def check_writable(glossary: Glossary) -> None:
+    """Refuse (InputError) a glossary holding a character no format reads back: a control
+    character, tab or line break in any cell or column name."""
+    for col in glossary.columns:
+        _refuse(col, "a column name", col)
+    for term in glossary:
+        for col, value in term.to_row().items():
+            _refuse(col, f"column {col!r}", value, term)
 
 
 def dumps(glossary: Glossary, fmt: str, direction: str = "ru-en") -> str:
+    check_writable(glossary)
     return FORMATS[fmt].dumps(glossary, direction)
 
 
 def write(glossary: Glossary, path: str | Path, fmt: str | None = None,
           direction: str = "ru-en") -> None:
-    """Write atomically: a crash midway leaves the old file as it was."""
+    """Write safely (see textio.write_atomic); never into the installed package."""
+    if is_installed_copy(path):
+        raise GlossaryError(f"{path}: {SHIPPED_READ_ONLY}")
     fmt = fmt or detect_by_extension(path)
-    write_atomic(path, dumps(glossary, fmt, direction))
+    try:
+        text = dumps(glossary, fmt, direction)
+    except InputError as error:
+        raise InputError(error.message, path=path, line=error.line) from None
+    write_atomic(path, text)
+
+
+def update(path: str | Path, change: Callable[[Glossary], Glossary],
+           fmt: str | None = None) -> tuple[Glossary, Glossary]:
+    """Change a glossary file under a lock: read and validate it, apply `change`, validate
+    the result and write it in the file's own format. (before, after) is returned.
+    A concurrent `update` of the same file waits for this one, so no change is lost."""
+    from ..validate import load, problems  # validate builds on this module
+    from ..errors import ValidationError
+
+    if is_installed_copy(path):
+        raise GlossaryError(f"{path}: {SHIPPED_READ_ONLY}")
+    with locked(path):
+        before = load(path, fmt)
+        after = change(before)
+        found = problems(after)
+        if found:
+            raise ValidationError(found)
+        write(after, path, fmt or detect(path))
+    return before, after
 
 
 def detect_by_extension(path: str | Path) -> str:
@@ -62,3 +161,23 @@ def detect_by_extension(path: str | Path) -> str:
         if suffix in module.EXTENSIONS:
             return name
     return "tsv"
+
+
+def _clean_text(value: str, column: str, term_id: str | None = None) -> str:
+    text = _BREAKS.sub(" ", value)
+    if text != value:
+        text = text.strip()
+    bad = _CONTROL.search(text)
+    if bad:
+        whose = f"{term_id}: " if term_id is not None else ""
+        raise InputError(f"{whose}{column} holds the control character "
+                         f"U+{ord(bad.group()):04X}")
+    return text
+
+
+def _refuse(column: str, where: str, value: str, term: Term | None = None) -> None:
+    bad = _UNWRITABLE.search(value)
+    if bad:
+        whose = f"{term.id}: " if term is not None else ""
+        raise InputError(f"{whose}{where} holds U+{ord(bad.group()):04X} (a tab, line break "
+                         "or control character), which cannot be written")

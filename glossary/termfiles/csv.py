@@ -14,7 +14,7 @@ NAME = "csv"
 EXTENSIONS = (".csv",)
 
 
-def read(path: str | Path) -> Glossary:
+def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
     reader = _csv.reader(io.StringIO(read_text(path), newline=""), strict=True)
     rows = []
     try:
@@ -23,7 +23,7 @@ def read(path: str | Path) -> Glossary:
                 rows.append((reader.line_num, cells))
     except _csv.Error as exc:
         raise InputError(f"malformed CSV: {exc}", path=path, line=reader.line_num) from None
-    return parse_rows(rows, path)
+    return parse_rows(rows, path, skip)
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:

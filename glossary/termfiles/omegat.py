@@ -4,29 +4,41 @@ OmegaT has no concepts, only pairs; reading rebuilds them: lines that share a so
 target term are one concept (so an export, which writes every source form × every target
 form, reads back whole). The first source and target met are preferred, later ones admitted.
 The direction of a file is told by the script of its first column.
+
+OmegaT has no forbidden renderings either: the export writes them into the comment column
+after the note (``Forbidden: a | b``), where a translator sees them, and reading takes them
+back from there. Having no preferred terms, an OmegaT file gives an import only forms to
+add, and a note (see `given`).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Glossary, Term
+from ..model import SEPARATOR, Glossary, Term, split_list
 from ..normalize import fold, script
 from ..textio import read_text
 from .tsv import slug
 
 NAME = "omegat"
 EXTENSIONS = (".txt", ".tab", ".utf8")
+FORBIDDEN_LABEL = "Forbidden: "
+# What an OmegaT line tells an import: forms (as variants; no preference) and a note.
+GIVEN = frozenset({"ru_variants", "en_variants", "note"})
 
 
-def read(path: str | Path) -> Glossary:
+def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
     rows = []
     for number, line in enumerate(read_text(path).split("\n"), start=1):
         if not line.strip() or (line.startswith("#") and "\t" not in line):
             continue  # OmegaT heads its files with a comment line; '#' can be a term too
         cells = line.split("\t")
         if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
-            raise InputError("expected source⇥target[⇥comment]", path=path, line=number)
+            error = InputError("expected source⇥target[⇥comment]", path=path, line=number)
+            if skip is None:
+                raise error
+            skip.append(error)
+            continue
         rows.append((number, cells[0].strip(), cells[1].strip(),
                      cells[2].strip() if len(cells) > 2 else ""))
     terms = [_term(group) for group in _concepts(rows)]
@@ -57,12 +69,24 @@ def _concepts(rows: list[tuple[int, str, str, str]]) -> list[list[tuple[int, str
 def _term(rows: list[tuple[int, str, str, str]]) -> Term:
     sources = tuple(dict.fromkeys(r[1] for r in rows))
     targets = tuple(dict.fromkeys(r[2] for r in rows))
-    note = next((r[3] for r in rows if r[3]), "")
+    note, forbidden = _comment(next((r[3] for r in rows if r[3]), ""))
+    target_forbidden = {"en_forbidden": forbidden}
     if script(sources[0]) == "en":
         sources, targets = targets, sources
+        target_forbidden = {"ru_forbidden": forbidden}
     ru, en = sources, targets
+    given = GIVEN | set(target_forbidden) if forbidden else GIVEN
     return Term(slug(en[0]), ru=ru[0], en=en[0], ru_variants=ru[1:], en_variants=en[1:],
-                note=note, line=rows[0][0])
+                note=note, line=rows[0][0], given=given if note else given - {"note"},
+                **target_forbidden)
+
+
+def _comment(comment: str) -> tuple[str, tuple[str, ...]]:
+    """(note, forbidden target forms) from a comment cell as `dumps` writes it."""
+    note, label, forbidden = comment.rpartition(FORBIDDEN_LABEL)
+    if not label or (note and not note.endswith(" ")):
+        return comment, ()
+    return note.strip(), split_list(forbidden)
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
@@ -70,6 +94,8 @@ def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
     lines = []
     for term in glossary:
         comment = " ".join(term.note.split())
+        if term.forbidden(tgt):
+            comment = f"{comment} {FORBIDDEN_LABEL}{SEPARATOR.join(term.forbidden(tgt))}".strip()
         for source in term.approved(src):
             for target in term.approved(tgt):
                 lines.append(f"{source}\t{target}\t{comment}")

@@ -10,8 +10,10 @@ ru, en              ``<langSet xml:lang="ru|en"><tig><term>`` with
                     ``<termNote type="administrativeStatus">preferredTerm-admn-sts``
 ru/en_variants      further ``<tig>`` with ``admittedTerm-admn-sts``, in order
 ru/en_forbidden     further ``<tig>`` with ``deprecatedTerm-admn-sts``, in order
-kind                ``<descrip type="subjectField">`` on the entry (left out for the
-                    default kind "term"; an entry without it reads as "term")
+kind                ``<admin type="x-kind">`` on the entry (left out for the default
+                    kind "term"; an entry without it reads as "term"). Not a
+                    ``subjectField``: that is a domain, and translate-toolkit shows it
+                    as the definition; older files written with one still read.
 note                ``<note>`` on the entry (left out when empty)
 source              one ``<admin type="source">`` on the entry per source, in order
 extra columns       ``<admin type="x-COLUMN">VALUE</admin>`` on the entry, in order
@@ -25,11 +27,15 @@ followed by the extra ones in the order first met.
 
 Reading files from other tools: ``<ntig><termGrp>`` and TBX v3's ``<conceptEntry>``,
 ``<langSec>``, ``<termSec>`` work too; a language tag is matched by its primary subtag
-(``ru-RU`` is ru); ``supersededTerm-admn-sts`` counts as forbidden; when a language has
-no preferred term, its first term without a status is taken as preferred; other terms are
-variants in file order. Other languages, notes below the entry, definitions, contexts and
-transaction records are ignored. An entry without an id gets one
-made from its English term. An entry lacking a Russian or an English term is an error.
+(``ru-RU`` is ru); ``standardizedTerm`` counts as preferred, ``deprecatedTerm``,
+``supersededTerm`` and Weblate's ``forbidden``/``obsolete`` as forbidden; when a language
+has no preferred term, its first term without a status is taken as preferred; other terms
+are variants in file order. Other languages, notes below the entry, definitions, contexts
+and transaction records are ignored. An entry without an id gets one made from its
+English term. An entry whose only terms in one language are forbidden (Weblate writes
+those) is read with that language's preferred term empty: an import adds the forbidden
+forms to the concept of its other language's term. An entry lacking a Russian or an
+English term altogether is an error.
 """
 from __future__ import annotations
 
@@ -54,13 +60,22 @@ SUPERSEDED = "supersededTerm-admn-sts"
 # termNote types that carry the status: TBX-Basic's, and the older MARTIF name.
 STATUS_TYPES = ("administrativeStatus", "normativeAuthorization")
 EXTRA_PREFIX = "x-"
+KIND = "kind"
+_FORBIDDEN = ("deprecated", "superseded", "forbidden", "obsolete")
 LANGS = ("ru", "en")
 
 
-def read(path: str | Path) -> Glossary:
+def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
     """Read a TBX file into a glossary, entries in file order (streamed; see module doc)."""
     entries = xmlsafe.iterparse(path, ("termEntry", "conceptEntry"), root=("martif", "tbx"))
-    terms = [_term(entry, path) for entry in entries]
+    terms = []
+    for entry in entries:
+        try:
+            terms.append(_term(entry, path))
+        except InputError as error:
+            if skip is None:
+                raise
+            skip.append(error)
     extra = (name for term in terms for name, _ in term.extra)
     return Glossary(terms, columns=COLUMNS + tuple(dict.fromkeys(extra)), path=str(path))
 
@@ -83,8 +98,9 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
     forms: dict[str, list[tuple[str, str]]] = {lang: [] for lang in LANGS}
     for sub in entry:
         name, kind_attr = xmlsafe.local(sub.tag), sub.get("type", "")
-        if name == "descrip" and kind_attr == "subjectField":
-            kind = xmlsafe.inline_text(sub)
+        if (name == "descrip" and kind_attr == "subjectField") or \
+                (name == "admin" and kind_attr == EXTRA_PREFIX + KIND):
+            kind = xmlsafe.inline_text(sub) if kind == "term" or name == "admin" else kind
         elif name == "note":
             notes.append(xmlsafe.inline_text(sub))
         elif name == "admin" and kind_attr == "source":
@@ -96,16 +112,21 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
             if lang in forms:
                 forms[lang].extend(_terms(sub))
     found = {lang: _ranked(forms[lang]) for lang in LANGS}
+    given = set(COLUMNS) | {name for name, _ in extra}
     for lang, label in (("ru", "Russian"), ("en", "English")):
         if found[lang] is None:
             raise InputError(f"term entry has no preferred {label} term (nor one without a "
                              "status)", path=path, line=line)
+        if not found[lang][0]:
+            given -= {lang, f"{lang}_variants"}
+    if not found["ru"][0] and not found["en"][0]:
+        raise InputError("term entry has only forbidden terms", path=path, line=line)
     (ru, ru_variants, ru_forbidden), (en, en_variants, en_forbidden) = found["ru"], found["en"]
     return Term(id=entry.get("id") or slug(en or ru), ru=ru, en=en,
                 ru_variants=ru_variants, en_variants=en_variants,
                 ru_forbidden=ru_forbidden, en_forbidden=en_forbidden,
-                kind=kind, note="\n".join(notes), source=tuple(sources), extra=tuple(extra),
-                line=line)
+                kind=kind, note=" ".join(notes), source=tuple(sources), extra=tuple(extra),
+                line=line, given=frozenset(given))
 
 
 def _terms(lang_section: etree._Element) -> Iterator[tuple[str, str]]:
@@ -128,9 +149,9 @@ def _status(value: str | None) -> str:
     if not value:
         return "unmarked"  # may stand in for a missing preferred term (see _ranked)
     value = value.lower()
-    if value.startswith("preferred"):
+    if value.startswith(("preferred", "standardized")):
         return "preferred"
-    if value.startswith(("deprecated", "superseded")):
+    if value.startswith(_FORBIDDEN):
         return "forbidden"
     return "admitted"
 
@@ -139,16 +160,19 @@ def _ranked(found: list[tuple[str, str]]) -> tuple[str, tuple[str, ...], tuple[s
     """(preferred, variants, forbidden) from (term, status) pairs in file order.
 
     The first preferred term wins; without one, the first term without a status stands
-    in. Every other allowed term is a variant, in file order. None: no usable term.
+    in. Every other allowed term is a variant, in file order. None: no term at all; an
+    empty preferred term: forbidden terms only.
     """
     allowed = [(term, status) for term, status in found if status != "forbidden"]
+    forbidden = tuple(term for term, status in found if status == "forbidden")
+    if not allowed and forbidden:
+        return "", (), forbidden
     first = next((i for i, (_, status) in enumerate(allowed) if status == "preferred"), None)
     if first is None:
         first = next((i for i, (_, status) in enumerate(allowed) if status == "unmarked"), None)
     if first is None:
         return None
     variants = tuple(term for i, (term, _) in enumerate(allowed) if i != first)
-    forbidden = tuple(term for term, status in found if status == "forbidden")
     return allowed[first][0], variants, forbidden
 
 
@@ -173,7 +197,7 @@ def _entry(term: Term, order: list[str]) -> Iterator[str]:
     esc, attr = xmlsafe.escape_text, xmlsafe.escape_attr
     yield f'      <termEntry id="{attr(term.id)}">\n'
     if term.kind != "term":
-        yield f'        <descrip type="subjectField">{esc(term.kind)}</descrip>\n'
+        yield f'        <admin type="{EXTRA_PREFIX}{KIND}">{esc(term.kind)}</admin>\n'
     if term.note:
         yield f"        <note>{esc(term.note)}</note>\n"
     for source in term.source:

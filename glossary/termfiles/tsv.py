@@ -7,36 +7,46 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import COLUMNS, REQUIRED, Glossary, Term
+from ..normalize import script
 from ..textio import read_text
+
+# Headers other tools write for our columns, used when a file lacks our ru and en columns:
+# spreadsheets (Russian, English), Weblate's glossary CSV (source, target, explanation).
+ALIASES = {"russian": "ru", "english": "en", "comment": "note", "notes": "note",
+           "explanation": "note", "description": "note", "definition": "note",
+           "developer_comments": "note", "translator_comments": "note"}
+# Columns whose language is told by the text under them.
+_SIDES = ("source", "target")
 
 NAME = "tsv"
 EXTENSIONS = (".tsv",)
 
 
-def read(path: str | Path) -> Glossary:
-    return parse_rows(_tsv_rows(read_text(path)), path)
+def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
+    return parse_rows(_tsv_rows(read_text(path)), path, skip)
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
     lines = ["\t".join(glossary.columns)]
     for term in glossary:
         row = term.to_row()
-        lines.append("\t".join(_cell(row.get(col, ""), col, term) for col in glossary.columns))
+        lines.append("\t".join(row.get(col, "") for col in glossary.columns))
     return "\n".join(lines) + "\n"
 
 
-def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str | Path) -> Glossary:
+def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str | Path,
+               skip: list[InputError] | None = None) -> Glossary:
     """Build a glossary from (line number, cells) rows, the first being the header.
 
-    Structural problems (a missing column, a row of the wrong width) are raised at once;
-    rule problems are left to validate.py, which reports them all.
+    Structural problems (a missing column, a row of the wrong width) are raised at once,
+    or, for a row, collected in `skip` when it is given and the row left out; rule
+    problems are left to validate.py, which reports them all.
     """
-    rows = iter(rows)
-    try:
-        header_line, header = next(rows)
-    except StopIteration:
+    rows = list(rows)
+    if not rows:
         raise InputError("empty glossary file (no header line)", path=path) from None
-    header = [h.strip() for h in header]
+    (header_line, header), rows = rows[0], rows[1:]
+    header = canonical_header(header, [cells for _, cells in rows[:50]])
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise InputError(f"header lacks the column(s) {', '.join(missing)}; found: "
@@ -45,14 +55,19 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str | Path) -> Gloss
     if dupes:
         raise InputError(f"column(s) named twice: {', '.join(dupes)}", path=path, line=header_line)
     terms = []
+    given = frozenset(header)
     for line, cells in rows:
         if len(cells) != len(header):
-            raise InputError(f"expected {len(header)} columns, found {len(cells)}",
-                             path=path, line=line)
+            error = InputError(f"expected {len(header)} columns, found {len(cells)}",
+                               path=path, line=line)
+            if skip is None:
+                raise error
+            skip.append(error)
+            continue
         row = dict(zip(header, cells))
         if not row.get("id", "").strip():
             row["id"] = slug(row.get("en", "") or row.get("ru", ""))
-        terms.append(Term.from_row(row, line=line))
+        terms.append(Term.from_row(row, line=line).with_changes(given=given))
     # Keep the file's column order; columns the model knows but the file lacks come after.
     columns = tuple(header) + tuple(c for c in COLUMNS if c not in header)
     return Glossary(terms, columns=columns, path=str(path))
@@ -68,14 +83,30 @@ def slug(text: str) -> str:
     return "-".join(words)
 
 
+def canonical_header(header: list[str], sample: list[list[str]]) -> list[str]:
+    """Column names as the model knows them: ours in any case (``ID⇥RU⇥EN``), common
+    aliases, and a source/target pair told apart by the script of the text under them.
+
+    >>> canonical_header(["ID", "RU", "EN"], [])
+    ['id', 'ru', 'en']
+    >>> canonical_header(["source", "target", "context"], [["camp", "лагерь", ""]])
+    ['en', 'ru', 'context']
+    """
+    names = [h.strip() for h in header]
+    out = [n.lower() if n.lower() in COLUMNS else n for n in names]
+    if set(REQUIRED) <= set(out):
+        return out  # our own columns: a column named "comment" stays itself
+    out = [ALIASES.get(o.lower().replace(" ", "_").replace("-", "_"), o) for o in out]
+    if not set(REQUIRED) & set(out) and set(_SIDES) <= set(out):
+        i = out.index("source")
+        text = " ".join(cells[i] for cells in sample if len(cells) > i)
+        first = script(text) or "en"
+        out[i], out[out.index("target")] = first, "en" if first == "ru" else "ru"
+    # An alias never hides a column of that name the file also has.
+    return [o if out.count(o) == 1 else n for o, n in zip(out, names)]
+
+
 def _tsv_rows(text: str) -> Iterable[tuple[int, list[str]]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             yield number, line.split("\t")
-
-
-def _cell(value: str, column: str, term: Term) -> str:
-    if "\t" in value or "\n" in value:
-        raise InputError(f"{term.id}: a tab or line break in column {column!r} cannot be "
-                         "written to TSV")
-    return value
