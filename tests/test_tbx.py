@@ -175,8 +175,9 @@ def test_entity_declarations_are_refused(tmp_path, name):
      "</termEntry></body></text></martif>", 3, "no preferred English term"),
     ("<martif><text><body>\n<termEntry id='y'><langSet xml:lang='en'><tig><term>a</term>"
      "<termNote type='administrativeStatus'>deprecatedTerm-admn-sts</termNote></tig></langSet>"
-     "<langSet xml:lang='ru'><tig><term>а</term></tig></langSet></termEntry></body></text></martif>",
-     2, "no preferred English term"),
+     "<langSet xml:lang='ru'><tig><term>а</term><termNote type='administrativeStatus'>forbidden"
+     "</termNote></tig></langSet></termEntry></body></text></martif>",
+     2, "only forbidden terms"),
     ("<?xml version='1.0'?>\n<tmx version='1.4'/>", 2, "root element is <tmx>"),
     ("", None, "empty file"),
     ("\x00\x01binary", None, "binary"),
