@@ -1,14 +1,22 @@
 """Changing a glossary: adding, editing and merging entries. Pure functions: the caller
-validates the result and writes it atomically (termfiles.write)."""
+validates the result and writes it under a lock (termfiles.update).
+
+Import semantics (`merge`, `import_glossary`): an incoming entry is the same concept as ours
+when it has our id, or its preferred Russian (failing that, English) form is one of our
+approved forms. Only the columns the imported file has count (`Term.given`): a column it
+lacks leaves ours as it is. An OmegaT file gives forms without saying which is preferred,
+so its forms are added as variants and never displace a headword.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .errors import GlossaryError
-from .model import LIST_COLUMNS, Glossary, Term
+from .errors import GlossaryError, InputError, ValidationError
+from .model import COLUMNS, LIST_COLUMNS, Glossary, Term
 from .normalize import fold
 
 POLICIES = ("keep", "replace", "merge")
+LANGS = ("ru", "en")
 
 
 @dataclass
@@ -19,6 +27,11 @@ class MergeReport:
     merged: list[str] = field(default_factory=list)
     # (id, column, value here, value incoming) for every difference found
     conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # (id, column, before, after) for every field the merge changed; an added entry has
+    # its non-empty fields with before ''
+    changes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # entries of the imported file left out (import_glossary with skip_invalid)
+    rejected: list[InputError] = field(default_factory=list)
 
 
 def add(glossary: Glossary, term: Term) -> Glossary:
@@ -39,64 +52,176 @@ def edit(glossary: Glossary, term_id: str, **changes) -> Glossary:
 
 
 def merge(glossary: Glossary, incoming: Glossary, policy: str = "keep") -> tuple[Glossary, MergeReport]:
-    """Merge entries into a glossary. An incoming entry is the same concept as an existing one
-    with the same id or, failing that, the same preferred Russian form. For a concept whose
-    fields differ, `keep` leaves ours (reporting the conflict), `replace` takes theirs and
-    `merge` joins the lists (variants, forbidden forms, sources) and keeps our single values.
+    """Merge entries into a glossary (see the module docstring for what is the same concept).
+    For a concept whose given fields differ, `keep` leaves ours (reporting the conflict),
+    `replace` takes theirs for the fields their file has, and `merge` joins the lists
+    (variants, forbidden forms, sources), keeps our preferred forms (theirs become
+    variants), keeps both notes and fills what ours lacks.
     """
     if policy not in POLICIES:
         raise GlossaryError(f"unknown conflict policy {policy!r}; choose from {', '.join(POLICIES)}")
     report = MergeReport()
     terms = list(glossary.terms)
     by_id = {t.id: i for i, t in enumerate(terms)}
-    by_ru = {fold(t.ru): i for i, t in enumerate(terms)}
+    by_form = {(lang, fold(form)): i for i, t in enumerate(terms)
+               for lang in LANGS for form in t.approved(lang)}
     for new in incoming:
-        index = by_id.get(new.id, by_ru.get(fold(new.ru)))
+        index = _same_concept(new, by_id, by_form)
         if index is None:
-            by_id[new.id] = by_ru[fold(new.ru)] = len(terms)
-            terms.append(new.with_changes(line=None))
+            terms.append(new)
+            by_id.setdefault(new.id, len(terms) - 1)
+            for lang in LANGS:
+                for form in new.approved(lang):
+                    by_form.setdefault((lang, fold(form)), len(terms) - 1)
             report.added.append(new.id)
+            report.changes.extend((new.id, col, "", value) for col, value in new.to_row().items()
+                                  if value and not (col == "kind" and value == "term"))
             continue
         old = terms[index]
-        differences = _differences(old, new)
+        theirs = _replace(old, new)
+        differences = _diff(old, theirs)
         if not differences:
             report.unchanged.append(old.id)
             continue
-        report.conflicts.extend((old.id, col, ours, theirs) for col, ours, theirs in differences)
-        if policy == "replace":
-            terms[index] = new.with_changes(id=old.id, line=old.line)
-            report.replaced.append(old.id)
-        elif policy == "merge":
-            terms[index] = _join(old, new)
-            report.merged.append(old.id)
+        report.conflicts.extend((old.id, col, ours, value) for col, ours, value in differences)
+        if policy == "keep":
+            continue
+        result = theirs if policy == "replace" else _join(old, new)
+        result = result.with_changes(origin=new.origin, line=new.line)
+        terms[index] = result
+        report.changes.extend((old.id, col, a, b) for col, a, b in _diff(old, result))
+        (report.replaced if policy == "replace" else report.merged).append(old.id)
     extra_columns = [k for t in incoming for k, _ in t.extra if k not in glossary.columns]
     columns = glossary.columns + tuple(dict.fromkeys(extra_columns))
     return Glossary(terms, columns=columns, path=glossary.path), report
 
 
-def _differences(old: Term, new: Term) -> list[tuple[str, str, str]]:
+def import_glossary(glossary: Glossary, incoming: Glossary, policy: str = "keep",
+                    skip_invalid: bool = False,
+                    rejected: list[InputError] | None = None) -> tuple[Glossary, MergeReport]:
+    """`merge`, then validate the result. A problem is raised (ValidationError) with the
+    place of the entry that caused it, in the imported file when it came from there. With
+    `skip_invalid`, entries of the imported file that cause problems are left out (listed
+    in the report's `rejected`, after those already in `rejected`) and the rest imported;
+    problems of our own glossary are raised all the same."""
+    from .validate import problems
+
+    incoming_terms = list(incoming.terms)
+    report_rejected = list(rejected or ())
+    while True:
+        candidate = Glossary(incoming_terms, columns=incoming.columns, path=incoming.path)
+        merged, report = merge(glossary, candidate, policy)
+        found = problems(merged)
+        if not found:
+            report.rejected = report_rejected
+            return merged, report
+        theirs = {(p.path, p.line) for p in found if p.path == incoming.path}
+        if not skip_invalid or not theirs:
+            raise ValidationError(found)
+        report_rejected.extend(p for p in found if (p.path, p.line) in theirs)
+        incoming_terms = [t for t in incoming_terms if (t.origin, t.line) not in theirs]
+
+
+def _same_concept(new: Term, by_id: dict[str, int], by_form: dict[tuple[str, str], int]) -> int | None:
+    if new.id in by_id:
+        return by_id[new.id]
+    for lang in LANGS:
+        if new.preferred(lang):
+            index = by_form.get((lang, fold(new.preferred(lang))))
+            if index is not None:
+                return index
+    return None
+
+
+def _given(term: Term) -> frozenset[str]:
+    return term.given if term.given is not None else frozenset(COLUMNS) | {k for k, _ in term.extra}
+
+
+def _replace(old: Term, new: Term) -> Term:
+    """Ours with the fields their file has replaced by theirs; their approved forms stay
+    approved (as variants where their file does not set the preferred form)."""
+    given = _given(new)
+    changes = {col: getattr(new, col) for col in COLUMNS if col in given and col != "id"}
+    for lang in LANGS:
+        if not changes.get(lang, old.preferred(lang)):
+            del changes[lang]  # their file has no allowed term in this language
+    extra = dict(old.extra)
+    extra.update((k, v) for k, v in new.extra if k in given)
+    result = old.with_changes(**changes, extra=tuple(extra.items()))
+    return _tidy(_keep_forms(result, new))
+
+
+def _join(old: Term, new: Term) -> Term:
+    """Ours joined with theirs: lists unioned, our single values kept, both notes kept."""
+    given = _given(new)
+    changes: dict = {}
+    for col in LIST_COLUMNS:
+        theirs = getattr(new, col) if col in given else ()
+        changes[col] = (*getattr(old, col), *theirs)
+    note = new.note if "note" in given else ""
+    changes["note"] = _both_notes(old.note, note)
+    if old.kind == "term" and "kind" in given:
+        changes["kind"] = new.kind
+    extra = dict((k, v) for k, v in new.extra if k in given)
+    extra.update((k, v) for k, v in old.extra if v or k not in extra)
+    changes["extra"] = tuple(extra.items())
+    return _tidy(_keep_forms(old.with_changes(**changes), new))
+
+
+def _keep_forms(term: Term, new: Term) -> Term:
+    """Every form `new` approves is approved in `term` too (a variant when not preferred)."""
+    changes = {}
+    for lang in LANGS:
+        have = {fold(f) for f in term.approved(lang)}
+        missing = [f for f in new.approved(lang) if f and fold(f) not in have]
+        if missing:
+            col = f"{lang}_variants"
+            changes[col] = (*getattr(term, col), *missing)
+    return term.with_changes(**changes) if changes else term
+
+
+def _tidy(term: Term) -> Term:
+    """No form twice in a list, the headword never its own variant, no form both approved
+    and forbidden (approved wins: it is what the concept's own glossary says)."""
+    changes: dict = {}
+    for lang in LANGS:
+        head = fold(term.preferred(lang))
+        seen = {head}
+        variants = []
+        for form in getattr(term, f"{lang}_variants"):
+            if fold(form) not in seen:
+                seen.add(fold(form))
+                variants.append(form)
+        changes[f"{lang}_variants"] = tuple(variants)
+        forbidden = []
+        for form in term.forbidden(lang):
+            if fold(form) not in seen:
+                seen.add(fold(form))
+                forbidden.append(form)
+        changes[f"{lang}_forbidden"] = tuple(forbidden)
+    changes["source"] = tuple(dict.fromkeys(term.source))
+    return term.with_changes(**changes)
+
+
+def _both_notes(ours: str, theirs: str) -> str:
+    """Both notes, once each: theirs appended unless ours already says it.
+
+    >>> _both_notes("Contested.", "Used in 003"), _both_notes("A", ""), _both_notes("", "B")
+    ('Contested. Used in 003', 'A', 'B')
+    """
+    if not theirs or theirs in ours:
+        return ours
+    if not ours or ours in theirs:
+        return theirs
+    return f"{ours} {theirs}" if ours.endswith((".", "!", "?", ";")) else f"{ours}; {theirs}"
+
+
+def _diff(old: Term, new: Term) -> list[tuple[str, str, str]]:
     a, b = old.to_row(), new.to_row()
     return [(col, a.get(col, ""), b.get(col, "")) for col in dict.fromkeys([*a, *b])
             if col != "id" and a.get(col, "") != b.get(col, "")]
 
 
-def _join(old: Term, new: Term) -> Term:
-    changes = {}
-    for col in LIST_COLUMNS:
-        joined = tuple(dict.fromkeys((*getattr(old, col), *getattr(new, col))))
-        changes[col] = joined
-    # The other side's preferred form survives as a variant, so nothing is lost.
-    for lang, col in (("ru", "ru_variants"), ("en", "en_variants")):
-        if fold(new.preferred(lang)) != fold(old.preferred(lang)):
-            changes[col] = tuple(dict.fromkeys((*changes[col], new.preferred(lang))))
-    changes["note"] = old.note or new.note
-    extra = dict(new.extra)
-    extra.update((k, v) for k, v in old.extra if v)
-    changes["extra"] = tuple(extra.items())
-    return old.with_changes(**changes)
-
-
 def _with(glossary: Glossary, terms: list[Term], term: Term) -> Glossary:
     columns = glossary.columns + tuple(k for k, _ in term.extra if k not in glossary.columns)
     return Glossary(terms, columns=columns, path=glossary.path)
-
