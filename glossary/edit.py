@@ -1,5 +1,6 @@
-"""Changing a glossary: adding, editing and merging entries. Pure functions: the caller
-validates the result and writes it under a lock (termfiles.update).
+"""Changing a glossary: adding, editing and merging entries (pure functions returning a new
+glossary); `save` validates a changed glossary and only then writes it. A command that
+reads, changes and writes a file does it under a lock with `termfiles.update`.
 
 Import semantics (`merge`, `import_glossary`): an incoming entry is the same concept as ours
 when it has our id, or its preferred Russian (failing that, English) form is one of our
@@ -10,10 +11,13 @@ so its forms are added as variants and never displace a headword.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from . import termfiles
 from .errors import GlossaryError, InputError, ValidationError
-from .model import COLUMNS, LIST_COLUMNS, Glossary, Term
+from .model import COLUMNS, LIST_COLUMNS, Glossary, Term, split_list
 from .normalize import fold
+from .validate import problems, shipped_path
 
 POLICIES = ("keep", "replace", "merge")
 LANGS = ("ru", "en")
@@ -32,6 +36,31 @@ class MergeReport:
     changes: list[tuple[str, str, str, str]] = field(default_factory=list)
     # entries of the imported file left out (import_glossary with skip_invalid)
     rejected: list[InputError] = field(default_factory=list)
+
+
+def save(glossary: Glossary, path: str | Path | None = None, *, dry_run: bool = False) -> Path:
+    """Validate a changed glossary and, if it breaks no rule, write it atomically in the
+    format of its file (default: the shipped glossary, which only a source checkout may
+    write); `dry_run` only validates. ValidationError lists every problem and nothing is
+    written. Returns the target path."""
+    found = problems(glossary)
+    if found:
+        raise ValidationError(found)
+    target = Path(path) if path else shipped_path()
+    if not dry_run:
+        termfiles.write(glossary, target, termfiles.detect(target))
+    return target
+
+
+def parse_fields(values: dict[str, str | None]) -> dict[str, str | tuple[str, ...]]:
+    """Field values as typed by a person (lists ' | '-separated) into Term fields; None (a
+    field not given) is left out.
+
+    >>> parse_fields({"en": " camp ", "en_variants": "a | b", "note": None})
+    {'en': 'camp', 'en_variants': ('a', 'b')}
+    """
+    return {k: split_list(v) if k in LIST_COLUMNS else v.strip()
+            for k, v in values.items() if v is not None}
 
 
 def add(glossary: Glossary, term: Term) -> Glossary:
@@ -104,8 +133,6 @@ def import_glossary(glossary: Glossary, incoming: Glossary, policy: str = "keep"
     `skip_invalid`, entries of the imported file that cause problems are left out (listed
     in the report's `rejected`, after those already in `rejected`) and the rest imported;
     problems of our own glossary are raised all the same."""
-    from .validate import problems
-
     incoming_terms = list(incoming.terms)
     report_rejected = list(rejected or ())
     while True:

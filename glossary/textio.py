@@ -175,9 +175,8 @@ def write_atomic(path: str | Path, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_temp_prefix(target) + f"{os.getpid()}.",
                                    suffix=".tmp")
-    except OSError as exc:
-        raise InputError(f"cannot write in {target.parent}: {exc.strerror or exc}",
-                         path=path) from exc
+    except OSError as exc:  # no such directory, not writable, no space for an inode …
+        raise cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -192,10 +191,20 @@ def write_atomic(path: str | Path, text: str) -> None:
             return
         os.replace(tmp, target)
         _fsync_dir(target.parent)
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=path) from exc
+    except OSError as exc:  # a full disk, a directory in the way …
+        raise cannot_write(path, exc) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def cannot_write(path: str | Path, exc: OSError) -> InputError:
+    """The library's error for a file that could not be written, naming the file asked for
+    (not the temporary file beside it).
+
+    >>> str(cannot_write("x.tsv", PermissionError(13, "Permission denied", ".x.tsv.tmp")))
+    'x.tsv: cannot write: Permission denied'
+    """
+    return InputError(f"cannot write: {exc.strerror or exc}", path=path)
 
 
 @contextmanager
@@ -230,7 +239,7 @@ def _write_into(target: Path, data: bytes, path: str | Path) -> None:
             if stat.S_ISREG(os.fstat(f.fileno()).st_mode):
                 os.fsync(f.fileno())
     except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=path) from exc
+        raise cannot_write(path, exc) from None
 
 
 def _same_identity(tmp: str, info: os.stat_result) -> bool:
