@@ -7,15 +7,16 @@ files that cannot be read or written and a damaged TM all exit with status 2 and
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from typing import Any
 
 import click
 
-from glossary.errors import GlossaryError
+from glossary.errors import DecodingWarning, GlossaryError
 
 from .check import check_command
 from .edit import add, edit, import_
-from .output import flush_stdout
+from .output import flush_stdout, message
 from .terms import export, lookup, translit, validate, variants
 from .tm import tm_group
 
@@ -31,6 +32,13 @@ class GlossaryGroup(click.Group):
     where library and system errors become messages."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        with warnings.catch_warnings():
+            # A file read with a caveat (bad bytes, a guessed encoding): say so, go on.
+            warnings.simplefilter("always", DecodingWarning)
+            warnings.showwarning = show_warning
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             result = super().invoke(ctx)
             flush_stdout()  # a full device shows here, while the error can still be reported
@@ -45,6 +53,10 @@ class GlossaryGroup(click.Group):
             raise InputProblem(describe_os_error(exc)) from None
         except sqlite3.DatabaseError as exc:
             raise InputProblem(f"the translation memory is damaged or unreadable: {exc}") from None
+
+
+def show_warning(warning: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    message(f"warning: {warning}")
 
 
 def describe_os_error(exc: OSError) -> str:

@@ -50,7 +50,7 @@ CHECK_PROGRESS_FROM = 2000
 @tm_option("After the report, show on stderr how this translation memory rendered each term "
            "with a finding (a precedent for the reviewer).")
 def check_command(draft: Path | None, source_path: Path | None, target_path: Path | None,
-                  glossary_path: Path | None, fmt: str, output: Path | None,
+                  glossary_path: tuple[Path, ...], fmt: str, output: Path | None,
                   input_format: str | None, source_lang: str | None, target_lang: str | None,
                   include_fuzzy: bool, only: tuple[str, ...], skip: tuple[str, ...],
                   ignore_path: Path | None, write_ignore: Path | None, list_rules: bool,

@@ -1,4 +1,8 @@
-"""Changing the glossary: import, add, edit (each validated, then written atomically)."""
+"""Changing the glossary: import, add, edit (each under a lock, validated, then written safely).
+
+The shipped glossary is read-only: these commands write the first --glossary (or the first
+path of $GLOSSARY_FILE) and refuse to run without one.
+"""
 from __future__ import annotations
 
 import sys
@@ -7,77 +11,137 @@ from typing import Any
 
 import click
 
-from .options import glossary_option, term_options
+from .options import GLOSSARY_ENV, glossary_option, term_options
 from .output import echo, message
-from .terms import load_glossary
+
+NO_TARGET = ("which glossary? The shipped one is read-only (an upgrade would discard your "
+             "changes). Start your own, e.g. `glossary export -o my.tsv`, then give "
+             f"--glossary my.tsv or set {GLOSSARY_ENV}=my.tsv")
+
+
+def write_target(paths: tuple[Path, ...]) -> Path:
+    """The glossary a command changes: the first one named."""
+    from glossary.errors import GlossaryError
+
+    if not paths:
+        raise GlossaryError(NO_TARGET)
+    return paths[0]
 
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--on-conflict", type=click.Choice(["keep", "replace", "merge"]), default="keep",
               show_default=True,
-              help="For an entry that differs: keep ours, replace with theirs, or merge lists.")
-@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+              help="For an entry that differs: keep ours, replace with theirs (only the "
+                   "columns FILE has), or merge (union the lists, keep both notes).")
+@click.option("--dry-run", is_flag=True,
+              help="Print what would change, field by field; write nothing.")
+@click.option("--skip-invalid", is_flag=True,
+              help="Import the good entries, list the bad ones (exit 1) instead of stopping.")
 @glossary_option
-def import_(file: Path, on_conflict: str, dry_run: bool, glossary_path: Path | None) -> None:
-    """Merge a glossary file (TSV, CSV, TBX, OmegaT, JSON) into the glossary, with a
-    conflict report. The result is validated before it is written, atomically.
-    Exit 1 when conflicts were left unresolved (--on-conflict keep).
+def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool,
+            glossary_path: tuple[Path, ...]) -> None:
+    """Merge a glossary file (TSV, CSV, TBX, OmegaT, JSON, PO) into your glossary, with a
+    conflict report. A column FILE lacks leaves yours unchanged. The result is validated
+    before it is written; errors cite FILE's line. Exit 1 when conflicts were left
+    unresolved (--on-conflict keep) or entries were skipped (--skip-invalid).
 
-    Example: glossary import colleague.tbx --glossary terms.tsv --on-conflict merge
+    Example: glossary import colleague.tbx --glossary terms.tsv --on-conflict merge --dry-run
     """
     from glossary import termfiles
-    from glossary.edit import merge, save
+    from glossary.edit import MergeReport, import_glossary
+    from glossary.errors import InputError
 
-    glossary = load_glossary(glossary_path)
-    merged, report = merge(glossary, termfiles.read(file), on_conflict)
-    save(merged, glossary_path, dry_run=dry_run)
+    target = write_target(glossary_path)
+    rejected: list[InputError] | None = [] if skip_invalid else None
+    incoming = termfiles.read(file, skip=rejected)
+    reports: list[MergeReport] = []
+
+    def change(glossary):  # type: ignore[no-untyped-def]
+        merged, report = import_glossary(glossary, incoming, on_conflict, skip_invalid, rejected)
+        reports.append(report)
+        return merged
+
+    if dry_run:
+        from glossary import load
+        change(load(target) if target.exists() else termfiles.empty(target))
+    else:
+        termfiles.update(target, change, create=True)
+    report = reports[-1]
     for label, ids in (("added", report.added), ("unchanged", report.unchanged),
                        ("replaced", report.replaced), ("merged", report.merged)):
         echo(f"{label}: {len(ids)}")
-    for term_id, column, ours, theirs in report.conflicts:
-        echo(f"conflict: {term_id}: {column}: ours {ours!r} / theirs {theirs!r}")
-    if report.conflicts and on_conflict == "keep":
+    if dry_run:
+        echo_changes(report)
+    else:
+        for term_id, column, ours, theirs in report.conflicts:
+            echo(f"conflict: {term_id}: {column}: ours {ours!r} / theirs {theirs!r}")
+    for problem in report.rejected:
+        message(f"skipped: {problem}")
+    if dry_run:
+        message(f"dry run: {target} not changed")
+    if report.rejected or (report.conflicts and on_conflict == "keep"):
         sys.exit(1)
+
+
+def echo_changes(report: Any) -> None:
+    """The per-field diff: `+ id` for a new entry, `~ id` for a changed one, then
+    `    column: 'before' → 'after'`; with keep, the conflicts left as they are."""
+    current = None
+    added = set(report.added)
+    for term_id, column, before, after in report.changes:
+        if term_id != current:
+            echo(f"{'+' if term_id in added else '~'} {term_id}")
+            current = term_id
+        echo(f"    {column}: {before!r} → {after!r}")
+    changed = {c[0] for c in report.changes}
+    for term_id, column, ours, theirs in report.conflicts:
+        if term_id not in changed:
+            echo(f"= {term_id} (kept)\n    {column}: ours {ours!r} / theirs {theirs!r}")
 
 
 @click.command()
 @click.option("--id", "term_id", help="Stable id (default: made from the English term).")
 @term_options
 @glossary_option
-def add(term_id: str | None, glossary_path: Path | None, **values: Any) -> None:
-    """Add one entry; the glossary is validated and written atomically.
+def add(term_id: str | None, glossary_path: tuple[Path, ...], **values: Any) -> None:
+    """Add one entry to your glossary (the first --glossary, created if missing); it is
+    validated and written under a lock, so two at once lose nothing.
 
-    Example: glossary add --ru "штурмовой батальон" --en "assault battalion" --kind term
+    Example: glossary add --glossary my.tsv --ru "штурмовой батальон" --en "assault battalion"
     """
+    from glossary import termfiles
     from glossary.edit import add as add_term
-    from glossary.edit import parse_fields, save
+    from glossary.edit import parse_fields
     from glossary.model import Term
     from glossary.termfiles.tsv import slug
 
+    target = write_target(glossary_path)
     changes = parse_fields(values)
     if not changes.get("ru") or not changes.get("en"):
         raise click.UsageError("--ru and --en are required")
     term = Term(id=term_id or slug(str(changes["en"])), **changes)  # type: ignore[arg-type]
-    save(add_term(load_glossary(glossary_path), term), glossary_path)
-    message(f"added {term.id}")
+    termfiles.update(target, lambda g: add_term(g, term), create=True)
+    message(f"added {term.id} to {target}")
 
 
 @click.command()
 @click.argument("term_id")
 @term_options
 @glossary_option
-def edit(term_id: str, glossary_path: Path | None, **values: Any) -> None:
-    """Change fields of one entry (options not given stay as they are); validated and
-    written atomically.
+def edit(term_id: str, glossary_path: tuple[Path, ...], **values: Any) -> None:
+    """Change fields of one entry of your glossary (options not given stay as they are);
+    validated and written under a lock.
 
-    Example: glossary edit blocking-detachment --en-variants "barrier troops | blocking unit"
+    Example: glossary edit blocking-detachment --glossary my.tsv --en-variants "barrier troops | blocking unit"
     """
+    from glossary import termfiles
     from glossary.edit import edit as edit_term
-    from glossary.edit import parse_fields, save
+    from glossary.edit import parse_fields
 
+    target = write_target(glossary_path)
     changes = parse_fields(values)
     if not changes:
         raise click.UsageError("nothing to change: give at least one field option")
-    save(edit_term(load_glossary(glossary_path), term_id, **changes), glossary_path)
-    message(f"edited {term_id}")
+    termfiles.update(target, lambda g: edit_term(g, term_id, **changes))
+    message(f"edited {term_id} in {target}")

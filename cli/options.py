@@ -1,6 +1,7 @@
 """Options shared by several commands, each defined once."""
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,15 +11,21 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 TM_ENV = "GLOSSARY_TM"
+GLOSSARY_ENV = "GLOSSARY_FILE"
 FORMAT_HELP = "Output format: text for people, json for programs."
 
 
 def glossary_option(func: F) -> F:
-    """--glossary PATH on every command (default: the shipped terms.tsv)."""
+    """--glossary PATH on every command, repeatable, honouring $GLOSSARY_FILE (several paths
+    separated by os.pathsep); the value is a tuple of paths, empty for the shipped glossary."""
     return click.option(
-        "--glossary", "glossary_path", type=click.Path(dir_okay=False, path_type=Path),
+        "--glossary", "glossary_path", multiple=True, envvar=GLOSSARY_ENV, show_envvar=True,
+        type=click.Path(dir_okay=False, path_type=Path),
         help="Glossary file: terms.tsv, OmegaT TSV, CSV, TBX or JSON (default: the shipped "
-             "terms.tsv).")(func)
+             "terms.tsv, read-only). Repeat it to stack glossaries, the first winning (a "
+             f"project glossary over a domain one); ${GLOSSARY_ENV} may list several, "
+             f"separated by '{os.pathsep}'. Commands that change a glossary write the "
+             "first.")(func)
 
 
 def tm_option(help: str = "Translation memory file (default: `glossary tm info` shows it).",

@@ -17,9 +17,10 @@ if TYPE_CHECKING:
     from glossary.lookup import Hit
 
 
-def load_glossary(path: Path | None) -> Glossary:
+def load_glossary(paths: tuple[Path, ...]) -> Glossary:
+    """The glossaries named (stacked, the first winning), or the shipped one."""
     from glossary import load
-    return load(path)
+    return load(list(paths) or None)
 
 
 def describe_renderings(renderings: dict[str, int]) -> str:
@@ -32,7 +33,7 @@ def describe_renderings(renderings: dict[str, int]) -> str:
 @glossary_option
 @format_option(("text", "json", "tsv"))
 @tm_option("Also show how the term was rendered in this translation memory.")
-def lookup(query: tuple[str, ...], glossary_path: Path | None, fmt: str,
+def lookup(query: tuple[str, ...], glossary_path: tuple[Path, ...], fmt: str,
            tm_path: Path | None) -> None:
     """Look a term up by any form: inflected, Russian or English, transliterated.
 
@@ -60,7 +61,8 @@ def lookup(query: tuple[str, ...], glossary_path: Path | None, fmt: str,
             renderings = tm_renderings(memory, finder.matcher, [h.term for h in hits])
     if fmt == "json":
         print_json([{**json_format.entry(h.term), "matched": h.matched, "matched_form": h.form,
-                     "matched_status": h.status, "tm_renderings": renderings.get(h.term.id)}
+                     "matched_status": h.status, "tm_renderings": renderings.get(h.term.id),
+                     "glossary": h.term.origin}
                     for h in hits])
     elif fmt == "tsv":
         columns = [*glossary.columns, "matched"]
@@ -71,7 +73,8 @@ def lookup(query: tuple[str, ...], glossary_path: Path | None, fmt: str,
     else:
         colour = color_enabled()
         for h in hits:
-            echo(describe_hit(h, colour, renderings.get(h.term.id)))
+            echo(describe_hit(h, colour, renderings.get(h.term.id),
+                              show_origin=len(glossary_path) > 1))
     if not hits:
         suggestions = finder.suggest(text)
         text_message = f"No entry for {text!r}."
@@ -82,7 +85,8 @@ def lookup(query: tuple[str, ...], glossary_path: Path | None, fmt: str,
         sys.exit(1)
 
 
-def describe_hit(hit: Hit, colour: bool, renderings: dict[str, int] | None) -> str:
+def describe_hit(hit: Hit, colour: bool, renderings: dict[str, int] | None,
+                 show_origin: bool = False) -> str:
     term = hit.term
     lines = [f"{style(term.ru, colour, bold=True)} → {style(term.en, colour, bold=True, fg='green')}"
              f"  [{term.id} · {term.kind} · {hit.matched}: {hit.text!r} ~ {hit.form!r}"
@@ -99,6 +103,8 @@ def describe_hit(hit: Hit, colour: bool, renderings: dict[str, int] | None) -> s
         lines.append(f"  source: {', '.join(term.source)}")
     if renderings is not None:
         lines.append(f"  in the TM: {describe_renderings(renderings)}")
+    if show_origin and term.origin:
+        lines.append(f"  glossary: {term.origin}")
     return "\n".join(lines) + "\n"
 
 
@@ -106,7 +112,7 @@ def describe_hit(hit: Hit, colour: bool, renderings: dict[str, int] | None) -> s
 @click.argument("term", nargs=-1, required=True)
 @glossary_option
 @format_option(("text", "json", "list"), "text: a table; list: one form a line, for pasting.")
-def variants(term: tuple[str, ...], glossary_path: Path | None, fmt: str) -> None:
+def variants(term: tuple[str, ...], glossary_path: tuple[Path, ...], fmt: str) -> None:
     """Every inflected form of a term: the Russian case × number paradigm (modifiers agree
     with the head noun, fixed dependents stay), English plural and possessive, and the
     transliterations of the Russian term in every scheme.
@@ -163,7 +169,7 @@ def variants(term: tuple[str, ...], glossary_path: Path | None, fmt: str) -> Non
 @click.option("--reverse", is_flag=True, help="Latin to Cyrillic (where the scheme allows).")
 @glossary_option
 def translit(text: tuple[str, ...], scheme: str, reverse: bool,
-             glossary_path: Path | None) -> None:
+             glossary_path: tuple[Path, ...]) -> None:
     """Transliterate Russian into Latin letters (or back with --reverse).
 
     BGN/PCGN is the default, as for names in English text; ISO 9, ALA-LC, a scholarly
@@ -194,7 +200,7 @@ def translit(text: tuple[str, ...], scheme: str, reverse: bool,
 @output_option()
 @glossary_option
 def export(fmt: str, direction: str, with_forms: bool, output: Path | None,
-           glossary_path: Path | None) -> None:
+           glossary_path: tuple[Path, ...]) -> None:
     """Export the glossary: terms.tsv format, OmegaT glossary, CSV, TBX-Basic or JSON.
 
     Example: glossary export --format tbx -o glossary.tbx
@@ -218,7 +224,7 @@ def export(fmt: str, direction: str, with_forms: bool, output: Path | None,
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @glossary_option
 @format_option()
-def validate(file: Path | None, glossary_path: Path | None, fmt: str) -> None:
+def validate(file: Path | None, glossary_path: tuple[Path, ...], fmt: str) -> None:
     """Check a glossary: columns, duplicate ids, empty ru/en, a form claimed by two
     concepts, a forbidden form equal to an approved one. Exit 1 on problems.
 
@@ -227,7 +233,7 @@ def validate(file: Path | None, glossary_path: Path | None, fmt: str) -> None:
     from glossary import termfiles
     from glossary.validate import problems, shipped_path
 
-    path = file or glossary_path or shipped_path()
+    path = file or next(iter(glossary_path), None) or shipped_path()
     glossary = termfiles.read(path)
     found = problems(glossary)
     if fmt == "json":

@@ -203,7 +203,7 @@ def describe_match(n: int, match: Match, colour: bool) -> str:
 @glossary_option
 def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] | None,
               source_lang: str | None, target_lang: str | None, tm_path: Path | None,
-              fmt: str, glossary_path: Path | None) -> None:
+              fmt: str, glossary_path: tuple[Path, ...]) -> None:
     """Fuzzy matches of TEXT among the TM's sources, best first, with what differs.
 
     The score is 100 for identical text. Each differing token costs: a whole word 1, the
@@ -245,7 +245,7 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
         sys.exit(1)
 
 
-def describe_terms(text: str, glossary_path: Path | None) -> None:
+def describe_terms(text: str, glossary_path: tuple[Path, ...]) -> None:
     """The glossary's terms in a text, each with its approved renderings."""
     from glossary.lookup import Lookup
     from glossary.normalize import script

@@ -135,23 +135,30 @@ def write(glossary: Glossary, path: str | Path, fmt: str | None = None,
     write_atomic(path, text)
 
 
+def empty(path: str | Path) -> Glossary:
+    """A glossary with no entries yet, to be written to `path`."""
+    return Glossary([], path=str(path))
+
+
 def update(path: str | Path, change: Callable[[Glossary], Glossary],
-           fmt: str | None = None) -> tuple[Glossary, Glossary]:
-    """Change a glossary file under a lock: read and validate it, apply `change`, validate
-    the result and write it in the file's own format. (before, after) is returned.
-    A concurrent `update` of the same file waits for this one, so no change is lost."""
+           fmt: str | None = None, create: bool = False) -> tuple[Glossary, Glossary]:
+    """Change a glossary file under a lock: read and validate it (`create`: a missing file
+    is an empty glossary), apply `change`, validate the result and write it in the file's
+    own format. (before, after) is returned. A concurrent `update` of the same file waits
+    for this one, so no change is lost."""
     from ..validate import load, problems  # validate builds on this module
     from ..errors import ValidationError
 
     if is_installed_copy(path):
         raise GlossaryError(f"{path}: {SHIPPED_READ_ONLY}")
     with locked(path):
-        before = load(path, fmt)
+        missing = create and not Path(path).exists()
+        before = empty(path) if missing else load(path, fmt)
         after = change(before)
         found = problems(after)
         if found:
             raise ValidationError(found)
-        write(after, path, fmt or detect(path))
+        write(after, path, fmt or (detect_by_extension(path) if missing else detect(path)))
     return before, after
 
 
