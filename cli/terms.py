@@ -214,6 +214,8 @@ def export(fmt: str, direction: str, with_forms: bool, output: Path | None,
         glossary = add_forms(glossary)
     text = termfiles.dumps(glossary, fmt, direction)
     if output:
+        if termfiles.is_installed_copy(output):
+            raise GlossaryError(f"{output}: {termfiles.SHIPPED_READ_ONLY}")
         write_atomic(output, text)
         message(f"Wrote {plural(len(glossary), 'entry', 'entries')} to {output}")
     else:

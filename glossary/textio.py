@@ -232,11 +232,12 @@ def locked(path: str | Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 
 def _write_into(target: Path, data: bytes, path: str | Path) -> None:
     try:
-        with open(target, "r+b" if stat.S_ISREG(os.stat(target).st_mode) else "wb") as f:
+        regular = stat.S_ISREG(os.stat(target).st_mode)
+        with open(target, "r+b" if regular else "wb") as f:
             f.write(data)
-            f.truncate()
-            f.flush()
-            if stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            if regular:
+                f.truncate()
+                f.flush()
                 os.fsync(f.fileno())
     except OSError as exc:
         raise cannot_write(path, exc) from None
