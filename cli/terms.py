@@ -192,7 +192,7 @@ def translit(text: tuple[str, ...], scheme: str, reverse: bool,
 
 
 @click.command()
-@format_option(("tsv", "omegat", "csv", "tbx", "json"), "Output format.")
+@format_option(("tsv", "omegat", "csv", "tbx", "json", "po"), "Output format.")
 @click.option("--to", "direction", type=click.Choice(["ru-en", "en-ru"]), default="ru-en",
               show_default=True, help="Direction, for formats with a source and a target side.")
 @click.option("--with-forms", is_flag=True,

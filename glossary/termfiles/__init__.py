@@ -18,9 +18,9 @@ from pathlib import Path
 from ..errors import GlossaryError, InputError
 from ..model import COLUMNS, LIST_COLUMNS, Glossary, Term
 from ..textio import locked, read_text, write_atomic
-from . import csv, json, omegat, tbx, tsv
+from . import csv, json, omegat, po, tbx, tsv
 
-FORMATS = {m.NAME: m for m in (tsv, csv, omegat, tbx, json)}
+FORMATS = {m.NAME: m for m in (tsv, csv, omegat, tbx, json, po)}
 
 SHIPPED_READ_ONLY = ("the shipped glossary is read-only (a package upgrade would discard "
                      "changes to it); start your own, e.g. `glossary export -o my.tsv`, and "
@@ -62,6 +62,8 @@ def detect(path: str | Path) -> str:
         return "tbx"  # XML, however indented (tabs included)
     if head.startswith(("[", "{")):
         return "json"
+    if re.search(r'^msgid "', head, re.MULTILINE) and re.search(r'^msgstr', head, re.MULTILINE):
+        return "po"
     # A header naming our columns (in any case, or by a common alias) means terms.tsv.
     if not head or set(tsv.canonical_header(first.split("\t"), [])) & set(COLUMNS):
         return "tsv"

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import COLUMNS, LIST_COLUMNS, Glossary, Term
 from ..textio import read_text
-from .tsv import slug
+from .tsv import with_ids
 
 NAME = "json"
 EXTENSIONS = (".json",)
@@ -28,7 +28,7 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
                 raise
             skip.append(error)
     extra = [k for t in terms for k, _ in t.extra]
-    return Glossary(terms, columns=COLUMNS + tuple(dict.fromkeys(extra)), path=str(path))
+    return Glossary(with_ids(terms), columns=COLUMNS + tuple(dict.fromkeys(extra)), path=str(path))
 
 
 def entry(term: Term) -> dict:
@@ -94,8 +94,6 @@ def _term(item: object, line: int, path: str | Path) -> Term:
             raise InputError(f"{key!r} is {_kind(value)}; expected text", path=path, line=line)
     if not row.get("ru", "").strip() or not row.get("en", "").strip():
         raise InputError("entry lacks 'ru' or 'en'", path=path, line=line)
-    if not row.get("id", "").strip():
-        row["id"] = slug(row["en"])
     return Term.from_row(row, line=line).with_changes(given=frozenset(row))
 
 

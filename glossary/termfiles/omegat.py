@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..model import SEPARATOR, Glossary, Term, split_list
 from ..normalize import fold, script
 from ..textio import read_text
-from .tsv import slug
+from .tsv import with_ids
 
 NAME = "omegat"
 EXTENSIONS = (".txt", ".tab", ".utf8")
@@ -41,7 +41,7 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
             continue
         rows.append((number, cells[0].strip(), cells[1].strip(),
                      cells[2].strip() if len(cells) > 2 else ""))
-    terms = [_term(group) for group in _concepts(rows)]
+    terms = with_ids([_term(group) for group in _concepts(rows)])
     return Glossary(terms, path=str(path))
 
 
@@ -76,7 +76,7 @@ def _term(rows: list[tuple[int, str, str, str]]) -> Term:
         target_forbidden = {"ru_forbidden": forbidden}
     ru, en = sources, targets
     given = GIVEN | set(target_forbidden) if forbidden else GIVEN
-    return Term(slug(en[0]), ru=ru[0], en=en[0], ru_variants=ru[1:], en_variants=en[1:],
+    return Term("", ru=ru[0], en=en[0], ru_variants=ru[1:], en_variants=en[1:],
                 note=note, line=rows[0][0], given=given if note else given - {"note"},
                 **target_forbidden)
 

@@ -48,7 +48,7 @@ from .. import xmlsafe
 from ..errors import InputError
 from ..formats import primary
 from ..model import COLUMNS, Glossary, Term
-from .tsv import slug
+from .tsv import with_ids
 
 NAME = "tbx"
 EXTENSIONS = (".tbx",)
@@ -77,7 +77,7 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
                 raise
             skip.append(error)
     extra = (name for term in terms for name, _ in term.extra)
-    return Glossary(terms, columns=COLUMNS + tuple(dict.fromkeys(extra)), path=str(path))
+    return Glossary(with_ids(terms), columns=COLUMNS + tuple(dict.fromkeys(extra)), path=str(path))
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
@@ -122,7 +122,7 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
     if not found["ru"][0] and not found["en"][0]:
         raise InputError("term entry has only forbidden terms", path=path, line=line)
     (ru, ru_variants, ru_forbidden), (en, en_variants, en_forbidden) = found["ru"], found["en"]
-    return Term(id=entry.get("id") or slug(en or ru), ru=ru, en=en,
+    return Term(id=entry.get("id") or "", ru=ru, en=en,
                 ru_variants=ru_variants, en_variants=en_variants,
                 ru_forbidden=ru_forbidden, en_forbidden=en_forbidden,
                 kind=kind, note=" ".join(notes), source=tuple(sources), extra=tuple(extra),

@@ -65,12 +65,33 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str | Path,
             skip.append(error)
             continue
         row = dict(zip(header, cells))
-        if not row.get("id", "").strip():
-            row["id"] = slug(row.get("en", "") or row.get("ru", ""))
         terms.append(Term.from_row(row, line=line).with_changes(given=given))
     # Keep the file's column order; columns the model knows but the file lacks come after.
     columns = tuple(header) + tuple(c for c in COLUMNS if c not in header)
-    return Glossary(terms, columns=columns, path=str(path))
+    return Glossary(with_ids(terms), columns=columns, path=str(path))
+
+
+def with_ids(terms: list[Term]) -> list[Term]:
+    """The terms, those without an id given one made from their English (else Russian)
+    term, distinct from every other id in the file (``camp``, ``camp-2``).
+
+    >>> [t.id for t in with_ids([Term("", "лагерь", "camp"), Term("", "стан", "camp"),
+    ...                          Term("camp-2", "табор", "Camp")])]
+    ['camp', 'camp-3', 'camp-2']
+    """
+    taken = {t.id for t in terms if t.id}
+    out = []
+    for term in terms:
+        if not term.id:
+            base = slug(term.en) or slug(term.ru) or "entry"
+            new, number = base, 1
+            while new in taken:
+                number += 1
+                new = f"{base}-{number}"
+            taken.add(new)
+            term = term.with_changes(id=new)
+        out.append(term)
+    return out
 
 
 def slug(text: str) -> str:
