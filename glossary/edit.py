@@ -104,7 +104,7 @@ def merge(glossary: Glossary, incoming: Glossary, policy: str = "keep") -> tuple
                     by_form.setdefault((lang, fold(form)), len(terms) - 1)
             report.added.append(new.id)
             report.changes.extend((new.id, col, "", value) for col, value in new.to_row().items()
-                                  if value and not (col == "kind" and value == "term"))
+                                  if value and col != "id" and not (col == "kind" and value == "term"))
             continue
         old = terms[index]
         theirs = _replace(old, new)

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GlossaryError, InputError
-from ..model import COLUMNS, LIST_COLUMNS, Glossary, Term
+from ..model import COLUMNS, LIST_COLUMNS, REQUIRED, Glossary, Term
 from ..textio import locked, read_text, write_atomic
 from . import csv, json, omegat, po, tbx, tsv
 
@@ -64,8 +64,11 @@ def detect(path: str | Path) -> str:
         return "json"
     if re.search(r'^msgid "', head, re.MULTILINE) and re.search(r'^msgstr', head, re.MULTILINE):
         return "po"
-    # A header naming our columns (in any case, or by a common alias) means terms.tsv.
-    if not head or set(tsv.canonical_header(first.split("\t"), [])) & set(COLUMNS):
+    # A header naming our columns (in any case: ID⇥RU⇥EN), or ru and en by a common alias,
+    # means terms.tsv; OmegaT has no header.
+    cells = first.split("\t")
+    if not head or {c.strip().lower() for c in cells} & set(COLUMNS) or \
+            set(REQUIRED) <= set(tsv.canonical_header(cells, [])):
         return "tsv"
     if "\t" in first or suffix in omegat.EXTENSIONS:
         return "omegat"

@@ -23,8 +23,8 @@ from .tsv import with_ids
 NAME = "omegat"
 EXTENSIONS = (".txt", ".tab", ".utf8")
 FORBIDDEN_LABEL = "Forbidden: "
-# What an OmegaT line tells an import: forms (as variants; no preference) and a note.
-GIVEN = frozenset({"ru_variants", "en_variants", "note"})
+# What an OmegaT line tells an import: a note (its forms are added, never replacing any).
+GIVEN = frozenset({"note"})
 
 
 def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:

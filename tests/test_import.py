@@ -1,0 +1,197 @@
+"""Import semantics: absent columns stay unchanged, replace only what the file has, merge keeps
+everything, errors cite the imported file, --skip-invalid, --dry-run per-field diff."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cli import main
+from glossary import termfiles
+from glossary.edit import import_glossary
+from glossary.errors import ValidationError
+from glossary.model import COLUMNS
+
+HEADER = "\t".join(COLUMNS) + "\n"
+OURS = HEADER + (
+    "penal-battalion\tштрафной батальон\tpenal battalion\tштрафбат\tpenal unit\t"
+    "punishment battalion\tштрафная рота\tterm\tSoviet penal unit.\t001.txt\n"
+    "nkvd\tНКВД\tNKVD\t\t\t\t\torganisation\tPeople's Commissariat.\t002.txt\n")
+
+
+@pytest.fixture
+def ours(tmp_path):
+    path = tmp_path / "ours.tsv"
+    path.write_text(OURS, encoding="utf-8")
+    return path
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_import(ours, theirs, policy):
+    merged, report = import_glossary(termfiles.read(ours), termfiles.read(theirs), policy)
+    return merged.by_id()["penal-battalion"], report
+
+
+# (file name, text): each gives the penal battalion with fewer columns than ours.
+PARTIAL = [
+    ("two-columns.tsv", "ru\ten\nштрафной батальон\tpenal battalion\n"),
+    ("omegat.txt", "штрафбат\tpenal battalion\n"),                       # the issue's case
+    ("weblate.csv", "source,target\npenal battalion,штрафной батальон\n"),
+    ("partial.json", json.dumps([{"ru": "штрафной батальон", "en": "penal battalion"}])),
+    ("partial.tbx", '<?xml version="1.0"?><martif type="TBX-Basic"><text><body>'
+                    '<termEntry><langSet xml:lang="ru"><tig><term>штрафной батальон</term></tig>'
+                    '</langSet><langSet xml:lang="en"><tig><term>penal battalion</term></tig>'
+                    '</langSet></termEntry></body></text></martif>\n'),
+]
+
+
+@pytest.mark.parametrize("name, text", PARTIAL, ids=[n for n, _ in PARTIAL])
+@pytest.mark.parametrize("policy", ["replace", "merge"])
+def test_columns_the_file_lacks_stay_unchanged(tmp_path, ours, name, text, policy):
+    before = termfiles.read(ours).by_id()["penal-battalion"]
+    after, _ = run_import(ours, write(tmp_path, name, text), policy)
+    if name == "partial.tbx":
+        # TBX has every field: an entry without forbidden forms says there are none.
+        assert (after.ru, after.en, after.kind) == (before.ru, before.en, before.kind)
+        return
+    assert after.to_row() == before.to_row()
+
+
+def test_replace_changes_only_the_columns_given(tmp_path, ours):
+    theirs = write(tmp_path, "t.tsv", "ru\ten\tnote\nштрафной батальон\tpenal battalion\tNew note.\n")
+    after, report = run_import(ours, theirs, "replace")
+    assert after.note == "New note."
+    assert (after.ru_variants, after.en_forbidden, after.source, after.kind) == (
+        ("штрафбат",), ("punishment battalion",), ("001.txt",), "term")
+    assert report.replaced == ["penal-battalion"]
+    assert report.changes == [("penal-battalion", "note", "Soviet penal unit.", "New note.")]
+
+
+def test_merge_unions_lists_and_keeps_both_notes(tmp_path, ours):
+    theirs = write(tmp_path, "t.tsv", "ru\ten\tru_variants\ten_variants\ten_forbidden\tnote\tsource\n"
+                   "штрафбат\tpenal company\tштрафной батальон\tpenal unit\tpunitive battalion\t"
+                   "Used in 003.\t003.txt\n")
+    after, report = run_import(ours, theirs, "merge")
+    assert (after.ru, after.en) == ("штрафной батальон", "penal battalion")
+    assert after.ru_variants == ("штрафбат",)          # never the headword itself
+    assert after.en_variants == ("penal unit", "penal company")
+    assert after.en_forbidden == ("punishment battalion", "punitive battalion")
+    assert after.note == "Soviet penal unit. Used in 003."
+    assert after.source == ("001.txt", "003.txt")
+    assert report.merged == ["penal-battalion"]
+
+
+def test_keep_reports_conflicts_and_changes_nothing(tmp_path, ours):
+    theirs = write(tmp_path, "t.tsv", "ru\ten\tnote\nштрафной батальон\tpenal battalion\tOther.\n")
+    merged, report = import_glossary(termfiles.read(ours), termfiles.read(theirs), "keep")
+    assert merged.terms == termfiles.read(ours).terms
+    assert report.conflicts == [("penal-battalion", "note", "Soviet penal unit.", "Other.")]
+
+
+# A new concept forbidding what ours approves: the problem is the imported line's.
+CLASH = "отряд\tdetachment\tpenal battalion\n"
+
+
+def test_errors_cite_the_imported_file_and_line(tmp_path, ours):
+    theirs = write(tmp_path, "t.tsv", "ru\ten\ten_forbidden\nлагерь\tcamp\t\n" + CLASH)
+    with pytest.raises(ValidationError) as err:
+        import_glossary(termfiles.read(ours), termfiles.read(theirs), "keep")
+    assert [str(p) for p in err.value.problems] == [
+        f"{theirs}:3: detachment: forbidden en form 'penal battalion' is approved for "
+        "'penal-battalion'"]
+
+
+def test_skip_invalid_imports_the_good_rows(tmp_path, ours):
+    theirs = write(tmp_path, "t.tsv", "ru\ten\ten_forbidden\nлагерь\tcamp\t\n" + CLASH +
+                   "строй\nрота\tcompany\t\n")
+    rejected: list = []
+    incoming = termfiles.read(theirs, skip=rejected)
+    merged, report = import_glossary(termfiles.read(ours), incoming, "keep", True, rejected)
+    assert report.added == ["camp", "company"]
+    assert [(p.path, p.line) for p in report.rejected] == [(str(theirs), 4), (str(theirs), 3)]
+    assert set(merged.by_id()) == {"penal-battalion", "nkvd", "camp", "company"}
+
+
+# --- the command line ---
+
+def test_import_dry_run_prints_a_per_field_diff(runner, tmp_path, ours):
+    theirs = write(tmp_path, "t.tsv", "ru\ten\tnote\nштрафной батальон\tpenal battalion\tNew.\n"
+                   "лагерь\tcamp\t\n")
+    before = ours.read_bytes()
+    result = runner.invoke(main, ["import", str(theirs), "--glossary", str(ours),
+                                  "--on-conflict", "replace", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "added: 1", "unchanged: 0", "replaced: 1", "merged: 0",
+        "~ penal-battalion", "    note: 'Soviet penal unit.' → 'New.'",
+        "+ camp", "    ru: '' → 'лагерь'", "    en: '' → 'camp'"]
+    assert ours.read_bytes() == before
+
+
+def test_import_skip_invalid_exits_1_and_lists_bad_rows(runner, tmp_path, ours):
+    theirs = write(tmp_path, "t.tsv", "ru\ten\nлагерь\tcamp\nстрой\n")
+    result = runner.invoke(main, ["import", str(theirs), "--glossary", str(ours), "--skip-invalid"])
+    assert result.exit_code == 1
+    assert f"skipped: {theirs}:3: expected 2 columns, found 1" in result.stderr
+    assert "camp" in termfiles.read(ours).by_id()
+
+
+def test_import_without_skip_invalid_stops_at_the_bad_row(runner, tmp_path, ours):
+    theirs = write(tmp_path, "t.tsv", "ru\ten\nлагерь\tcamp\nстрой\n")
+    before = ours.read_bytes()
+    result = runner.invoke(main, ["import", str(theirs), "--glossary", str(ours)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {theirs}:3: expected 2 columns, found 1\n"
+    assert ours.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [
+    ["add", "--ru", "лагерь", "--en", "camp"],
+    ["edit", "nkvd", "--note", "x"],
+    ["import", "IMPORT"],
+])
+def test_writing_commands_need_a_glossary_of_your_own(runner, tmp_path, monkeypatch, command):
+    monkeypatch.delenv("GLOSSARY_FILE", raising=False)
+    theirs = write(tmp_path, "t.tsv", "ru\ten\nлагерь\tcamp\n")
+    args = [str(theirs) if a == "IMPORT" else a for a in command]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert "shipped one is read-only" in result.stderr
+    assert "glossary export -o my.tsv" in result.stderr
+
+
+def test_glossary_file_variable_names_the_glossary_to_write(runner, tmp_path, monkeypatch):
+    mine = tmp_path / "mine.tsv"
+    monkeypatch.setenv("GLOSSARY_FILE", str(mine))
+    result = runner.invoke(main, ["add", "--ru", "лагерь", "--en", "camp"])
+    assert result.exit_code == 0, result.stderr
+    assert [t.id for t in termfiles.read(mine)] == ["camp"]
+    lookup = runner.invoke(main, ["lookup", "лагеря", "--format", "json"])
+    assert json.loads(lookup.stdout)[0]["glossary"] == str(mine)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("t.csv", "ru,en,note\nлагерь,camp,\"a\nnote\"\n"),
+    ("t.txt", "лагерь\tcamp\tcomment\nлагерь\tencampment\t\n"),
+    ("t.tbx", '<?xml version="1.0"?><martif><text><body><termEntry><note>a\n\tnote &#13; here'
+              '</note><langSet xml:lang="ru"><tig><term>лагерь&#13;</term></tig></langSet>'
+              '<langSet xml:lang="en"><tig><term>camp</term></tig></langSet></termEntry>'
+              '</body></text></martif>'),
+    ("t.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+             '#. a definition\nmsgid "camp"\nmsgstr "лагерь"\n'),
+    ("t.json", '[{"ru": "лагерь", "en": "camp", "note": "a\\r\\nnote", "x\\ty": "z"}]'),
+])
+def test_import_then_validate_is_clean(runner, tmp_path, name, text):
+    mine = tmp_path / "mine.tsv"
+    theirs = write(tmp_path, name, text)
+    result = runner.invoke(main, ["import", str(theirs), "--glossary", str(mine)])
+    assert result.exit_code == 0, result.stderr
+    check = runner.invoke(main, ["validate", str(mine)])
+    assert check.exit_code == 0, check.output + check.stderr
+    [term] = termfiles.read(mine).terms
+    assert (term.ru, term.en) == ("лагерь", "camp")
