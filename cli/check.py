@@ -114,6 +114,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
         write_atomic(output, text)
     else:
         echo(text, nl=False)
+    if len(glossary_path) > 1:
+        show_origins(report, glossary)
     if tm_path is not None:
         show_precedent(tm_path, report, glossary, matcher)
     if write_ignore is not None:
@@ -121,6 +123,16 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
         message(f"Wrote {plural(written, 'accepted finding')} to {write_ignore}.")
     if report.errors:
         sys.exit(1)
+
+
+def show_origins(report: Report, glossary: Glossary) -> None:
+    """With several glossaries: which one each entry behind a finding came from (stderr)."""
+    by_id = glossary.by_id()
+    origins: dict[str, list[str]] = {}
+    for term_id in dict.fromkeys(f.term for f in report.findings if f.term in by_id):
+        origins.setdefault(by_id[term_id].origin or "?", []).append(term_id)  # type: ignore[index]
+    for origin, ids in origins.items():
+        message(f"from {origin}: {', '.join(ids)}")
 
 
 def show_precedent(tm_path: Path, report: Report, glossary: Glossary, matcher: Matcher) -> None:

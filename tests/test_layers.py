@@ -1,0 +1,89 @@
+"""Several glossaries at once: the first wins, entries know their file, the stack validates."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from cli import main
+from glossary import load
+from glossary.layers import stack
+from glossary.validate import load as load_one
+from glossary.validate import problems
+
+HEADER = "id\tru\ten\tru_variants\ten_variants\ten_forbidden\tru_forbidden\tkind\tnote\n"
+PROJECT = HEADER + (
+    "zagrad\tзаградотряд\tblocking detachment\t\tbarrier troops\t\t\tterm\tproject\n"
+    "penal\tштрафбат\tpenal battalion\t\t\t\t\tterm\tproject\n")
+DOMAIN = HEADER + (
+    "zagrad-d\tзаградотряд\tbarrier detachment\t\t\t\t\tterm\tdomain: shadowed\n"
+    "camp\tлагерь\tcamp\t\tpenal battalion\tblocking detachment\t\tterm\tdomain\n"
+    "penal\tштрафная рота\tpenal company\t\t\t\t\tterm\tdomain: same id\n"
+    "nkvd\tНКВД\tNKVD\t\t\t\t\torganisation\tdomain\n")
+
+
+@pytest.fixture
+def files(tmp_path):
+    project, domain = tmp_path / "project.tsv", tmp_path / "domain.tsv"
+    project.write_text(PROJECT, encoding="utf-8")
+    domain.write_text(DOMAIN, encoding="utf-8")
+    return project, domain
+
+
+def test_first_glossary_wins(files):
+    project, domain = files
+    glossary = load([project, domain])
+    by_id = glossary.by_id()
+    assert list(by_id) == ["zagrad", "penal", "camp", "nkvd"]
+    assert by_id["zagrad"].en == "blocking detachment"
+    assert by_id["penal"].ru == "штрафбат"
+    # camp's variant and forbidden form clash with the project: dropped from the domain's entry
+    assert (by_id["camp"].en_variants, by_id["camp"].en_forbidden) == ((), ())
+    assert [t.origin for t in glossary] == [str(project)] * 2 + [str(domain)] * 2
+    assert problems(glossary) == []
+
+
+def test_what_is_left_out_is_reported(files):
+    project, domain = files
+    _, shadows = stack([load_one(project), load_one(domain)])
+    assert [(s.term.id, s.by.id, s.forms) for s in shadows] == [
+        ("zagrad-d", "zagrad", ()), ("camp", "penal", ("penal battalion", "blocking detachment")),
+        ("penal", "penal", ())]
+
+
+def test_order_decides(files):
+    project, domain = files
+    assert load([domain, project]).by_id()["zagrad-d"].en == "barrier detachment"
+
+
+def test_repeated_option_and_lookup_shows_the_glossary(runner, files):
+    project, domain = files
+    args = ["lookup", "--glossary", str(project), "--glossary", str(domain)]
+    result = runner.invoke(main, [*args, "НКВД"])
+    assert result.exit_code == 0, result.stderr
+    assert f"  glossary: {domain}" in result.stdout
+    data = json.loads(runner.invoke(main, [*args, "заградотряда", "--format", "json"]).stdout)
+    assert [(d["id"], d["glossary"]) for d in data] == [("zagrad", str(project))]
+
+
+def test_environment_variable_lists_several(runner, files, monkeypatch):
+    project, domain = files
+    monkeypatch.setenv("GLOSSARY_FILE", f"{project}{os.pathsep}{domain}")
+    data = json.loads(runner.invoke(main, ["lookup", "НКВД", "--format", "json"]).stdout)
+    assert data[0]["glossary"] == str(domain)
+    # a writing command writes the first
+    result = runner.invoke(main, ["add", "--ru", "рота", "--en", "company"])
+    assert result.exit_code == 0, result.stderr
+    assert "company" in load(project).by_id() and "company" not in load(domain).by_id()
+
+
+def test_check_names_the_glossary_behind_findings(runner, files, tmp_path):
+    project, domain = files
+    draft = tmp_path / "d.tsv"
+    draft.write_text("Заградотряд и НКВД\tThe barrier detachment and the police\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", str(draft), "--glossary", str(project),
+                                  "--glossary", str(domain)])
+    assert result.exit_code == 1
+    assert f"from {project}: zagrad" in result.stderr
+    assert f"from {domain}: nkvd" in result.stderr
