@@ -196,7 +196,8 @@ def translit(text: tuple[str, ...], scheme: str, reverse: bool,
 @click.option("--to", "direction", type=click.Choice(["ru-en", "en-ru"]), default="ru-en",
               show_default=True, help="Direction, for formats with a source and a target side.")
 @click.option("--with-forms", is_flag=True,
-              help="Add every inflected form as a variant, for tools without morphology.")
+              help="Add the inflected forms of the source-language terms, each mapped to the "
+                   "preferred rendering and marked as a form, for tools without morphology.")
 @output_option()
 @glossary_option
 def export(fmt: str, direction: str, with_forms: bool, output: Path | None,
@@ -211,7 +212,7 @@ def export(fmt: str, direction: str, with_forms: bool, output: Path | None,
 
     glossary = load_glossary(glossary_path)
     if with_forms:
-        glossary = add_forms(glossary)
+        glossary = add_forms(glossary, direction)
     text = termfiles.dumps(glossary, fmt, direction)
     if output:
         if termfiles.is_installed_copy(output):

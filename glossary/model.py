@@ -9,6 +9,8 @@ COLUMNS = ("id", "ru", "en", "ru_variants", "en_variants", "en_forbidden", "ru_f
 LIST_COLUMNS = ("ru_variants", "en_variants", "en_forbidden", "ru_forbidden", "source")
 REQUIRED = ("ru", "en")
 SEPARATOR = " | "
+# The extra column of a --with-forms export: inflected source forms (e.g. "ru_forms").
+FORMS_COLUMN = "{}_forms"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import lemminflect
 
 from . import english, morph
-from .model import Glossary
+from .model import FORMS_COLUMN, SEPARATOR, Glossary, Term
+from .normalize import fold
 from .tokens import Token, tokenize
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -96,8 +97,10 @@ def english_forms(phrase: str, kind: str = "term") -> list[str]:
     forms = [phrase]
     words = phrase.split(" ")
     head = _english_head(words)
-    if kind not in UNCOUNTED_KINDS and words[head][:1].isalpha() and not words[head].isupper():
-        plural = " ".join(words[:head] + [english.plural(words[head])] + words[head + 1:])
+    # A phrase opening with a preposition is a name (the medal "To a Partisan of …").
+    countable = kind not in UNCOUNTED_KINDS and words[0].lower() not in _EN_PREPOSITIONS
+    if countable and words[head][:1].isalpha() and not words[head].isupper():
+        plural = " ".join(words[:head] + [_plural_word(words[head])] + words[head + 1:])
         if plural != phrase:
             forms.append(plural)
     for form in list(forms):
@@ -124,22 +127,94 @@ def english_like(phrase: str, example: str) -> str:
     return forms[1] if len(forms) > 1 and not forms[1].endswith("'s") else phrase
 
 
-def with_forms(glossary: Glossary) -> Glossary:
-    """The glossary with every inflected form of every approved and forbidden form added to
-    the variants and forbidden lists (for tools that lack morphology)."""
-    terms = []
-    for term in glossary:
-        def grow(forms: tuple[str, ...], lang: str, keep: tuple[str, ...]) -> tuple[str, ...]:
-            inflected = [f.text for form in forms for f in paradigm(form, term.kind)] if lang == "ru" \
-                else [e for form in forms for e in english_forms(form, term.kind)]
-            return tuple(dict.fromkeys([*keep, *(f for f in inflected if f not in forms[:1])]))
+# --- forms for CAT tools without morphology (export --with-forms) ---
 
-        terms.append(term.with_changes(
-            ru_variants=grow(term.approved("ru"), "ru", term.ru_variants),
-            en_variants=grow(term.approved("en"), "en", term.en_variants),
-            ru_forbidden=grow(term.ru_forbidden, "ru", term.ru_forbidden),
-            en_forbidden=grow(term.en_forbidden, "en", term.en_forbidden)))
-    return Glossary(terms, columns=glossary.columns, path=glossary.path)
+# Kinds naming one particular thing: no plural in an export (no "Great Patriotic Wars").
+ONE_OF_A_KIND_KINDS = frozenset({"name", "place", "organisation", "abbreviation", "document",
+                                 "citation", "unit"})
+# Kinds that are classes of people even when written with a capital (Marshals of the …).
+_COUNTED_KINDS = frozenset({"rank", "title"})
+# Masculine nouns whose -ы/-и plural is the norm although the dictionary also has -а/-я.
+_PLURAL_IN_Y = frozenset({"год"})
+
+
+def with_forms(glossary: Glossary, direction: str = "ru-en") -> Glossary:
+    """The glossary with the inflected forms of each term's source-language approved forms
+    in an extra column (FORMS_COLUMN of the source language), for CAT tools that lack
+    morphology. Only the source side: a CAT tool matches source text, and each form maps to
+    the preferred rendering (writers show forms as forms, not as admitted synonyms)."""
+    src = direction.split("-")[0]
+    column = FORMS_COLUMN.format(src)
+    terms = [term.with_changes(extra=(*term.extra, (column, SEPARATOR.join(source_forms(term, src)))))
+             for term in glossary]
+    return Glossary(terms, columns=(*glossary.columns, column), path=glossary.path)
+
+
+def source_forms(term: Term, lang: str) -> list[str]:
+    """The forms of a term's approved `lang` forms a tool without morphology needs, the
+    approved ones left out: one usual spelling per case and number (лагеря, not the rarer
+    лагери), and no plural of a one-of-a-kind thing (a name, the Great Patriotic War).
+
+    >>> source_forms(Term("c", "лагерь", "camp"), "ru")[:6]
+    ['лагеря', 'лагерю', 'лагерем', 'лагере', 'лагерей', 'лагерям']
+    >>> source_forms(Term("w", "Великая Отечественная война", "Great Patriotic War"), "en")
+    ["Great Patriotic War's"]
+    >>> source_forms(Term("s", "Верховный главнокомандующий", "Supreme Commander-in-Chief",
+    ...                   kind="title"), "en")
+    ['Supreme Commanders-in-Chief', "Supreme Commander-in-Chief's", "Supreme Commanders-in-Chief's"]
+    """
+    single = one_of_a_kind(term)
+    approved = {fold(f) for f in term.approved(lang)}
+    found: list[str] = []
+    for form in term.approved(lang):
+        if lang == "ru":
+            found += _usual_paradigm(form, term.kind, single)
+        else:
+            found += [f for f in english_forms(form, term.kind)
+                      if not single or english.without_possessive(f) == form]
+    return [f for f in dict.fromkeys(found) if fold(f) not in approved]
+
+
+def one_of_a_kind(term: Term) -> bool:
+    """Whether the term names one particular thing, so has no plural: by its kind, or, for
+    a general kind, a Russian form with a capital or a «quoted» name (Russian capitalises
+    proper names only: Великая Отечественная война, but пограничный округ)."""
+    if term.kind in ONE_OF_A_KIND_KINDS:
+        return True
+    return term.kind not in _COUNTED_KINDS and (term.ru[:1].isupper() or "«" in term.ru)
+
+
+def _usual_paradigm(phrase: str, kind: str, single: bool) -> list[str]:
+    """One spelling per case and number: of two plurals (лагеря/лагери, пропуска/пропуски),
+    the -а/-я one, the usual one for the concrete, institutional sense."""
+    cells: dict[tuple[str, str], list[str]] = {}
+    for form in paradigm(phrase, kind):
+        if not (single and form.number == "plur"):
+            cells.setdefault((form.case, form.number), []).append(form.text)
+    return [_usual(texts) for texts in cells.values()]
+
+
+def _usual(texts: list[str]) -> str:
+    if len(texts) == 1:
+        return texts[0]
+    last = [t.split()[-1] if t.split() else t for t in texts]
+    prefer_y = any(morph.parse(w.lower())[0].normal_form in _PLURAL_IN_Y for w in last)
+    ending = ("ы", "и") if prefer_y else ("а", "я")
+    return next((t for t, w in zip(texts, last) if w.endswith(ending)), texts[0])
+
+
+def _plural_word(word: str) -> str:
+    """Plural of a head word; in a hyphenated compound with a preposition the first part
+    takes it (Commanders-in-Chief, not Commander-in-chiefs).
+
+    >>> _plural_word("Commander-in-Chief"), _plural_word("Sergeant-at-Arms"), _plural_word("camp")
+    ('Commanders-in-Chief', 'Sergeants-at-Arms', 'camps')
+    """
+    parts = word.split("-")
+    for i, part in enumerate(parts[1:], start=1):
+        if part.lower() in _EN_PREPOSITIONS:
+            return "-".join([*parts[:i - 1], english.plural(parts[i - 1]), *parts[i:]])
+    return english.plural(word)
 
 
 def _english_head(words: list[str]) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import SEPARATOR, Glossary, Term, split_list
+from ..model import FORMS_COLUMN, SEPARATOR, Glossary, Term, split_list
 from ..normalize import fold, script
 from ..textio import read_text
 from .tsv import with_ids
@@ -23,6 +23,7 @@ from .tsv import with_ids
 NAME = "omegat"
 EXTENSIONS = (".txt", ".tab", ".utf8")
 FORBIDDEN_LABEL = "Forbidden: "
+FORM_LABEL = "Form of "
 # What an OmegaT line tells an import: a note (its forms are added, never replacing any).
 GIVEN = frozenset({"note"})
 
@@ -99,4 +100,8 @@ def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
         for source in term.approved(src):
             for target in term.approved(tgt):
                 lines.append(f"{source}\t{target}\t{comment}")
+        # --with-forms: each inflected source form → the preferred rendering, said to be a form
+        form_note = f"{FORM_LABEL}{term.preferred(src)}. {comment}".strip()
+        for form in split_list(dict(term.extra).get(FORMS_COLUMN.format(src), "")):
+            lines.append(f"{form}\t{term.preferred(tgt)}\t{form_note}")
     return "\n".join(lines) + "\n"

@@ -20,7 +20,7 @@ import polib
 
 from ..errors import InputError
 from ..formats import po as po_format
-from ..model import COLUMNS, Glossary, Term
+from ..model import COLUMNS, FORMS_COLUMN, Glossary, Term, split_list
 from ..normalize import fold, script
 from ..textio import read_text
 from .tsv import with_ids
@@ -29,6 +29,7 @@ NAME = "po"
 EXTENSIONS = (".po", ".pot")
 CONTEXT = "context"
 GIVEN = frozenset({"ru", "en", "note", CONTEXT})
+FORM_CONTEXT = "form of "
 
 # "account type: Asset": a short lower-case label, a colon, the term.
 _PREFIX = re.compile(r"^(?P<label>[^\W\d_][\w .'-]{0,40}?): (?P<term>\S.*)$")
@@ -36,7 +37,8 @@ _PREFIX = re.compile(r"^(?P<label>[^\W\d_][\w .'-]{0,40}?): (?P<term>\S.*)$")
 
 def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
     catalogue = po_format._parse(read_text(path), path)
-    entries = [e for e in catalogue if e.msgid and e.msgstr and not e.obsolete and not e.fuzzy]
+    entries = [e for e in catalogue if e.msgid and e.msgstr and not e.obsolete and not e.fuzzy
+               and not (e.msgctxt or "").startswith(FORM_CONTEXT)]
     reverse = script(" ".join(e.msgid for e in entries[:50])) == "ru"
     rows = [_split(e, reverse) for e in entries]
     bare = [fold(source) for source, _, _, _ in rows]
@@ -75,4 +77,8 @@ def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
         context = dict(term.extra).get(CONTEXT, "")
         catalogue.append(polib.POEntry(msgid=term.preferred(src), msgstr=term.preferred(tgt),
                                        comment=term.note, msgctxt=context or None))
+        # --with-forms: each inflected source form → the preferred rendering
+        for form in split_list(dict(term.extra).get(FORMS_COLUMN.format(src), "")):
+            catalogue.append(polib.POEntry(msgid=form, msgstr=term.preferred(tgt),
+                                           msgctxt=f"{FORM_CONTEXT}{term.preferred(src)}"))
     return str(catalogue) + "\n"

@@ -47,7 +47,7 @@ from lxml import etree
 from .. import xmlsafe
 from ..errors import InputError
 from ..formats import primary
-from ..model import COLUMNS, Glossary, Term
+from ..model import COLUMNS, FORMS_COLUMN, Glossary, Term, split_list
 from .tsv import with_ids
 
 NAME = "tbx"
@@ -62,6 +62,7 @@ STATUS_TYPES = ("administrativeStatus", "normativeAuthorization")
 EXTRA_PREFIX = "x-"
 KIND = "kind"
 _FORBIDDEN = ("deprecated", "superseded", "forbidden", "obsolete")
+FORM_NOTE = "inflected form of "
 LANGS = ("ru", "en")
 
 
@@ -134,14 +135,16 @@ def _terms(lang_section: etree._Element) -> Iterator[tuple[str, str]]:
     for group in lang_section:
         if xmlsafe.local(group.tag) not in ("tig", "ntig", "termSec"):
             continue
-        term, status = None, None
+        term, status, form = None, None, False
         for node in group.iter():
             name = xmlsafe.local(node.tag)
             if name == "term" and term is None:
                 term = xmlsafe.inline_text(node)
             elif name == "termNote" and node.get("type") in STATUS_TYPES:
                 status = xmlsafe.inline_text(node).strip()
-        if term is not None:
+            elif name == "note" and xmlsafe.inline_text(node).startswith(FORM_NOTE):
+                form = True  # an inflected form a --with-forms export added: not a term
+        if term is not None and not form:
             yield term, _status(status)
 
 
@@ -202,8 +205,10 @@ def _entry(term: Term, order: list[str]) -> Iterator[str]:
         yield f"        <note>{esc(term.note)}</note>\n"
     for source in term.source:
         yield f'        <admin type="source">{esc(source)}</admin>\n'
+    forms = {lang: split_list(dict(term.extra).get(FORMS_COLUMN.format(lang), "")) for lang in LANGS}
     for name, value in term.extra:
-        yield f'        <admin type="{attr(EXTRA_PREFIX + name)}">{esc(value)}</admin>\n'
+        if name not in (FORMS_COLUMN.format(lang) for lang in LANGS):
+            yield f'        <admin type="{attr(EXTRA_PREFIX + name)}">{esc(value)}</admin>\n'
     for lang in order:
         yield f'        <langSet xml:lang="{lang}">\n'
         tigs = ([(term.preferred(lang), PREFERRED)]
@@ -212,5 +217,9 @@ def _entry(term: Term, order: list[str]) -> Iterator[str]:
         for text, status in tigs:
             yield (f"          <tig><term>{esc(text)}</term>"
                    f'<termNote type="administrativeStatus">{status}</termNote></tig>\n')
+        # --with-forms: inflected forms, marked as such (no status: not admitted synonyms)
+        for form in forms[lang]:
+            yield (f'          <tig><term>{esc(form)}</term><termNote type="termType">variant'
+                   f"</termNote><note>{FORM_NOTE}{esc(term.preferred(lang))}</note></tig>\n")
         yield "        </langSet>\n"
     yield "      </termEntry>\n"
