@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import warnings
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -55,7 +55,9 @@ class GlossaryGroup(click.Group):
             raise InputProblem(f"the translation memory is damaged or unreadable: {exc}") from None
 
 
-def show_warning(warning: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+def show_warning(warning: Warning | str, category: type[Warning], filename: str, lineno: int,
+                 file: TextIO | None = None, line: str | None = None) -> None:
+    """A library warning (its text starts `file:line:`) as a message on stderr."""
     message(f"warning: {warning}")
 
 

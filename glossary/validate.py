@@ -24,7 +24,7 @@ def load(path: str | Path | None = None, fmt: str | None = None) -> Glossary:
 def problems(glossary: Glossary) -> list[InputError]:
     """Every rule a glossary breaks, as `file:line: problem`, in file order (the file an
     entry came from, which after an import may be the imported one)."""
-    path = glossary.path
+    path: str | None = glossary.path
     found: list[InputError] = []
     ids: dict[str, int | None] = {}
     approved: dict[tuple[str, str], str] = {}   # (lang, folded form) → term id

@@ -71,15 +71,14 @@ def _term(rows: list[tuple[int, str, str, str]]) -> Term:
     sources = tuple(dict.fromkeys(r[1] for r in rows))
     targets = tuple(dict.fromkeys(r[2] for r in rows))
     note, forbidden = _comment(next((r[3] for r in rows if r[3]), ""))
-    target_forbidden = {"en_forbidden": forbidden}
+    target = "en"
     if script(sources[0]) == "en":
-        sources, targets = targets, sources
-        target_forbidden = {"ru_forbidden": forbidden}
+        sources, targets, target = targets, sources, "ru"
     ru, en = sources, targets
-    given = GIVEN | set(target_forbidden) if forbidden else GIVEN
-    return Term("", ru=ru[0], en=en[0], ru_variants=ru[1:], en_variants=en[1:],
-                note=note, line=rows[0][0], given=given if note else given - {"note"},
-                **target_forbidden)
+    given = GIVEN | {f"{target}_forbidden"} if forbidden else GIVEN
+    term = Term("", ru=ru[0], en=en[0], ru_variants=ru[1:], en_variants=en[1:], note=note,
+                line=rows[0][0], given=given if note else given - {"note"})
+    return term.with_changes(**{f"{target}_forbidden": forbidden})
 
 
 def _comment(comment: str) -> tuple[str, tuple[str, ...]]:

@@ -112,14 +112,16 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
             lang = primary(sub.get(xmlsafe.XML_LANG) or sub.get("lang"))
             if lang in forms:
                 forms[lang].extend(_terms(sub))
-    found = {lang: _ranked(forms[lang]) for lang in LANGS}
+    found = {}
     given = set(COLUMNS) | {name for name, _ in extra}
     for lang, label in (("ru", "Russian"), ("en", "English")):
-        if found[lang] is None:
+        ranked = _ranked(forms[lang])
+        if ranked is None:
             raise InputError(f"term entry has no preferred {label} term (nor one without a "
                              "status)", path=path, line=line)
-        if not found[lang][0]:
+        if not ranked[0]:
             given -= {lang, f"{lang}_variants"}
+        found[lang] = ranked
     if not found["ru"][0] and not found["en"][0]:
         raise InputError("term entry has only forbidden terms", path=path, line=line)
     (ru, ru_variants, ru_forbidden), (en, en_variants, en_forbidden) = found["ru"], found["en"]
