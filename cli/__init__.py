@@ -16,7 +16,7 @@ from glossary.errors import DecodingWarning, GlossaryError
 
 from .check import check_command
 from .edit import add, edit, import_
-from .output import flush_stdout, message
+from .output import flush_stdout
 from .terms import export, lookup, translit, validate, variants
 from .tm import tm_group
 
@@ -55,10 +55,10 @@ class GlossaryGroup(click.Group):
             raise InputProblem(f"the translation memory is damaged or unreadable: {exc}") from None
 
 
-def show_warning(warning: Warning | str, category: type[Warning], filename: str, lineno: int,
+def show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
                  file: TextIO | None = None, line: str | None = None) -> None:
     """A library warning (its text starts `file:line:`) as a message on stderr."""
-    message(f"warning: {warning}")
+    click.echo(f"warning: {message}", err=True)
 
 
 def describe_os_error(exc: OSError) -> str:
