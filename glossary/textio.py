@@ -72,6 +72,12 @@ def decode(data: bytes, path: str | Path = "<input>", declared: str | None = Non
         except LookupError:
             raise InputError(f"the file declares the unknown charset {declared!r}",
                              path=path) from None
+        if not data.isascii() and _is_utf8(data):
+            # Text in a legacy charset is almost never valid UTF-8 by chance; a file saved
+            # as UTF-8 under a stale declaration is common.
+            warnings.warn(DecodingWarning(f"{path}: declares {declared} but is UTF-8; read "
+                                          "as UTF-8"), stacklevel=2)
+            return data.decode("utf-8")
         return _strict(data, declared, path)
     try:
         return data.decode("utf-8")
@@ -312,6 +318,14 @@ def _strict(data: bytes, encoding: str, path: str | Path) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(f"byte {exc.start} is not valid {encoding}", path=path,
                          line=line) from exc
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _utf8_lenient(data: bytes) -> tuple[str, list[int], int]:

@@ -86,6 +86,14 @@ def test_declared_charset_that_does_not_fit_names_the_line(tmp_path):
         read_text(path)
 
 
+def test_stale_declaration_over_utf8_text_reads_as_utf8(tmp_path):
+    path = tmp_path / "g.po"
+    path.write_bytes(PO_KOI8.replace("KOI8-R", "ISO-8859-1").encode("utf-8"))
+    with pytest.warns(DecodingWarning, match="declares ISO-8859-1 but is UTF-8"):
+        [term] = termfiles.read(path).terms
+    assert term.ru == "войска по охране тыла"
+
+
 def test_xml_declaration_is_honoured(tmp_path):
     tbx = ('<?xml version="1.0" encoding="windows-1251"?>\n<martif type="TBX-Basic"><text><body>'
            '<termEntry id="c"><langSet xml:lang="ru"><tig><term>фильтрационный лагерь</term></tig>'
