@@ -6,8 +6,12 @@ files that cannot be read or written and a damaged TM all exit with status 2 and
 """
 from __future__ import annotations
 
+import signal
 import sqlite3
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 import click
@@ -32,7 +36,7 @@ class GlossaryGroup(click.Group):
     where library and system errors become messages."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), terminate_cleanly():
             # A file read with a caveat (bad bytes, a guessed encoding): say so, go on.
             warnings.simplefilter("always", DecodingWarning)
             warnings.showwarning = show_warning
@@ -53,6 +57,25 @@ class GlossaryGroup(click.Group):
             raise InputProblem(describe_os_error(exc)) from None
         except sqlite3.DatabaseError as exc:
             raise InputProblem(f"the translation memory is damaged or unreadable: {exc}") from None
+
+
+@contextmanager
+def terminate_cleanly() -> Iterator[None]:
+    """Make SIGTERM (`kill`, a CI timeout) exit through Python, so a write under way removes
+    its temp file and releases its lock on the way out (SIGKILL cannot be caught: the next
+    write removes what it leaves)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,

@@ -229,19 +229,23 @@ def export(fmt: str, direction: str, with_forms: bool, output: Path | None,
 @format_option()
 def validate(file: Path | None, glossary_path: tuple[Path, ...], fmt: str) -> None:
     """Check a glossary: columns, duplicate ids, empty ru/en, a form claimed by two
-    concepts, a forbidden form equal to an approved one. Exit 1 on problems.
+    concepts, a forbidden form equal to an approved one. Exit 1 on problems. Without FILE,
+    every glossary named by --glossary or $GLOSSARY_FILE is checked.
 
     Example: glossary validate terms.tsv
     """
     from glossary import termfiles
     from glossary.validate import problems, shipped_path
 
-    path = file or next(iter(glossary_path), None) or shipped_path()
-    glossary = termfiles.read(path)
-    found = problems(glossary)
+    paths = [file] if file else list(glossary_path) or [shipped_path()]
+    found = []
+    for path in paths:
+        glossary = termfiles.read(path)
+        mine = problems(glossary)
+        found += mine
+        for problem in mine if fmt == "text" else ():
+            echo(str(problem))
+        message(f"{path}: {len(glossary)} entries, {len(mine)} problem(s)")
     if fmt == "json":
         print_json([{"path": p.path, "line": p.line, "message": p.message} for p in found])
-    for problem in found if fmt == "text" else ():
-        echo(str(problem))
-    message(f"{path}: {len(glossary)} entries, {len(found)} problem(s)")
     sys.exit(1 if found else 0)

@@ -87,3 +87,13 @@ def test_check_names_the_glossary_behind_findings(runner, files, tmp_path):
     assert result.exit_code == 1
     assert f"from {project}: zagrad" in result.stderr
     assert f"from {domain}: nkvd" in result.stderr
+
+
+def test_validate_checks_every_glossary_named(runner, files, tmp_path):
+    project, domain = files
+    broken = tmp_path / "broken.tsv"
+    broken.write_text("id\tru\ten\nx\tлагерь\tcamp\nx\tстан\tencampment\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--glossary", str(project), "--glossary", str(broken)])
+    assert result.exit_code == 1
+    assert result.stdout == f"{broken}:3: duplicate id 'x' (first at line 2)\n"
+    assert f"{project}: 2 entries, 0 problem(s)" in result.stderr

@@ -114,6 +114,30 @@ def test_temp_file_of_a_killed_writer_is_removed_by_the_next_write(tmp_path, glo
     assert [p.name for p in tmp_path.iterdir()] == ["terms.tsv"]
 
 
+def test_a_terminated_command_removes_its_temp_file(tmp_path, gloss):
+    """SIGTERM (kill, a CI timeout) during a write: the CLI's handler lets the write clean up."""
+    script = textwrap.dedent(f"""
+        from cli import terminate_cleanly
+        from glossary.textio import write_atomic
+        with terminate_cleanly():
+            write_atomic({str(gloss)!r}, "x" * 400_000_000)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+    try:
+        for _ in range(1000):
+            if proc.poll() is not None or any(p.suffix == ".tmp" for p in tmp_path.iterdir()):
+                break
+            time.sleep(0.01)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait()
+    if proc.returncode == 0:
+        pytest.skip("the writer finished before the signal")
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert [p.name for p in tmp_path.iterdir()] == ["terms.tsv"]
+    assert gloss.read_bytes() == SMALL.read_bytes()
+
+
 def test_installed_copy_is_never_written(tmp_path):
     """A copy of the package laid out as pip installs it (no pyproject.toml beside it):
     `glossary add` refuses, with or without naming the shipped file, and changes nothing."""

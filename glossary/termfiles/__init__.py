@@ -93,7 +93,10 @@ def read(path: str | Path, fmt: str | None = None,
             if skip is None:
                 raise InputError(error.message, path=path, line=term.line) from None
             skip.append(InputError(error.message, path=path, line=term.line))
-    columns = tuple(dict.fromkeys(_clean_text(c, "column name") for c in glossary.columns))
+    try:
+        columns = tuple(dict.fromkeys(_clean_text(c, "a column name") for c in glossary.columns))
+    except InputError as error:
+        raise InputError(error.message, path=path, line=1) from None
     return Glossary(terms, columns=columns, path=str(path))
 
 
