@@ -222,17 +222,23 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
         raise click.UsageError("give either TEXT or --batch, not both")
     with open_tm(tm_path) as memory:
         if batch is not None:
+            missed = False
             for line in batch:
                 line = line.rstrip("\n")
                 if not line.strip():
                     continue
                 found = memory.search(line, min_score=min_score, limit=limit,
                                       source_lang=source_lang, target_lang=target_lang)
+                missed = missed or not found
                 echo(json.dumps({"query": line, "matches": [m.as_dict() for m in found]},
                                 ensure_ascii=False))
+            if missed:
+                memory.verify()  # "nothing found" must not hide a damaged TM
             return
         found = memory.search(query, min_score=min_score, limit=limit,
                               source_lang=source_lang, target_lang=target_lang)
+        if not found:
+            memory.verify()
     if fmt == "json":
         print_json([m.as_dict() for m in found])
     else:
