@@ -167,16 +167,20 @@ def write_atomic(path: str | Path, text: str) -> None:
         info = os.stat(target)
     except FileNotFoundError:
         info = None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=path) from exc
+    except OSError as exc:  # a file where a directory should be …
+        raise cannot_write(path, exc) from None
     if info is not None and not stat.S_ISREG(info.st_mode):
         if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
             _write_into(target, data, path)  # /dev/null, /dev/stdout, a pipe: never replaced
             return
         raise InputError("not a regular file; refusing to replace it", path=path)
-    if info is not None and (not info.st_mode & 0o222 or not os.access(target, os.W_OK)):
+    if info is not None and not info.st_mode & 0o222:
         raise InputError(f"the file is read-only (mode {info.st_mode & 0o777:o}); "
                          "not changing it", path=path)
+    if info is not None and not os.access(target, os.W_OK):
+        # Another user's file in a directory we may write: a rename would replace it.
+        code = errno.EROFS if _read_only_fs(target) else errno.EACCES
+        raise cannot_write(path, OSError(code, os.strerror(code)))
     _remove_stale_temps(target)
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_temp_prefix(target) + f"{os.getpid()}.",
@@ -290,6 +294,13 @@ def _alive(pid: int) -> bool:
     except OSError as exc:
         return exc.errno == errno.EPERM  # it exists, under another user
     return True
+
+
+def _read_only_fs(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        return False
 
 
 def _fsync_dir(directory: Path) -> None:
