@@ -110,7 +110,7 @@ class Writer:
                 if t.kind == "word" and t.form not in self.forms_written:
                     self.forms_written.add(t.form)
                     self.forms[t.form] = KEY_SEPARATOR.join(sorted(t.keys))
-            for key in keys:
+            for key in sorted(keys):  # key ids in a fixed order, whatever the hash seed
                 key_id = self._key_id(side, key)
                 self.postings.append((key_id, side_weight, unit_id))
                 self.df[key_id] += 1

@@ -57,7 +57,7 @@ class NameIndex:
             words: dict[str, str] = {}
             for ru in term.approved("ru"):
                 n = len(ru.split())
-                for key in latin_keys(ru):
+                for key in sorted(latin_keys(ru)):  # sets iterate in a per-process order
                     if len(key) < _MIN_KEY or key in taken:
                         continue
                     if key.count(" ") + 1 == n:
@@ -190,7 +190,7 @@ def _closest(folded: str, keys: dict[str, str], approved: set[str]) -> str | Non
     for k, suggestion in keys.items():
         if fuzz.ratio(folded, k) >= _CLOSE:
             return suggestion
-    for a in approved:
+    for a in sorted(approved):
         if len(a) >= _MIN_KEY and fuzz.ratio(folded, a) >= _CLOSE:
             return next((s for s in keys.values() if fold_latin(s) == a), None) or a
     return None
@@ -199,7 +199,7 @@ def _closest(folded: str, keys: dict[str, str], approved: set[str]) -> str | Non
 def _closest_cyrillic(word: str, term) -> str | None:
     """A Russian target word whose lemma is a close spelling of the name's Russian form."""
     forms = [f for f in term.approved("ru") if " " not in f.strip()]
-    for lemma in lemmas(word.lower()):
+    for lemma in sorted(lemmas(word.lower())):
         for form in forms:
             if lemma != form.lower() and fuzz.ratio(lemma, form.lower()) >= _CLOSE:
                 return form

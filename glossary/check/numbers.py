@@ -184,7 +184,7 @@ def _multiplier(word: str) -> int | None:
     if word in _MULTIPLIERS:
         return _MULTIPLIERS[word]
     if not word.isascii():
-        for lemma in lemmas(word):
+        for lemma in sorted(lemmas(word)):
             if lemma in _MULTIPLIERS:
                 return _MULTIPLIERS[lemma]
     return None
@@ -252,7 +252,7 @@ def _word_value(word: str, lang: str) -> int | Decimal | None:
     lower = word.lower()
     if lang == "en" or lower.isascii():
         return _EN_WORDS.get(lower)
-    for lemma in lemmas(lower.replace("ё", "е")):
+    for lemma in sorted(lemmas(lower.replace("ё", "е"))):
         if lemma in _RU_WORDS:
             return _RU_WORDS[lemma]
     return None
@@ -262,7 +262,7 @@ def _month(word: str, lang: str) -> int | None:
     lower = word.lower()
     if lang == "en" or lower.isascii():
         return _EN_MONTHS.get(lower)
-    return next((_RU_MONTHS[m] for m in lemmas(lower) if m in _RU_MONTHS), None)
+    return next((_RU_MONTHS[m] for m in sorted(lemmas(lower)) if m in _RU_MONTHS), None)
 
 
 def _roman(numeral: str) -> int:
