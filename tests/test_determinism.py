@@ -100,5 +100,5 @@ def test_a_word_two_concepts_match_names_the_one_spelt_so(outputs):
 
 def test_every_run_produced_its_outputs(outputs):
     headers = [line for line in outputs[SEEDS[0]].splitlines() if line.startswith("== ")]
-    assert len(headers) == 4 + 5 + 1 + 4
+    assert len(headers) == 4 + 6 + 1 + 4  # reports, glossary formats (PO too), TM import, TM formats
     assert all(line.endswith((": 0", ": 1")) for line in headers), headers
