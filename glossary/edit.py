@@ -3,8 +3,9 @@ glossary); `save` validates a changed glossary and only then writes it. A comman
 reads, changes and writes a file does it under a lock with `termfiles.update`.
 
 Import semantics (`merge`, `import_glossary`): an incoming entry is the same concept as ours
-when it has our id, or its preferred Russian (failing that, English) form is one of our
-approved forms. Only the columns the imported file has count (`Term.given`): a column it
+when its file gives it our id, or its preferred Russian (failing that, English) form is one
+of our approved forms. An id the reader made up (OmegaT, PO, an entry without one) never
+matches; an added entry whose made-up id is taken gets a distinct one. Only the columns the imported file has count (`Term.given`): a column it
 lacks leaves ours as it is. An OmegaT file gives forms without saying which is preferred,
 so its forms are added as variants and never displace a headword.
 """
@@ -97,6 +98,7 @@ def merge(glossary: Glossary, incoming: Glossary, policy: str = "keep") -> tuple
     for new in incoming:
         index = _same_concept(new, by_id, by_form)
         if index is None:
+            new = _distinct_id(new, by_id)
             terms.append(new)
             by_id.setdefault(new.id, len(terms) - 1)
             for lang in LANGS:
@@ -150,7 +152,7 @@ def import_glossary(glossary: Glossary, incoming: Glossary, policy: str = "keep"
 
 
 def _same_concept(new: Term, by_id: dict[str, int], by_form: dict[tuple[str, str], int]) -> int | None:
-    if new.id in by_id:
+    if "id" in _given(new) and new.id in by_id:
         return by_id[new.id]
     for lang in LANGS:
         if new.preferred(lang):
@@ -158,6 +160,15 @@ def _same_concept(new: Term, by_id: dict[str, int], by_form: dict[tuple[str, str
             if index is not None:
                 return index
     return None
+
+
+def _distinct_id(term: Term, taken: dict[str, int]) -> Term:
+    if term.id not in taken:
+        return term
+    number = 2
+    while f"{term.id}-{number}" in taken:
+        number += 1
+    return term.with_changes(id=f"{term.id}-{number}")
 
 
 def _given(term: Term) -> frozenset[str]:

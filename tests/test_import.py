@@ -93,6 +93,20 @@ def test_keep_reports_conflicts_and_changes_nothing(tmp_path, ours):
     assert report.conflicts == [("penal-battalion", "note", "Soviet penal unit.", "Other.")]
 
 
+def test_a_made_up_id_never_matches_and_never_collides(tmp_path, ours):
+    """OmegaT has no ids: `penal battalion` → id penal-battalion, which is ours, for
+    another concept here; the line is a new concept, with an id of its own."""
+    theirs = write(tmp_path, "o.txt", "дисциплинарный батальон\tpenal battalion (disciplinary)\n"
+                   "дисбат\tpenal battalion (disciplinary)\n")
+    incoming = termfiles.read(theirs)
+    assert [t.id for t in incoming] == ["penal-battalion-disciplinary"]
+    collide = incoming.terms[0].with_changes(id="penal-battalion")
+    incoming.terms[0] = collide
+    merged, report = import_glossary(termfiles.read(ours), incoming, "replace")
+    assert report.added == ["penal-battalion-2"]
+    assert merged.by_id()["penal-battalion"].ru == "штрафной батальон"
+
+
 # A new concept forbidding what ours approves: the problem is the imported line's.
 CLASH = "отряд\tdetachment\tpenal battalion\n"
 
@@ -195,3 +209,14 @@ def test_import_then_validate_is_clean(runner, tmp_path, name, text):
     assert check.exit_code == 0, check.output + check.stderr
     [term] = termfiles.read(mine).terms
     assert (term.ru, term.en) == ("лагерь", "camp")
+
+
+@pytest.mark.parametrize("name", ["mine.tsv", "mine.tbx", "mine.json"])
+def test_add_starts_a_missing_or_empty_glossary_in_its_format(runner, tmp_path, name):
+    for path in (tmp_path / name, tmp_path / f"empty-{name}"):
+        if path.name.startswith("empty"):
+            path.touch()
+        result = runner.invoke(main, ["add", "--glossary", str(path), "--ru", "лагерь", "--en", "camp"])
+        assert result.exit_code == 0, result.stderr
+        assert termfiles.detect(path) == name.rsplit(".", 1)[1]
+        assert [t.id for t in termfiles.read(path)] == ["camp"]

@@ -150,8 +150,8 @@ def empty(path: str | Path) -> Glossary:
 
 def update(path: str | Path, change: Callable[[Glossary], Glossary],
            fmt: str | None = None, create: bool = False) -> tuple[Glossary, Glossary]:
-    """Change a glossary file under a lock: read and validate it (`create`: a missing file
-    is an empty glossary), apply `change`, validate the result and write it in the file's
+    """Change a glossary file under a lock: read and validate it (`create`: a missing or
+    empty file is an empty glossary), apply `change`, validate the result and write it in the file's
     own format. (before, after) is returned. A concurrent `update` of the same file waits
     for this one, so no change is lost."""
     from ..validate import load, problems  # validate builds on this module
@@ -160,7 +160,7 @@ def update(path: str | Path, change: Callable[[Glossary], Glossary],
     if is_installed_copy(path):
         raise GlossaryError(f"{path}: {SHIPPED_READ_ONLY}")
     with locked(path):
-        missing = create and not Path(path).exists()
+        missing = create and (not Path(path).exists() or Path(path).stat().st_size == 0)
         before = empty(path) if missing else load(path, fmt)
         after = change(before)
         found = problems(after)

@@ -94,7 +94,8 @@ def _term(item: object, line: int, path: str | Path) -> Term:
             raise InputError(f"{key!r} is {_kind(value)}; expected text", path=path, line=line)
     if not row.get("ru", "").strip() or not row.get("en", "").strip():
         raise InputError("entry lacks 'ru' or 'en'", path=path, line=line)
-    return Term.from_row(row, line=line).with_changes(given=frozenset(row))
+    given = frozenset(k for k in row if k != "id" or row[k].strip())  # an empty id is made up
+    return Term.from_row(row, line=line).with_changes(given=given)
 
 
 def _kind(value: object) -> str:

@@ -114,6 +114,8 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
                 forms[lang].extend(_terms(sub))
     found = {}
     given = set(COLUMNS) | {name for name, _ in extra}
+    if not entry.get("id"):
+        given.discard("id")  # made up below from the English term
     for lang, label in (("ru", "Russian"), ("en", "English")):
         ranked = _ranked(forms[lang])
         if ranked is None:

@@ -65,7 +65,8 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str | Path,
             skip.append(error)
             continue
         row = dict(zip(header, cells))
-        terms.append(Term.from_row(row, line=line).with_changes(given=given))
+        term = Term.from_row(row, line=line)
+        terms.append(term.with_changes(given=given if term.id else given - {"id"}))
     # Keep the file's column order; columns the model knows but the file lacks come after.
     columns = tuple(header) + tuple(c for c in COLUMNS if c not in header)
     return Glossary(with_ids(terms), columns=columns, path=str(path))
