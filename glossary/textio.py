@@ -162,7 +162,11 @@ def read_text(path: str | Path) -> str:
 def write_atomic(path: str | Path, text: str) -> None:
     """Write text to a file without ever leaving it damaged (see the module docstring)."""
     target = Path(os.path.realpath(path))
-    data = text.encode("utf-8")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"cannot write: the text holds U+{ord(exc.object[exc.start]):04X}, "
+                         f"a lone surrogate, at character {exc.start}", path=path) from None
     try:
         info = os.stat(target)
     except FileNotFoundError:
@@ -182,6 +186,7 @@ def write_atomic(path: str | Path, text: str) -> None:
         code = errno.EROFS if _read_only_fs(target) else errno.EACCES
         raise cannot_write(path, OSError(code, os.strerror(code)))
     _remove_stale_temps(target)
+    kept = None
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_temp_prefix(target) + f"{os.getpid()}.",
                                    suffix=".tmp")
@@ -197,14 +202,19 @@ def write_atomic(path: str | Path, text: str) -> None:
         elif not _same_identity(tmp, info):
             # A hard link, or an owner we cannot give the new file: a rename would break the
             # link or change the owner, so the old file is rewritten once the text is safe.
-            _write_into(target, data, path)
+            try:
+                _write_into(target, data, path)
+            except InputError as error:
+                kept = tmp  # the only whole copy now: keep it
+                raise InputError(f"{error.message}; the new text is in {tmp}", path=path) from None
             return
         os.replace(tmp, target)
         _fsync_dir(target.parent)
     except OSError as exc:  # a full disk, a directory in the way …
         raise cannot_write(path, exc) from None
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp != kept:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def cannot_write(path: str | Path, exc: OSError) -> InputError:

@@ -82,9 +82,10 @@ def test_directory_is_refused(tmp_path):
         write_atomic(tmp_path / "d.tsv", "x")
 
 
-def test_failed_write_leaves_no_temp_file(tmp_path, gloss):
+def test_unwritable_text_is_a_clear_error_and_changes_nothing(tmp_path, gloss):
     before = gloss.read_bytes()
-    with pytest.raises(UnicodeEncodeError):
+    with pytest.raises(InputError, match="cannot write: the text holds U\\+D800, a lone "
+                                         "surrogate, at character 15"):
         write_atomic(gloss, "lone surrogate \ud800")
     assert gloss.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["terms.tsv"]
