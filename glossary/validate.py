@@ -38,7 +38,7 @@ def problems(glossary: Glossary) -> list[InputError]:
         for lang in ("ru", "en"):
             if not term.preferred(lang):
                 report(f"{term.id}: empty '{lang}'")
-            for form in term.approved(lang):
+            for form in filter(None, term.approved(lang)):  # an empty one is reported above
                 owner = approved.setdefault((lang, fold(form)), term.id)
                 if owner != term.id:
                     report(f"{term.id}: {lang} form {form!r} is already claimed by {owner!r}")

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from paths import DATA, needs_data
 
 from cli import main
 from glossary import termfiles
@@ -200,3 +201,39 @@ def test_round_trip_over_every_format(tmp_path, fmt, direction):
         row = term.to_row()
         return {col: row.get(col, "") for col in carries}
     assert [fields(t) for t in back] == [fields(t) for t in RICH]
+
+
+def test_semicolon_csv_with_language_tagged_headers(tmp_path):
+    """The shape of a real translators' glossary (Tarantool's): BOM, CRLF, ';', headers
+    `Term [en]`, trailing empty cells, an orphan description row."""
+    path = tmp_path / "glossary.csv"
+    path.write_bytes("\ufeffTerm [en];Term [ru];Description [en];Description [ru]\r\n"
+                     "tuple;кортеж;A tuple plays the role of a “row”.;аналог строки\r\n"
+                     "space;спейс;\"A container; for tuples.\";;\r\n"
+                     ";;\"An orphan description\";;\r\n".encode("utf-8"))
+    rejected: list = []
+    terms = termfiles.read(path, skip=rejected).terms
+    assert [(t.en, t.ru, t.note) for t in terms[:2]] == [
+        ("tuple", "кортеж", "A tuple plays the role of a “row”."),
+        ("space", "спейс", "A container; for tuples.")]
+    assert dict(terms[0].extra)["Description [ru]"] == "аналог строки"
+
+
+@pytest.mark.parametrize("target", ["zkouška sirén", "秒"])
+def test_source_target_csv_that_is_not_russian_english_is_refused(tmp_path, target):
+    path = write(tmp_path, "weblate.csv", f'"location","source","target"\n"","test","{target}"\n')
+    with pytest.raises(InputError, match="its source and target columns are not one Russian and "
+                                         "one English"):
+        termfiles.read(path)
+
+
+@needs_data
+def test_tarantool_glossary_imports_clean(runner, tmp_path):
+    source = DATA / "tarantool-doc-ru" / "glossary" / "glossary.csv"
+    mine = tmp_path / "mine.tsv"
+    result = runner.invoke(main, ["import", str(source), "--glossary", str(mine), "--skip-invalid"])
+    assert result.exit_code == 1                      # rows without a Russian term are listed
+    assert f"skipped: {source}:49: deploy-to-production: empty 'ru'" in result.stderr
+    assert runner.invoke(main, ["validate", str(mine)]).exit_code == 0
+    by_id = termfiles.read(mine).by_id()
+    assert len(by_id) == 52 and by_id["tuple"].ru == "кортеж"

@@ -15,7 +15,8 @@ EXTENSIONS = (".csv",)
 
 
 def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
-    reader = _csv.reader(io.StringIO(read_text(path), newline=""), strict=True)
+    text = read_text(path)
+    reader = _csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text), strict=True)
     rows = []
     try:
         for cells in reader:
@@ -23,7 +24,19 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
                 rows.append((reader.line_num, cells))
     except _csv.Error as exc:
         raise InputError(f"malformed CSV: {exc}", path=path, line=reader.line_num) from None
-    return parse_rows(rows, path, skip)
+    return parse_rows(rows, path, skip, ragged=True)
+
+
+def delimiter(text: str) -> str:
+    """The separator of a CSV file: the comma, or the semicolon (spreadsheets in Russian and
+    other locales where the comma is the decimal sign write it; so does Tarantool's
+    glossary) or a tab, whichever the header line has most of.
+
+    >>> delimiter('Term [en];Term [ru];Description [en]\\n'), delimiter('ru,en\\n')
+    (';', ',')
+    """
+    header = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=header.count)
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:

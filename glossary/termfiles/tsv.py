@@ -10,12 +10,15 @@ from ..model import COLUMNS, REQUIRED, Glossary, Term
 from ..normalize import script
 from ..textio import read_text
 
-# Headers other tools write for our columns, used when a file lacks our ru and en columns:
-# spreadsheets (Russian, English), Weblate's glossary CSV (source, target, explanation).
-ALIASES = {"russian": "ru", "english": "en", "comment": "note", "notes": "note",
-           "explanation": "note", "description": "note", "definition": "note",
-           "developer_comments": "note", "translator_comments": "note"}
-# Columns whose language is told by the text under them.
+# Headers other tools and people write for our columns, used when a file lacks our ru and
+# en columns: a language (English, RU, ru-RU, "Term [en]" as in Tarantool's glossary), a
+# description (Weblate's explanation and comments; "Description [en]"), and Weblate's
+# source/target pair, told apart by the script of the text under them.
+_LANGUAGE = re.compile(r"(?:(?:term|термин|word|слово)\s*)?[\[(]?\s*(?P<lang>en|eng|english|"
+                       r"английский|ru|rus|russian|русский)(?:[-_][a-z]{2})?\s*[\])]?", re.I)
+_NOTE = re.compile(r"(?:comments?|notes?|explanation|descriptions?|definitions?|"
+                   r"developer_comments|translator_comments)(?:\s*[\[(]\s*(?:en|english)\s*[\])])?",
+                   re.I)
 _SIDES = ("source", "target")
 
 NAME = "tsv"
@@ -35,12 +38,13 @@ def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
 
 
 def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str | Path,
-               skip: list[InputError] | None = None) -> Glossary:
+               skip: list[InputError] | None = None, ragged: bool = False) -> Glossary:
     """Build a glossary from (line number, cells) rows, the first being the header.
 
     Structural problems (a missing column, a row of the wrong width) are raised at once,
     or, for a row, collected in `skip` when it is given and the row left out; rule
-    problems are left to validate.py, which reports them all.
+    problems are left to validate.py, which reports them all. `ragged` (spreadsheet CSV):
+    a row may lack trailing cells or have extra empty ones.
     """
     rows = list(rows)
     if not rows:
@@ -49,14 +53,18 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str | Path,
     header = canonical_header(header, [cells for _, cells in rows[:50]])
     missing = [c for c in REQUIRED if c not in header]
     if missing:
+        why = ("; its source and target columns are not one Russian and one English"
+               if set(_SIDES) <= {h.lower() for h in header} else "")
         raise InputError(f"header lacks the column(s) {', '.join(missing)}; found: "
-                         f"{', '.join(header) or 'nothing'}", path=path, line=header_line)
+                         f"{', '.join(header) or 'nothing'}{why}", path=path, line=header_line)
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
         raise InputError(f"column(s) named twice: {', '.join(dupes)}", path=path, line=header_line)
     terms = []
     given = frozenset(header)
     for line, cells in rows:
+        if ragged and len(cells) != len(header) and not any(c.strip() for c in cells[len(header):]):
+            cells = (cells + [""] * len(header))[:len(header)]
         if len(cells) != len(header):
             error = InputError(f"expected {len(header)} columns, found {len(cells)}",
                                path=path, line=line)
@@ -118,14 +126,27 @@ def canonical_header(header: list[str], sample: list[list[str]]) -> list[str]:
     out = [n.lower() if n.lower() in COLUMNS else n for n in names]
     if set(REQUIRED) <= set(out):
         return out  # our own columns: a column named "comment" stays itself
-    out = [ALIASES.get(o.lower().replace(" ", "_").replace("-", "_"), o) for o in out]
-    if not set(REQUIRED) & set(out) and set(_SIDES) <= set(out):
-        i = out.index("source")
-        text = " ".join(cells[i] for cells in sample if len(cells) > i)
-        first = script(text) or "en"
-        out[i], out[out.index("target")] = first, "en" if first == "ru" else "ru"
+    out = [_alias(o) for o in out]
+    sides = [o.lower() for o in out]
+    if not set(REQUIRED) & set(out) and set(_SIDES) <= set(sides):
+        i, j = sides.index("source"), sides.index("target")
+        scripts = [script(" ".join(cells[k] for cells in sample if len(cells) > k)) for k in (i, j)]
+        if sorted(map(str, scripts)) == ["en", "ru"]:  # one side Russian, the other Latin
+            out[i], out[j] = scripts
     # An alias never hides a column of that name the file also has.
     return [o if out.count(o) == 1 else n for o, n in zip(out, names)]
+
+
+def _alias(name: str) -> str:
+    """Our column for a header another tool wrote, or the header itself.
+
+    >>> [_alias(n) for n in ("Term [en]", "ru-RU", "English", "Description [en]",
+    ...                      "Description [ru]", "location")]
+    ['en', 'ru', 'en', 'note', 'Description [ru]', 'location']
+    """
+    if (found := _LANGUAGE.fullmatch(name)):
+        return "ru" if found["lang"].lower() in ("ru", "rus", "russian", "русский") else "en"
+    return "note" if _NOTE.fullmatch(name) else name
 
 
 def _tsv_rows(text: str) -> Iterable[tuple[int, list[str]]]:
