@@ -237,3 +237,16 @@ def test_tarantool_glossary_imports_clean(runner, tmp_path):
     assert runner.invoke(main, ["validate", str(mine)]).exit_code == 0
     by_id = termfiles.read(mine).by_id()
     assert len(by_id) == 52 and by_id["tuple"].ru == "кортеж"
+
+
+@needs_data
+def test_peer_glossary_samples_are_read_or_refused_clearly():
+    """translate-toolkit's and Okapi's TBX and CSV samples (none Russian–English): each is a
+    clear InputError naming the file, never a traceback nor an entry calling French Russian."""
+    samples = sorted(p for p in (DATA / "peer-format-samples").rglob("*")
+                     if p.suffix.lower() in (".tbx", ".csv"))
+    assert len(samples) >= 20
+    for path in samples:
+        with pytest.raises(InputError) as err:
+            termfiles.read(path)
+        assert str(err.value).startswith(str(path)), path

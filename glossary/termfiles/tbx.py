@@ -97,6 +97,7 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
     line = entry.sourceline
     kind, notes, sources, extra = "term", [], [], []
     forms: dict[str, list[tuple[str, str]]] = {lang: [] for lang in LANGS}
+    languages: list[str] = []  # as written, for the error message
     for sub in entry:
         name, kind_attr = xmlsafe.local(sub.tag), sub.get("type", "")
         if (name == "descrip" and kind_attr == "subjectField") or \
@@ -109,7 +110,9 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
         elif name == "admin" and kind_attr.startswith(EXTRA_PREFIX):
             extra.append((kind_attr[len(EXTRA_PREFIX):], xmlsafe.inline_text(sub)))
         elif name in ("langSet", "langSec"):
-            lang = primary(sub.get(xmlsafe.XML_LANG) or sub.get("lang"))
+            tag = sub.get(xmlsafe.XML_LANG) or sub.get("lang")
+            languages.append(tag or "?")
+            lang = primary(tag)
             if lang in forms:
                 forms[lang].extend(_terms(sub))
     found = {}
@@ -120,7 +123,8 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
         ranked = _ranked(forms[lang])
         if ranked is None:
             raise InputError(f"term entry has no preferred {label} term (nor one without a "
-                             "status)", path=path, line=line)
+                             f"status); its languages: {', '.join(languages) or 'none'}",
+                             path=path, line=line)
         if not ranked[0]:
             given -= {lang, f"{lang}_variants"}
         found[lang] = ranked
