@@ -230,3 +230,13 @@ def test_a_writer_that_cannot_get_the_lock_fails_clearly(gloss):
         holder.stdout.close()
     with locked(gloss, timeout=5):  # released when the holder died
         pass
+
+
+@pytest.mark.parametrize("args", [["export", "--format", "tbx"],
+                                  ["check", str(ROOT / "examples" / "draft-ru-en.tsv")]])
+def test_output_to_dev_null_keeps_the_device(runner, args):
+    from cli import main
+
+    result = runner.invoke(main, [*args, "-o", "/dev/null"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
