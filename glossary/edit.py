@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import termfiles
 from .errors import GlossaryError, InputError, ValidationError
@@ -192,7 +193,7 @@ def _replace(old: Term, new: Term) -> Term:
 def _join(old: Term, new: Term) -> Term:
     """Ours joined with theirs: lists unioned, our single values kept, both notes kept."""
     given = _given(new)
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     for col in LIST_COLUMNS:
         theirs = getattr(new, col) if col in given else ()
         changes[col] = (*getattr(old, col), *theirs)
@@ -221,7 +222,7 @@ def _keep_forms(term: Term, new: Term) -> Term:
 def _tidy(term: Term) -> Term:
     """No form twice in a list, the headword never its own variant, no form both approved
     and forbidden (approved wins: it is what the concept's own glossary says)."""
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     for lang in LANGS:
         head = fold(term.preferred(lang))
         seen = {head}

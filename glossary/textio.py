@@ -33,6 +33,7 @@ import filelock
 from charset_normalizer import from_bytes
 
 from .errors import DecodingWarning, GlossaryError, InputError
+from .ru import CYRILLIC
 
 # Larger files are almost certainly not glossaries or drafts; refuse rather than hang.
 MAX_BYTES = 512 * 1024 * 1024
@@ -134,9 +135,8 @@ def looks_russian(text: str) -> bool:
     False
     """
     words = re.findall(r"[^\W\d_]+", text)
-    cyrillic = [w for w in words if all("\u0400" <= c <= "\u04ff" for c in w)]
-    mixed = sum(1 for w in words if any("\u0400" <= c <= "\u04ff" for c in w)
-                and any(c.isascii() for c in w))
+    cyrillic = [w for w in words if all(CYRILLIC.match(c) for c in w)]
+    mixed = sum(1 for w in words if CYRILLIC.search(w) and any(c.isascii() for c in w))
     if len(cyrillic) <= mixed:
         return False
     cased = sum(1 for w in cyrillic if w.islower() or w.isupper() or w[1:].islower())

@@ -10,7 +10,7 @@ import lemminflect
 from . import english, morph
 from .model import FORMS_COLUMN, SEPARATOR, Glossary, Term
 from .normalize import fold
-from .tokens import Token, tokenize
+from .tokens import tokenize
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NUMBERS = ("sing", "plur")

@@ -124,8 +124,10 @@ class Writer:
             row = self.db.execute("SELECT id FROM keys WHERE side = ? AND key = ?",
                                   (side, key)).fetchone()
             if row is None:
-                found = self.db.execute("INSERT INTO keys (side, key) VALUES (?, ?)",
-                                        (side, key)).lastrowid
+                new_id = self.db.execute("INSERT INTO keys (side, key) VALUES (?, ?)",
+                                         (side, key)).lastrowid
+                assert new_id is not None  # an INSERT into a rowid table sets it
+                found = new_id
             else:
                 found = row[0]
             self.key_cache[(side, key)] = found

@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..morph import lemmas
+from ..ru import RU_LOWER, RU_UPPER
 from ..translit import fold_latin, latin_keys
 from . import tally
 from .context import Context, PairView
@@ -29,7 +30,7 @@ from .registry import Issue, rule
 
 _MIN_KEY = 4
 _CLOSE = 85  # rapidfuzz ratio above which a word is taken for the name it resembles
-_CAPITALISED = re.compile(r"[A-Z][A-Za-z]+(?:['’]s\b|['’](?!\w))?|[А-ЯЁ][а-яёА-ЯЁ]+")
+_CAPITALISED = re.compile(rf"[A-Z][A-Za-z]+(?:['’]s\b|['’](?!\w))?|[{RU_UPPER}][{RU_LOWER}{RU_UPPER}]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -112,7 +113,7 @@ def name_spelling(view: PairView, ctx: Context):
 def _finish(ctx: Context):
     for term_id, by_form in ctx.state.get("name-spelling", {}).items():
         term = ctx.term(term_id)
-        approved = [_surname(f) for f in term.approved(ctx.target_lang)]
+        approved = tuple(_surname(f) for f in term.approved(ctx.target_lang))
         for (ref, span, surface), _form, majority, counts in tally.minorities(by_form, approved):
             n = counts[majority]
             suggestion = " ".join([*surface.split()[:-1], majority])

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..errors import GlossaryError, InputError
 from ..model import COLUMNS, LIST_COLUMNS, REQUIRED, Glossary, Term
@@ -103,7 +104,7 @@ def read(path: str | Path, fmt: str | None = None,
 def clean(term: Term) -> Term:
     """The term with in-cell line breaks and tabs turned into spaces; InputError (without
     a place: the caller knows it) for any other control character."""
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     for col in COLUMNS:
         value = getattr(term, col)
         if col in LIST_COLUMNS:

@@ -56,7 +56,6 @@ EXTENSIONS = (".tbx",)
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 DEPRECATED = "deprecatedTerm-admn-sts"
-SUPERSEDED = "supersededTerm-admn-sts"
 # termNote types that carry the status: TBX-Basic's, and the older MARTIF name.
 STATUS_TYPES = ("administrativeStatus", "normativeAuthorization")
 EXTRA_PREFIX = "x-"
