@@ -131,7 +131,7 @@ def show_origins(report: Report, glossary: Glossary) -> None:
     by_id = glossary.by_id()
     origins: dict[str, list[str]] = {}
     for term_id in dict.fromkeys(f.term for f in report.findings if f.term in by_id):
-        origins.setdefault(by_id[term_id].origin or "?", []).append(term_id)  # type: ignore[index]
+        origins.setdefault(by_id[term_id].origin or "?", []).append(term_id)
     for origin, ids in origins.items():
         message(f"from {origin}: {', '.join(ids)}")
 

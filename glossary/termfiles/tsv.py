@@ -130,8 +130,9 @@ def canonical_header(header: list[str], sample: list[list[str]]) -> list[str]:
     sides = [o.lower() for o in out]
     if not set(REQUIRED) & set(out) and set(_SIDES) <= set(sides):
         i, j = sides.index("source"), sides.index("target")
-        scripts = [script(" ".join(cells[k] for cells in sample if len(cells) > k)) for k in (i, j)]
-        if sorted(map(str, scripts)) == ["en", "ru"]:  # one side Russian, the other Latin
+        scripts = [str(script(" ".join(cells[k] for cells in sample if len(cells) > k)))
+                   for k in (i, j)]
+        if sorted(scripts) == ["en", "ru"]:  # one side Russian, the other Latin
             out[i], out[j] = scripts
     # An alias never hides a column of that name the file also has.
     return [o if out.count(o) == 1 else n for o, n in zip(out, names)]
