@@ -21,7 +21,7 @@ def glossary_option(func: F) -> F:
     return click.option(
         "--glossary", "glossary_path", multiple=True, envvar=GLOSSARY_ENV, show_envvar=True,
         type=click.Path(dir_okay=False, path_type=Path),
-        help="Glossary file: terms.tsv, OmegaT TSV, CSV, TBX or JSON (default: the shipped "
+        help="Glossary file: terms.tsv, OmegaT TSV, CSV, TBX, JSON or PO (default: the shipped "
              "terms.tsv, read-only). Repeat it to stack glossaries, the first winning (a "
              f"project glossary over a domain one); ${GLOSSARY_ENV} may list several, "
              f"separated by '{os.pathsep}'. Commands that change a glossary write the "
