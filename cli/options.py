@@ -20,12 +20,18 @@ def glossary_option(func: F) -> F:
     separated by os.pathsep); the value is a tuple of paths, empty for the shipped glossary."""
     return click.option(
         "--glossary", "glossary_path", multiple=True, envvar=GLOSSARY_ENV, show_envvar=True,
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(dir_okay=False, path_type=Path), callback=_non_empty_paths,
         help="Glossary file: terms.tsv, OmegaT TSV, CSV, TBX, JSON or PO (default: the shipped "
              "terms.tsv, read-only). Repeat it to stack glossaries, the first winning (a "
              f"project glossary over a domain one); ${GLOSSARY_ENV} may list several, "
              f"separated by '{os.pathsep}'. Commands that change a glossary write the "
              "first.")(func)
+
+
+def _non_empty_paths(ctx: click.Context, param: click.Parameter,
+                     value: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The paths without the empty ones a stray separator in $GLOSSARY_FILE makes."""
+    return tuple(p for p in value if str(p) not in ("", "."))
 
 
 def tm_option(help: str = "Translation memory file (default: `glossary tm info` shows it).",

@@ -78,6 +78,13 @@ def test_environment_variable_lists_several(runner, files, monkeypatch):
     assert "company" in load(project).by_id() and "company" not in load(domain).by_id()
 
 
+def test_a_stray_separator_in_the_variable_is_ignored(runner, files, monkeypatch):
+    project, _ = files
+    monkeypatch.setenv("GLOSSARY_FILE", f"{os.pathsep}{project}{os.pathsep}")
+    data = json.loads(runner.invoke(main, ["lookup", "штрафбат", "--format", "json"]).stdout)
+    assert data[0]["glossary"] == str(project)
+
+
 def test_check_names_the_glossary_behind_findings(runner, files, tmp_path):
     project, domain = files
     draft = tmp_path / "d.tsv"
