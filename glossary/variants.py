@@ -241,10 +241,33 @@ def _usual_paradigm(phrase: str, kind: str, single: bool) -> list[str]:
     """One spelling per case and number: of two plurals (лагеря/лагери, пропуска/пропуски),
     the -а/-я one, the usual one for the concrete, institutional sense."""
     cells: dict[tuple[str, str], list[str]] = {}
-    for form in paradigm(phrase, kind):
+    forms = paradigm(phrase, kind)
+    # A word the dictionary lacks is inflected by analogy, which spells ё as е (Гёпнер →
+    # Гепнера): put it back, where the nominative shows that is all that changed.
+    lost_yo = bool(forms) and forms[0].text != phrase and forms[0].text == phrase.replace(
+        "ё", "е").replace("Ё", "Е")
+    for form in forms:
         if not (single and form.number == "plur"):
-            cells.setdefault((form.case, form.number), []).append(form.text)
+            text = _with_yo(form.text, phrase) if lost_yo else form.text
+            cells.setdefault((form.case, form.number), []).append(text)
     return [_usual(texts) for texts in cells.values()]
+
+
+def _with_yo(form: str, phrase: str) -> str:
+    """ё put back into an inflected form where the phrase has it and the form, identical up
+    to there, has е.
+
+    >>> _with_yo("Эриха Гепнера", "Эрих Гёпнер")
+    'Эриха Гёпнера'
+    """
+    words = form.split(" ")
+    for n, (word, model) in enumerate(zip(words, phrase.split(" "))):
+        chars = list(word)
+        for i, c in enumerate(model[:len(word)]):
+            if c in "ёЁ" and chars[i] in "еЕ" and word[:i].lower() == model[:i].lower():
+                chars[i] = c
+        words[n] = "".join(chars)
+    return " ".join(words)
 
 
 def _usual(texts: list[str]) -> str:
