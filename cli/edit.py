@@ -49,7 +49,7 @@ def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool,
     Example: glossary import colleague.tbx --glossary terms.tsv --on-conflict merge --dry-run
     """
     from glossary import termfiles
-    from glossary.edit import MergeReport, import_glossary
+    from glossary.edit import MergeReport, empty, import_glossary, update
     from glossary.errors import InputError
 
     target = write_target(glossary_path)
@@ -64,9 +64,9 @@ def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool,
 
     if dry_run:
         from glossary import load
-        change(load(target) if target.exists() else termfiles.empty(target))
+        change(load(target) if target.exists() else empty(target))
     else:
-        termfiles.update(target, change, create=True)
+        update(target, change, create=True)
     report = reports[-1]
     for label, ids in (("added", report.added), ("unchanged", report.unchanged),
                        ("replaced", report.replaced), ("merged", report.merged)):
@@ -110,9 +110,8 @@ def add(term_id: str | None, glossary_path: tuple[Path, ...], **values: Any) -> 
 
     Example: glossary add --glossary my.tsv --ru "штурмовой батальон" --en "assault battalion"
     """
-    from glossary import termfiles
     from glossary.edit import add as add_term
-    from glossary.edit import parse_fields
+    from glossary.edit import parse_fields, update
     from glossary.model import Term
     from glossary.termfiles.tsv import slug
 
@@ -121,7 +120,7 @@ def add(term_id: str | None, glossary_path: tuple[Path, ...], **values: Any) -> 
     if not changes.get("ru") or not changes.get("en"):
         raise click.UsageError("--ru and --en are required")
     term = Term(id=term_id or slug(str(changes["en"])), **changes)  # type: ignore[arg-type]
-    termfiles.update(target, lambda g: add_term(g, term), create=True)
+    update(target, lambda g: add_term(g, term), create=True)
     message(f"added {term.id} to {target}")
 
 
@@ -135,13 +134,12 @@ def edit(term_id: str, glossary_path: tuple[Path, ...], **values: Any) -> None:
 
     Example: glossary edit blocking-detachment --glossary my.tsv --en-variants "barrier troops | blocking unit"
     """
-    from glossary import termfiles
     from glossary.edit import edit as edit_term
-    from glossary.edit import parse_fields
+    from glossary.edit import parse_fields, update
 
     target = write_target(glossary_path)
     changes = parse_fields(values)
     if not changes:
         raise click.UsageError("nothing to change: give at least one field option")
-    termfiles.update(target, lambda g: edit_term(g, term_id, **changes))
+    update(target, lambda g: edit_term(g, term_id, **changes))
     message(f"edited {term_id} in {target}")

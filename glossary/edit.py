@@ -1,6 +1,6 @@
 """Changing a glossary: adding, editing and merging entries (pure functions returning a new
 glossary); `save` validates a changed glossary and only then writes it. A command that
-reads, changes and writes a file does it under a lock with `termfiles.update`.
+reads, changes and writes a file does it under a lock with `update`.
 
 Import semantics (`merge`, `import_glossary`): an incoming entry is the same concept as ours
 when its file gives it our id, or its preferred Russian (failing that, English) form is one
@@ -11,6 +11,7 @@ so its forms are added as variants and never displace a headword.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ from . import termfiles
 from .errors import GlossaryError, InputError, ValidationError
 from .model import COLUMNS, LIST_COLUMNS, Glossary, Term, split_list
 from .normalize import fold
-from .validate import problems, shipped_path
+from .textio import locked
+from .validate import load, problems, shipped_path
 
 POLICIES = ("keep", "replace", "merge")
 LANGS = ("ru", "en")
@@ -38,6 +40,32 @@ class MergeReport:
     changes: list[tuple[str, str, str, str]] = field(default_factory=list)
     # entries of the imported file left out (import_glossary with skip_invalid)
     rejected: list[InputError] = field(default_factory=list)
+
+
+def update(path: str | Path, change: Callable[[Glossary], Glossary],
+           fmt: str | None = None, create: bool = False) -> tuple[Glossary, Glossary]:
+    """Change a glossary file under a lock: read and validate it (`create`: a missing or
+    empty file is an empty glossary), apply `change`, validate the result and write it in
+    the file's own format. (before, after) is returned. A concurrent `update` of the same
+    file waits for this one, so no change is lost; the installed package's glossary is
+    never written."""
+    if termfiles.is_installed_copy(path):
+        raise GlossaryError(f"{path}: {termfiles.SHIPPED_READ_ONLY}")
+    with locked(path):
+        missing = create and (not Path(path).exists() or Path(path).stat().st_size == 0)
+        before = empty(path) if missing else load(path, fmt)
+        after = change(before)
+        found = problems(after)
+        if found:
+            raise ValidationError(found)
+        fmt = fmt or (termfiles.detect_by_extension(path) if missing else termfiles.detect(path))
+        termfiles.write(after, path, fmt)
+    return before, after
+
+
+def empty(path: str | Path) -> Glossary:
+    """A glossary with no entries yet, to be written to `path`."""
+    return Glossary([], path=str(path))
 
 
 def save(glossary: Glossary, path: str | Path | None = None, *, dry_run: bool = False) -> Path:

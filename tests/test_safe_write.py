@@ -179,11 +179,10 @@ def test_library_refuses_the_installed_copy(monkeypatch, tmp_path):
 
 ADD = textwrap.dedent("""
     import sys
-    from glossary import termfiles
-    from glossary.edit import add
+    from glossary.edit import add, update
     from glossary.model import Term
     n = sys.argv[2]
-    termfiles.update(sys.argv[1], lambda g: add(g, Term(f"t{n}", f"термин{n}", f"term {n}")))
+    update(sys.argv[1], lambda g: add(g, Term(f"t{n}", f"термин{n}", f"term {n}")))
 """)
 
 

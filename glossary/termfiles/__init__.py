@@ -11,14 +11,13 @@ disk, so every file written reads back (`check_writable`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import GlossaryError, InputError
 from ..model import COLUMNS, LIST_COLUMNS, REQUIRED, Glossary, Term
-from ..textio import locked, read_text, write_atomic
+from ..textio import read_text, write_atomic
 from . import csv, json, omegat, po, tbx, tsv
 
 FORMATS = {m.NAME: m for m in (tsv, csv, omegat, tbx, json, po)}
@@ -142,33 +141,6 @@ def write(glossary: Glossary, path: str | Path, fmt: str | None = None,
     except InputError as error:
         raise InputError(error.message, path=path, line=error.line) from None
     write_atomic(path, text)
-
-
-def empty(path: str | Path) -> Glossary:
-    """A glossary with no entries yet, to be written to `path`."""
-    return Glossary([], path=str(path))
-
-
-def update(path: str | Path, change: Callable[[Glossary], Glossary],
-           fmt: str | None = None, create: bool = False) -> tuple[Glossary, Glossary]:
-    """Change a glossary file under a lock: read and validate it (`create`: a missing or
-    empty file is an empty glossary), apply `change`, validate the result and write it in the file's
-    own format. (before, after) is returned. A concurrent `update` of the same file waits
-    for this one, so no change is lost."""
-    from ..validate import load, problems  # validate builds on this module
-    from ..errors import ValidationError
-
-    if is_installed_copy(path):
-        raise GlossaryError(f"{path}: {SHIPPED_READ_ONLY}")
-    with locked(path):
-        missing = create and (not Path(path).exists() or Path(path).stat().st_size == 0)
-        before = empty(path) if missing else load(path, fmt)
-        after = change(before)
-        found = problems(after)
-        if found:
-            raise ValidationError(found)
-        write(after, path, fmt or (detect_by_extension(path) if missing else detect(path)))
-    return before, after
 
 
 def detect_by_extension(path: str | Path) -> str:
