@@ -1,12 +1,12 @@
 """Changing a glossary: adding, editing and merging entries (pure functions returning a new
-glossary); `save` validates a changed glossary and only then writes it. A command that
-reads, changes and writes a file does it under a lock with `update`.
+glossary); a command that reads, changes and writes a file does it with `update`: under a
+lock, validated before anything is written.
 
 Import semantics (`merge`, `import_glossary`): an incoming entry is the same concept as ours
 when its file gives it our id, or its preferred Russian (failing that, English) form is one
 of our approved forms. An id the reader made up (OmegaT, PO, an entry without one) never
-matches; an added entry whose made-up id is taken gets a distinct one. Only the columns the imported file has count (`Term.given`): a column it
-lacks leaves ours as it is. An OmegaT file gives forms without saying which is preferred,
+matches; an added entry whose made-up id is taken gets a distinct one. Only the columns
+the imported file has count (`Term.given`): a column it lacks leaves ours as it is. An OmegaT file gives forms without saying which is preferred,
 so its forms are added as variants and never displace a headword.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .errors import GlossaryError, InputError, ValidationError
 from .model import COLUMNS, LIST_COLUMNS, Glossary, Term, split_list
 from .normalize import fold
 from .textio import locked
-from .validate import load, problems, shipped_path
+from .validate import load, problems
 
 POLICIES = ("keep", "replace", "merge")
 LANGS = ("ru", "en")
@@ -66,20 +66,6 @@ def update(path: str | Path, change: Callable[[Glossary], Glossary],
 def empty(path: str | Path) -> Glossary:
     """A glossary with no entries yet, to be written to `path`."""
     return Glossary([], path=str(path))
-
-
-def save(glossary: Glossary, path: str | Path | None = None, *, dry_run: bool = False) -> Path:
-    """Validate a changed glossary and, if it breaks no rule, write it atomically in the
-    format of its file (default: the shipped glossary, which only a source checkout may
-    write); `dry_run` only validates. ValidationError lists every problem and nothing is
-    written. Returns the target path."""
-    found = problems(glossary)
-    if found:
-        raise ValidationError(found)
-    target = Path(path) if path else shipped_path()
-    if not dry_run:
-        termfiles.write(glossary, target, termfiles.detect(target))
-    return target
 
 
 def parse_fields(values: dict[str, str | None]) -> dict[str, str | tuple[str, ...]]:
