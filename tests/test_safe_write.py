@@ -91,13 +91,13 @@ def test_unwritable_text_is_a_clear_error_and_changes_nothing(tmp_path, gloss):
     assert [p.name for p in tmp_path.iterdir()] == ["terms.tsv"]
 
 
-def test_temp_file_of_a_killed_writer_is_removed_by_the_next_write(tmp_path, gloss):
-    # A real writer killed while writing a large text leaves its temp file behind.
-    script = textwrap.dedent(f"""
-        import sys
-        from glossary.textio import write_atomic
-        write_atomic({str(gloss)!r}, "x" * 400_000_000)
-    """)
+def signal_a_big_write(gloss, tmp_path, signum: int, wrap: bool = False) -> int:
+    """Start a real process writing 400 MB over `gloss`, send it `signum` once its temp file
+    exists, and return its exit status. `wrap`: inside the CLI's SIGTERM handler."""
+    write = f"write_atomic({str(gloss)!r}, 'x' * 400_000_000)"
+    script = "from glossary.textio import write_atomic\n" + (
+        f"from cli import terminate_cleanly\nwith terminate_cleanly():\n    {write}\n"
+        if wrap else write)
     proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
     try:
         for _ in range(1000):
@@ -105,11 +105,15 @@ def test_temp_file_of_a_killed_writer_is_removed_by_the_next_write(tmp_path, glo
                 break
             time.sleep(0.01)
     finally:
-        proc.send_signal(signal.SIGKILL)
+        proc.send_signal(signum)
         proc.wait()
+    return proc.returncode
+
+
+def test_temp_file_of_a_killed_writer_is_removed_by_the_next_write(tmp_path, gloss):
+    signal_a_big_write(gloss, tmp_path, signal.SIGKILL)
     assert gloss.read_bytes() == SMALL.read_bytes()       # the old file is whole
-    stale = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    if not stale:
+    if not any(p.suffix == ".tmp" for p in tmp_path.iterdir()):
         pytest.skip("the writer finished or never started before the kill")
     write_atomic(gloss, "new\n")
     assert [p.name for p in tmp_path.iterdir()] == ["terms.tsv"]
@@ -117,24 +121,10 @@ def test_temp_file_of_a_killed_writer_is_removed_by_the_next_write(tmp_path, glo
 
 def test_a_terminated_command_removes_its_temp_file(tmp_path, gloss):
     """SIGTERM (kill, a CI timeout) during a write: the CLI's handler lets the write clean up."""
-    script = textwrap.dedent(f"""
-        from cli import terminate_cleanly
-        from glossary.textio import write_atomic
-        with terminate_cleanly():
-            write_atomic({str(gloss)!r}, "x" * 400_000_000)
-    """)
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
-    try:
-        for _ in range(1000):
-            if proc.poll() is not None or any(p.suffix == ".tmp" for p in tmp_path.iterdir()):
-                break
-            time.sleep(0.01)
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait()
-    if proc.returncode == 0:
+    status = signal_a_big_write(gloss, tmp_path, signal.SIGTERM, wrap=True)
+    if status == 0:
         pytest.skip("the writer finished before the signal")
-    assert proc.returncode == 128 + signal.SIGTERM
+    assert status == 128 + signal.SIGTERM
     assert [p.name for p in tmp_path.iterdir()] == ["terms.tsv"]
     assert gloss.read_bytes() == SMALL.read_bytes()
 
