@@ -92,18 +92,58 @@ def test_whitespace_in_tbx_notes_and_kind_is_normalised(tmp_path):
     assert termfiles.read(out).terms == [term]
 
 
+GNUCASH_STYLE = """\
+msgid ""
+msgstr ""
+"Language: ru\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#. "English Definition (a note to translators)"
+msgid "Term"
+msgstr "Термин"
+
+#. "Money owned"
+msgid "account type: Asset"
+msgstr "account type: Активы"
+
+#, fuzzy
+msgid "balance"
+msgstr "баланс"
+
+msgid "budget"
+msgstr ""
+
+#. "-"
+msgid "Credit (column in register)"
+msgstr "Кредит"
+
+#. "To make the totals agree"
+msgid "balance, to"
+msgstr "свести баланс"
+
+#. "A menu of choices"
+msgid "options"
+msgstr "настройки"
+
+#. "Another menu of choices"
+msgid "preferences"
+msgstr "настройки"
+"""
+
+
 def test_po_glossary_gnucash_convention(tmp_path):
-    path = write(tmp_path, "ru.po", 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n'
-                 '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                 '#. "Money owned"\nmsgid "account type: Asset"\nmsgstr "тип счёта: Активы"\n\n'
-                 '#, fuzzy\nmsgid "balance"\nmsgstr "баланс"\n\n'
-                 'msgid "budget"\nmsgstr ""\n\n'
-                 '#. "A record of money"\nmsgid "account"\nmsgstr "счёт"\n')
+    """The shape of GnuCash's glossary: sense prefixes (kept in English in msgstr too),
+    parentheses and ", to" as context, quoted definitions, several terms to one rendering."""
+    path = write(tmp_path, "ru.po", GNUCASH_STYLE)
     terms = termfiles.read(path).terms
-    assert [(t.id, t.ru, t.en, t.note, dict(t.extra)["context"]) for t in terms] == [
-        ("asset", "Активы", "Asset", '"Money owned"', "account type"),
-        ("account", "счёт", "account", '"A record of money"', "")]
-    assert [t.line for t in terms] == [6, 17]
+    assert [(t.id, t.ru, t.en, t.en_variants, t.note, dict(t.extra)["context"]) for t in terms] == [
+        ("asset", "Активы", "Asset", (), "Money owned", "account type"),
+        ("credit", "Кредит", "Credit", (), "", "column in register"),
+        ("balance", "свести баланс", "balance", (), "To make the totals agree", "verb"),
+        ("options", "настройки", "options", ("preferences",),
+         "A menu of choices / Another menu of choices", "")]
+    assert [t.line for t in terms] == [10, 21, 25, 29]  # where each entry starts
+    assert problems(termfiles.read(path)) == []
 
 
 @pytest.mark.parametrize("text, message", [

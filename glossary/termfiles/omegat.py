@@ -42,12 +42,13 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
             continue
         rows.append((number, cells[0].strip(), cells[1].strip(),
                      cells[2].strip() if len(cells) > 2 else ""))
-    terms = with_ids([_term(group) for group in _concepts(rows)])
+    terms = with_ids([_term(group) for group in concepts(rows)])
     return Glossary(terms, path=str(path))
 
 
-def _concepts(rows: list[tuple[int, str, str, str]]) -> list[list[tuple[int, str, str, str]]]:
-    """Rows joined into concepts through shared source or target terms (union-find)."""
+def concepts(rows: list[tuple[int, str, str, str]]) -> list[list[tuple[int, str, str, str]]]:
+    """(line, source, target, comment) rows joined into concepts through shared source or
+    target terms (union-find), in the order of their first row."""
     parent = list(range(len(rows)))
 
     def root(i: int) -> int:

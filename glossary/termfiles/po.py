@@ -1,15 +1,20 @@
 """Glossaries kept as gettext PO files, the GNOME / GnuCash convention.
 
 One entry a term: msgid the term, msgstr its rendering, the extracted comment (``#.``) its
-definition, which becomes the note (translator comments follow it). Fuzzy, obsolete and
-untranslated entries are skipped. The direction is told by the script of the msgids, so an
-en→ru glossary (GNOME's) and a ru→en one both read.
+definition, which becomes the note (translator comments follow it; GnuCash's quotes around
+it and its "-" for none are dropped). Fuzzy, obsolete and untranslated entries are skipped,
+and so is GnuCash's column-header entry (msgid "Term", defined as "English Definition …").
+The direction is told by the script of the msgids, so an en→ru glossary (GNOME's, GnuCash's)
+and a ru→en one both read.
 
-A prefix naming the sense (``account type: Asset`` → ``тип счёта: Активы``, as GnuCash
-writes) is context, not part of the term: the term is ``Asset``, and the prefix goes to the
-``context`` column, as msgctxt does, unless the bare term then clashes with another
-entry's, when the whole msgid stays the term. Forms, variants and forbidden renderings
-have no place in PO; writing gives one entry per concept (preferred forms, note, context).
+What disambiguates a sense is context, not part of the term, and goes to the ``context``
+column with msgctxt: a prefix (``account type: Asset`` → ``account type: Актив``, the prefix
+kept in English in GnuCash's msgstr), a trailing parenthesis (``Credit (column in
+register)``) and a verb's ``, to`` (``balance, to``). Such glossaries map several terms to
+one rendering (options, preferences → настройки); as in OmegaT's format, entries that
+share a term or a rendering are one concept, the first pair preferred, the rest variants.
+Forms, variants and forbidden renderings have no place in PO; writing gives one entry per
+concept (preferred forms, note, context).
 """
 from __future__ import annotations
 
@@ -21,49 +26,74 @@ import polib
 from ..errors import InputError
 from ..formats import po as po_format
 from ..model import COLUMNS, FORMS_COLUMN, Glossary, Term, split_list
-from ..normalize import fold, script
+from ..normalize import script
 from ..textio import read_text
+from .omegat import concepts
 from .tsv import with_ids
 
 NAME = "po"
 EXTENSIONS = (".po", ".pot")
 CONTEXT = "context"
-GIVEN = frozenset({"ru", "en", "note", CONTEXT})
+GIVEN = frozenset({"ru", "en", "ru_variants", "en_variants", "note", CONTEXT})
 FORM_CONTEXT = "form of "
 
-# "account type: Asset": a short lower-case label, a colon, the term.
+# "account type: Asset": a short label, a colon, the term.
 _PREFIX = re.compile(r"^(?P<label>[^\W\d_][\w .'-]{0,40}?): (?P<term>\S.*)$")
+# "balance, to", "Credit (column in register)", "transfer, to (register toolbar)"
+_SUFFIX = re.compile(r"^(?P<term>.+?)(?P<verb>, to)?(?: \((?P<note>[^()]+)\))?$")
+_HEADER_ENTRY = ("Term", '"English Definition')
 
 
 def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
     catalogue = po_format._parse(read_text(path), path)
     entries = [e for e in catalogue if e.msgid and e.msgstr and not e.obsolete and not e.fuzzy
-               and not (e.msgctxt or "").startswith(FORM_CONTEXT)]
+               and not (e.msgctxt or "").startswith(FORM_CONTEXT)
+               and not (e.msgid == _HEADER_ENTRY[0] and e.comment.startswith(_HEADER_ENTRY[1]))]
     reverse = script(" ".join(e.msgid for e in entries[:50])) == "ru"
-    rows = [_split(e, reverse) for e in entries]
-    bare = [fold(source) for source, _, _, _ in rows]
+    pairs = [_pair(e) for e in entries]
+    rows = [(e.linenum, source, target, str(i)) for i, (e, (source, target, _)) in
+            enumerate(zip(entries, pairs))]
     terms = []
-    for entry, (source, target, context, whole) in zip(entries, rows):
-        if context and bare.count(fold(source)) > 1:
-            source, target, context = whole[0], whole[1], ""
-        if entry.msgctxt:
-            context = f"{entry.msgctxt}; {context}" if context else entry.msgctxt
-        ru, en = (source, target) if reverse else (target, source)
-        note = " ".join(part for part in (entry.comment, entry.tcomment) if part)
-        terms.append(Term("", ru=ru, en=en, note=note,
-                          extra=((CONTEXT, context),), line=entry.linenum, given=GIVEN))
+    for group in concepts(rows):
+        members = [(entries[int(i)], pairs[int(i)]) for _, _, _, i in group]
+        sources = tuple(dict.fromkeys(source for _, (source, _, _) in members))
+        targets = tuple(dict.fromkeys(target for _, (_, target, _) in members))
+        ru, en = (sources, targets) if reverse else (targets, sources)
+        notes = dict.fromkeys(n for e, _ in members if (n := _note(e)))
+        contexts = dict.fromkeys(c for _, (_, _, c) in members if c)
+        terms.append(Term("", ru=ru[0], en=en[0], ru_variants=ru[1:], en_variants=en[1:],
+                          note=" / ".join(notes), extra=((CONTEXT, "; ".join(contexts)),),
+                          line=group[0][0], given=GIVEN))
     return Glossary(with_ids(terms), columns=(*COLUMNS, CONTEXT), path=str(path))
 
 
-def _split(entry: polib.POEntry, reverse: bool) -> tuple[str, str, str, tuple[str, str]]:
-    """(source term, target term, context, (whole msgid, whole msgstr))."""
-    whole = (entry.msgid.strip(), entry.msgstr.strip())
-    source, target = whole
-    found = _PREFIX.match(source)
-    if found is None:
-        return source, target, "", whole
-    rendered = _PREFIX.match(target)
-    return found["term"], rendered["term"] if rendered else target, found["label"], whole
+def _pair(entry: polib.POEntry) -> tuple[str, str, str]:
+    """(term, rendering, context) of an entry; the context gathers msgctxt, a sense prefix,
+    a trailing parenthesis and a verb's ", to".
+
+    >>> _pair(polib.POEntry(msgid="account type: Asset", msgstr="account type: Актив"))
+    ('Asset', 'Актив', 'account type')
+    >>> _pair(polib.POEntry(msgid="transfer, to (register toolbar)", msgstr="перевести"))
+    ('transfer', 'перевести', 'verb; register toolbar')
+    """
+    source, target = entry.msgid.strip(), entry.msgstr.strip()
+    context = [entry.msgctxt] if entry.msgctxt else []
+    if (found := _PREFIX.match(source)):
+        source, context = found["term"], [*context, found["label"]]
+        if (rendered := _PREFIX.match(target)):
+            target = rendered["term"]
+    if (found := _SUFFIX.match(source)) and (found["verb"] or found["note"]):
+        source = found["term"]
+        context += ["verb"] * bool(found["verb"]) + [found["note"]] * bool(found["note"])
+    return source, target, "; ".join(context)
+
+
+def _note(entry: polib.POEntry) -> str:
+    """The definition and translator comments, without GnuCash's quotes and "-"."""
+    comment = entry.comment.strip()
+    if len(comment) >= 2 and comment[0] == comment[-1] == '"':
+        comment = comment[1:-1].strip()
+    return " ".join(part for part in (comment if comment != "-" else "", entry.tcomment) if part)
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
