@@ -134,6 +134,7 @@ def edit(term_id: str, glossary_path: tuple[Path, ...], **values: Any) -> None:
 
     Example: glossary edit blocking-detachment --glossary my.tsv --en-variants "barrier troops | blocking unit"
     """
+    from glossary import Glossary, GlossaryError, load
     from glossary.edit import edit as edit_term
     from glossary.edit import parse_fields, update
 
@@ -141,5 +142,13 @@ def edit(term_id: str, glossary_path: tuple[Path, ...], **values: Any) -> None:
     changes = parse_fields(values)
     if not changes:
         raise click.UsageError("nothing to change: give at least one field option")
-    update(target, lambda g: edit_term(g, term_id, **changes))
+    def change(glossary: Glossary) -> Glossary:
+        if term_id not in glossary.by_id():
+            elsewhere = [p for p in glossary_path[1:] if term_id in load(p).by_id()]
+            if elsewhere:  # stacked glossaries: say where the entry is
+                raise GlossaryError(f"{target}: no entry with id {term_id!r}; it is in "
+                                    f"{elsewhere[0]} (edit changes the first --glossary)")
+        return edit_term(glossary, term_id, **changes)
+
+    update(target, change)
     message(f"edited {term_id} in {target}")

@@ -65,10 +65,10 @@ def lookup(query: tuple[str, ...], glossary_path: tuple[Path, ...], fmt: str,
                      "glossary": h.term.origin}
                     for h in hits])
     elif fmt == "tsv":
-        columns = [*glossary.columns, "matched"]
+        columns = [*glossary.columns, "matched", "glossary"]
         echo("\t".join(columns))
         for h in hits:
-            row = {**h.term.to_row(), "matched": h.matched}
+            row = {**h.term.to_row(), "matched": h.matched, "glossary": h.term.origin or ""}
             echo("\t".join(row.get(c, "") for c in columns))
     else:
         colour = color_enabled()

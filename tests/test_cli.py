@@ -52,8 +52,9 @@ def test_lookup_json_has_all_fields_and_matched(runner, gloss):
 def test_lookup_tsv(runner, gloss):
     result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--format", "tsv", "smersh"])
     header, row = result.output.splitlines()
-    assert header.split("\t")[-1] == "matched"
+    assert header.split("\t")[-2:] == ["matched", "glossary"]
     assert row.split("\t")[:3] == ["smersh", "СМЕРШ", "Smersh"]
+    assert row.split("\t")[-1] == str(gloss)
 
 
 def test_lookup_nothing_found_exits_1_with_suggestions(runner, gloss):

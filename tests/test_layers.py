@@ -67,6 +67,17 @@ def test_repeated_option_and_lookup_shows_the_glossary(runner, files):
     assert [(d["id"], d["glossary"]) for d in data] == [("zagrad", str(project))]
 
 
+def test_edit_says_which_stacked_glossary_has_the_entry(runner, files):
+    project, domain = files
+    before = project.read_bytes()
+    result = runner.invoke(main, ["edit", "nkvd", "--note", "x", "--glossary", str(project),
+                                  "--glossary", str(domain)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {project}: no entry with id 'nkvd'; it is in {domain} "
+                             "(edit changes the first --glossary)\n")
+    assert project.read_bytes() == before
+
+
 def test_environment_variable_lists_several(runner, files, monkeypatch):
     project, domain = files
     monkeypatch.setenv("GLOSSARY_FILE", f"{project}{os.pathsep}{domain}")
