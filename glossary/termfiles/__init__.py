@@ -1,7 +1,9 @@
-"""The one registry of glossary file formats, and the safe way to change a glossary file.
+"""The one registry of glossary file formats.
 
 Every module has the same shape: NAME, EXTENSIONS, `read(path, skip=None) -> Glossary` and
-`dumps(glossary, direction) -> str`. Loading validates (see validate.py).
+`dumps(glossary, direction) -> str`. Loading validates (see validate.py); changing a file
+goes through edit.update (a lock, validation, then `write`). The installed package's own
+glossary is never written (`is_installed_copy`).
 
 What is read is cleaned the same way for every format: a line break or tab inside a cell
 (TBX notes, quoted CSV cells, JSON strings) becomes a space; any other control character
