@@ -41,6 +41,8 @@ MAX_BYTES = 512 * 1024 * 1024
 LOCK_TIMEOUT = 30.0
 # Bad-byte lines named in one warning (the count is always given).
 _SHOWN_LINES = 5
+# How much of a file `looks_russian` reads to judge it (a whole novel says no more).
+_JUDGED_CHARS = 1 << 20
 
 _XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _PO_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9._:-]+)', re.MULTILINE)
@@ -84,18 +86,19 @@ def decode(data: bytes, path: str | Path = "<input>", declared: str | None = Non
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    text, bad_lines, good = _utf8_lenient(data)
-    if good >= len(bad_lines):
-        shown = ", ".join(str(n) for n in list(dict.fromkeys(bad_lines))[:_SHOWN_LINES])
+    text, bad, good, bad_lines = _utf8_lenient(data)
+    if good >= bad:
+        shown = ", ".join(str(n) for n in dict.fromkeys(bad_lines))
         warnings.warn(DecodingWarning(
-            f"{path}:{bad_lines[0]}: {len(bad_lines)} byte(s) that are not UTF-8 (line(s) "
-            f"{shown}) read as U+FFFD; the rest of the file is UTF-8"), stacklevel=2)
+            f"{path}:{bad_lines[0]}: {bad} byte(s) that are not UTF-8 (line(s) "
+            f"{shown}{', …' if bad > len(bad_lines) else ''}) read as U+FFFD; the rest of "
+            "the file is UTF-8"), stacklevel=2)
         return text
     try:
         legacy = data.decode("cp1251")
     except UnicodeDecodeError:
         legacy = None
-    if legacy is not None and looks_russian(legacy):
+    if legacy is not None and looks_russian(legacy[:_JUDGED_CHARS]):
         return legacy
     best = from_bytes(data).best()
     if best is None or best.encoding in ("utf_8", "cp1251"):
@@ -349,18 +352,23 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _utf8_lenient(data: bytes) -> tuple[str, list[int], int]:
-    """The data as UTF-8 with U+FFFD for bad bytes, the line of each bad byte, and how many
-    valid non-ASCII characters it has (the evidence that the file is UTF-8)."""
-    bad: list[int] = []
-    lines: list[str] = []
-    good = 0
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            line = raw.decode("utf-8", errors="replace")
-            bad.extend([number] * line.count("\ufffd"))
-        good += sum(1 for c in line if c > "\x7f" and c != "\ufffd")
-        lines.append(line)
-    return "\n".join(lines), bad, good
+def _utf8_lenient(data: bytes) -> tuple[str, int, int, list[int]]:
+    """The data as UTF-8 with U+FFFD for each bad sequence; how many bad sequences, how many
+    valid non-ASCII characters (the evidence that the file is UTF-8), and the lines of the
+    first few bad ones. Done by the codec, not character by character: files are large.
+
+    >>> _utf8_lenient("ёж\\nлиса".encode() + b"\\xff")[1:]
+    (1, 6, [2])
+    """
+    text = data.decode("utf-8", errors="replace")
+    genuine = data.count("\ufffd".encode())  # replacement characters the file itself has
+    bad = text.count("\ufffd") - genuine
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad - genuine
+    lines: list[int] = []
+    index = line = 0
+    position = -1
+    while len(lines) < _SHOWN_LINES and (position := text.find("\ufffd", position + 1)) >= 0:
+        line += text.count("\n", index, position)
+        index = position
+        lines.append(line + 1)
+    return text, bad, good, lines
