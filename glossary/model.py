@@ -54,7 +54,8 @@ class Term:
         return row
 
     @classmethod
-    def from_row(cls, row: dict[str, str], line: int | None = None) -> "Term":
+    def from_row(cls, row: dict[str, str], line: int | None = None,
+                 given: frozenset[str] | None = None) -> "Term":
         """Build a term from cells; unknown columns go to `extra`, lists are split on `|`."""
         known: dict[str, Any] = {}
         for col in COLUMNS:
@@ -62,7 +63,7 @@ class Term:
             known[col] = split_list(value) if col in LIST_COLUMNS else value
         extra = tuple((k, v) for k, v in row.items() if k not in COLUMNS)
         known["kind"] = known["kind"] or "term"
-        return cls(**known, extra=extra, line=line)
+        return cls(**known, extra=extra, line=line, given=given)
 
     def with_changes(self, **changes) -> "Term":
         return replace(self, **changes)

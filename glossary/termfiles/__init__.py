@@ -90,7 +90,7 @@ def read(path: str | Path, fmt: str | None = None,
     terms = []
     for term in glossary:
         try:
-            terms.append(clean(term).with_changes(origin=str(path)))
+            terms.append(clean(term, origin=str(path)))
         except InputError as error:
             if skip is None:
                 raise InputError(error.message, path=path, line=term.line) from None
@@ -102,10 +102,16 @@ def read(path: str | Path, fmt: str | None = None,
     return Glossary(terms, columns=columns, path=str(path))
 
 
-def clean(term: Term) -> Term:
+def clean(term: Term, **also: Any) -> Term:
     """The term with in-cell line breaks and tabs turned into spaces; InputError (without
-    a place: the caller knows it) for any other control character."""
-    changes: dict[str, Any] = {}
+    a place: the caller knows it) for any other control character. `also`: more fields to
+    change in the same copy."""
+    cells = [term.id, term.ru, term.en, term.kind, term.note,
+             *(v for col in LIST_COLUMNS for v in getattr(term, col)),
+             *(part for pair in term.extra for part in pair)]
+    if not any(_UNWRITABLE.search(cell) for cell in cells):
+        return term.with_changes(**also) if also else term  # the usual case, kept fast
+    changes: dict[str, Any] = dict(also)
     for col in COLUMNS:
         value = getattr(term, col)
         if col in LIST_COLUMNS:

@@ -95,7 +95,7 @@ def _term(item: object, line: int, path: str | Path) -> Term:
     if not row.get("ru", "").strip() or not row.get("en", "").strip():
         raise InputError("entry lacks 'ru' or 'en'", path=path, line=line)
     given = frozenset(k for k in row if k != "id" or row[k].strip())  # an empty id is made up
-    return Term.from_row(row, line=line).with_changes(given=given)
+    return Term.from_row(row, line, given)
 
 
 def _kind(value: object) -> str:

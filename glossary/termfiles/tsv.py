@@ -73,8 +73,8 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str | Path,
             skip.append(error)
             continue
         row = dict(zip(header, cells))
-        term = Term.from_row(row, line=line)
-        terms.append(term.with_changes(given=given if term.id else given - {"id"}))
+        # an empty id is made up (with_ids), not given
+        terms.append(Term.from_row(row, line, given if row.get("id", "").strip() else given - {"id"}))
     # Keep the file's column order; columns the model knows but the file lacks come after.
     columns = tuple(header) + tuple(c for c in COLUMNS if c not in header)
     return Glossary(with_ids(terms), columns=columns, path=str(path))
