@@ -224,14 +224,16 @@ def validate(file: Path | None, glossary_path: tuple[Path, ...], fmt: str) -> No
     from glossary.validate import problems, shipped_path
 
     paths = [file] if file else list(glossary_path) or [shipped_path()]
-    found = []
+    found, summaries = [], []
     for path in paths:
         glossary = termfiles.read(path)
         mine = problems(glossary)
         found += mine
-        for problem in mine if fmt == "text" else ():
-            echo(str(problem))
-        message(f"{path}: {len(glossary)} entries, {len(mine)} problem(s)")
+        summaries.append(f"{path}: {len(glossary)} entries, {len(mine)} problem(s)")
     if fmt == "json":
         print_json([{"path": p.path, "line": p.line, "message": p.message} for p in found])
+    for problem in found if fmt == "text" else ():
+        echo(str(problem))
+    for summary in summaries:  # after the data: a full stdout is reported before them
+        message(summary)
     sys.exit(1 if found else 0)
