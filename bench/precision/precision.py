@@ -195,6 +195,15 @@ def distinct(findings: list[dict]) -> dict[tuple, dict]:
     return dict(sorted(first.items()))
 
 
+def frame_of(findings: list[dict], rules: Iterable[str] = (), skip_empty: bool = False
+             ) -> list[dict]:
+    """The findings a sample is drawn from: of the given rules only (all when none), and
+    without the findings on an empty target (an untranslated entry) when asked."""
+    rules = set(rules)
+    return [r for r in findings if (not rules or r["rule"] in rules)
+            and not (skip_empty and r["rule"] == "untranslated" and not r["target"].strip())]
+
+
 def draw(findings: list[dict], n: int, seed: int) -> list[dict]:
     frame = distinct(findings)
     keys = list(frame)
@@ -308,6 +317,10 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--seed", type=int, default=SEED, help=f"default {SEED}")
             p.add_argument("--judgements", type=Path,
                            help="TSV of verdicts (default: bench/precision/PROJECT.judged.tsv)")
+            p.add_argument("--rule", action="append", default=[], metavar="ID",
+                           help="draw from this rule's findings only (repeatable)")
+            p.add_argument("--skip-empty", action="store_true",
+                           help="leave out untranslated findings on an empty target")
         if name == "sample":
             p.add_argument("--unjudged", action="store_true",
                            help="print only the drawn findings without a verdict yet")
@@ -322,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     findings = read_findings(findings_path)
     if args.command in ("sample", "score"):
+        findings = frame_of(findings, args.rule, args.skip_empty)
         verdicts = read_judgements(args.judgements or HERE / f"{project.name}.judged.tsv")
     if args.command == "sample":
         sample = draw(findings, args.n, args.seed)
