@@ -239,7 +239,7 @@ def read_tsv(path: Path, columns: tuple[str, ...]) -> list[dict]:
         return []
     with open(path, encoding="utf-8", newline="") as f:
         rows = [r for r in csv.DictReader((line for line in f if not line.startswith("#")),
-                                          delimiter="\t")]
+                                          delimiter="\t", quoting=csv.QUOTE_NONE)]
     for number, row in enumerate(rows, start=2):
         missing = [c for c in columns if row.get(c) is None]
         if missing:
@@ -324,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         if name == "sample":
             p.add_argument("--unjudged", action="store_true",
                            help="print only the drawn findings without a verdict yet")
+            p.add_argument("--template", action="store_true",
+                           help="print the unjudged drawn keys as judgement rows to fill in")
         if name == "recall":
             p.add_argument("--misses", type=Path,
                            help="TSV of known misses (default: bench/precision/PROJECT.misses.tsv)")
@@ -339,6 +341,11 @@ def main(argv: list[str] | None = None) -> int:
         verdicts = read_judgements(args.judgements or HERE / f"{project.name}.judged.tsv")
     if args.command == "sample":
         sample = draw(findings, args.n, args.seed)
+        if args.template:
+            for record in sample:
+                if key(record) not in verdicts:
+                    print("\t".join(map(str, key(record))) + "\tVERDICT\tCAUSE\tNOTE")
+            return 0
         print(f"# {project.name}: {len(findings)} findings, {len(distinct(findings))} distinct "
               f"keys; sample of {len(sample)}, seed {args.seed}")
         for i, record in enumerate(sample, start=1):
