@@ -27,7 +27,7 @@ import random
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +39,7 @@ from glossary import load  # noqa: E402
 from glossary.check import check, pairs, read_draft  # noqa: E402
 from glossary.errors import InputError  # noqa: E402
 from glossary.matcher import Matcher  # noqa: E402
+from glossary.termfiles.tsv import slug  # noqa: E402
 
 SEED = 20261202
 SAMPLE = 60
@@ -67,18 +68,7 @@ class Project:
     target: str = ""
     source_lang: str | None = None
     target_lang: str | None = None
-
-
-PROJECTS = {p.name: p for p in (
-    Project("tarantool", "tarantool-doc-ru/glossary/glossary.csv",
-            po_dir="tarantool-doc-ru/locale/ru/LC_MESSAGES"),
-    Project("django", "django-glossary.tsv", po_dir="django-ru"),
-    Project("tatoeba", "terms.tsv", source="tatoeba-en-ru/tatoeba-test-v2021-08-07.rus",
-            target="tatoeba-en-ru/tatoeba-test-v2021-08-07.eng",
-            source_lang="ru", target_lang="en"),
-    Project("tico19", "terms.tsv", source="tico19-en-ru/tico19-test.rus",
-            target="tico19-en-ru/tico19-test.eng", source_lang="ru", target_lang="en"),
-)}
+    convert: Callable[[Path], Path] | None = None  # a stated step for a file we cannot read
 
 
 # --- the glossary ----------------------------------------------------------------------
@@ -90,9 +80,7 @@ def load_glossary(project: Project):
     if local.is_file():
         return load(local)
     path = data_dir() / project.glossary
-    if project.name == "tarantool":
-        return load(convert_tarantool_csv(path))
-    return load(path)
+    return load(project.convert(path) if project.convert else path)
 
 
 def convert_tarantool_csv(path: Path) -> Path:
@@ -112,7 +100,9 @@ def convert_tarantool_csv(path: Path) -> Path:
     lines = ["id\tru\ten\tnote"]
     seen: set[str] = set()
     for cells in body:
-        get = lambda name: " ".join(cells[col[name]].split()) if col[name] < len(cells) else ""  # noqa: E731
+        def get(name: str) -> str:
+            return " ".join(cells[col[name]].split()) if col[name] < len(cells) else ""
+
         en, ru = get("Term [en]"), get("Term [ru]")
         if not en or not ru:
             continue
@@ -126,9 +116,17 @@ def convert_tarantool_csv(path: Path) -> Path:
     return out
 
 
-def slug(text: str) -> str:
-    from glossary.termfiles.tsv import slug as _slug
-    return _slug(text)
+PROJECTS = {p.name: p for p in (
+    Project("tarantool", "tarantool-doc-ru/glossary/glossary.csv",
+            po_dir="tarantool-doc-ru/locale/ru/LC_MESSAGES",
+            convert=convert_tarantool_csv),
+    Project("django", "django-glossary.tsv", po_dir="django-ru"),
+    Project("tatoeba", "terms.tsv", source="tatoeba-en-ru/tatoeba-test-v2021-08-07.rus",
+            target="tatoeba-en-ru/tatoeba-test-v2021-08-07.eng",
+            source_lang="ru", target_lang="en"),
+    Project("tico19", "terms.tsv", source="tico19-en-ru/tico19-test.rus",
+            target="tico19-en-ru/tico19-test.eng", source_lang="ru", target_lang="en"),
+)}
 
 
 # --- run -------------------------------------------------------------------------------
@@ -156,7 +154,7 @@ def run(project: Project, out: Path) -> int:
             try:
                 draft = read_draft(**where, source_lang=project.source_lang,
                                    target_lang=project.target_lang)
-            except InputError as exc:  # a broken file is reported and skipped, as the CLI would
+            except InputError as exc:  # reported as `glossary check FILE` would, and skipped
                 unreadable.append(rel)
                 print(f"skipped: {exc}", file=sys.stderr)
                 continue
