@@ -160,7 +160,7 @@ def test_json_report(runner, gloss, draft):
         "segments": 3, "segments_with_findings": 1, "findings": 2, "errors": 2, "warnings": 0,
         "ignored": 0, "source_lang": "ru", "target_lang": "en",
         "by_rule": {"missing-term": 1, "forbidden-term": 1, "inconsistent-term": 0,
-                    "number-mismatch": 0, "untranslated": 0, "mixed-script": 0,
+                    "number-mismatch": 0, "placeholder-mismatch": 0, "untranslated": 0, "mixed-script": 0,
                     "name-spelling": 0}}
 
 
@@ -223,7 +223,8 @@ def test_unknown_rule_is_a_usage_error(runner, gloss, draft):
     assert result.exit_code == 2
     assert result.stderr.endswith("Error: unknown rule 'nope'; rules: missing-term, "
                                   "forbidden-term, inconsistent-term, number-mismatch, "
-                                  "untranslated, mixed-script, name-spelling\n")
+                                  "placeholder-mismatch, untranslated, mixed-script, "
+                                  "name-spelling\n")
 
 
 def test_list_rules(runner):
@@ -232,7 +233,7 @@ def test_list_rules(runner):
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == [
         "missing-term", "forbidden-term", "inconsistent-term", "number-mismatch",
-        "untranslated", "mixed-script", "name-spelling"]
+        "placeholder-mismatch", "untranslated", "mixed-script", "name-spelling"]
     assert lines[0].split()[1] == "error" and lines[2].split()[1] == "warning"
 
 

@@ -29,7 +29,7 @@ from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .registry import Issue, rule
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*")  # a soft hyphen: a masked accelerator
 # A word with a Latin letter next to a Cyrillic one (only such words can mix scripts).
 _MIXED = re.compile(r"[^\W\d_]*(?:[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z])[^\W\d_]*",
                     re.IGNORECASE)
@@ -50,14 +50,18 @@ _MENTION_WORDS = 3
 @rule("untranslated", ERROR)
 def untranslated(view: PairView, ctx: Context):
     """The target is empty, repeats the source, or keeps source-script words (Cyrillic left
-    in an English target) that the glossary does not approve."""
+    in an English target) that the glossary does not approve.
+
+    Words inside code, placeholders, URLs and other masked spans are not language: a source
+    that is all code (``conn.space:select(280)``) is rightly kept as it is.
+    """
     if not view.target.strip():
         yield Issue("the target is empty")
         return
     if ctx.source_lang == "ru":
         left = _cyrillic_left(view)
     else:
-        left = _english_left(view.target, whole=view.blank)
+        left = _english_left(view.tgt_text, whole=view.blank)
     if not left:
         return
     if view.blank:
@@ -96,12 +100,12 @@ def mixed_script(view: PairView, ctx: Context):
 
 def _cyrillic_left(view: PairView) -> list[tuple[int, int]]:
     target = view.target
-    if not CYRILLIC.search(target):
+    if not CYRILLIC.search(view.tgt_text):
         return []
     allowed = [(m.start, m.end) for ms in view.approved.values() for m in ms]
     allowed += _exempt_regions(target)
     left = []
-    for m in _WORD.finditer(target):
+    for m in _WORD.finditer(view.tgt_text):
         word = m.group()
         if not CYRILLIC.search(word) or LATIN.search(word):
             continue

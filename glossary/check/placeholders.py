@@ -1,0 +1,99 @@
+"""placeholder-mismatch: the placeholders, inline tags, URLs and link targets a translation
+must carry over unchanged (found by glossary.markup, so every syntax is understood in one
+place: printf, braces, ICU, Qt, HTML/XML and the readers' inline codes, Markdown and rST).
+
+What is compared is each span's key: a printf conversion keeps its name or position and
+its type, not its flags or width (``%5d`` → ``%d`` is layout); a tag its name and the
+attributes that are not language (an href, not a title); a URL all of it. Placeholders
+filled by name or position (``%(name)s``, ``%1$s``, ``{0}``, ``%1``) may be reordered;
+those filled in turn (``%s``, ``{}``) may not. A gettext plural form may follow either
+msgid or msgid_plural ("an hour ago" / "%(count)s hours ago").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..markup import Masked, Span
+from .context import Context, PairView
+from .finding import ERROR
+from .registry import Issue, rule
+
+_WHAT = {"placeholder": "placeholder", "tag": "tag", "url": "URL", "link": "link target"}
+
+
+@rule("placeholder-mismatch", ERROR)
+def placeholder_mismatch(view: PairView, ctx: Context):
+    """Placeholders, inline tags, URLs or link targets differ between source and target:
+    missing, extra or altered (%s → % s, {name} → {имя}, a changed URL); positional ones
+    may be reordered."""
+    if not view.target.strip() or view.blank:
+        return
+    issues = _compare(view.src_masked, view.tgt_masked)
+    if issues and view.alt_source is not None and not _compare(view.alt_source, view.tgt_masked):
+        return
+    yield from issues
+
+
+def _compare(source: Masked, target: Masked) -> list[Issue]:
+    src, tgt = source.compared(), target.compared()
+    if not src and not tgt:
+        return []
+    missing = list((Counter(s.key for s in src) - Counter(t.key for t in tgt)).elements())
+    extra = list((Counter(t.key for t in tgt) - Counter(s.key for s in src)).elements())
+    issues = []
+    lost = [_first(src, key, missing[:i].count(key)) for i, key in enumerate(missing)]
+    added = [_first(tgt, key, extra[:i].count(key)) for i, key in enumerate(extra)]
+    for s in lost:
+        twin = next((t for t in added if t.kind == s.kind), None)
+        if twin is not None:
+            added.remove(twin)
+            issues.append(Issue(f"{_WHAT[s.kind]} «{_show(source, s)}» became "
+                                f"«{_show(target, twin)}» in the target",
+                                source_span=(s.start, s.end), target_span=(twin.start, twin.end),
+                                suggestion=_show(source, s)))
+            continue
+        near = _loose(s, source, target)
+        if near is not None:
+            issues.append(Issue(f"{_WHAT[s.kind]} «{_show(source, s)}» is written "
+                                f"«{target.original[near[0]:near[1]]}» in the target",
+                                source_span=(s.start, s.end), target_span=near,
+                                suggestion=_show(source, s)))
+        else:
+            issues.append(Issue(f"{_WHAT[s.kind]} «{_show(source, s)}» is missing in the target",
+                                source_span=(s.start, s.end), suggestion=_show(source, s)))
+    for t in added:
+        issues.append(Issue(f"{_WHAT[t.kind]} «{_show(target, t)}» is not in the source",
+                            target_span=(t.start, t.end)))
+    if not issues:
+        order_s = [s.key for s in src if s.ordered]
+        order_t = [t.key for t in tgt if t.ordered]
+        if order_s != order_t:
+            t = next(t for t, k in zip((t for t in tgt if t.ordered), order_s) if t.key != k)
+            issues.append(Issue(f"placeholders filled in turn ({', '.join(order_s)}) are in "
+                                f"another order in the target ({', '.join(order_t)}); number "
+                                f"them (%1$s, {{0}}) to reorder", target_span=(t.start, t.end)))
+    return issues
+
+
+def _first(spans: list[Span], key: str, skip: int) -> Span:
+    """The (skip+1)-th span with this key, from the end (the unmatched ones are the last)."""
+    found = [s for s in spans if s.key == key]
+    return found[-1 - skip]
+
+
+def _show(masked: Masked, span: Span) -> str:
+    text = masked.original[span.start:span.end]
+    return text if span.kind in ("placeholder", "url") else span.key or text
+
+
+def _loose(span: Span, source: Masked, target: Masked) -> tuple[int, int] | None:
+    """Where the target writes a placeholder with spaces inside (% s, { name })."""
+    text = source.original[span.start:span.end]
+    if span.kind != "placeholder" or len(text) > 40:
+        return None
+    pattern = r"\s*".join(re.escape(c) for c in text if not c.isspace())
+    for found in re.finditer(pattern, target.original):
+        if not target.covers(found.start(), found.end()):
+            return found.start(), found.end()
+    return None

@@ -1,0 +1,142 @@
+"""Tags, links, paths and identifiers: the web-and-code part of a text.
+
+Each pattern asks for a shape prose does not take: a tag starts with a letter right after
+`<` (``a < b`` is not one), a path starts with `/`, `./`, `~/` or holds two slashes or an
+extension we know (``and/or``, ``км/ч`` are not), an identifier joins ASCII words with `.`,
+`:`, `_` or a capital inside (``e.g.`` and ``т. е.`` are not: each part must be two
+letters or more). The value of a translatable attribute (alt, title …) stays language.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .spans import CODE, TAG, URL, Group, Span, one
+
+_TRANSLATABLE_ATTRS = frozenset({"alt", "title", "placeholder", "aria-label", "label",
+                                 "summary", "abbr"})
+_ATTR = r"""[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_TAG = re.compile(rf"<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s+{_ATTR})*)\s*"
+                  rf"(?P<empty>/)?>")
+_ATTR_VALUE = re.compile(r"""(?P<name>[\w:.-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|\S+)""")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp|mailto):[^\s<>]+)>")
+_URL = re.compile(r"\b(?:(?:https?|ftps?|sftp|ssh|git|file)://|www\.|mailto:)[^\s<>\"'`«»“”]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+_IP = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\d.]\d)"
+                 r"|\blocalhost(?::\d{1,5})?\b")
+_TRAILING = ".,;:!?'\""
+_EXTENSIONS = ("lua|py|pyc|txt|ya?ml|json|md|rst|conf|cfg|ini|log|xml|html?|css|js|ts|c|h|"
+               "cc|cpp|hpp|go|rs|java|rb|php|sh|bash|so|dll|dylib|exe|zip|gz|tgz|bz2|xz|tar|"
+               "csv|tsv|po|pot|mo|snap|xlog|vylog|sql|toml|lock|pdf|png|jpe?g|gif|svg|ico|"
+               "pem|crt|key|service|socket|rpm|deb|whl|ipynb|lst|cmake|mk|in|bak|tmp|pid|sock")
+_FILE = re.compile(rf"(?<![\w/.-])[\w.-]*\w\.(?:{_EXTENSIONS})(?![\w/({{\[-])", re.I)
+_PATH = re.compile(r"(?<![\w/.~-])(?:~|\.{1,2})?(?:/[\w.@+:=-]+)+/?(?![\w/])"
+                   r"|(?<![\w/.-])[A-Za-z0-9_.-]+(?:/[\w.@+-]+){2,}/?"
+                   r"|(?<![\w/.-])[A-Za-z0-9_.-]+/[\w.@+-]+\.[A-Za-z0-9]{1,5}\b"
+                   r"|\b[A-Za-z]:\\(?:[\w. -]+\\)*[\w.-]*")
+_ANCHOR = re.compile(r"(?<![\w&#])#[A-Za-z][\w-]*")
+_DOTTED = re.compile(r"(?<![\w.$@-])[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|:{1,2}|->)[A-Za-z_][A-Za-z0-9_]*)+"
+                     r"(?:\([^()\n]{0,80}\)|\{[^{}\n]{0,80}\})?(?:\[[^\[\]\n]{0,40}\])?")
+_CALL = re.compile(r"(?<![\w.])[A-Za-z_][A-Za-z0-9_]*\((?P<args>[^()\n]{0,80})\)")
+_SNAKE = re.compile(r"(?<![\w.])_{0,2}[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_{0,2}(?![\w])")
+_CAMEL = re.compile(r"(?<![\w.])[a-z]+[A-Z][A-Za-z0-9]*(?![\w])")
+_LATIN = re.compile(r"[A-Za-z]")
+_OPTION = re.compile(r"(?<![\w-])--[A-Za-z][\w-]*(?:=[^\s,;]+)?")
+
+
+def tags(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
+    """HTML/XML comments, tags (translatable attribute values left as language),
+    entities."""
+    if "html" not in syntaxes or not ("<" in text or "&" in text):
+        return
+    for m in _COMMENT.finditer(text):
+        yield one(m, CODE)
+    for m in _AUTOLINK.finditer(text):
+        yield one(m, URL, m["url"])
+    for m in _TAG.finditer(text):
+        yield _tag(m)
+    for m in _ENTITY.finditer(text):
+        yield one(m, TAG)
+
+
+def _tag(m: re.Match) -> Group:
+    """A tag's spans: the whole tag, or the tag around its translatable values. The key
+    is the name with its other attributes (an href must stay, a title may change)."""
+    name = m["name"].lower()
+    kept, holes = [], []
+    attrs_at = m.start("attrs")
+    for a in _ATTR_VALUE.finditer(m["attrs"]):
+        value = "dq" if a["dq"] is not None else "sq" if a["sq"] is not None else None
+        if a["name"].lower() in _TRANSLATABLE_ATTRS and value:
+            holes.append((attrs_at + a.start(value), attrs_at + a.end(value)))
+        else:
+            kept.append(" ".join(a.group().split()))
+    key = f"<{'/' if m['close'] else ''}{name}{''.join(' ' + k for k in sorted(kept))}" \
+          f"{'/' if m['empty'] else ''}>"
+    spans, at = [], m.start()
+    for a, b in holes:
+        spans.append(Span(at, a, TAG))
+        at = b
+    spans.append(Span(at, m.end(), TAG))
+    return (Span(spans[0].start, spans[0].end, TAG, key), *spans[1:])
+
+
+def links(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
+    """URLs (trailing punctuation and unbalanced brackets left out), e-mails, IPs."""
+    if "url" not in syntaxes:
+        return
+    if ":" in text or "www." in text:
+        for m in _URL.finditer(text):
+            end = m.start() + len(_trim(m.group()))
+            yield (Span(m.start(), end, URL, text[m.start():end]),)
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            yield one(m, URL, m.group())
+    for m in _IP.finditer(text):
+        yield one(m, URL, m.group())
+
+
+def _trim(url: str) -> str:
+    """A URL without the sentence's punctuation after it.
+
+    >>> _trim("https://en.wikipedia.org/wiki/Foo_(bar)),"), _trim("http://x.org/a.")
+    ('https://en.wikipedia.org/wiki/Foo_(bar)', 'http://x.org/a')
+    """
+    while url and (url[-1] in _TRAILING or url[-1] in ")]}" and
+                   url.count(url[-1]) > url.count({")": "(", "]": "[", "}": "{"}[url[-1]])):
+        url = url[:-1]
+    return url
+
+
+def paths(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
+    """File names with a known extension, paths, URL anchors (#learning-steps)."""
+    if "url" not in syntaxes:
+        return
+    for pattern in (_PATH, _FILE, _ANCHOR):
+        for m in pattern.finditer(text):
+            yield one(m, CODE)
+
+
+def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
+    """Code in prose: dotted and colon names (box.cfg, conn.space:select(280)), calls with
+    code-like arguments, snake_case, camelCase, --options."""
+    if "code" not in syntaxes or not _LATIN.search(text):
+        return
+    for m in _DOTTED.finditer(text):
+        parts = re.split(r"\.|:{1,2}|->", m.group().split("(")[0])
+        if all(len(p) >= 2 for p in parts) and not _sentence_join(text, m):
+            yield one(m, CODE)
+    for m in _CALL.finditer(text):
+        if not m["args"] or re.search(r"[\d,'\"=.:{}\[\]]", m["args"]):
+            yield one(m, CODE)
+    for pattern in (_SNAKE, _CAMEL, _OPTION):
+        for m in pattern.finditer(text):
+            yield one(m, CODE)
+
+
+def _sentence_join(text: str, m: re.Match) -> bool:
+    """Two sentences run together ("done.Next"): a capital after a lower-case word and a
+    point, with no call or further dot — prose, not a name."""
+    return bool(re.fullmatch(r"[a-z]+\.[A-Z][a-z]+", m.group()))
