@@ -9,6 +9,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from .keys import canonical
+from .markup import mask
 from .matcher import Match, Matcher
 from .model import Glossary, Term
 from .ru import CYRILLIC, LATIN
@@ -132,12 +133,14 @@ class Lookup:
 def tm_renderings(pairs: Iterable[tuple[str, str]], matcher: Matcher, term: Term,
                   source_lang: str, target_lang: str) -> Counter:
     """How a term was rendered in translation-memory units: a count per glossary form found
-    in the target (forbidden ones included), '' for units where none was."""
+    in the target (forbidden ones included), '' for units where none was. Code, placeholders
+    and links are not looked in (glossary.markup)."""
     counts: Counter = Counter()
     for source, target in pairs:
-        if not any(m.term_id == term.id for m in matcher.find(source, source_lang)):
+        if not any(m.term_id == term.id for m in matcher.find(mask(source).text, source_lang)):
             continue
-        found = {m.form for m in matcher.find(target, target_lang) if m.term_id == term.id}
+        found = {m.form for m in matcher.find(mask(target).text, target_lang)
+                 if m.term_id == term.id}
         counts.update(found or {""})
     return counts
 
