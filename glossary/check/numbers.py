@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from ..markup import Masked
 from ..morph import lemmas
 from .context import Context, PairView
 from .finding import ERROR
@@ -87,7 +88,7 @@ _RU_WORDS |= {w: 10 * i for i, w in enumerate(
     "двадцатый тридцатый сороковой пятидесятый шестидесятый семидесятый восьмидесятый "
     "девяностый".split(), start=2)}
 _RU_WORDS |= {"сотый": 100, "тысячный": 1000}
-_RU_WORDS |= {"оба": 2, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "дюжина": 12,
+_RU_WORDS |= {"нуль": 0, "оба": 2, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "дюжина": 12,
               "полтора": Decimal("1.5"), "тысяча": 1000, "миллион": 10**6, "миллиард": 10**9,
               "тыс": 1000, "млн": 10**6, "млрд": 10**9}
 _RU_MONTHS = {m: i for i, m in enumerate(
@@ -339,8 +340,10 @@ def number_mismatch(view: PairView, ctx: Context):
         only_tgt = [n for n in only_tgt if not _CLOCK.match(target, n.start)]
     if only_src:
         only_src = _unaccounted(only_src, target, ctx.target_lang)
+        only_src = _in_code(only_src, view.tgt_masked)
     if only_tgt:
         only_tgt = _unaccounted(only_tgt, source, ctx.source_lang)
+        only_tgt = _in_code(only_tgt, view.src_masked)
     if not only_src and not only_tgt:
         return
     parts = []
@@ -352,6 +355,22 @@ def number_mismatch(view: PairView, ctx: Context):
                 source_span=(only_src[0].start, only_src[0].end) if only_src else None,
                 target_span=(only_tgt[0].start, only_tgt[0].end) if only_tgt else None,
                 suggestion=localise(only_src[0].text, ctx.target_lang) if only_src else None)
+
+
+def _in_code(lost: list[Number], other: Masked) -> list[Number]:
+    """Drop the numbers the other side writes inside code (``diff = 3`` for diff = 3)."""
+    if not other.spans:
+        return lost
+    masked = [n for s in other.spans
+              for n in numbers(other.original[s.start:s.end]) if s.kind != "accel"]
+    kept = []
+    for n in lost:
+        hit = next((m for m in masked if m.values & n.values), None)
+        if hit is None:
+            kept.append(n)
+        else:
+            masked.remove(hit)
+    return kept
 
 
 def _unaccounted(lost: list[Number], other: str, lang: str) -> list[Number]:

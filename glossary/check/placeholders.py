@@ -44,6 +44,16 @@ def _compare(source: Masked, target: Masked) -> list[Issue]:
     issues = []
     lost = [_first(src, key, missing[:i].count(key)) for i, key in enumerate(missing)]
     added = [_first(tgt, key, extra[:i].count(key)) for i, key in enumerate(extra)]
+    # Kept, only written as code on the other side (``localhost``, a URL in a literal).
+    lost = [s for s in lost if not _verbatim(source, s, target)]
+    added = [t for t in added if not _verbatim(target, t, source)]
+    # A link to the same page in the target's language (en.wikipedia → ru.wikipedia).
+    localised = [(s, t) for s in lost for t in added if s.kind == t.kind == "url"
+                 and _localised(source.original[s.start:s.end], target.original[t.start:t.end])]
+    for s, t in localised:
+        if s in lost and t in added:
+            lost.remove(s)
+            added.remove(t)
     for s in lost:
         twin = next((t for t in added if t.kind == s.kind), None)
         if twin is not None:
@@ -76,6 +86,36 @@ def _compare(source: Masked, target: Masked) -> list[Issue]:
     return issues
 
 
+def _verbatim(masked: Masked, span: Span, other: Masked) -> bool:
+    """Whether the other side has this span's text inside one of its masked spans."""
+    text = masked.original[span.start:span.end].strip(" <>`_")
+    at = other.original.find(text) if text else -1
+    while at >= 0:
+        if other.covers(at, at + len(text)):
+            return True
+        at = other.original.find(text, at + 1)
+    return False
+
+
+def _localised(source_url: str, target_url: str) -> bool:
+    """Whether the target's URL is a language version: it names a language the source's
+    does not (ru.wikipedia.org, /lang/ru/, ?hl=ru, /ru-ru/).
+
+    >>> _localised("https://en.wikipedia.org/wiki/UUID", "https://ru.wikipedia.org/wiki/UUID")
+    True
+    >>> _localised("https://semver.org/", "https://semver.org/lang/ru/")
+    True
+    >>> _localised("https://x.org/a", "https://x.org/b")
+    False
+    """
+    def langs(url: str) -> set[str]:
+        return {m.lower() for m in _LANG_MARK.findall(url)}
+    return bool(langs(target_url) - langs(source_url))
+
+
+_LANG_MARK = re.compile(r"(?:(?<=//)|(?<=[/=_.-]))(ru|en|uk|de|fr)(?=[./&_-]|$)", re.I)
+
+
 def _first(spans: list[Span], key: str, skip: int) -> Span:
     """The (skip+1)-th span with this key, from the end (the unmatched ones are the last)."""
     found = [s for s in spans if s.key == key]
@@ -84,7 +124,7 @@ def _first(spans: list[Span], key: str, skip: int) -> Span:
 
 def _show(masked: Masked, span: Span) -> str:
     text = masked.original[span.start:span.end]
-    return text if span.kind in ("placeholder", "url") else span.key or text
+    return text if span.kind == "placeholder" else span.key or text
 
 
 def _loose(span: Span, source: Masked, target: Masked) -> tuple[int, int] | None:

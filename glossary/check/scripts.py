@@ -56,7 +56,8 @@ def untranslated(view: PairView, ctx: Context):
     that is all code (``conn.space:select(280)``) is rightly kept as it is.
     """
     if not view.target.strip():
-        yield Issue("the target is empty")
+        if view.src_masked.has_language():  # code alone needs no translation
+            yield Issue("the target is empty")
         return
     if ctx.source_lang == "ru":
         left = _cyrillic_left(view)

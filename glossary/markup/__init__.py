@@ -112,11 +112,17 @@ def _mask(text: str, syntaxes: frozenset[str], codes: Codes) -> Masked:
         raise GlossaryError(f"unknown markup {', '.join(sorted(unknown))}; known: "
                             f"{', '.join(SYNTAXES)}")
     taken: list[Span] = [Span(a, b, TAG, text[a:b]) for a, b in codes if 0 <= a < b <= len(text)]
-    if syntaxes and _maybe_markup(text):
+    if syntaxes:
         for finder in _FINDERS:
             for group in finder(text, syntaxes):
-                if not any(_overlaps(s, t) for s in group for t in taken):
-                    taken.extend(s for s in group if s.end > s.start)
+                hit = [t for t in taken if any(_overlaps(s, t) for s in group)]
+                if hit and finder in _ABSORBING and len(group) == 1 and all(
+                        group[0].start <= t.start and t.end <= group[0].end and t.kind != TAG
+                        for t in hit):
+                    taken = [t for t in taken if t not in hit]  # Lua's s:select{1}, not {1}
+                elif hit:
+                    continue
+                taken.extend(s for s in group if s.end > s.start)
     taken.sort()
     chars = list(text)
     for s in taken:
@@ -129,17 +135,12 @@ def _mask(text: str, syntaxes: frozenset[str], codes: Codes) -> Masked:
     return Masked(text, "".join(chars), tuple(taken))
 
 
-def _maybe_markup(text: str) -> bool:
-    """A cheap first look: most prose has none of the characters any syntax needs."""
-    return any(c in _MARK_CHARS for c in text) or not text.isascii() and "_" in text
-
-
-_MARK_CHARS = frozenset("%{}<>&_`[]():/\\|@$#.-\n")
-
-
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
+
+# Identifiers may swallow what they contain (a call's arguments are code, not placeholders).
+_ABSORBING = frozenset({web.identifiers})
 
 # Order matters: blocks and code first, then constructs whose brackets hold language, then
 # tags, links, placeholders, paths, identifiers, escapes, accelerators.

@@ -31,7 +31,7 @@ _EXTENSIONS = ("lua|py|pyc|txt|ya?ml|json|md|rst|conf|cfg|ini|log|xml|html?|css|
                "cc|cpp|hpp|go|rs|java|rb|php|sh|bash|so|dll|dylib|exe|zip|gz|tgz|bz2|xz|tar|"
                "csv|tsv|po|pot|mo|snap|xlog|vylog|sql|toml|lock|pdf|png|jpe?g|gif|svg|ico|"
                "pem|crt|key|service|socket|rpm|deb|whl|ipynb|lst|cmake|mk|in|bak|tmp|pid|sock")
-_FILE = re.compile(rf"(?<![\w/.-])[\w.-]*\w\.(?:{_EXTENSIONS})(?![\w/({{\[-])", re.I)
+_FILE = re.compile(rf"(?<![\w/.-])(?:[\w-]+\.)+(?:{_EXTENSIONS})(?![\w/({{\[-])", re.I)
 _PATH = re.compile(r"(?<![\w/.~-])(?:~|\.{1,2})?(?:/[\w.@+:=-]+)+/?(?![\w/])"
                    r"|(?<![\w/.-])[A-Za-z0-9_.-]+(?:/[\w.@+-]+){2,}/?"
                    r"|(?<![\w/.-])[A-Za-z0-9_.-]+/[\w.@+-]+\.[A-Za-z0-9]{1,5}\b"
@@ -43,6 +43,21 @@ _CALL = re.compile(r"(?<![\w.])[A-Za-z_][A-Za-z0-9_]*\((?P<args>[^()\n]{0,80})\)
 _SNAKE = re.compile(r"(?<![\w.])_{0,2}[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_{0,2}(?![\w])")
 _CAMEL = re.compile(r"(?<![\w.])[a-z]+[A-Z][A-Za-z0-9]*(?![\w])")
 _LATIN = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"\S+")
+_INTERESTING = re.compile(r"[./:_@#\\\d]|-[-A-Za-z]|[a-z][A-Z]")
+_JOINED = re.compile(r"\w(?:\.|::?|->)[A-Za-z_]")
+# A console line: the prompt and everything after it.
+_PROMPT = re.compile(r"(?m)^[ \t]*(?:\$|>>>|tarantool>|[\w.-]+:\d+>|mysql>|psql>|sqlite>|"
+                     r"PS [^>\n]*>|C:\\[^>\n]*>)[ \t].*$")
+# A line of code by its first words (Python imports, Lua locals and functions), or a
+# text that is one literal of a language (nil, true, None).
+_CODE_LINE = re.compile(r"(?m)^[ \t]*(?:from [\w.]+ import [\w., ()*]+|import [\w.]+(?: as \w+)?|"
+                        r"local [\w, ]+=.*|(?:local )?function [\w.:]*\(.*)$")
+_LITERAL_ALONE = re.compile(r"\s*(?:nil|null|NULL|None|true|false|True|False|undefined|NaN)\s*")
+# name = value, with a value that is code (a literal, a table, a name, a call).
+_ASSIGNMENT = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*\s?==?\s?(?:true|false|nil|null|None|True|"
+                         r"False|-?\d[\w.]*|'[^'\n]*'|\"[^\"\n]*\"|\{[^{}\n]*\}|"
+                         r"[A-Za-z_][\w.:]*(?:\([^()\n]*\))?)(?![\w(])")
 _OPTION = re.compile(r"(?<![\w-])--[A-Za-z][\w-]*(?:=[^\s,;]+)?")
 
 
@@ -56,7 +71,9 @@ def tags(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     for m in _AUTOLINK.finditer(text):
         yield one(m, URL, m["url"])
     for m in _TAG.finditer(text):
-        yield _tag(m)
+        # rST has no inline HTML: <name> in a Sphinx text is a metasyntactic variable,
+        # code that translators may translate, so it is masked and not compared.
+        yield one(m, CODE) if "sphinx" in syntaxes else _tag(m)
     for m in _ENTITY.finditer(text):
         yield one(m, TAG)
 
@@ -91,11 +108,8 @@ def links(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
         for m in _URL.finditer(text):
             end = m.start() + len(_trim(m.group()))
             yield (Span(m.start(), end, URL, text[m.start():end]),)
-    if "@" in text:
-        for m in _EMAIL.finditer(text):
-            yield one(m, URL, m.group())
-    for m in _IP.finditer(text):
-        yield one(m, URL, m.group())
+    for at, m in _in_words(text, (_EMAIL, _IP)):
+        yield (Span(at + m.start(), at + m.end(), URL, m.group()),)
 
 
 def _trim(url: str) -> str:
@@ -114,9 +128,8 @@ def paths(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     """File names with a known extension, paths, URL anchors (#learning-steps)."""
     if "url" not in syntaxes:
         return
-    for pattern in (_PATH, _FILE, _ANCHOR):
-        for m in pattern.finditer(text):
-            yield one(m, CODE)
+    for at, m in _in_words(text, (_PATH, _FILE, _ANCHOR)):
+        yield (Span(at + m.start(), at + m.end(), CODE),)
 
 
 def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
@@ -124,16 +137,39 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     code-like arguments, snake_case, camelCase, --options."""
     if "code" not in syntaxes or not _LATIN.search(text):
         return
-    for m in _DOTTED.finditer(text):
-        parts = re.split(r"\.|:{1,2}|->", m.group().split("(")[0])
-        if all(len(p) >= 2 for p in parts) and not _sentence_join(text, m):
+    if ">" in text or "$" in text:
+        for m in _PROMPT.finditer(text):
             yield one(m, CODE)
-    for m in _CALL.finditer(text):
-        if not m["args"] or re.search(r"[\d,'\"=.:{}\[\]]", m["args"]):
+    if "import " in text or "local " in text or "function " in text:
+        for m in _CODE_LINE.finditer(text):
             yield one(m, CODE)
-    for pattern in (_SNAKE, _CAMEL, _OPTION):
-        for m in pattern.finditer(text):
+    if len(text) < 12 and _LITERAL_ALONE.fullmatch(text):
+        yield (Span(0, len(text), CODE),)
+    if _JOINED.search(text):
+        for m in _DOTTED.finditer(text):
+            parts = re.split(r"\.|:{1,2}|->", re.split(r"[({\[]", m.group())[0])
+            called = m.group()[-1] in ")}]"
+            if (called or all(len(p) >= 2 for p in parts)) and not _sentence_join(text, m):
+                yield one(m, CODE)
+    if "=" in text:
+        for m in _ASSIGNMENT.finditer(text):
             yield one(m, CODE)
+    if "(" in text:
+        for m in _CALL.finditer(text):
+            if not m["args"] or re.search(r"[\d,'\"=.:{}\[\]]", m["args"]):
+                yield one(m, CODE)
+    for at, m in _in_words(text, (_SNAKE, _CAMEL, _OPTION)):
+        yield (Span(at + m.start(), at + m.end(), CODE),)
+
+
+def _in_words(text: str, patterns: tuple[re.Pattern, ...]) -> Iterator[tuple[int, re.Match]]:
+    """Matches of patterns that never span a space, looked for only in the words that have
+    a character one of them needs (most words of prose have none: this is the speed)."""
+    for word in _WORD.finditer(text):
+        if _INTERESTING.search(word.group()):
+            for pattern in patterns:
+                for m in pattern.finditer(word.group()):
+                    yield word.start(), m
 
 
 def _sentence_join(text: str, m: re.Match) -> bool:
