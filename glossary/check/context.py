@@ -78,13 +78,11 @@ class PairView:
         self.alt_source = alt_source
         # A forbidden form in the source names something else (punitive battalion is not
         # a penal battalion), so it does not bring its concept into the segment.
-        self.src_matches = [m for m in plausible(_find(ctx, self.src_masked, ctx.source_lang),
-                                                 source, ctx.terms)
+        self.src_matches = [m for m in _find(ctx, self.src_masked, ctx.source_lang)
                             if m.status != "forbidden"] if source else []
         stripped = target.strip()
         self.blank = not stripped or _same_text(source, target)
-        self.tgt_matches = plausible(_find(ctx, self.tgt_masked, ctx.target_lang), target,
-                                     ctx.terms) if stripped else []
+        self.tgt_matches = _find(ctx, self.tgt_masked, ctx.target_lang) if stripped else []
         self.src: dict[str, list[Match]] = _by_term(self.src_matches)
         self.approved: dict[str, list[Match]] = _by_term(
             m for m in self.tgt_matches if m.status != "forbidden")
@@ -94,8 +92,11 @@ class PairView:
 
 
 def _find(ctx: Context, masked: Masked, lang: str) -> list[Match]:
-    """The glossary's forms in the masked text, each with its original surface."""
-    found = ctx.matcher.find(masked.text, lang)
+    """The glossary's plausible forms in the masked text (an accelerator is a soft hyphen
+    there, which the word tests ignore), each with its original surface."""
+    found = [replace(m, text=m.text.replace("\u00ad", "")) if "\u00ad" in m.text else m
+             for m in ctx.matcher.find(masked.text, lang)]
+    found = plausible(found, masked.text, ctx.terms)
     if not masked.spans:
         return found
     return [replace(m, text=masked.original[m.start:m.end]) for m in found]

@@ -115,12 +115,10 @@ def pairs(segment: Segment) -> list[tuple[str, str]]:
 
 
 def _alt_source(segment: Segment, plural: int) -> str | None:
-    """For a plural form, the source it is not compared with (msgid_plural for form 0,
-    msgid for the others): Russian forms follow either ("an hour ago" / "%(count)s hours
-    ago" → «%(count)s час назад»)."""
-    if segment.source_plural is None:
-        return None
-    return segment.source_plural if plural == 0 else segment.source
+    """For the first plural form, msgid_plural: a Russian form 0 (1, 21, 31 …) may follow
+    it rather than msgid ("an hour ago" / "%(count)s hours ago" → «%(count)s час назад»).
+    The other forms follow msgid_plural alone."""
+    return segment.source_plural if plural == 0 else None
 
 
 def direction(segments: list[Segment], source_lang: str | None,

@@ -24,7 +24,7 @@ _PERCENT = re.compile(r"%%")
 _QT = re.compile(r"(?<![\d%])%L?[1-9]\d?(?!\d)")
 # {0} {name} {} {0[key]} {obj.attr!r:>10}; {имя} too (a translated name is a placeholder
 # that no longer matches).
-_BRACE = re.compile(r"(?<!\{)\{(?P<field>[^\W\d]\w*(?:\.\w+|\[\w+\])*|\d+)?(?:![rsa])?"
+_BRACE = re.compile(r"(?<![{$])\{(?P<field>[^\W\d]\w*(?:\.\w+|\[\w+\])*|\d+)?(?:![rsa])?"
                     r"(?::[^{}\s]*)?\}(?!\})")
 _DOUBLE_BRACE = re.compile(r"\{\{-?\s*[^{}\s](?:[^{}\n]{0,78}[^{}\s])?\s*-?\}\}")
 _TEMPLATE_TAG = re.compile(r"\{%-?\s.*?\s-?%\}|\{#.*?#\}")
@@ -122,13 +122,17 @@ def formats(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
 
 
 def _printf_key(m: re.Match) -> str:
-    """What must match between source and target: the name or position and the
-    conversion (flags, width and precision may change: `%5d` → `%d` is a layout choice).
+    """What must match between source and target: the name or position, the conversion
+    and a space flag (width, precision and other flags may change: `%5d` → `%d` is a
+    layout choice; `%s` → `% s` is a typo).
 
     >>> _printf_key(_PRINTF.search("%(count)05d")), _printf_key(_PRINTF.search("%1$.2f"))
     ('%(count)d', '%1$f')
+    >>> _printf_key(_PRINTF_SPACE.search("% s"))
+    '% s'
     """
-    return "%" + (m["named"] or m["pos"] or "") + m["conv"]
+    space = " " if " " in m.group() and not m["named"] else ""
+    return "%" + (m["named"] or m["pos"] or "") + space + m["conv"]
 
 
 def escapes(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
