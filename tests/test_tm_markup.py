@@ -34,5 +34,5 @@ def test_concordance_does_not_find_words_in_code(tmp_path):
         memory.add([Segment(s, t, "en", "ru") for s, t in (
             ("Call ``space.create()`` now", "Вызовите ``space.create()``"),
             ("The space is full", "Спейс заполнен"))], "docs.po")
-        assert [h.unit.source for h in memory.concordance("space", "en")] == [
+        assert [h.source for h in memory.concordance("space", "en")] == [
             "The space is full"]
