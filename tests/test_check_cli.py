@@ -477,3 +477,35 @@ def test_tm_precedent_for_the_terms_with_findings(runner, gloss, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-2:] == [f"In the translation memory {tm}:",
                                                "  special-camp: special camp ×2"]
+
+
+# --- --markup ---------------------------------------------------------------------------------
+
+PO_MARKUP = '''msgid ""
+msgstr ""
+"Language: ru\\n"
+"X-Source-Language: en\\n"
+
+#, python-format
+msgid "Delete %(name)s from the penal battalion"
+msgstr "Удалить %(имя)s из штрафного батальона"
+
+msgid "See [penal battalion](penal-battalion.md)"
+msgstr "См. [штрафной батальон](penal-battalion.md)"
+'''
+
+
+def test_markup_option(runner, gloss, tmp_path):
+    draft = tmp_path / "ui.po"
+    draft.write_text(PO_MARKUP, encoding="utf-8")
+    found = as_json(run(runner, gloss, draft, "--format", "json"))["findings"]
+    assert [(f["rule"], f["message"]) for f in found] == [
+        ("placeholder-mismatch", "placeholder «%(name)s» became «%(имя)s» in the target")]
+    off = as_json(run(runner, gloss, draft, "--format", "json", "--markup", "none"))["findings"]
+    assert "placeholder-mismatch" not in {f["rule"] for f in off}
+
+
+def test_unknown_markup_is_a_usage_error(runner, gloss, draft):
+    result = run(runner, gloss, draft, "--markup", "rst,nope")
+    assert result.exit_code == 2
+    assert "--markup takes auto, none or a list of" in result.stderr
