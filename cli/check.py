@@ -83,9 +83,9 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
 
     Exit status: 0 no error-severity findings, 1 findings, 2 usage or input error.
 
-    Examples: glossary check draft.po --format html -o report.html
+    Example: glossary check draft.po --format html -o report.html
 
-              glossary check docs-ru.po --markup auto,sphinx --skip-rule untranslated
+    With markup named: glossary check docs-ru.po --markup auto,sphinx
     """
     from glossary.check import RULES, check, read_draft, select
     from glossary.markup import Markup

@@ -78,13 +78,20 @@ def untranslated(view: PairView, ctx: Context):
 
 @rule("mixed-script", WARNING)
 def mixed_script(view: PairView, ctx: Context):
-    """A word mixes Latin and Cyrillic letters (a look-alike typo such as аrmy), on either side."""
+    """A word mixes Latin and Cyrillic letters (a look-alike typo such as аrmy), on either side.
+
+    In code too (``log.infо()`` with a Cyrillic о is a bug), but not a quoted string of a
+    code sample, which may mix scripts on purpose.
+    """
     for side, text in (("source", view.source), ("target", view.target)):
         if side == "target" and view.source == view.target:
             break  # the same words; reported once, on the source
         if not (CYRILLIC.search(text) and LATIN.search(text)):
             continue
+        masked = view.src_masked if side == "source" else view.tgt_masked
         for m in _MIXED.finditer(text):
+            if _string_in_code(masked, text, m.start(), m.end()):
+                continue  # test data in a code sample ('пw'), not a typo
             word = m.group()
             fixed = fix_lookalikes(word)
             strays = "".join(dict.fromkeys(a for a, b in zip(word, fixed) if a != b))
@@ -97,6 +104,11 @@ def mixed_script(view: PairView, ctx: Context):
                         source_span=span if side == "source" else None,
                         target_span=span if side == "target" else None,
                         suggestion=fixed if clean else None)
+
+
+def _string_in_code(masked, text: str, start: int, end: int) -> bool:
+    return masked.covers(start, end) and text[start - 1:start] in ("'", '"') and \
+        text[end:end + 1] in ("'", '"') and start > 0
 
 
 def _cyrillic_left(view: PairView) -> list[tuple[int, int]]:

@@ -37,7 +37,8 @@ _PATH = re.compile(r"(?<![\w/.~-])(?:~|\.{1,2})?(?:/[\w.@+:=-]+)+/?(?![\w/])"
                    r"|(?<![\w/.-])[A-Za-z0-9_.-]+/[\w.@+-]+\.[A-Za-z0-9]{1,5}\b"
                    r"|\b[A-Za-z]:\\(?:[\w. -]+\\)*[\w.-]*")
 _ANCHOR = re.compile(r"(?<![\w&#])#[A-Za-z][\w-]*")
-_DOTTED = re.compile(r"(?<![\w.$@-])[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|:{1,2}|->)[A-Za-z_][A-Za-z0-9_]*)+"
+_DOTTED = re.compile(r"(?<![\w.$@-])[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|:{1,2}|->)[A-Za-z_][A-Za-z0-9_]*"
+                     r"(?:-[A-Za-z0-9_]+)*)+"
                      r"(?:\([^()\n]{0,80}\)|\{[^{}\n]{0,80}\})?(?:\[[^\[\]\n]{0,40}\])?")
 _CALL = re.compile(r"(?<![\w.])[A-Za-z_][A-Za-z0-9_]*\((?P<args>[^()\n]{0,80})\)")
 _SNAKE = re.compile(r"(?<![\w.])_{0,2}[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_{0,2}(?![\w])")
@@ -53,7 +54,13 @@ _PROMPT = re.compile(r"(?m)^[ \t]*(?:\$|>>>|tarantool>|[\w.-]+:\d+>|mysql>|psql>
 # text that is one literal of a language (nil, true, None).
 _CODE_LINE = re.compile(r"(?m)^[ \t]*(?:from [\w.]+ import [\w., ()*]+|import [\w.]+(?: as \w+)?|"
                         r"local [\w, ]+=.*|(?:local )?function [\w.:]*\(.*)$")
-_LITERAL_ALONE = re.compile(r"\s*(?:nil|null|NULL|None|true|false|True|False|undefined|NaN)\s*")
+_LITERAL_ALONE = re.compile(r"\s*(?:nil|null|NULL|None|true|false|True|False|undefined|NaN|"
+                            r"[A-Za-z]+\d+\w*)\s*")
+# A parenthesised argument list holding a code literal: (nil, old-trigger-function).
+_ARGUMENTS = re.compile(r"\((?=[^()\n]*\b(?:nil|null|NULL|None|true|false)\b)[^()\n]{1,80}\)")
+# SQL keywords written as SQL writes them, in capitals.
+_SQL = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|UPSERT|REPLACE|CREATE|DROP|ALTER|JOIN|"
+                  r"WHERE|VALUES|UNION|GRANT|REVOKE|COMMIT|ROLLBACK|TRUNCATE|PRAGMA)\b")
 # name = value, with a value that is code (a literal, a table, a name, a call).
 _ASSIGNMENT = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*\s?==?\s?(?:true|false|nil|null|None|True|"
                          r"False|-?\d[\w.]*|'[^'\n]*'|\"[^\"\n]*\"|\{[^{}\n]*\}|"
@@ -145,6 +152,11 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
             yield one(m, CODE)
     if len(text) < 12 and _LITERAL_ALONE.fullmatch(text):
         yield (Span(0, len(text), CODE),)
+    if "(" in text:
+        for m in _ARGUMENTS.finditer(text):
+            yield one(m, CODE)
+    for m in _SQL.finditer(text):
+        yield one(m, CODE)
     if _JOINED.search(text):
         for m in _DOTTED.finditer(text):
             parts = re.split(r"\.|:{1,2}|->", re.split(r"[({\[]", m.group())[0])
