@@ -49,7 +49,7 @@ CHECK_PROGRESS_FROM = 2000
 @click.option("--markup", "markup", default="auto", show_default=True, metavar="SPEC",
               help="What is not language: auto (detected per file and entry), none, or a "
                    "comma list of syntaxes (printf, c-format, qt, brace, dollar, html, url, "
-                   "code, markdown, rst, sphinx, escape, accel), with 'auto' to add to "
+                   "code, markdown, rst, sphinx, sphinx-block, escape, accel), with 'auto' to add to "
                    "the detected ones (auto,dollar).")
 @click.option("--list-rules", is_flag=True, help="List the rules with severity and exit.")
 @tm_option("After the report, show on stderr how this translation memory rendered each term "

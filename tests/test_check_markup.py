@@ -159,3 +159,14 @@ def test_each_plural_form_is_checked_against_either_source():
 def test_markup_none_masks_nothing():
     assert found("Deleted {object}.", "Удалено: {object}.", ("missing-term",), markup="none") \
         == [("missing-term", "object")]
+
+
+def test_a_line_break_makes_code_only_when_the_source_has_it():
+    segments = [Segment("Call ``a``", "Вызовите ``a``"), Segment("Call ``b``", "Вызовите ``b``"),
+                Segment("The user and the space", "Пользователь и\n``спейс``"),
+                Segment("box.space.user:select()\nbox.space.x:drop()",
+                        "box.space.user:select()\nbox.space.x:drop()")]
+    report = check(segments, TERMS, rules=("missing-term", "untranslated"), source_lang="en",
+                   target_lang="ru")
+    assert [(f.segment, f.rule, f.term) for f in report.findings] == [
+        (3, "missing-term", "space")]

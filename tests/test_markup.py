@@ -11,7 +11,7 @@ from glossary.errors import GlossaryError
 from glossary.markup import AUTO, Markup, mask
 from glossary.segment import Segment
 
-SPHINX = AUTO | {"rst", "sphinx"}
+SPHINX = AUTO | {"rst", "sphinx", "sphinx-block"}
 
 MASKED = [
     # printf

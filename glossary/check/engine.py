@@ -85,7 +85,8 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
         for plural, (source, target) in enumerate(pairs(segment)):
             ref = Ref(number, segment.line, digest, plural)
             masked = (mask(source, syntaxes, segment.source_codes if plural == 0 else ()),
-                      mask(target, syntaxes, segment.target_codes if plural == 0 else ()))
+                      mask(target, Markup.for_target(syntaxes, source),
+                           segment.target_codes if plural == 0 else ()))
             alt = _alt_source(segment, plural)
             view = PairView(ref, source, target, ctx, masked,
                             mask(alt, syntaxes) if alt is not None else None)

@@ -89,11 +89,11 @@ def _compare(source: Masked, target: Masked) -> list[Issue]:
 def _verbatim(masked: Masked, span: Span, other: Masked) -> bool:
     """Whether the other side has this span's text inside one of its masked spans."""
     text = masked.original[span.start:span.end].strip(" <>`_")
-    at = other.original.find(text) if text else -1
-    while at >= 0:
-        if other.covers(at, at + len(text)):
+    if not text:
+        return False
+    for found in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", other.original):
+        if other.covers(found.start(), found.end()):
             return True
-        at = other.original.find(text, at + 1)
     return False
 
 

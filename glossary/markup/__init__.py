@@ -45,13 +45,14 @@ SYNTAXES = {
     "code": "identifiers in prose: box.cfg, conn.space:select(280), snake_case, camelCase, --option",
     "markdown": "Markdown code spans and blocks, link and image targets, reference definitions",
     "rst": "reStructuredText: ``literals``, roles, hyperlink targets, footnotes, directive lines",
-    "sphinx": "Sphinx catalogues: |substitutions|, and an entry with a line break is a code block",
+    "sphinx": "Sphinx catalogues: |substitutions|",
+    "sphinx-block": "Sphinx catalogues: an entry whose source has a line break is a literal block",
     "escape": "escape sequences \\n \\t \\\\ \\u0041",
     "accel": "menu accelerators &File _File Платё_ж (removed inside words)",
 }
 # What is looked for unless the file or the user says otherwise: every syntax whose marks
 # cannot be prose. `c-format` (50 % of), `dollar` ($5) and `sphinx` (|x|) need a reason.
-AUTO = frozenset(SYNTAXES) - {"c-format", "dollar", "sphinx"}
+AUTO = frozenset(SYNTAXES) - {"c-format", "dollar", "sphinx", "sphinx-block"}
 
 # PO flags: what a `*-format` flag adds, and the `no-*-format` flags that remove printf.
 _FLAG_ADDS = {"c-format": {"c-format"}, "objc-format": {"c-format"},
@@ -172,7 +173,7 @@ class Markup:
         self.forced = frozenset(names - {"auto", "none"})
         self.draft = self.forced | (AUTO if self.auto else frozenset())
         if self.auto and _is_sphinx(list(segments)):
-            self.draft |= {"sphinx", "rst"}
+            self.draft |= {"sphinx", "sphinx-block", "rst"}
 
     def for_segment(self, segment: Segment) -> frozenset[str]:
         """The syntaxes of one segment: the draft's, adjusted by its PO flags (auto only)."""
@@ -186,11 +187,13 @@ class Markup:
             chosen -= _FLAG_REMOVES.get(flag, set()) - self.forced
         return frozenset(chosen)
 
-    def mask(self, segment: Segment) -> tuple[Masked, Masked]:
-        """The segment's source and target, masked."""
-        chosen = self.for_segment(segment)
-        return (mask(segment.source, chosen, segment.source_codes),
-                mask(segment.target, chosen, segment.target_codes))
+    @staticmethod
+    def for_target(syntaxes: frozenset[str], source: str) -> frozenset[str]:
+        """The syntaxes of a target: a literal block is one because its source is (a
+        translator may break a line of prose)."""
+        if "sphinx-block" in syntaxes and "\n" not in source.strip():
+            return syntaxes - {"sphinx-block"}
+        return syntaxes
 
 
 def _is_sphinx(segments: list[Segment]) -> bool:

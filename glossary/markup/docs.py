@@ -45,7 +45,7 @@ def looks_like_rst(text: str) -> bool:
 
 def blocks(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     """Whole blocks: a Sphinx literal block, fenced code, directive and definition lines."""
-    if "sphinx" in syntaxes and "\n" in text.strip():
+    if "sphinx-block" in syntaxes and "\n" in text.strip():
         yield (Span(0, len(text), CODE),)
         return
     if "markdown" in syntaxes:
