@@ -70,6 +70,8 @@ MASKED = [
     ("box.schema.space.create('x')\nbox.space.x:insert{1}", SPHINX,
      ["box.schema.space.create('x')\nbox.space.x:insert{1}"]),
     ("Call <bucket_id> here", SPHINX, ["<bucket_id>"]),
+    ("update t1 set city='Moscow' where id=1", AUTO, ["update t1 set city='Moscow' where id=1"]),
+    ('will contain "field1: 10", "table2"', AUTO, ["field1", "table2"]),
     # escapes and accelerators
     ("line\\nnext\\tcol", AUTO, ["\\n", "\\t"]),
     ("_Payment", AUTO, ["_"]),
@@ -87,6 +89,9 @@ NOT_MASKED = [
     ("# A Markdown heading", AUTO),
     ("Import data from the files", AUTO),
     ("word|other|thing", AUTO),          # substitutions only in Sphinx catalogues
+    ("a table literal in {braces}", SPHINX - {"code"}),  # Sphinx has no brace placeholders
+    ("Update the table where it is kept", AUTO),
+    ("IPv6, MP3 and L0", AUTO),
     ("A plain line\nand another", AUTO),  # a line break is code only in Sphinx catalogues
     ("_Payment and box_backup", AUTO - {"code"}),  # two underscores: not an accelerator
 ]

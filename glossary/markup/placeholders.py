@@ -109,7 +109,9 @@ def formats(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
         for m in _QT.finditer(text):
             yield one(m, PLACEHOLDER, m.group().replace("L", ""))
     if "brace" in syntaxes:
-        if "{" in text:
+        # Sphinx text has no brace placeholders: {braces} there is a word in braces, and
+        # :samp:`{name}` is a role's own syntax.
+        if "{" in text and "sphinx" not in syntaxes:
             for m in _BRACE.finditer(text):
                 yield one(m, PLACEHOLDER, m.group(), ordered=m["field"] is None)
         if "$" in text:

@@ -54,6 +54,12 @@ _PROMPT = re.compile(r"(?m)^[ \t]*(?:\$|>>>|tarantool>|[\w.-]+:\d+>|mysql>|psql>
 # text that is one literal of a language (nil, true, None).
 _CODE_LINE = re.compile(r"(?m)^[ \t]*(?:from [\w.]+ import [\w., ()*]+|import [\w.]+(?: as \w+)?|"
                         r"local [\w, ]+=.*|(?:local )?function [\w.:]*\(.*)$")
+# An SQL statement in lower case: a verb, a clause word and an operator.
+_SQL_LINE = re.compile(r"(?im)^[ \t]*(?:select|update|insert|delete|create|drop|alter)\b"
+                       r"(?=[^\n]*\b(?:from|set|where|into|values|table|index)\b)"
+                       r"(?=[^\n]*[=*;(])[^\n]*$")
+# A lower-case name with digits (field1, table1, int64, utf8): a name, not a word.
+_NUMBERED_NAME = re.compile(r"(?<![\w.-])[a-z]+_?\d+[a-z\d]*(?![\w-])")
 _LITERAL_ALONE = re.compile(r"\s*(?:nil|null|NULL|None|true|false|True|False|undefined|NaN|"
                             r"[A-Za-z]+\d+\w*)\s*")
 # A parenthesised argument list holding a code literal: (nil, old-trigger-function).
@@ -150,6 +156,9 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     if "import " in text or "local " in text or "function " in text:
         for m in _CODE_LINE.finditer(text):
             yield one(m, CODE)
+    if "=" in text or "*" in text or ";" in text or "(" in text:
+        for m in _SQL_LINE.finditer(text):
+            yield one(m, CODE)
     if len(text) < 12 and _LITERAL_ALONE.fullmatch(text):
         yield (Span(0, len(text), CODE),)
     if "(" in text:
@@ -170,7 +179,7 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
         for m in _CALL.finditer(text):
             if not m["args"] or re.search(r"[\d,'\"=.:{}\[\]]", m["args"]):
                 yield one(m, CODE)
-    for at, m in _in_words(text, (_SNAKE, _CAMEL, _OPTION)):
+    for at, m in _in_words(text, (_SNAKE, _CAMEL, _OPTION, _NUMBERED_NAME)):
         yield (Span(at + m.start(), at + m.end(), CODE),)
 
 
