@@ -59,7 +59,7 @@ _SQL_LINE = re.compile(r"(?im)^[ \t]*(?:select|update|insert|delete|create|drop|
                        r"(?=[^\n]*\b(?:from|set|where|into|values|table|index)\b)"
                        r"(?=[^\n]*[=*;(])[^\n]*$")
 # A lower-case name with digits (field1, table1, int64, utf8): a name, not a word.
-_NUMBERED_NAME = re.compile(r"(?<![\w.-])[a-z]+_?\d+[a-z\d]*(?![\w-])")
+_NUMBERED_NAME = re.compile(r"(?<![\w.-])(?!v\d)[a-z]+_?\d+[a-z\d]*(?![\w-]|\.\d)")
 _LITERAL_ALONE = re.compile(r"\s*(?:nil|null|NULL|None|true|false|True|False|undefined|NaN|"
                             r"[A-Za-z]+\d+\w*)\s*")
 # A parenthesised argument list holding a code literal: (nil, old-trigger-function).
