@@ -49,6 +49,8 @@ MASKED = [
      ["if_not_exists=true", "--help", "getValue", "fiber_self()"]),
     ("tarantool> s:select{3}", AUTO, ["tarantool> s:select{3}"]),
     ("$ docker run --rm tarantool", AUTO, ["$ docker run --rm tarantool"]),
+    ("TRUNCATE TABLE t;", AUTO, ["TRUNCATE TABLE t;"]),
+    ("s.index.pk:alter{sequence = {field = 2}}", AUTO, ["s.index.pk:alter{sequence = {field = 2}}"]),
     ("from subprocess import Popen, PIPE", AUTO, ["from subprocess import Popen, PIPE"]),
     ("nil", AUTO, ["nil"]),
     # Markdown

@@ -4,7 +4,8 @@ place: printf, braces, ICU, Qt, HTML/XML and the readers' inline codes, Markdown
 
 What is compared is each span's key: a printf conversion keeps its name or position and
 its type, not its flags or width (``%5d`` → ``%d`` is layout); a tag its name and the
-attributes that are not language (an href, not a title); a URL all of it. Placeholders
+attributes that are not language (an href, not a title); a URL all of it but the scheme's
+s, the host's case and a final slash. Placeholders
 filled by name or position (``%(name)s``, ``%1$s``, ``{0}``, ``%1``) may be reordered;
 those filled in turn (``%s``, ``{}``) may not. A gettext plural form may follow either
 msgid or msgid_plural ("an hour ago" / "%(count)s hours ago").
@@ -124,6 +125,8 @@ def _first(spans: list[Span], key: str, skip: int) -> Span:
 
 def _show(masked: Masked, span: Span) -> str:
     text = masked.original[span.start:span.end]
+    if span.kind == "url":
+        return text.strip(" <>`_[]()")  # the URL, without the link's brackets
     return text if span.kind == "placeholder" else span.key or text
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .spans import CODE, LINK, MARKUP, URL, Group, Span, around, one
+from .web import url_key
 
 # Roles whose content is shown as language (the rest name code, files, labels, documents).
 _LANGUAGE_ROLES = frozenset({"term", "abbr", "guilabel", "menuselection", "emphasis",
@@ -54,7 +55,7 @@ def blocks(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
                 yield one(m, CODE)
         if "]:" in text:
             for m in _REF_DEFINITION.finditer(text):
-                yield one(m, URL, m["dest"].strip("<>"))
+                yield one(m, URL, url_key(m["dest"].strip("<>")))
     if "rst" in syntaxes and ".." in text:
         for m in _DIRECTIVE.finditer(text):
             yield one(m, CODE)
@@ -77,9 +78,9 @@ def roles(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
         for m in _RST_LINK.finditer(text):
             if m["text"]:
                 yield (Span(m.start(), m.start("text"), MARKUP),
-                       Span(m.end("text"), m.end(), URL, m["url"]))
+                       Span(m.end("text"), m.end(), URL, url_key(m["url"])))
             else:
-                yield one(m, URL, m["url"])
+                yield one(m, URL, url_key(m["url"]))
         for m in _RST_NAMED.finditer(text):
             yield around(m, "text")
     if "]_" in text:
@@ -114,7 +115,7 @@ def links(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     if "markdown" not in syntaxes or "[" not in text:
         return
     for m in _MD_LINK.finditer(text):
-        yield around(m, "text", MARKUP, key=m["dest"].strip("<>"), closing_kind=URL)
+        yield around(m, "text", MARKUP, key=url_key(m["dest"].strip("<>")), closing_kind=URL)
     for m in _MD_REF_LINK.finditer(text):
         yield around(m, "text")
 

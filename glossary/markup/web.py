@@ -39,7 +39,8 @@ _PATH = re.compile(r"(?<![\w/.~-])(?:~|\.{1,2})?(?:/[\w.@+:=-]+)+/?(?![\w/])"
 _ANCHOR = re.compile(r"(?<![\w&#])#[A-Za-z][\w-]*")
 _DOTTED = re.compile(r"(?<![\w.$@-])[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|:{1,2}|->)[A-Za-z_][A-Za-z0-9_]*"
                      r"(?:-[A-Za-z0-9_]+)*)+"
-                     r"(?:\([^()\n]{0,80}\)|\{[^{}\n]{0,80}\})?(?:\[[^\[\]\n]{0,40}\])?")
+                     r"(?:\((?:[^()\n]|\([^()\n]*\)){0,80}\)|\{(?:[^{}\n]|\{[^{}\n]*\}){0,80}\})?"
+                     r"(?:\[[^\[\]\n]{0,40}\])?")
 _CALL = re.compile(r"(?<![\w.])[A-Za-z_][A-Za-z0-9_]*\((?P<args>[^()\n]{0,80})\)")
 _SNAKE = re.compile(r"(?<![\w.])_{0,2}[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_{0,2}(?![\w])")
 _CAMEL = re.compile(r"(?<![\w.])[a-z]+[A-Z][A-Za-z0-9]*(?![\w])")
@@ -55,7 +56,8 @@ _PROMPT = re.compile(r"(?m)^[ \t]*(?:\$|>>>|tarantool>|[\w.-]+:\d+>|mysql>|psql>
 _CODE_LINE = re.compile(r"(?m)^[ \t]*(?:from [\w.]+ import [\w., ()*]+|import [\w.]+(?: as \w+)?|"
                         r"local [\w, ]+=.*|(?:local )?function [\w.:]*\(.*)$")
 # An SQL statement in lower case: a verb, a clause word and an operator.
-_SQL_LINE = re.compile(r"(?im)^[ \t]*(?:select|update|insert|delete|create|drop|alter)\b"
+_SQL_LINE = re.compile(r"(?im)^[ \t]*(?:select|update|insert|delete|create|drop|alter|truncate|"
+                       r"replace|upsert)\b"
                        r"(?=[^\n]*\b(?:from|set|where|into|values|table|index)\b)"
                        r"(?=[^\n]*[=*;(])[^\n]*$")
 # A lower-case name with digits (field1, table1, int64, utf8): a name, not a word.
@@ -82,7 +84,7 @@ def tags(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     for m in _COMMENT.finditer(text):
         yield one(m, CODE)
     for m in _AUTOLINK.finditer(text):
-        yield one(m, URL, m["url"])
+        yield one(m, URL, url_key(m["url"]))
     for m in _TAG.finditer(text):
         # rST has no inline HTML: <name> in a Sphinx text is a metasyntactic variable,
         # code that translators may translate, so it is masked and not compared.
@@ -120,9 +122,22 @@ def links(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     if ":" in text or "www." in text:
         for m in _URL.finditer(text):
             end = m.start() + len(_trim(m.group()))
-            yield (Span(m.start(), end, URL, text[m.start():end]),)
+            yield (Span(m.start(), end, URL, url_key(text[m.start():end])),)
     for at, m in _in_words(text, (_EMAIL, _IP)):
         yield (Span(at + m.start(), at + m.end(), URL, m.group()),)
+
+
+def url_key(url: str) -> str:
+    """What two URLs must share to be the same link: not the scheme's s, the host's case
+    or a final slash.
+
+    >>> url_key("http://GitHub.com/tarantool/"), url_key("https://github.com/tarantool")
+    ('//github.com/tarantool', '//github.com/tarantool')
+    """
+    found = re.match(r"(?i)(?:https?|ftps?):(//[^/?#]*)(.*)", url)
+    if found is None:
+        return url
+    return found.group(1).lower() + found.group(2).rstrip("/")
 
 
 def _trim(url: str) -> str:
