@@ -50,6 +50,7 @@ MASKED = [
     ("tarantool> s:select{3}", AUTO, ["tarantool> s:select{3}"]),
     ("$ docker run --rm tarantool", AUTO, ["$ docker run --rm tarantool"]),
     ("TRUNCATE TABLE t;", AUTO, ["TRUNCATE TABLE t;"]),
+    ("The _bucket system space and __index", AUTO, ["_bucket", "__index"]),
     ("s.index.pk:alter{sequence = {field = 2}}", AUTO, ["s.index.pk:alter{sequence = {field = 2}}"]),
     ("from subprocess import Popen, PIPE", AUTO, ["from subprocess import Popen, PIPE"]),
     ("nil", AUTO, ["nil"]),

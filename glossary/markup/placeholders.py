@@ -39,7 +39,7 @@ _ESCAPE = re.compile(r"\\(?:[nrtvfab0\\'\"]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})")
 _CYR = "А-Яа-яЁё"
 _ACCEL_CYRILLIC = re.compile(rf"(?<=[{_CYR}])[_&](?=[{_CYR}])|(?<![\w&])[_&](?=[{_CYR}])")
 _ACCEL_AMP = re.compile(r"(?<![&\w])&(?=[A-Za-z])(?![A-Za-z]+;)|(?<=[A-Za-z])&(?=[A-Za-z])")
-_ACCEL_UNDERSCORE = re.compile(r"(?<![\w.])_(?=[A-Za-z])")
+_ACCEL_UNDERSCORE = re.compile(r"(?<![\w.])_(?=[A-Z])")
 _ACCEL_INSIDE = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
 
 
@@ -148,8 +148,9 @@ def accelerators(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     """Menu accelerators: `&` or `_` before the marked letter (Qt, GTK, Windows).
 
     In a Cyrillic word always (Russian has no identifiers with `_`); `&` before a Latin
-    letter unless it starts an entity; `_` before a Latin word when it is the text's only
-    underscore (several are an identifier's); inside a Latin word only when forced.
+    letter unless it starts an entity; `_` before a capital when it is the text's only
+    underscore (`_File`; `_bucket` and several underscores are an identifier's); inside a
+    Latin word only when identifiers are not looked for.
     """
     if "accel" not in syntaxes or not ("_" in text or "&" in text):
         return

@@ -43,6 +43,7 @@ _DOTTED = re.compile(r"(?<![\w.$@-])[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|:{1,2}|->)[A-
                      r"(?:\[[^\[\]\n]{0,40}\])?")
 _CALL = re.compile(r"(?<![\w.])[A-Za-z_][A-Za-z0-9_]*\((?P<args>[^()\n]{0,80})\)")
 _SNAKE = re.compile(r"(?<![\w.])_{0,2}[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_{0,2}(?![\w])")
+_PRIVATE = re.compile(r"(?<![\w.])_{1,2}[a-z][a-z0-9]*(?![\w])")  # _bucket, __index
 _CAMEL = re.compile(r"(?<![\w.])[a-z]+[A-Z][A-Za-z0-9]*(?![\w])")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"\S+")
@@ -194,7 +195,7 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
         for m in _CALL.finditer(text):
             if not m["args"] or re.search(r"[\d,'\"=.:{}\[\]]", m["args"]):
                 yield one(m, CODE)
-    for at, m in _in_words(text, (_SNAKE, _CAMEL, _OPTION, _NUMBERED_NAME)):
+    for at, m in _in_words(text, (_SNAKE, _PRIVATE, _CAMEL, _OPTION, _NUMBERED_NAME)):
         yield (Span(at + m.start(), at + m.end(), CODE),)
 
 
