@@ -68,6 +68,8 @@ UNTRANSLATED = [
     ("Open the file", "", [("untranslated", None)]),
     ("Delete the user from the space", "Удалите user from the space", [("untranslated", None)]),
     ("Set ``user from the space`` here", "Задайте ``user from the space`` здесь", []),
+    ("Errors of Tarantool(``ClientError``, …)", "Errors of Tarantool(``ClientError``, …)",
+     [("untranslated", None)]),
 ]
 
 
@@ -79,7 +81,9 @@ def test_untranslated_and_code(source, target, expected):
 
 NUMBERS = [
     ("Listen on port 3301 at 127.0.0.1:3301.", "Порт 3301 на 127.0.0.2:3301.", []),
-    ("Call ``s:select(280)`` for 2 users.", "Вызовите ``s:select(281)`` для 2 пользователей.", []),
+    ("Call ``s:select(280)`` for 2 users.", "Вызовите ``s:select(281)`` для 2 пользователей.",
+     [("number-mismatch", None)]),                      # a number changed inside code
+    ("Call ``s:select(280)`` for 2 users.", "Вызовите ``s:select(280)`` для 2 пользователей.", []),
     ("The result is diff = 3.", "Результат: ``diff = 3``.", []),
     ("Wait 2 1/2 hours.", "Подождите 2,5 часа.", []),
     ("Wait 2½ hours.", "Подождите 2,5 часа.", []),
@@ -89,6 +93,12 @@ NUMBERS = [
     ("Start with 0.", "Начните с нуля.", []),
     ("See https://x.org/v2/page, 5 times", "См. https://x.org/v2/page, 6 раз",
      [("number-mismatch", None)]),
+    ("The result is ``diff = 1100``.", "Результат: ``diff = 1101``.", [("number-mismatch", None)]),
+    ("See ``replication.{1,3}.downstream``", "См. ``replication.2.downstream``",
+     [("number-mismatch", None)]),
+    ("Update ``t:update({999})``", "Обновите ``t:update({999})`` (``field[2]``)", []),
+    ("The default is 2^28 bytes = 268,435,456 bytes", "По умолчанию 2^28 байтов = 268 435 456 байтов",
+     []),
 ]
 
 
@@ -173,3 +183,14 @@ def test_a_line_break_makes_code_only_when_the_source_has_it():
                    target_lang="ru")
     assert [(f.segment, f.rule, f.term) for f in report.findings] == [
         (3, "missing-term", "space")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Example: ``UPPER('-4щl')`` is it", []),            # test data in a code string
+    ("Call ``log.infо()`` here", ["infо"]),              # a typo in code is a bug
+    ("The аrmy", ["аrmy"]),
+])
+def test_mixed_script_spares_strings_in_code(text, expected):
+    report = check([Segment(text, text)], TERMS, rules=("mixed-script",), source_lang="en",
+                   target_lang="ru")
+    assert [text[slice(*f.source_span)] for f in report.findings] == expected

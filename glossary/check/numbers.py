@@ -34,6 +34,7 @@ from .finding import ERROR
 from .registry import Issue, rule
 
 _DIGIT = re.compile(r"\d")
+_INLINE = 80  # the longest code span whose numbers are compared (longer: a code block)
 _ID_DIGITS = 4  # 0521 is a number's name; 05 (a day, a month) is still five
 _SPACES = " \u00a0\u2009\u202f\u2007"
 _NUMBER = re.compile(
@@ -326,10 +327,12 @@ def compare(source: list[Number], target: list[Number]) -> tuple[list[Number], l
 def number_mismatch(view: PairView, ctx: Context):
     """The numbers differ between source and target (3 648 = 3,648; 76,25 % = 76.25%).
 
-    Numbers inside code, placeholders, URLs and other masked spans are not compared.
+    Numbers inside placeholders, URLs and other masked spans are not compared with the
+    prose; inside short code spans they are compared code with code, and reported when
+    one was changed (``diff = 1100`` → ``diff = 1101``).
     """
     source, target = view.src_text, view.tgt_text
-    if view.blank or not (_has_digit(source) or _has_digit(target)):
+    if view.blank or not (_has_digit(view.source) or _has_digit(view.target)):
         return
     only_src, only_tgt = compare(numbers(source), numbers(target))
     # A clock time in digits against one in words (половина третьего = 2:30): its hour
@@ -344,6 +347,9 @@ def number_mismatch(view: PairView, ctx: Context):
     if only_tgt:
         only_tgt = _unaccounted(only_tgt, source, ctx.source_lang)
         only_tgt = _in_code(only_tgt, view.src_masked)
+    changed_src, changed_tgt = _changed_in_code(view)
+    only_src = sorted(only_src + changed_src, key=lambda n: n.start)
+    only_tgt = sorted(only_tgt + changed_tgt, key=lambda n: n.start)
     if not only_src and not only_tgt:
         return
     parts = []
@@ -355,6 +361,20 @@ def number_mismatch(view: PairView, ctx: Context):
                 source_span=(only_src[0].start, only_src[0].end) if only_src else None,
                 target_span=(only_tgt[0].start, only_tgt[0].end) if only_tgt else None,
                 suggestion=localise(only_src[0].text, ctx.target_lang) if only_src else None)
+
+
+def _changed_in_code(view: PairView) -> tuple[list[Number], list[Number]]:
+    """Numbers changed inside inline code (``diff = 1100`` → ``diff = 1101``): a number of
+    the source's short code spans missing from the target's while the target's code has
+    one the source's lacks. Code blocks and added or dropped code numbers are let go
+    (a re-run example prints other addresses; a translator adds ``field[2]``)."""
+    sides = []
+    for masked in (view.src_masked, view.tgt_masked):
+        sides.append([Number(s.start + n.start, s.start + n.end, n.text, n.values)
+                      for s in masked.spans if s.kind == "code" and s.end - s.start <= _INLINE
+                      for n in numbers(masked.original[s.start:s.end])])
+    lost, added = compare(*sides)
+    return (lost, added) if lost and added else ([], [])
 
 
 def _in_code(lost: list[Number], other: Masked) -> list[Number]:

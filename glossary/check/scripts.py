@@ -107,8 +107,12 @@ def mixed_script(view: PairView, ctx: Context):
 
 
 def _string_in_code(masked, text: str, start: int, end: int) -> bool:
-    return masked.covers(start, end) and text[start - 1:start] in ("'", '"') and \
-        text[end:end + 1] in ("'", '"') and start > 0
+    """Whether [start, end) is inside a quoted string of a masked code span ('-4щl')."""
+    span = next((s for s in masked.spans if s.start <= start and end <= s.end), None)
+    if span is None or span.kind != "code":
+        return False
+    before, after = text[span.start:start], text[end:span.end]
+    return any(before.count(q) % 2 == 1 and q in after for q in ("'", '"'))
 
 
 def _cyrillic_left(view: PairView) -> list[tuple[int, int]]:

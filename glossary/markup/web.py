@@ -72,7 +72,7 @@ _SQL = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|UPSERT|REPLACE|CREATE|DROP|
                   r"WHERE|VALUES|UNION|GRANT|REVOKE|COMMIT|ROLLBACK|TRUNCATE|PRAGMA)\b")
 # name = value, with a value that is code (a literal, a table, a name, a call).
 _ASSIGNMENT = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*\s?==?\s?(?:true|false|nil|null|None|True|"
-                         r"False|-?\d[\w.]*|'[^'\n]*'|\"[^\"\n]*\"|\{[^{}\n]*\}|"
+                         r"False|-?\d[\w.]*(?![,.]\d)|'[^'\n]*'|\"[^\"\n]*\"|\{[^{}\n]*\}|"
                          r"[A-Za-z_][\w.:]*(?:\([^()\n]*\))?)(?![\w(])")
 _OPTION = re.compile(r"(?<![\w-])--[A-Za-z][\w-]*(?:=[^\s,;]+)?")
 
@@ -193,7 +193,10 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
             yield one(m, CODE)
     if "(" in text:
         for m in _CALL.finditer(text):
-            if not m["args"] or re.search(r"[\d,'\"=.:{}\[\]]", m["args"]):
+            # Arguments make a call only after a code-like name: "Tarantool(``x``, …)" is
+            # a missing space in prose.
+            code_name = m.group()[0].islower() or "_" in m.group().split("(")[0]
+            if not m["args"] or code_name and re.search(r"[\d,'\"=.:{}\[\]]", m["args"]):
                 yield one(m, CODE)
     for at, m in _in_words(text, (_SNAKE, _PRIVATE, _CAMEL, _OPTION, _NUMBERED_NAME)):
         yield (Span(at + m.start(), at + m.end(), CODE),)
