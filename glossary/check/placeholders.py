@@ -40,8 +40,8 @@ def _compare(source: Masked, target: Masked) -> list[Issue]:
     src, tgt = source.compared(), target.compared()
     if not src and not tgt:
         return []
-    missing = list((Counter(s.key for s in src) - Counter(t.key for t in tgt)).elements())
-    extra = list((Counter(t.key for t in tgt) - Counter(s.key for s in src)).elements())
+    missing = list((Counter(_key(s) for s in src) - Counter(_key(t) for t in tgt)).elements())
+    extra = list((Counter(_key(t) for t in tgt) - Counter(_key(s) for s in src)).elements())
     issues = []
     lost = [_first(src, key, missing[:i].count(key)) for i, key in enumerate(missing)]
     added = [_first(tgt, key, extra[:i].count(key)) for i, key in enumerate(extra)]
@@ -77,14 +77,18 @@ def _compare(source: Masked, target: Masked) -> list[Issue]:
         issues.append(Issue(f"{_WHAT[t.kind]} «{_show(target, t)}» is not in the source",
                             target_span=(t.start, t.end)))
     if not issues:
-        order_s = [s.key for s in src if s.ordered]
-        order_t = [t.key for t in tgt if t.ordered]
+        order_s = [_key(s) for s in src if s.ordered]
+        order_t = [_key(t) for t in tgt if t.ordered]
         if order_s != order_t:
             t = next(t for t, k in zip((t for t in tgt if t.ordered), order_s) if t.key != k)
             issues.append(Issue(f"placeholders filled in turn ({', '.join(order_s)}) are in "
                                 f"another order in the target ({', '.join(order_t)}); number "
                                 f"them (%1$s, {{0}}) to reorder", target_span=(t.start, t.end)))
     return issues
+
+
+def _key(span: Span) -> str:
+    return span.key or ""  # compared() spans all have one
 
 
 def _verbatim(masked: Masked, span: Span, other: Masked) -> bool:

@@ -109,9 +109,9 @@ def _tag(m: re.Match) -> Group:
     key = f"<{'/' if m['close'] else ''}{name}{''.join(' ' + k for k in sorted(kept))}" \
           f"{'/' if m['empty'] else ''}>"
     spans, at = [], m.start()
-    for a, b in holes:
-        spans.append(Span(at, a, TAG))
-        at = b
+    for hole_start, hole_end in holes:
+        spans.append(Span(at, hole_start, TAG))
+        at = hole_end
     spans.append(Span(at, m.end(), TAG))
     return (Span(spans[0].start, spans[0].end, TAG, key), *spans[1:])
 
