@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .spans import CODE, TAG, URL, Group, Span, one
 
@@ -46,8 +47,8 @@ _SNAKE = re.compile(r"(?<![\w.])_{0,2}[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_{0,2}(?![\
 _PRIVATE = re.compile(r"(?<![\w.])_{1,2}[a-z][a-z0-9]*(?![\w])")  # _bucket, __index
 _CAMEL = re.compile(r"(?<![\w.])[a-z]+[A-Z][A-Za-z0-9]*(?![\w])")
 _LATIN = re.compile(r"[A-Za-z]")
-_WORD = re.compile(r"\S+")
-_INTERESTING = re.compile(r"[./:_@#\\\d]|-[-A-Za-z]|[a-z][A-Z]")
+# A word (a run of non-spaces) with a character some word-local pattern needs.
+_INTERESTING_WORD = re.compile(r"(?<!\S)\S*?(?:[./:_@#\\\d]|-[-A-Za-z]|[a-z][A-Z])\S*")
 _JOINED = re.compile(r"\w(?:\.|::?|->)[A-Za-z_]")
 # A console line: the prompt and everything after it.
 _PROMPT = re.compile(r"(?m)^[ \t]*(?:\$|>>>|tarantool>|[\w.-]+:\d+>|mysql>|psql>|sqlite>|"
@@ -205,11 +206,15 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
 def _in_words(text: str, patterns: tuple[re.Pattern, ...]) -> Iterator[tuple[int, re.Match]]:
     """Matches of patterns that never span a space, looked for only in the words that have
     a character one of them needs (most words of prose have none: this is the speed)."""
-    for word in _WORD.finditer(text):
-        if _INTERESTING.search(word.group()):
-            for pattern in patterns:
-                for m in pattern.finditer(word.group()):
-                    yield word.start(), m
+    for start, word in _interesting_words(text):
+        for pattern in patterns:
+            for m in pattern.finditer(word):
+                yield start, m
+
+
+@lru_cache(maxsize=4)  # three families ask for the same text's words in a row
+def _interesting_words(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((w.start(), w.group()) for w in _INTERESTING_WORD.finditer(text))
 
 
 def _sentence_join(text: str, m: re.Match) -> bool:
