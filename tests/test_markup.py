@@ -94,6 +94,8 @@ NOT_MASKED = [
     ("word|other|thing", AUTO),          # substitutions only in Sphinx catalogues
     ("a table literal in {braces}", SPHINX - {"code"}),  # Sphinx has no brace placeholders
     ("Update the table where it is kept", AUTO),
+    ("Delete %(name)s from the penal battalion", AUTO - {"printf"}),
+    ("Select all from the list (optional)", AUTO),
     ("IPv6, MP3 and L0", AUTO),
     ("Added task v0.8.4 and v2.1, version 1.7.2", AUTO),
     ("A plain line\nand another", AUTO),  # a line break is code only in Sphinx catalogues

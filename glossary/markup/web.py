@@ -57,11 +57,12 @@ _PROMPT = re.compile(r"(?m)^[ \t]*(?:\$|>>>|tarantool>|[\w.-]+:\d+>|mysql>|psql>
 # text that is one literal of a language (nil, true, None).
 _CODE_LINE = re.compile(r"(?m)^[ \t]*(?:from [\w.]+ import [\w., ()*]+|import [\w.]+(?: as \w+)?|"
                         r"local [\w, ]+=.*|(?:local )?function [\w.:]*\(.*)$")
-# An SQL statement in lower case: a verb, a clause word and an operator.
-_SQL_LINE = re.compile(r"(?im)^[ \t]*(?:select|update|insert|delete|create|drop|alter|truncate|"
-                       r"replace|upsert)\b"
-                       r"(?=[^\n]*\b(?:from|set|where|into|values|table|index)\b)"
-                       r"(?=[^\n]*[=*;(])[^\n]*$")
+# An SQL statement in any case: a verb with its clause (update … set, delete from …) and an
+# operator or terminator somewhere on the line ("Delete %(name)s from the list" is prose).
+_SQL_LINE = re.compile(r"(?im)^[ \t]*(?=[^\n]*[=*;])(?:select\b[^\n]*\bfrom\s+[\w.\"]+|"
+                       r"update\s+[\w.\"]+\s+set\b|delete\s+from\s+[\w.\"]+|insert\s+into\s+"
+                       r"[\w.\"]+|(?:create|drop|alter|truncate)\s+(?:table|index|view|trigger|"
+                       r"sequence)\b)[^\n]*$")
 # A lower-case name with digits (field1, table1, int64, utf8): a name, not a word.
 _NUMBERED_NAME = re.compile(r"(?<![\w.-])(?!v\d)[a-z]+_?\d+[a-z\d]*(?![\w-]|\.\d)")
 _LITERAL_ALONE = re.compile(r"\s*(?:nil|null|NULL|None|true|false|True|False|undefined|NaN|"
@@ -173,7 +174,7 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     if "import " in text or "local " in text or "function " in text:
         for m in _CODE_LINE.finditer(text):
             yield one(m, CODE)
-    if "=" in text or "*" in text or ";" in text or "(" in text:
+    if "=" in text or "*" in text or ";" in text:
         for m in _SQL_LINE.finditer(text):
             yield one(m, CODE)
     if len(text) < 12 and _LITERAL_ALONE.fullmatch(text):
