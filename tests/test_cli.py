@@ -179,6 +179,9 @@ def test_lookup_with_a_tm_counts_renderings(runner, gloss, tmp_path):
     [entry] = json.loads(result.output)
     assert entry["tm_renderings"] == {"barrier troops": 2, "blocking detachment": 1,
                                       "punishment detachment": 1}
+    from_env = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--format", "json",
+                                    "заградотряд"], env={"GLOSSARY_TM": str(tm)})
+    assert json.loads(from_env.output) == [entry]  # $GLOSSARY_TM is honoured as --tm is
     missing = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--tm",
                                    str(tmp_path / "none.sqlite"), "заградотряд"])
     assert missing.exit_code == 2 and not (tmp_path / "none.sqlite").exists()
