@@ -14,12 +14,16 @@ from collections.abc import Iterator
 from .spans import ACCEL, ESCAPE, PLACEHOLDER, Group, Span, one
 
 _CONVERSION = r"(?P<conv>(?:hh|h|ll|l|L|q|j|z|t|I64|I32)?[diouxXeEfFgGaAcsrpb@])"
-_PRINTF = re.compile(
-    rf"%(?:(?P<named>\([^()\s]+\))|(?P<pos>[1-9]\d*\$))?[-+#0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-    rf"{_CONVERSION}")
-_PRINTF_SPACE = re.compile(
-    rf"%(?:(?P<named>\([^()\s]+\))|(?P<pos>[1-9]\d*\$))?[-+#0' ]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-    rf"{_CONVERSION}")
+
+
+def _printf(flags: str) -> re.Pattern:
+    """A printf conversion with these flag characters allowed."""
+    return re.compile(rf"%(?:(?P<named>\([^()\s]+\))|(?P<pos>[1-9]\d*\$))?[{flags}]*(?:\d+|\*)?"
+                      rf"(?:\.(?:\d+|\*))?{_CONVERSION}")
+
+
+_PRINTF = _printf("-+#0'")
+_PRINTF_SPACE = _printf("-+#0' ")  # the space flag only where the file says printf (c-format)
 _PERCENT = re.compile(r"%%")
 _QT = re.compile(r"(?<![\d%])%L?[1-9]\d?(?!\d)")
 # {0} {name} {} {0[key]} {obj.attr!r:>10}; {имя} too (a translated name is a placeholder
