@@ -21,7 +21,7 @@ what it may contain, roles before the brackets inside them).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +30,7 @@ from ..segment import Codes, Segment
 from . import docs, placeholders, web
 from .spans import (ACCEL, CODE, ESCAPE, LINK, MARKUP, PLACEHOLDER, TAG, URL, Group, Span)
 
-__all__ = ["ACCEL", "AUTO", "CODE", "ESCAPE", "LINK", "MARKUP", "Markup", "Masked",
+__all__ = ["ACCEL", "AUTO", "CODE", "ESCAPE", "Group", "LINK", "MARKUP", "Markup", "Masked",
            "PLACEHOLDER", "SYNTAXES", "Span", "TAG", "URL", "mask"]
 
 # Every syntax a user may name (`--markup`), with what it covers.
@@ -199,12 +199,3 @@ class Markup:
 def _is_sphinx(segments: list[Segment]) -> bool:
     hits = sum(1 for s in segments if docs.looks_like_rst(s.source))
     return hits >= 2 and hits >= _SPHINX_SHARE * len(segments)
-
-
-def spans_of(masked: Masked, kinds: Iterable[str]) -> Iterator[Span]:
-    """The masked spans of the given kinds."""
-    wanted = set(kinds)
-    return (s for s in masked.spans if s.kind in wanted)
-
-
-__all__ += ["Group", "spans_of"]
