@@ -47,6 +47,11 @@ CHECK_PROGRESS_FROM = 2000
               help="Accepted findings to keep silent (a file --write-ignore wrote).")
 @click.option("--write-ignore", "write_ignore", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every finding of this run (and those already ignored) as accepted.")
+@click.option("--markup", "markup", default="auto", show_default=True, metavar="SPEC",
+              help="What is not language: auto (detected per file and entry), none, or a "
+                   "comma list of syntaxes (printf, c-format, qt, brace, dollar, html, url, "
+                   "code, markdown, rst, sphinx, sphinx-block, escape, accel), with 'auto' to add to "
+                   "the detected ones (auto,dollar).")
 @click.option("--list-rules", is_flag=True, help="List the rules with severity and exit.")
 @tm_option("After the report, show on stderr how this translation memory rendered each term "
            "with a finding (a precedent for the reviewer).")
@@ -54,8 +59,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                   glossary_path: Path | None, fmt: str, output: Path | None,
                   input_format: str | None, source_lang: str | None, target_lang: str | None,
                   include_fuzzy: bool, only: tuple[str, ...], skip: tuple[str, ...],
-                  ignore_path: Path | None, write_ignore: Path | None, list_rules: bool,
-                  tm_path: Path | None) -> None:
+                  ignore_path: Path | None, write_ignore: Path | None, markup: str,
+                  list_rules: bool, tm_path: Path | None) -> None:
     """Check a draft translation against the glossary and report every departure.
 
     DRAFT is a PO/POT, TMX, XLIFF (1.2, 2.0) or TSV (source⇥target) file; or give two
@@ -63,8 +68,14 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     from the file or the script of the source; --from/--to override it.
 
     Rules (ids for --rule/--skip-rule): missing-term, forbidden-term, inconsistent-term,
-    number-mismatch, untranslated, mixed-script, name-spelling; --list-rules describes
-    them.
+    number-mismatch, placeholder-mismatch, untranslated, mixed-script, name-spelling;
+    --list-rules describes them.
+
+    Markup (--markup): placeholders, tags, code, URLs, link targets and accelerators are
+    not words: terms and numbers inside them count on neither side, and
+    placeholder-mismatch compares them. By default the syntaxes are detected (PO flags
+    such as c-format or python-brace-format; a Sphinx catalogue by its roles and
+    ``literals``); --markup none turns masking off, --markup rst,printf names them.
 
     Ignore file (--ignore, --write-ignore): one accepted finding a line,
     hash⇥rule⇥term⇥note, where hash is the segment hash (in the JSON and CSV reports),
@@ -74,8 +85,11 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     Exit status: 0 no error-severity findings, 1 findings, 2 usage or input error.
 
     Example: glossary check draft.po --format html -o report.html
+
+    With markup named: glossary check docs-ru.po --markup auto,sphinx
     """
     from glossary.check import RULES, check, read_draft, select
+    from glossary.markup import Markup
     from glossary.matcher import Matcher
     from glossary.check import ignore as ignore_file
     from glossary.check.render import RENDERERS
@@ -91,7 +105,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
         raise click.UsageError("give a DRAFT file, or both --source and --target")
     if source_lang and target_lang and source_lang == target_lang:
         raise click.BadParameter("must differ from --from", param_hint="--to")
-    select(only, skip)  # unknown rule ids fail before any file is read
+    select(only, skip)  # unknown rule ids and markup names fail before any file is read
+    Markup(markup)
     ignore = ignore_file.read(ignore_path) if ignore_path else None
     glossary = load_glossary(glossary_path)
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
@@ -99,7 +114,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                        include_fuzzy=include_fuzzy)
     matcher = Matcher(glossary)  # built once, for the check and the TM precedent
     run = partial(check, found.segments, glossary, source_lang=source_lang,
-                  target_lang=target_lang, rules=only, skip=skip, ignore=ignore, matcher=matcher)
+                  target_lang=target_lang, rules=only, skip=skip, ignore=ignore, matcher=matcher,
+                  markup=markup)
     if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
         with click.progressbar(length=len(found.segments), label="checking",
                                file=sys.stderr) as bar:

@@ -8,6 +8,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from .keys import canonical
+from .markup import mask
 from .matcher import Match, Matcher
 from .model import Glossary, Term
 from .normalize import script
@@ -97,7 +98,7 @@ class Lookup:
         ['blocking-detachment', 'smersh']
         """
         lang = lang or script(text) or "en"
-        found = dict.fromkeys(m.term_id for m in self.matcher.find(text, lang)
+        found = dict.fromkeys(m.term_id for m in self.matcher.find(mask(text).text, lang)
                               if m.status != "forbidden")
         return [self.terms[term_id] for term_id in found]
 

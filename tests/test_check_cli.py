@@ -160,7 +160,7 @@ def test_json_report(runner, gloss, draft):
         "segments": 3, "segments_with_findings": 1, "findings": 2, "errors": 2, "warnings": 0,
         "ignored": 0, "source_lang": "ru", "target_lang": "en",
         "by_rule": {"missing-term": 1, "forbidden-term": 1, "inconsistent-term": 0,
-                    "number-mismatch": 0, "untranslated": 0, "mixed-script": 0,
+                    "number-mismatch": 0, "placeholder-mismatch": 0, "untranslated": 0, "mixed-script": 0,
                     "name-spelling": 0}}
 
 
@@ -223,7 +223,8 @@ def test_unknown_rule_is_a_usage_error(runner, gloss, draft):
     assert result.exit_code == 2
     assert result.stderr.endswith("Error: unknown rule 'nope'; rules: missing-term, "
                                   "forbidden-term, inconsistent-term, number-mismatch, "
-                                  "untranslated, mixed-script, name-spelling\n")
+                                  "placeholder-mismatch, untranslated, mixed-script, "
+                                  "name-spelling\n")
 
 
 def test_list_rules(runner):
@@ -232,7 +233,7 @@ def test_list_rules(runner):
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == [
         "missing-term", "forbidden-term", "inconsistent-term", "number-mismatch",
-        "untranslated", "mixed-script", "name-spelling"]
+        "placeholder-mismatch", "untranslated", "mixed-script", "name-spelling"]
     assert lines[0].split()[1] == "error" and lines[2].split()[1] == "warning"
 
 
@@ -479,3 +480,35 @@ def test_tm_precedent_for_the_terms_with_findings(runner, gloss, tmp_path):
     from_env = runner.invoke(main, ["check", "--glossary", str(gloss), str(draft)],
                              env={"GLOSSARY_TM": str(tm)})
     assert from_env.stderr == result.stderr  # $GLOSSARY_TM is honoured as --tm is
+
+
+# --- --markup ---------------------------------------------------------------------------------
+
+PO_MARKUP = '''msgid ""
+msgstr ""
+"Language: ru\\n"
+"X-Source-Language: en\\n"
+
+#, python-format
+msgid "Delete %(name)s from the penal battalion"
+msgstr "Удалить %(имя)s из штрафного батальона"
+
+msgid "See [penal battalion](penal-battalion.md)"
+msgstr "См. [штрафной батальон](penal-battalion.md)"
+'''
+
+
+def test_markup_option(runner, gloss, tmp_path):
+    draft = tmp_path / "ui.po"
+    draft.write_text(PO_MARKUP, encoding="utf-8")
+    found = as_json(run(runner, gloss, draft, "--format", "json"))["findings"]
+    assert [(f["rule"], f["message"]) for f in found] == [
+        ("placeholder-mismatch", "placeholder «%(name)s» became «%(имя)s» in the target")]
+    off = as_json(run(runner, gloss, draft, "--format", "json", "--markup", "none"))["findings"]
+    assert "placeholder-mismatch" not in {f["rule"] for f in off}
+
+
+def test_unknown_markup_is_a_usage_error(runner, gloss, draft):
+    result = run(runner, gloss, draft, "--markup", "rst,nope")
+    assert result.exit_code == 2
+    assert "--markup takes auto, none or a list of" in result.stderr

@@ -37,8 +37,10 @@ def browser(tmp_path, *args: str) -> subprocess.CompletedProcess:
 @pytest.fixture
 def page(tmp_path):
     path = tmp_path / "report.html"
-    path.write_text(RENDERERS["html"](check(SEGMENTS, TERMS), title="draft.tsv"),
-                    encoding="utf-8")
+    # The tags differ on purpose (this is about escaping); placeholder-mismatch would mark
+    # them and split the strings the test looks for.
+    report = check(SEGMENTS, TERMS, skip=("placeholder-mismatch",))
+    path.write_text(RENDERERS["html"](report, title="draft.tsv"), encoding="utf-8")
     return path
 
 

@@ -363,7 +363,8 @@ def test_two_approved_spellings_of_one_name_in_a_draft():
 
 def test_rules_are_registered_in_the_documented_order():
     assert list(RULES) == ["missing-term", "forbidden-term", "inconsistent-term",
-                           "number-mismatch", "untranslated", "mixed-script", "name-spelling"]
+                           "number-mismatch", "placeholder-mismatch", "untranslated", "mixed-script",
+                           "name-spelling"]
     assert all(r.description and r.severity in ("error", "warning") for r in RULES.values())
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..formats import detect_direction, primary
+from ..markup import Markup, mask
 from ..matcher import Matcher
 from ..model import Glossary, Term
 from ..segment import Segment
@@ -60,15 +61,19 @@ class Report:
 def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
           matcher: Matcher | None = None, source_lang: str | None = None,
           target_lang: str | None = None, rules: Iterable[str] = (), skip: Iterable[str] = (),
-          ignore: Ignore | None = None,
+          ignore: Ignore | None = None, markup: str | Markup = "auto",
           progress: Callable[[int], None] | None = None) -> Report:
     """Check a draft against a glossary; every finding of the selected rules, in order.
 
     The direction is `source_lang`→`target_lang` when given, else what the segments say,
     else told from the script of the source text. `matcher` may be passed to reuse one
-    built for the same glossary. `progress(n)` is called after each segment.
+    built for the same glossary. `markup` says which syntaxes are not language (see
+    glossary.markup.Markup: "auto", "none" or a list). `progress(n)` is called after each
+    segment.
     """
     segments = list(segments)
+    if not isinstance(markup, Markup):
+        markup = Markup(markup, segments)
     chosen = select(rules, skip)
     terms = {t.id: t for t in glossary}
     source_lang, target_lang = direction(segments, source_lang, target_lang)
@@ -76,9 +81,15 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     found: list[Finding] = []
     for number, segment in enumerate(segments, start=1):
         digest = segment_hash(segment)
+        syntaxes = markup.for_segment(segment)
         for plural, (source, target) in enumerate(pairs(segment)):
             ref = Ref(number, segment.line, digest, plural)
-            view = PairView(ref, source, target, ctx)
+            masked = (mask(source, syntaxes, segment.source_codes if plural == 0 else ()),
+                      mask(target, Markup.for_target(syntaxes, source),
+                           segment.target_codes if plural == 0 else ()))
+            alt = _alt_source(segment, plural)
+            view = PairView(ref, source, target, ctx, masked,
+                            mask(alt, syntaxes) if alt is not None else None)
             for r in chosen:
                 found.extend(_stamp(ref, r.id, issue) for issue in r.run(view, ctx))
         if progress is not None:
@@ -102,6 +113,13 @@ def pairs(segment: Segment) -> list[tuple[str, str]]:
     for form in segment.target_plurals:
         found.append((segment.source_plural or segment.source, form))
     return found
+
+
+def _alt_source(segment: Segment, plural: int) -> str | None:
+    """For the first plural form, msgid_plural: a Russian form 0 (1, 21, 31 …) may follow
+    it rather than msgid ("an hour ago" / "%(count)s hours ago" → «%(count)s час назад»).
+    The other forms follow msgid_plural alone."""
+    return segment.source_plural if plural == 0 else None
 
 
 def direction(segments: list[Segment], source_lang: str | None,

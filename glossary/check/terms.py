@@ -174,11 +174,11 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
     target (untranslated's business), or a name in a variant spelling (name-spelling's)."""
     if ctx.source_lang == "ru":
         if "folded" not in view.memo:
-            view.memo["folded"] = fold(view.target)
+            view.memo["folded"] = fold(view.tgt_text)
         if any(fold(view.source[a:b]) in view.memo["folded"] for a, b in spans):
             return True
     words = _target_words(view)
-    if any(text.loose_find(view.target, words, keys) for keys in _approved_keys(ctx, term)):
+    if any(text.loose_find(view.tgt_text, words, keys) for keys in _approved_keys(ctx, term)):
         return True
     if ctx.target_lang == "ru" and _derived_in_target(view, term, words):
         return True
@@ -222,8 +222,8 @@ def _common_prefix(a: str, b: str) -> int:
 def _plainly_dropped(view: PairView, ctx: Context, term: Term, spans) -> tuple[int, int] | None:
     """The source span whose sentence's counterpart lacks any trace of the term, when both
     sides split into the same number of sentences; else None (we cannot tell)."""
-    src_sents = text.sentences(view.source)
-    tgt_sents = text.sentences(view.target)
+    src_sents = text.sentences(view.src_text)
+    tgt_sents = text.sentences(view.tgt_text)
     if len(src_sents) < 2 or len(src_sents) != len(tgt_sents):
         return None
     words = _target_words(view)
@@ -253,7 +253,7 @@ def _is_anaphor(word: str, anaphors: frozenset[str], lang: str) -> bool:
 
 def _target_words(view: PairView):
     if "words" not in view.memo:
-        view.memo["words"] = text.words(view.target)
+        view.memo["words"] = text.words(view.tgt_text)
     return view.memo["words"]
 
 
