@@ -46,3 +46,20 @@ class Segment:
     state: str = TRANSLATED
     source_codes: Codes = ()
     target_codes: Codes = ()
+
+
+def without_codes(text: str, codes: Codes) -> str:
+    """The text with its inline codes taken out (each replaced by a space, so that words on
+    either side of a code stay apart), for looking at the words only.
+
+    >>> without_codes('a<ph x="1"/>b', ((1, 12),))
+    'a b'
+    """
+    if not codes:
+        return text
+    parts, at = [], 0
+    for start, end in codes:
+        parts.append(text[at:start])
+        at = end
+    parts.append(text[at:])
+    return " ".join(parts)

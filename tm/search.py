@@ -26,19 +26,25 @@ with a margin of 0 or 20.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from glossary.errors import GlossaryError
 from glossary.keys import is_short_caps, word_keys
+from glossary.langtags import primary
 from glossary.normalize import script
 
 from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, code_char,
                        from_layout, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
 from .model import Hit, Match
-from .store import TranslationMemory, lang_filter, unit_columns, unit_from_row
+from .schema import UNIT_COLUMNS, lang_filter, unit_from_row
 from .writer import NO_WORDS, SOURCE, TARGET, weight_code
+
+if TYPE_CHECKING:  # the store calls this module; only the type is needed here
+    from .store import TranslationMemory
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
 MARGIN = 5
@@ -70,7 +76,7 @@ def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int 
     scorer = Scorer(coded, text)
     shortlist = _shortlist(coded, candidates, limit + MARGIN)
     marks = ",".join("?" * len(shortlist))
-    rows = tm.db.execute(f"SELECT {unit_columns()}, c.layout FROM units JOIN codes c "
+    rows = tm.db.execute(f"SELECT {UNIT_COLUMNS}, c.layout FROM units JOIN codes c "
                          f"ON c.unit_id = units.id WHERE units.id IN ({marks})", shortlist)
     for row in rows.fetchall():
         unit = unit_from_row(row[:-1])
@@ -182,7 +188,7 @@ def concordance(tm: TranslationMemory, phrase: str, lang: str | None = None, *,
         spans = {}
         for side in found[unit.id]:
             side_lang = unit.source_lang if side == SOURCE else unit.target_lang
-            if lang and side_lang.split("-")[0] != lang:
+            if lang and primary(side_lang) != primary(lang):
                 continue
             text = unit.source if side == SOURCE else unit.target
             spans[side] = _find(analyse(text), wanted)

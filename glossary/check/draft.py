@@ -1,15 +1,17 @@
 """Reading a draft for checking: any bilingual format, or two aligned plain-text files.
 
-The format readers pass over units without a target; for the checker an untranslated unit
-is a finding, so each one the reader reports (with its line and source text) is kept as a
-segment with an empty target, in file order.
+The readers give every unit with its state; the checker takes translated units, fuzzy ones
+when asked, and untranslated ones (a finding of their own: the `untranslated` rule);
+obsolete and other passed-over units are listed. Languages are settled from the text where
+the file does not name them, and checked against it where it does (`glossary.languages`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..formats import SKIP_UNTRANSLATED, read_segments, read_text_pair
+from ..formats import read_segments, read_text_pair, usable
+from ..languages import settle
 from ..segment import Segment
 
 
@@ -28,17 +30,13 @@ def read_draft(path: str | Path | None = None, *, source: str | Path | None = No
     if path is None:
         segments = read_text_pair(source, target, source_lang=source_lang, target_lang=target_lang)
         return Draft(segments)
-    segments: list[Segment] = []
     skipped: list[tuple[int | None, str]] = []
 
-    def on_skip(line: int | None, reason: str, text: str | None) -> None:
-        if reason == SKIP_UNTRANSLATED:
-            segments.append(Segment(source=text or "", target="", source_lang=source_lang,
-                                    target_lang=target_lang, line=line))
-        else:
-            skipped.append((line, reason))
+    def skip(line: int | None, reason: str, _text: str | None) -> None:
+        skipped.append((line, reason))
 
-    for segment in read_segments(path, fmt, source_lang=source_lang, target_lang=target_lang,
-                                 include_fuzzy=include_fuzzy, on_skip=on_skip):
-        segments.append(segment)
+    units = usable(read_segments(path, fmt, source_lang=source_lang, target_lang=target_lang,
+                                 on_skip=skip),
+                   include_fuzzy=include_fuzzy, keep_untranslated=True, on_skip=skip)
+    segments = list(settle(units, path, source_lang=source_lang, target_lang=target_lang))
     return Draft(segments, skipped)
