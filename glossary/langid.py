@@ -84,6 +84,11 @@ _LATIN_LETTERS = {"ñ": "es", "ß": "de", "ä": "de", "ö": "de", "ü": "de", "�
                   "ț": "ro", "ș": "ro", "ă": "ro", "ã": "pt", "õ": "pt", "ç": "fr", "è": "fr",
                   "ê": "fr", "à": "fr", "ù": "fr", "ô": "fr", "î": "fr", "ì": "it", "ò": "it"}
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|'n\b")
+# What is not prose: markup, entities, placeholders (%s, %{name}, {0}), URLs, identifiers.
+_NOT_PROSE = re.compile(r"<[^<>]*>|&#?\w+;|%?\{[\x21-\x7a|~]*\}|%[-+#0-9.]*[a-zA-Z]"
+                        r"|\w+://\S+|\S*[\w][_./\\@]\w\S*")
+# Han, kana and Hangul write a word in one or two characters: weigh them like a short word.
+_DENSE = frozenset({"zh", "ja", "ko"})
 
 
 def identify(texts: Iterable[str]) -> str | None:
@@ -92,11 +97,12 @@ def identify(texts: Iterable[str]) -> str | None:
     Latin script with no sign of another language is English; Cyrillic with no sign of
     another language is Russian.
     """
-    text = "\n".join(texts)
+    text = _NOT_PROSE.sub(" ", "\n".join(texts))
     scripts: Counter[str] = Counter()
     for char in text:
         if char.isalpha():
-            scripts[_script(char)] += 1
+            found = _script(char)
+            scripts[found] += 3 if found in _DENSE else 1
     if not scripts:
         return None
     script = scripts.most_common(1)[0][0]
@@ -136,8 +142,10 @@ def _cyrillic(text: str, words: list[str]) -> str:
 
 
 def _latin(text: str, words: list[str]) -> str:
-    hits = Counter()
+    hits: Counter[str] = Counter()
     for word in words:
+        if len(word) < 2:
+            continue  # "a", "i", "o", "e", "s": too many languages (and "'s") share them
         for lang in _STOP_SETS:
             if lang not in _CYRILLIC_LANGS and word in _STOP_SETS[lang]:
                 hits[lang] += 1
@@ -146,7 +154,8 @@ def _latin(text: str, words: list[str]) -> str:
         hits[lang] += 0.5 * count
     best, score = max(hits.items(), key=lambda item: (item[1], item[0] == "en"),
                       default=("en", 0))
-    # Another language must outvote English by half again and by two words at least.
-    if best != "en" and score >= 2 and score > 1.5 * hits["en"]:
+    # Another language must outvote English twice over, with three votes at least: short
+    # software strings ("test1_en", "A string of chars") share words with many languages.
+    if best != "en" and score >= 3 and score > 2 * hits["en"]:
         return best
     return "en"

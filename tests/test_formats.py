@@ -296,7 +296,7 @@ def test_tmx_11_lang_attribute_and_region_codes(tmp_path):
                            target_codes=((5, 18), (22, 27)))]
     assert [source[a:b] for a, b in got[0].source_codes] == [
         '<bpt i="1">&lt;b&gt;</bpt>', '<ept i="1">&lt;/b&gt;</ept>', "<ph>{0}</ph>"]
-    assert skips == [(12, "no en→ru pair of variants (languages: EN-GB)")]
+    assert skips == [(12, "no en→ru pair of languages in the unit (it has: EN-GB)")]
 
 
 def test_tmx_languages_from_file_when_not_given(tmp_path):

@@ -1,6 +1,7 @@
 """How the TM sees a segment: words, numbers, punctuation and placeholders, with match keys.
 
-Placeholders (HTML/XML tags, printf `%s`/`%(name)s`, brace `{0}`/`{name}`) are one token each,
+Placeholders (HTML/XML tags, printf `%s`/`%(name)s`, brace `{0}`/`{name}`, and the TMX/XLIFF
+inline codes readers keep as markup, content included) are one token each,
 so that a changed tag costs a tag, not three punctuation marks and a word. Words carry the
 core's match keys (Russian lemmas, English stems: `glossary.keys.word_keys`), which are cached
 per distinct token, so each distinct token is analysed once per process.
@@ -24,7 +25,9 @@ WORD, NUMBER, PUNCT, TAG = "word", "number", "punctuation", "tag"
 WEIGHTS = {WORD: 1.0, NUMBER: 0.25, TAG: 0.25, PUNCT: 0.1}
 
 _PLACEHOLDER = re.compile(
-    r"<[^<>\s][^<>]*>"                                   # <b>, </a>, <br/>, <x id="1"/>
+    # A TMX/XLIFF native code with its content, as readers keep it: <ph x="1">&lt;br/&gt;</ph>
+    r"<(bpt|ept|ph|it|ut)\b[^<>]*>(?:(?!</\1>)[\s\S])*?</\1>"
+    r"|<[^<>\s][^<>]*>"                                  # <b>, </a>, <br/>, <x id="1"/>
     r"|%\(\w+\)[#0\-+]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"  # %(name)s
     r"|%[#0\-+]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]"         # %s, %d, %.2f, %%
     r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s]*)?\}"          # {0}, {name}, {value:.2f}
@@ -55,6 +58,8 @@ class TmToken:
 def analyse(text: str) -> tuple[TmToken, ...]:
     """Tokens of a segment with their match keys, placeholders kept whole.
 
+    >>> [t.text for t in analyse('a<ph x="1">&lt;br/&gt;</ph>b') if t.kind == "tag"]
+    ['<ph x="1">&lt;br/&gt;</ph>']
     >>> [(t.text, t.kind) for t in analyse("Удалить %(name)s из <b>2</b> групп?")]
     ... # doctest: +NORMALIZE_WHITESPACE
     [('Удалить', 'word'), ('%(name)s', 'tag'), ('из', 'word'), ('<b>', 'tag'),

@@ -10,7 +10,7 @@ from glossary.errors import GlossaryError, InputError
 from glossary.formats import read_segments, usable, write_segments
 from glossary.langtags import pair, primary
 from glossary.languages import is_ru_en, settle
-from glossary.segment import Segment
+from glossary.segment import OBSOLETE, Segment
 
 from .model import ImportReport
 from .store import TranslationMemory
@@ -35,22 +35,24 @@ def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None,
     def skip(line: int | None, reason: str, _source: str | None = None) -> None:
         skipped.append((line, reason))
 
-    segments = read_segments(path, fmt, source_lang=source_lang, target_lang=target_lang,
-                             on_skip=skip)
-    segments = settle(usable(segments, include_fuzzy=include_fuzzy, on_skip=skip), path,
-                      source_lang=source_lang, target_lang=target_lang)
+    # Languages are settled over every unit, untranslated ones too, so that a French file
+    # with nothing translated yet is refused as French, not imported as "0 added".
+    segments = settle(read_segments(path, fmt, source_lang=source_lang,
+                                    target_lang=target_lang, on_skip=skip),
+                      path, source_lang=source_lang, target_lang=target_lang)
 
     def russian_english() -> Iterator[Segment]:
         for segment in segments:
             if is_ru_en(segment.source_lang, segment.target_lang):
                 yield segment
-            else:
+            elif segment.state != OBSOLETE:
                 found = pair(segment.source_lang, segment.target_lang)
                 foreign[found] += 1
                 skip(segment.line, f"{found}, not a Russian–English pair")
 
-    added, duplicates = tm.add(russian_english(), origin=path.name, path=path,
-                               progress=progress)
+    added, duplicates = tm.add(usable(russian_english(), include_fuzzy=include_fuzzy,
+                                      on_skip=skip),
+                               origin=path.name, path=path, progress=progress)
     if foreign and not added + duplicates:
         pairs = ", ".join(p for p, _n in foreign.most_common())
         raise InputError(f"not a Russian–English file: its units are {pairs}; "

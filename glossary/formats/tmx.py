@@ -129,8 +129,8 @@ def _segment(tu: etree._Element, source_lang: str | None, target_lang: str | Non
     source, target = _pick(variants, source_lang, target_lang, srclang)
     if source is None or target is None:
         langs = ", ".join(sorted({v[0] or "?" for v in variants})) or "none"
-        wanted = pair(source_lang or (source and source[0]), target_lang)
-        skipped(on_skip, line, f"no {wanted} pair of variants (languages: {langs})")
+        wanted = f"{pair(source_lang, target_lang)} " if source_lang or target_lang else ""
+        skipped(on_skip, line, f"no {wanted}pair of languages in the unit (it has: {langs})")
         return None
     source_text, source_codes = _seg(source[1])
     target_text, target_codes = _seg(target[1])
