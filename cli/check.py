@@ -97,7 +97,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                        source_lang=source_lang, target_lang=target_lang,
                        include_fuzzy=include_fuzzy)
     matcher = Matcher(glossary)  # built once, for the check and the TM precedent
-    options = dict(source_lang=source_lang, target_lang=target_lang, rules=only, skip=skip,
+    options = dict(source_lang=source_lang or found.source_lang,
+                   target_lang=target_lang or found.target_lang, rules=only, skip=skip,
                    ignore=ignore, matcher=matcher)
     if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
         with click.progressbar(length=len(found.segments), label="checking",

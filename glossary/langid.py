@@ -83,6 +83,8 @@ _LATIN_LETTERS = {"ñ": "es", "ß": "de", "ä": "de", "ö": "de", "ü": "de", "�
                   "ě": "cs", "ů": "cs", "ő": "hu", "ű": "hu", "ş": "tr", "ğ": "tr", "ı": "tr",
                   "ț": "ro", "ș": "ro", "ă": "ro", "ã": "pt", "õ": "pt", "ç": "fr", "è": "fr",
                   "ê": "fr", "à": "fr", "ù": "fr", "ô": "fr", "î": "fr", "ì": "it", "ò": "it"}
+# Enough text to vote on; a 3 MB segment is not read whole.
+SAMPLE_CHARS = 50_000
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|'n\b")
 # What is not prose: markup, entities, placeholders (%s, %{name}, {0}), URLs, identifiers.
 _NOT_PROSE = re.compile(r"<[^<>]*>|&#?\w+;|%?\{[\x21-\x7a|~]*\}|%[-+#0-9.]*[a-zA-Z]"
@@ -97,7 +99,7 @@ def identify(texts: Iterable[str]) -> str | None:
     Latin script with no sign of another language is English; Cyrillic with no sign of
     another language is Russian.
     """
-    text = _NOT_PROSE.sub(" ", "\n".join(texts))
+    text = _NOT_PROSE.sub(" ", "\n".join(texts)[:SAMPLE_CHARS])
     scripts: Counter[str] = Counter()
     for char in text:
         if char.isalpha():
@@ -117,6 +119,8 @@ def identify(texts: Iterable[str]) -> str | None:
 def _script(char: str) -> str:
     if "a" <= char.lower() <= "z":
         return "Latin"
+    if "\u0400" <= char <= "\u04ff":
+        return "Cyrillic"
     name = unicodedata.name(char, "")
     if name.startswith("CYRILLIC"):
         return "Cyrillic"
@@ -132,6 +136,8 @@ def _cyrillic(text: str, words: list[str]) -> str:
     for lang, own in _CYRILLIC_LETTERS.items():
         scores[lang] += 3 * sum(letters[c] for c in own)
     scores["bg"] += 3 * len(_BULGARIAN_YER.findall(text))
+    if letters["ў"]:  # Belarusian writes ы э ё too: with its ў they are not Russian's
+        scores["be"] += 3 * sum(letters[c] for c in _RUSSIAN_LETTERS)
     for word in words:
         for lang in ("ru", "uk", "bg", "sr", "be"):
             if word in _STOP_SETS[lang]:

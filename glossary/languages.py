@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .langid import identify
-from .langtags import name, primary
+from .langtags import name, primary, same
 from .segment import Segment, without_codes
 
 # How many segments are looked at to tell the languages of a file.
@@ -47,10 +47,12 @@ def settle(segments: Iterable[Segment], path: str | Path | None = None, *,
     head = list(islice(segments, SAMPLE))
     named, found = {}, {}
     for side in SIDES:
-        named[side] = _most_common(s.source_lang if side == "source" else s.target_lang
-                                   for s in head)
+        named[side] = _most_common(_tag(s, side) for s in head)
+        # Only the units labelled with the side's usual tag (or none): a multilingual file
+        # may hold other pairs, which must not outvote it.
         texts = [without_codes(s.source, s.source_codes) if side == "source"
-                 else without_codes(s.target, s.target_codes) for s in head]
+                 else without_codes(s.target, s.target_codes) for s in head
+                 if _tag(s, side) is None or same(_tag(s, side), named[side])]
         found[side] = identify(t for t in texts if t.strip())
     given = {"source": source_lang, "target": target_lang}
     langs = {}
@@ -89,6 +91,10 @@ def is_ru_en(source_lang: str | None, target_lang: str | None) -> bool:
     (True, False, False)
     """
     return {primary(source_lang), primary(target_lang)} == RU_EN
+
+
+def _tag(segment: Segment, side: str) -> str | None:
+    return segment.source_lang if side == "source" else segment.target_lang
 
 
 def _most_common(tags: Iterable[str | None]) -> str | None:

@@ -1,7 +1,7 @@
 """The TM's records: units as stored, fuzzy matches with their differences, import reports."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from glossary.segment import Segment
 
@@ -31,6 +31,7 @@ class Unit:
     props: tuple[tuple[str, str], ...] = ()
     source_codes: tuple[tuple[int, int], ...] = ()
     target_codes: tuple[tuple[int, int], ...] = ()
+    turned_round: bool = False  # stored the other way round (see `turned`)
 
     def to_segment(self) -> Segment:
         """The unit as a segment for writing with glossary.formats.
@@ -51,6 +52,16 @@ class Unit:
                        props=tuple(extra) + self.props, source_codes=self.source_codes,
                        target_codes=self.target_codes)
 
+    def turned(self) -> Unit:
+        """The unit the other way round (a match found on its target side); `turned` says so.
+
+        Plural forms do not turn (a target's extra plurals have no source counterpart).
+        """
+        return replace(self, source=self.target, target=self.source,
+                       source_lang=self.target_lang, target_lang=self.source_lang,
+                       source_codes=self.target_codes, target_codes=self.source_codes,
+                       source_plural=None, target_plurals=(), turned_round=not self.turned_round)
+
     def as_dict(self) -> dict:
         """The unit for JSON output."""
         return {"id": self.id, "source": self.source, "target": self.target,
@@ -59,7 +70,8 @@ class Unit:
                 "created": self.created, "changed": self.changed, "count": self.count,
                 "source_plural": self.source_plural, "target_plurals": list(self.target_plurals),
                 "source_codes": [list(c) for c in self.source_codes],
-                "target_codes": [list(c) for c in self.target_codes]}
+                "target_codes": [list(c) for c in self.target_codes],
+                "turned": self.turned_round}
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,14 @@ _EPS = 1e-6
 
 def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int = 5,
            source_lang: str | None = None, target_lang: str | None = None) -> list[Match]:
-    """Units whose source matches `text` with a score ≥ `min_score`, best first.
+    """Units matching `text` with a score ≥ `min_score`, best first, in either direction.
 
-    Equal scores: newest first. `source_lang`/`target_lang` keep one language pair.
+    A unit's source is matched as the steps above say; its target too (the TM serves both
+    directions: an English→Russian unit answers a Russian query), scored exactly on its
+    text, and such a match carries the unit turned round (`Unit.turned`), so that the
+    match's source is always the side that matched. `source_lang`/`target_lang` are the
+    query's language and the wanted translation's; without them the target side is searched
+    in the query's script only (Cyrillic → ru, Latin → en). Equal scores: newest first.
     """
     if not 1 <= min_score <= 100:
         raise GlossaryError(f"the minimum score must be 1–100, not {min_score}")
@@ -63,6 +68,35 @@ def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int 
         raise GlossaryError(f"the limit must be at least 1, not {limit}")
     query = _query(tm, text)
     tokens = _distinct(query)
+    matches = _source_matches(tm, text, query, tokens, min_score, limit, source_lang,
+                              target_lang)
+    query_lang = source_lang or script(text)
+    if query_lang:
+        matches += _target_matches(tm, text, query, tokens, min_score, query_lang, target_lang)
+    matches.sort(key=lambda m: (m.score, m.unit.changed, m.unit.id), reverse=True)
+    return matches[:limit]
+
+
+def _target_matches(tm: TranslationMemory, text: str, query: tuple[TmToken, ...],
+                    tokens: list[TmToken], min_score: int, query_lang: str,
+                    wanted: str | None) -> list[Match]:
+    """Units whose target (in the query's language) matches, turned round. No shortlist:
+    the target side has no code strings, and the pigeonhole bound keeps candidates few."""
+    known = tm.key_ids(TARGET, {k for t in tokens for k in t.keys} or {NO_WORDS})
+    ids = _candidates(tm, query, tokens, known, min_score / 100, wanted, query_lang,
+                      side=TARGET)
+    found = []
+    for unit in tm.get(ids).values():
+        value, diff = compare(query, text, analyse(unit.target), unit.target)
+        if value >= min_score:
+            found.append(Match(value, unit.turned(), diff))
+    return found
+
+
+def _source_matches(tm: TranslationMemory, text: str, query: tuple[TmToken, ...],
+                    tokens: list[TmToken], min_score: int, limit: int,
+                    source_lang: str | None, target_lang: str | None) -> list[Match]:
+    """Units whose source matches: steps 1 to 3 of the module docstring."""
     known = tm.key_ids(SOURCE, {k for t in tokens for k in t.keys} or {NO_WORDS})
     candidates = _candidates(tm, query, tokens, known, min_score / 100, source_lang, target_lang)
     if not candidates:
@@ -112,8 +146,9 @@ def _distinct(tokens) -> list[TmToken]:
 
 def _candidates(tm: TranslationMemory, query: tuple[TmToken, ...], tokens: list[TmToken],
                 known: dict[str, tuple[int, int]], theta: float, source_lang: str | None,
-                target_lang: str | None) -> dict[int, str]:
-    """{unit id: code string} of every unit that can reach θ (step 1)."""
+                target_lang: str | None, *, side: int = SOURCE) -> dict[int, str]:
+    """{unit id: code string} of every unit whose `side` can reach θ (step 1); the target
+    side has no code strings ('')."""
     if not tokens:
         # Nothing but punctuation and tags: the units that have no words either (a unit
         # with a word would lose a whole word's cost against so light a query).
@@ -136,8 +171,12 @@ def _candidates(tm: TranslationMemory, query: tuple[TmToken, ...], tokens: list[
         return {}
     low, high = weight_code(theta * total - _EPS), weight_code(total / theta + _EPS)
     marks = ",".join("?" * len(key_ids))
-    sql = ("SELECT c.unit_id, c.codes FROM postings p JOIN codes c ON c.unit_id = p.unit_id "
-           f"WHERE p.key_id IN ({marks}) AND p.weight BETWEEN ? AND ?")
+    if side == SOURCE:
+        sql = ("SELECT c.unit_id, c.codes FROM postings p JOIN codes c ON c.unit_id = p.unit_id "
+               f"WHERE p.key_id IN ({marks}) AND p.weight BETWEEN ? AND ?")
+    else:
+        sql = ("SELECT DISTINCT p.unit_id, '' FROM postings p "
+               f"WHERE p.key_id IN ({marks}) AND p.weight BETWEEN ? AND ?")
     where, args = lang_filter(source_lang, target_lang, "u.")
     if where:
         sql = sql.replace(" WHERE ", " JOIN units u ON u.id = p.unit_id WHERE ") + \

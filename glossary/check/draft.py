@@ -10,15 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..formats import read_segments, read_text_pair, usable
+from ..errors import InputError
+from ..formats import SKIP_NO_PAIR, read_segments, read_text_pair, usable
 from ..languages import settle
 from ..segment import Segment
+
+
+_NO_PAIR = SKIP_NO_PAIR.split("{")[0]
 
 
 @dataclass
 class Draft:
     segments: list[Segment]
     skipped: list[tuple[int | None, str]] = field(default_factory=list)
+    source_lang: str | None = None  # the file's languages as settled (even with no segment)
+    target_lang: str | None = None
 
 
 def read_draft(path: str | Path | None = None, *, source: str | Path | None = None,
@@ -35,8 +41,16 @@ def read_draft(path: str | Path | None = None, *, source: str | Path | None = No
     def skip(line: int | None, reason: str, _text: str | None) -> None:
         skipped.append((line, reason))
 
-    units = usable(read_segments(path, fmt, source_lang=source_lang, target_lang=target_lang,
-                                 on_skip=skip),
-                   include_fuzzy=include_fuzzy, keep_untranslated=True, on_skip=skip)
-    segments = list(settle(units, path, source_lang=source_lang, target_lang=target_lang))
+    # Languages are settled over every unit (fuzzy and obsolete ones too), so that a file
+    # with nothing to check still says which pair it is.
+    units = list(settle(read_segments(path, fmt, source_lang=source_lang,
+                                      target_lang=target_lang, on_skip=skip),
+                        path, source_lang=source_lang, target_lang=target_lang))
+    segments = list(usable(units, include_fuzzy=include_fuzzy, keep_untranslated=True,
+                           on_skip=skip))
+    if not segments and skipped and all(reason.startswith(_NO_PAIR) for _l, reason in skipped):
+        # "No findings" would claim a direction the file does not have.
+        raise InputError(f"nothing to check: {skipped[0][1]}", path=path)
+    if units:
+        return Draft(segments, skipped, units[0].source_lang, units[0].target_lang)
     return Draft(segments, skipped)

@@ -39,6 +39,7 @@ SKIP_UNTRANSLATED = "untranslated"
 SKIP_OBSOLETE = "obsolete entry"
 SKIP_EMPTY_SOURCE = "empty source text"
 SKIP_NOT_TRANSLATABLE = "marked not to translate"
+SKIP_NO_PAIR = "no {pair}pair of languages in the unit (it has: {langs})"
 REASONS = {FUZZY: SKIP_FUZZY, UNTRANSLATED: SKIP_UNTRANSLATED, OBSOLETE: SKIP_OBSOLETE}
 
 

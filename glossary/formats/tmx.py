@@ -6,7 +6,7 @@ Reading streams the file (bounded memory whatever its size). For each ``<tu>``:
   subtag whatever the case (``ru``, ``RU``, ``ru-RU``, ``rus``); each segment keeps the tags
   of its own variants. Which two variants: those of the caller's `source_lang`/
   `target_lang`; else, when the tu has Russian and English, those two (the source being
-  the tu's or the header's ``srclang`` when it is one of them, else the first in the tu);
+  the tu's or the header's ``srclang`` when it is one of them, else English);
   else the ``srclang`` variant (the tu's, the header's unless ``*all*``, else the first)
   and the first variant in another language. So a multilingual TMX gives its
   Russian–English pair, and a tu without it gives what it has, labelled as it is (the
@@ -38,7 +38,7 @@ from .. import xmlsafe
 from ..langtags import pair, primary, same
 from ..segment import Segment, without_codes
 from . import inline
-from .base import SKIP_EMPTY_SOURCE, OnSkip, skipped, state
+from .base import SKIP_EMPTY_SOURCE, SKIP_NO_PAIR, OnSkip, skipped, state
 
 NAME = "tmx"
 EXTENSIONS = (".tmx",)
@@ -107,8 +107,9 @@ def _pick(variants: list[tuple[str | None, etree._Element]], source_lang: str | 
         partner = {"ru": "en", "en": "ru"}.get(primary(target_lang) or "")
         return (partner and find(partner)) or find(None, target_lang), target
     if find("ru") and find("en"):
-        first = srclang if primary(srclang) in RU_EN else next(
-            primary(v[0]) for v in variants if primary(v[0]) in RU_EN)
+        # The source by srclang; else English, the way most Russian–English TMs run, so
+        # that a multilingual file never mixes directions by the order of its variants.
+        first = srclang if primary(srclang) in RU_EN else "en"
         second = "en" if primary(first) == "ru" else "ru"
         return find(first), find(second)
     source = find(srclang) if srclang else None
@@ -130,7 +131,7 @@ def _segment(tu: etree._Element, source_lang: str | None, target_lang: str | Non
     if source is None or target is None:
         langs = ", ".join(sorted({v[0] or "?" for v in variants})) or "none"
         wanted = f"{pair(source_lang, target_lang)} " if source_lang or target_lang else ""
-        skipped(on_skip, line, f"no {wanted}pair of languages in the unit (it has: {langs})")
+        skipped(on_skip, line, SKIP_NO_PAIR.format(pair=wanted, langs=langs))
         return None
     source_text, source_codes = _seg(source[1])
     target_text, target_codes = _seg(target[1])
