@@ -628,6 +628,41 @@ def test_large_tmx_streams_in_bounded_memory(tmp_path):
     assert peak < small.stat().st_size / 20
 
 
+def _padded_tmx(path: Path, megabytes: int, shape: str) -> int:
+    """A TMX made mostly of elements that are not units; return its tu count."""
+    pad = '<x-pad n="{}">padding that is not a translation unit at all</x-pad>\n'
+    unit = '<tu><tuv xml:lang="en"><seg>File {0}</seg></tuv><tuv xml:lang="ru"><seg>Файл {0}</seg></tuv></tu>\n'
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en"/>'
+                "<body>\n" + ("<x-wrap>\n" if shape == "nested" else ""))
+        n = 0
+        while f.tell() < megabytes * 2**20:
+            n += 1
+            f.write("".join(pad.format(n * 1000 + i) for i in range(1000)))
+        f.write(("</x-wrap>\n" if shape == "nested" else "") + unit.format(1) + "</body></tmx>\n")
+    return 1
+
+
+@pytest.mark.parametrize("shape", ["siblings", "nested"])
+def test_padding_elements_are_freed_whatever_their_name(tmp_path, shape):
+    """Issue 12: only <tu> elements used to be freed, so other elements piled up."""
+    path = tmp_path / "padded.tmx"
+    count = _padded_tmx(path, 20, shape)
+    size = path.stat().st_size
+    script = textwrap.dedent(f"""
+        import resource, sys
+        sys.path.insert(0, {str(PROJECT)!r})
+        from glossary.formats import tmx
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        n = sum(1 for _ in tmx.read({str(path)!r}))
+        print(n, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    seen, grown = map(int, out.stdout.split())
+    assert seen == count
+    assert grown < size / 5, f"reading a {size >> 20} MB TMX grew the process by {grown >> 20} MB"
+
+
 # --- xmlsafe directly ---
 
 def test_xmlsafe_parse_and_iterparse_agree(tmp_path):
