@@ -148,20 +148,20 @@ def _cyrillic(text: str, words: list[str]) -> str:
 
 
 def _latin(text: str, words: list[str]) -> str:
-    hits: Counter[str] = Counter()
+    hits: dict[str, float] = {}
     for word in words:
         if len(word) < 2:
             continue  # "a", "i", "o", "e", "s": too many languages (and "'s") share them
         for lang in _STOP_SETS:
             if lang not in _CYRILLIC_LANGS and word in _STOP_SETS[lang]:
-                hits[lang] += 1
+                hits[lang] = hits.get(lang, 0) + 1
     accents = Counter(_LATIN_LETTERS[c] for c in text if c in _LATIN_LETTERS)
     for lang, count in accents.items():
-        hits[lang] += 0.5 * count
+        hits[lang] = hits.get(lang, 0) + 0.5 * count
     best, score = max(hits.items(), key=lambda item: (item[1], item[0] == "en"),
-                      default=("en", 0))
+                      default=("en", 0.0))
     # Another language must outvote English twice over, with three votes at least: short
     # software strings ("test1_en", "A string of chars") share words with many languages.
-    if best != "en" and score >= 3 and score > 2 * hits["en"]:
+    if best != "en" and score >= 3 and score > 2 * hits.get("en", 0):
         return best
     return "en"

@@ -29,7 +29,7 @@ from glossary.formats import primary
 from glossary.normalize import script
 from glossary.textio import read_text, write_atomic
 
-from .model import Match
+from .model import FuzzyMatch
 from .store import TranslationMemory
 from .vet import Vetter, describe
 
@@ -115,7 +115,7 @@ def _translated(entry: polib.POEntry) -> bool:
 
 
 def _best(tm: TranslationMemory, entry: polib.POEntry, min_score: int, source_lang: str,
-          target_lang: str | None) -> tuple[Match, list[str]] | None:
+          target_lang: str | None) -> tuple[FuzzyMatch, list[str]] | None:
     """The best match, and the other targets of equally good 100% matches in its context."""
     matches = tm.search(entry.msgid, min_score=min_score, limit=20, source_lang=source_lang,
                         target_lang=target_lang)
@@ -134,7 +134,7 @@ def _best(tm: TranslationMemory, entry: polib.POEntry, min_score: int, source_la
     return chosen, others
 
 
-def _fill(entry: polib.POEntry, match: Match, exact: bool, warnings: list[str]) -> None:
+def _fill(entry: polib.POEntry, match: FuzzyMatch, exact: bool, warnings: list[str]) -> None:
     unit = match.unit
     if entry.msgid_plural:
         forms = (unit.target, *unit.target_plurals)

@@ -6,13 +6,25 @@ both depend on it and not on each other.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from glossary.langtags import primary
 
 from .model import Unit
 
 SCHEMA_VERSION = 2
+
+# `x IN_LIST` with `as_list(values)` as its one parameter: any number of values (a query of
+# 300,000 distinct words), where `IN (?, ?, …)` stops at SQLite's limit of 32,766 variables.
+IN_LIST = "IN (SELECT value FROM json_each(?))"
+
+
+def as_list(values: Iterable[str | int]) -> str:
+    """The parameter for IN_LIST."""
+    return json.dumps(list(values), ensure_ascii=False)
+
 
 MIGRATIONS: dict[int, str] = {
     # 0 → 1: the first schema.
@@ -71,6 +83,20 @@ MIGRATIONS: dict[int, str] = {
 UNIT_COLUMNS = ("id, source, target, source_lang, target_lang, origin, context, note, "
                 "created, changed, count, source_plural, target_plurals, props, "
                 "source_codes, target_codes")
+
+
+class Store(Protocol):
+    """What search and concordance read from a TM (store.TranslationMemory provides it);
+    a protocol, so that search.py needs no import of the store that calls it."""
+
+    @property
+    def db(self) -> sqlite3.Connection: ...
+
+    def key_ids(self, side: int, keys: Iterable[str]) -> dict[str, tuple[int, int]]: ...
+
+    def form_keys(self, forms: Iterable[str]) -> dict[str, frozenset[str]]: ...
+
+    def get(self, ids: Iterable[int]) -> dict[int, Unit]: ...
 
 
 def unit_from_row(row: Sequence) -> Unit:

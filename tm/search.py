@@ -26,8 +26,6 @@ with a margin of 0 or 20.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
@@ -39,20 +37,17 @@ from glossary.normalize import script
 from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, code_char,
                        from_layout, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
-from .model import Hit, Match
-from .schema import UNIT_COLUMNS, lang_filter, unit_from_row
+from .model import ConcordanceHit, FuzzyMatch
+from .schema import IN_LIST, UNIT_COLUMNS, Store, as_list, lang_filter, unit_from_row
 from .writer import NO_WORDS, SOURCE, TARGET, weight_code
-
-if TYPE_CHECKING:  # the store calls this module; only the type is needed here
-    from .store import TranslationMemory
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
 MARGIN = 5
 _EPS = 1e-6
 
 
-def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int = 5,
-           source_lang: str | None = None, target_lang: str | None = None) -> list[Match]:
+def search(tm: Store, text: str, *, min_score: int = 75, limit: int = 5,
+           source_lang: str | None = None, target_lang: str | None = None) -> list[FuzzyMatch]:
     """Units matching `text` with a score ≥ `min_score`, best first, in either direction.
 
     A unit's source is matched as the steps above say; its target too (the TM serves both
@@ -77,9 +72,9 @@ def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int 
     return matches[:limit]
 
 
-def _target_matches(tm: TranslationMemory, text: str, query: tuple[TmToken, ...],
+def _target_matches(tm: Store, text: str, query: tuple[TmToken, ...],
                     tokens: list[TmToken], min_score: int, query_lang: str,
-                    wanted: str | None) -> list[Match]:
+                    wanted: str | None) -> list[FuzzyMatch]:
     """Units whose target (in the query's language) matches, turned round. No shortlist:
     the target side has no code strings, and the pigeonhole bound keeps candidates few."""
     known = tm.key_ids(TARGET, {k for t in tokens for k in t.keys} or {NO_WORDS})
@@ -89,13 +84,13 @@ def _target_matches(tm: TranslationMemory, text: str, query: tuple[TmToken, ...]
     for unit in tm.get(ids).values():
         value, diff = compare(query, text, analyse(unit.target), unit.target)
         if value >= min_score:
-            found.append(Match(value, unit.turned(), diff))
+            found.append(FuzzyMatch(value, unit.turned(), diff))
     return found
 
 
-def _source_matches(tm: TranslationMemory, text: str, query: tuple[TmToken, ...],
+def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
                     tokens: list[TmToken], min_score: int, limit: int,
-                    source_lang: str | None, target_lang: str | None) -> list[Match]:
+                    source_lang: str | None, target_lang: str | None) -> list[FuzzyMatch]:
     """Units whose source matches: steps 1 to 3 of the module docstring."""
     known = tm.key_ids(SOURCE, {k for t in tokens for k in t.keys} or {NO_WORDS})
     candidates = _candidates(tm, query, tokens, known, min_score / 100, source_lang, target_lang)
@@ -109,9 +104,8 @@ def _source_matches(tm: TranslationMemory, text: str, query: tuple[TmToken, ...]
     tokens_of: dict[int, tuple[TmToken, ...] | None] = {}
     scorer = Scorer(coded, text)
     shortlist = _shortlist(coded, candidates, limit + MARGIN)
-    marks = ",".join("?" * len(shortlist))
     rows = tm.db.execute(f"SELECT {UNIT_COLUMNS}, c.layout FROM units JOIN codes c "
-                         f"ON c.unit_id = units.id WHERE units.id IN ({marks})", shortlist)
+                         f"ON c.unit_id = units.id WHERE units.id {IN_LIST}", (as_list(shortlist),))
     for row in rows.fetchall():
         unit = unit_from_row(row[:-1])
         unit_tokens = from_layout(unit.source, row[-1], candidates[unit.id])
@@ -120,15 +114,19 @@ def _source_matches(tm: TranslationMemory, text: str, query: tuple[TmToken, ...]
         else:
             value, diff = scorer.compare(unit_tokens, unit.source, differences=False)
         if value >= min_score:
-            matches.append(Match(value, unit, diff))
+            matches.append(FuzzyMatch(value, unit, diff))
             tokens_of[unit.id] = unit_tokens
     matches.sort(key=lambda m: (m.score, m.unit.changed, m.unit.id), reverse=True)
     # The differences, for the matches shown only.
-    return [Match(m.score, m.unit, scorer.compare(tokens_of[m.unit.id], m.unit.source)[1])
-            if tokens_of[m.unit.id] is not None else m for m in matches[:limit]]
+    shown = []
+    for m in matches[:limit]:
+        unit_tokens = tokens_of[m.unit.id]
+        shown.append(m if unit_tokens is None else
+                     FuzzyMatch(m.score, m.unit, scorer.compare(unit_tokens, m.unit.source)[1]))
+    return shown
 
 
-def _query(tm: TranslationMemory, text: str) -> tuple[TmToken, ...]:
+def _query(tm: Store, text: str) -> tuple[TmToken, ...]:
     """The query analysed, taking the keys of forms the TM has seen from the TM."""
     tokens = shape(text)
     stored = tm.form_keys({t.form for t in tokens if t.kind == WORD})
@@ -144,7 +142,7 @@ def _distinct(tokens) -> list[TmToken]:
     return out
 
 
-def _candidates(tm: TranslationMemory, query: tuple[TmToken, ...], tokens: list[TmToken],
+def _candidates(tm: Store, query: tuple[TmToken, ...], tokens: list[TmToken],
                 known: dict[str, tuple[int, int]], theta: float, source_lang: str | None,
                 target_lang: str | None, *, side: int = SOURCE) -> dict[int, str]:
     """{unit id: code string} of every unit whose `side` can reach θ (step 1); the target
@@ -170,18 +168,17 @@ def _candidates(tm: TranslationMemory, query: tuple[TmToken, ...], tokens: list[
     if not key_ids:
         return {}
     low, high = weight_code(theta * total - _EPS), weight_code(total / theta + _EPS)
-    marks = ",".join("?" * len(key_ids))
     if side == SOURCE:
         sql = ("SELECT c.unit_id, c.codes FROM postings p JOIN codes c ON c.unit_id = p.unit_id "
-               f"WHERE p.key_id IN ({marks}) AND p.weight BETWEEN ? AND ?")
+               f"WHERE p.key_id {IN_LIST} AND p.weight BETWEEN ? AND ?")
     else:
         sql = ("SELECT DISTINCT p.unit_id, '' FROM postings p "
-               f"WHERE p.key_id IN ({marks}) AND p.weight BETWEEN ? AND ?")
+               f"WHERE p.key_id {IN_LIST} AND p.weight BETWEEN ? AND ?")
     where, args = lang_filter(source_lang, target_lang, "u.")
     if where:
         sql = sql.replace(" WHERE ", " JOIN units u ON u.id = p.unit_id WHERE ") + \
             where.replace(" WHERE ", " AND ")
-    return dict(tm.db.execute(sql, [*key_ids, low, high, *args]).fetchall())
+    return dict(tm.db.execute(sql, [as_list(sorted(key_ids)), low, high, *args]).fetchall())
 
 
 def _shortlist(query: tuple[TmToken, ...], candidates: dict[int, str], size: int) -> list[int]:
@@ -205,8 +202,8 @@ def _shortlist(query: tuple[TmToken, ...], candidates: dict[int, str], size: int
     return [unit_id for _codes, _score, unit_id in best]
 
 
-def concordance(tm: TranslationMemory, phrase: str, lang: str | None = None, *,
-                limit: int | None = None) -> list[Hit]:
+def concordance(tm: Store, phrase: str, lang: str | None = None, *,
+                limit: int | None = None) -> list[ConcordanceHit]:
     """Units holding `phrase` (its words in a row, any inflected form), newest first.
 
     `lang` picks the side in that language; by default the phrase's script decides
@@ -232,12 +229,12 @@ def concordance(tm: TranslationMemory, phrase: str, lang: str | None = None, *,
             text = unit.source if side == SOURCE else unit.target
             spans[side] = _find(analyse(text), wanted)
         if any(spans.values()):
-            hits.append(Hit(unit, tuple(spans.get(SOURCE, ())), tuple(spans.get(TARGET, ()))))
+            hits.append(ConcordanceHit(unit, tuple(spans.get(SOURCE, ())), tuple(spans.get(TARGET, ()))))
     hits.sort(key=lambda h: (h.unit.changed, h.unit.id), reverse=True)
     return hits[:limit] if limit else hits
 
 
-def _containing(tm: TranslationMemory, side: int, wanted: list[frozenset[str]]) -> set[int]:
+def _containing(tm: Store, side: int, wanted: list[frozenset[str]]) -> set[int]:
     """Units whose side has a form of every word (in any order: _find checks the order)."""
     known = tm.key_ids(side, {k for keys in wanted for k in keys})
     groups = sorted(([known[k] for k in keys if k in known] for keys in wanted),
@@ -247,9 +244,8 @@ def _containing(tm: TranslationMemory, side: int, wanted: list[frozenset[str]]) 
         if not group:
             return set()
         ids = [key_id for key_id, _df in group]
-        marks = ",".join("?" * len(ids))
         units = {row[0] for row in tm.db.execute(
-            f"SELECT unit_id FROM postings WHERE key_id IN ({marks})", ids)}
+            f"SELECT unit_id FROM postings WHERE key_id {IN_LIST}", (as_list(ids),))}
         result = units if result is None else result & units
         if not result:
             return set()

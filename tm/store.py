@@ -26,13 +26,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from glossary.errors import GlossaryError
+from glossary.errors import GlossaryError, InputError
 from glossary.langtags import primary
 from glossary.segment import Segment
 
 from . import search as _search
-from .model import Hit, Match, Stats, Unit
-from .schema import MIGRATIONS, SCHEMA_VERSION, UNIT_COLUMNS, lang_filter, unit_from_row
+from .model import ConcordanceHit, FuzzyMatch, Stats, Unit
+from .schema import (IN_LIST, MIGRATIONS, SCHEMA_VERSION, UNIT_COLUMNS, as_list, lang_filter,
+                     unit_from_row)
 from .writer import KEY_SEPARATOR, Writer, now
 
 # A second importer waits this long for the first one's transaction before giving up.
@@ -85,8 +86,32 @@ class TranslationMemory:
     def __enter__(self) -> TranslationMemory:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: object) -> None:
         self.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise self.failed(exc) from None
+
+    def failed(self, exc: sqlite3.DatabaseError) -> InputError:
+        """The library's error for an SQLite error met while using this TM, naming the file:
+        a damaged page, a file that is not a database, a lock held too long, a full disk."""
+        if type(exc) is sqlite3.DatabaseError:  # malformed image, not a database
+            return InputError(f"the translation memory is damaged ({exc}); restore it from a "
+                              "backup or import its files into a new one", path=self.path)
+        return InputError(f"cannot use the translation memory: {exc}", path=self.path)
+
+    def verify(self) -> None:
+        """Raise InputError if SQLite finds the file damaged. A damaged index page can lose
+        postings without any error, so a search that found nothing calls this to tell "no
+        match" from "damaged". It reads every page (PRAGMA quick_check): well under a second
+        for 100,000 units."""
+        try:
+            problems = [row[0] for row in self._db.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as exc:
+            raise self.failed(exc) from None
+        if problems != ["ok"]:
+            first = problems[0].splitlines()[-1] if problems else "unknown"
+            raise self.failed(sqlite3.DatabaseError(f"integrity check: {first}"))
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -202,9 +227,8 @@ class TranslationMemory:
         keys = list(keys)
         if not keys:
             return {}
-        marks = ",".join("?" * len(keys))
-        rows = self._db.execute(f"SELECT key, id, df FROM keys WHERE side = ? AND key IN ({marks})",
-                                [side, *keys])
+        rows = self._db.execute(f"SELECT key, id, df FROM keys WHERE side = ? AND key {IN_LIST}",
+                                (side, as_list(keys)))
         return {key: (key_id, df) for key, key_id, df in rows}
 
     def form_keys(self, forms: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -212,13 +236,13 @@ class TranslationMemory:
         forms = list(forms)
         if not forms:
             return {}
-        marks = ",".join("?" * len(forms))
-        rows = self._db.execute(f"SELECT form, keys FROM forms WHERE form IN ({marks})", forms)
+        rows = self._db.execute(f"SELECT form, keys FROM forms WHERE form {IN_LIST}",
+                                (as_list(forms),))
         return {form: frozenset(keys.split(KEY_SEPARATOR)) for form, keys in rows}
 
     # Search and concordance live in search.py; these are the TM's front door to them.
     def search(self, text: str, *, min_score: int = 75, limit: int = 5,
-               source_lang: str | None = None, target_lang: str | None = None) -> list[Match]:
+               source_lang: str | None = None, target_lang: str | None = None) -> list[FuzzyMatch]:
         """Fuzzy matches of `text` among the sources, best first (see search.py)."""
         return _search.search(self, text, min_score=min_score, limit=limit,
                               source_lang=source_lang, target_lang=target_lang)
@@ -232,8 +256,8 @@ class TranslationMemory:
         return [hit.unit for hit in _search.concordance(self, phrase, lang)]
 
     def concordance_hits(self, phrase: str, lang: str | None = None, *,
-                         limit: int | None = None) -> list[Hit]:
-        """Like `concordance`, with where the phrase stands in each unit (model.Hit)."""
+                         limit: int | None = None) -> list[ConcordanceHit]:
+        """Like `concordance`, with where the phrase stands in each unit (ConcordanceHit)."""
         return _search.concordance(self, phrase, lang, limit=limit)
 
 
