@@ -35,7 +35,10 @@ def detect(path: str | Path) -> str:
         return first[0][1]
     if re.search(r'^\s*(#~\s*)?msgid\s+"', head, re.MULTILINE):
         return "po"
-    if "\t" in head:
+    if re.search(r"<(martif|tbx)\b", head):
+        raise InputError("a TBX glossary, not a bilingual file: add it to the glossary with "
+                         "`glossary import`", path=path)
+    if "\t" in head and not head.lstrip().startswith("<"):
         return "tsv"
     raise InputError(f"cannot tell the format of {Path(path).name}; use --format "
                      f"({', '.join(FORMATS)})", path=path)
