@@ -104,8 +104,11 @@ def tm_import(files: tuple[Path, ...], input_format: str | None, source_lang: st
     """Import TMX, PO/POT, XLIFF or TSV files into the TM, one transaction per file.
 
     Prints per file how many units were added, were duplicates (already stored: counted)
-    and were skipped, with why. A malformed file stores nothing and is reported; the other
-    files are still imported, and the exit code is 2.
+    and were skipped, with why (untranslated, whitespace-only, fuzzy, obsolete, another
+    language pair). Languages: what the file says, checked against its text, else told
+    from the text; --from/--to override both. Only Russian–English units are stored; a
+    file with none is refused saying which pair it is. A malformed file stores nothing
+    and is reported; the other files are still imported, and the exit code is 2.
 
     Example: glossary tm import memory.tmx django.po --tm project.sqlite
     """

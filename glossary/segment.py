@@ -29,6 +29,10 @@ class Segment:
     original markup, serialised as in the file (e.g. ``<ph x="1">&lt;br/&gt;</ph>``): the
     text around them is plain (unescaped) text, the spans say which characters are markup,
     so writers restore the codes verbatim and the masking layer knows them without guessing.
+    A native-code element is one span, content included (``<bpt i="1">&lt;b&gt;</bpt>``,
+    ``<x id="2"/>``); an element marking up text (TMX ``<hi>``, XLIFF ``<g>``, ``<pc>``,
+    ``<mrk>``) is two spans, its start and its end tag, with its text between them as text.
+    Spans are sorted and do not overlap (see `glossary.formats.inline`).
     """
 
     source: str
