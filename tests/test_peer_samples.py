@@ -29,7 +29,7 @@ SAMPLES = DATA / "peer-format-samples"
 FILES = sorted(p for p in SAMPLES.glob("*/*") if p.suffix != ".md") if SAMPLES.is_dir() else []
 needs_samples = pytest.mark.skipif(not FILES, reason=f"{SAMPLES} is absent")
 # What a refusal may say: the file is broken, or it is not Russian–English.
-REFUSALS = re.compile(r"malformed|entity declarations|not an XML|unterminated|msgid_plural|"
+REFUSALS = re.compile(r"malformed|entity declarations|not an XML|unterminated|msgid_plural|no Russian–English unit|"
                       r"cannot tell the format|a TBX glossary|"
                       r"not a Russian–English|looks \w+, not|cannot tell the languages|"
                       r"nothing to check|the checker works ru→en or en→ru, not")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from glossary.errors import GlossaryError, InputError
-from glossary.formats import read_segments, usable, write_segments
+from glossary.formats import all_unpaired, read_segments, usable, write_segments
 from glossary.langtags import pair, primary
 from glossary.languages import is_ru_en, settle
 from glossary.segment import OBSOLETE, Segment
@@ -53,6 +53,8 @@ def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None,
     added, duplicates = tm.add(usable(russian_english(), include_fuzzy=include_fuzzy,
                                       on_skip=skip),
                                origin=path.name, path=path, progress=progress)
+    if not added + duplicates and all_unpaired(skipped):
+        raise InputError(f"no Russian–English unit: {skipped[0][1]}", path=path)
     if foreign and not added + duplicates:
         pairs = ", ".join(p for p, _n in foreign.most_common())
         raise InputError(f"not a Russian–English file: its units are {pairs}; "

@@ -11,12 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import GlossaryError, InputError
-from ..formats import SKIP_NO_PAIR, read_segments, read_text_pair, usable
+from ..formats import all_unpaired, read_segments, read_text_pair, usable
 from ..languages import settle
 from ..segment import Segment
-
-
-_NO_PAIR = SKIP_NO_PAIR.split("{")[0]
 
 
 @dataclass
@@ -50,7 +47,7 @@ def read_draft(path: str | Path | None = None, *, source: str | Path | None = No
                         path, source_lang=source_lang, target_lang=target_lang))
     segments = list(usable(units, include_fuzzy=include_fuzzy, keep_untranslated=True,
                            on_skip=skip))
-    if not segments and skipped and all(reason.startswith(_NO_PAIR) for _l, reason in skipped):
+    if not segments and all_unpaired(skipped):
         # "No findings" would claim a direction the file does not have.
         raise InputError(f"nothing to check: {skipped[0][1]}", path=path)
     if units:

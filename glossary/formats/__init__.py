@@ -18,7 +18,8 @@ from ..segment import Segment
 from ..textio import read_text
 from . import po, tmx, tsv, xliff
 from .base import (REASONS, SKIP_EMPTY_SOURCE, SKIP_FUZZY, SKIP_NO_PAIR, SKIP_NOT_TRANSLATABLE,
-                   SKIP_OBSOLETE, SKIP_UNTRANSLATED, OnSkip, read_nonempty, resolve_langs, skipped, swap, usable)
+                   SKIP_OBSOLETE, SKIP_UNTRANSLATED, OnSkip, all_unpaired, read_nonempty,
+                   resolve_langs, skipped, swap, usable)
 
 FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (po, tmx, xliff, tsv)}
 
@@ -93,7 +94,7 @@ def _numbered_lines(path: str | Path) -> list[tuple[int, str]]:
     return [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
 
 
-__all__ = ["FORMATS", "REASONS", "SKIP_EMPTY_SOURCE", "SKIP_FUZZY", "SKIP_NO_PAIR",
+__all__ = ["FORMATS", "REASONS", "all_unpaired", "SKIP_EMPTY_SOURCE", "SKIP_FUZZY", "SKIP_NO_PAIR",
            "SKIP_NOT_TRANSLATABLE",
            "SKIP_OBSOLETE", "SKIP_UNTRANSLATED", "OnSkip", "detect", "module", "primary",
            "read_nonempty", "read_segments", "read_text_pair", "resolve_langs",

@@ -40,6 +40,15 @@ SKIP_OBSOLETE = "obsolete entry"
 SKIP_EMPTY_SOURCE = "empty source text"
 SKIP_NOT_TRANSLATABLE = "marked not to translate"
 SKIP_NO_PAIR = "no {pair}pair of languages in the unit (it has: {langs})"
+_NO_PAIR_PREFIX = SKIP_NO_PAIR.split("{")[0]
+
+
+def all_unpaired(skipped: list[tuple[int | None, str]]) -> bool:
+    """Whether every unit passed over (and there were some) lacked a language pair: a file
+    of which nothing can be taken, and that must be refused, not reported as empty."""
+    return bool(skipped) and all(reason.startswith(_NO_PAIR_PREFIX) for _l, reason in skipped)
+
+
 REASONS = {FUZZY: SKIP_FUZZY, UNTRANSLATED: SKIP_UNTRANSLATED, OBSOLETE: SKIP_OBSOLETE}
 
 
