@@ -250,3 +250,17 @@ def test_export_finds_the_pair_however_its_tag_is_written(tmp_path, memory, tag)
     import_file(memory, tmp_path / "a.tmx")
     assert export_file(memory, tmp_path / "out.tmx", "tmx", source_lang="en_US",
                        target_lang=tag) == 2
+
+
+def test_check_reports_whitespace_only_targets_as_untranslated(tmp_path, small_glossary):
+    from glossary.check.draft import read_draft
+    from glossary.check.engine import check
+
+    path = write(tmp_path / "d.xlf", XLIFF_12.replace("ru-RU", "ru"))
+    draft = read_draft(path)
+    report = check(draft.segments, small_glossary, rules=("untranslated",))
+    empty = next(n for n, s in enumerate(draft.segments, 1) if s.source == "Empty")
+    assert [(f.segment, f.message) for f in report.findings] == [
+        (empty, "the target is empty")]
+    assert [r for _l, r in draft.skipped] == [
+        "fuzzy (needs review); not read unless fuzzy entries are included"]
