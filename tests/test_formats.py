@@ -647,7 +647,7 @@ def _padded_tmx(path: Path, megabytes: int, shape: str) -> int:
 def test_padding_elements_are_freed_whatever_their_name(tmp_path, shape):
     """Issue 12: only <tu> elements used to be freed, so other elements piled up."""
     path = tmp_path / "padded.tmx"
-    count = _padded_tmx(path, 20, shape)
+    count = _padded_tmx(path, 10, shape)
     size = path.stat().st_size
     script = textwrap.dedent(f"""
         import resource, sys
