@@ -35,9 +35,10 @@ CHECK_PROGRESS_FROM = 2000
 @click.option("--input-format", type=click.Choice(["po", "tmx", "xliff", "tsv"]),
               help="Format of DRAFT (default: by extension, then by content).")
 @click.option("--from", "source_lang", type=click.Choice(["ru", "en"]),
-              help="Source language (default: from the file, else the script of the source).")
+              help="Source language (default: what the file says, checked against its text; "
+                   "else told from the text). Overrides both.")
 @click.option("--to", "target_lang", type=click.Choice(["ru", "en"]),
-              help="Target language (default: the other one).")
+              help="Target language (default: as for --from, else the other one).")
 @click.option("--include-fuzzy", is_flag=True, help="Also check fuzzy PO/XLIFF entries.")
 @click.option("--rule", "only", multiple=True, metavar="ID",
               help="Run only this rule (repeatable; see --list-rules).")
@@ -113,9 +114,9 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                        source_lang=source_lang, target_lang=target_lang,
                        include_fuzzy=include_fuzzy)
     matcher = Matcher(glossary)  # built once, for the check and the TM precedent
-    run = partial(check, found.segments, glossary, source_lang=source_lang,
-                  target_lang=target_lang, rules=only, skip=skip, ignore=ignore, matcher=matcher,
-                  markup=markup)
+    run = partial(check, found.segments, glossary, source_lang=source_lang or found.source_lang,
+                  target_lang=target_lang or found.target_lang, rules=only, skip=skip,
+                  ignore=ignore, matcher=matcher, markup=markup)
     if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
         with click.progressbar(length=len(found.segments), label="checking",
                                file=sys.stderr) as bar:

@@ -41,10 +41,11 @@ def output_option(help: str = "Write to this file (atomically) instead of standa
 
 
 def lang_options(func: F) -> F:
-    """--source-lang and --target-lang, for the TM commands."""
-    func = click.option("--target-lang", metavar="CODE",
+    """--from/--source-lang and --to/--target-lang, for the commands that read or filter
+    bilingual files (they override what a file says, and what its text looks like)."""
+    func = click.option("--to", "--target-lang", "target_lang", metavar="CODE",
                         help="Target language (ru, en, en-GB …).")(func)
-    return click.option("--source-lang", metavar="CODE",
+    return click.option("--from", "--source-lang", "source_lang", metavar="CODE",
                         help="Source language (ru, en, ru-RU …).")(func)
 
 

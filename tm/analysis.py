@@ -1,10 +1,10 @@
 """How the TM sees a segment: words, numbers, punctuation and placeholders, with match keys.
 
-Whatever glossary.markup masks (placeholders, tags, code, URLs, link targets) is one token
-each, so that a changed tag costs a tag, not three punctuation marks and a word, and words
-in code or a URL are not words; accelerators are removed inside words (Платё_ж = Платёж).
-Words carry the core's match keys (Russian lemmas, English stems: `glossary.keys.word_keys`), which are cached
-per distinct token, so each distinct token is analysed once per process.
+Whatever glossary.markup masks (placeholders, tags, code, URLs, link targets, the TMX/XLIFF
+inline codes readers keep, content included) is one token each, so that a changed tag costs a
+tag, not three punctuation marks and a word, and words in code or a URL are not words;
+accelerators are removed inside words (Платё_ж = Платёж). Words carry the core's match keys
+(Russian lemmas, English stems: `glossary.keys.word_keys`), which are cached per distinct token, so each distinct token is analysed once per process.
 """
 from __future__ import annotations
 
@@ -48,6 +48,8 @@ class TmToken:
 def analyse(text: str) -> tuple[TmToken, ...]:
     """Tokens of a segment with their match keys, placeholders kept whole.
 
+    >>> [t.text for t in analyse('a<ph x="1">&lt;br/&gt;</ph>b') if t.kind == "tag"]
+    ['<ph x="1">&lt;br/&gt;</ph>']
     >>> [(t.text, t.kind) for t in analyse("Удалить %(name)s из <b>2</b> групп?")]
     ... # doctest: +NORMALIZE_WHITESPACE
     [('Удалить', 'word'), ('%(name)s', 'tag'), ('из', 'word'), ('<b>', 'tag'),

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from glossary.markup import mask
+from glossary.langtags import same
 from glossary.matcher import Matcher
 from glossary.model import Term
 
@@ -31,11 +32,13 @@ def count_renderings(pairs: Iterable[tuple[str, str]], matcher: Matcher, term: T
 def renderings(memory: TranslationMemory, matcher: Matcher, terms: Iterable[Term],
                source_lang: str = "ru", target_lang: str = "en") -> dict[str, dict[str, int]]:
     """Per term id, how the TM rendered it (see count_renderings), looking at the units
-    whose source holds any approved form of the term."""
+    whose side in `source_lang` holds any approved form of the term, whichever way each
+    unit was stored (an English→Russian TM answers a Russian→English question too)."""
     out = {}
     for term in terms:
         units = {u.id: u for form in term.approved(source_lang)
                  for u in memory.concordance(form, source_lang)}
-        pairs = [(u.source, u.target) for u in units.values()]
+        pairs = [(u.source, u.target) if same(u.source_lang, source_lang) else
+                 (u.target, u.source) for u in units.values()]
         out[term.id] = count_renderings(pairs, matcher, term, source_lang, target_lang)
     return out

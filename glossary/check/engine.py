@@ -5,7 +5,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..formats import detect_direction, primary
+from ..langid import identify
+from ..langtags import name, pair, primary
 from ..markup import Markup, mask
 from ..matcher import Matcher
 from ..model import Glossary, Term
@@ -137,12 +138,16 @@ def direction(segments: list[Segment], source_lang: str | None,
     if tgt is None and src in other:
         tgt = other[src]
     if src is None or tgt is None:
-        with_text = [s for s in segments if s.source.strip()]
+        with_text = [s.source for s in segments[:200] if s.source.strip()]
         if not with_text:
             return "ru", "en"  # nothing to tell it by, and no rule then depends on it
-        src, tgt = detect_direction(with_text)
+        found = identify(with_text)
+        if found not in other:
+            raise InputError(f"source looks {name(found)}, not Russian or English; "
+                             "give --from/--to")
+        src, tgt = found, other[found]
     if src not in LANGS or tgt not in LANGS or src == tgt:
-        raise InputError(f"the checker works ru→en or en→ru, not {src}→{tgt}")
+        raise InputError(f"the checker works ru→en or en→ru, not {pair(src, tgt)}")
     return src, tgt
 
 

@@ -79,6 +79,10 @@ _ASSIGNMENT = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*\s?==?\s?(?:true|false|nil|n
 _OPTION = re.compile(r"(?<![\w-])--[A-Za-z][\w-]*(?:=[^\s,;]+)?")
 
 
+# A TMX/XLIFF native code with its content, as readers keep it: <ph x="1">&lt;br/&gt;</ph>.
+_NATIVE_CODE = re.compile(r"<(bpt|ept|ph|it|ut)\b[^<>]*>(?:(?!</\1>)[\s\S])*?</\1>")
+
+
 def tags(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     """HTML/XML comments, tags (translatable attribute values left as language),
     entities."""
@@ -86,6 +90,8 @@ def tags(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
         return
     for m in _COMMENT.finditer(text):
         yield one(m, CODE)
+    for m in _NATIVE_CODE.finditer(text):
+        yield one(m, TAG)  # its content is the original markup, escaped: one tag, not words
     for m in _AUTOLINK.finditer(text):
         yield one(m, URL, url_key(m["url"]))
     for m in _TAG.finditer(text):
