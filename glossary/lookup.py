@@ -15,7 +15,7 @@ from .ru import CYRILLIC, LATIN
 from .tokens import tokenize
 from .translit import REVERSIBLE, fold_latin, latin_keys, to_cyrillic
 
-MATCH_KINDS = ("exact", "lemma", "variant", "run-together", "transliteration", "fuzzy")
+MATCH_KINDS = ("exact", "lemma", "variant", "clipped", "run-together", "transliteration", "fuzzy")
 # A misspelling this close to a single glossary form is taken as a hit, not a suggestion.
 _FUZZY_HIT = 90
 _SUGGEST_CUTOFF = 60
@@ -106,7 +106,7 @@ class Lookup:
         for m in sorted(matches, key=lambda m: m.start - m.end):
             if m.term_id in best:
                 continue
-            matched = kind or ("run-together" if m.how == "run-together"
+            matched = kind or (m.how if m.how in ("run-together", "clipped")
                                else "variant" if m.status != "preferred" else m.how)
             best[m.term_id] = Hit(self.terms[m.term_id], matched, m.form, m.status, m.text)
         return list(best.values())

@@ -9,14 +9,14 @@ from paths import SOURCES, needs_sources
 
 from glossary import Matcher, load, morph
 from glossary.lookup import Lookup
-from glossary.ru import CYRILLIC
+from glossary.ru import CYRILLIC, is_ordinal_ending
 from glossary.textio import read_text
 from glossary.tokens import tokenize
 from glossary.validate import problems
 from glossary.variants import english_forms, paradigm
 
 # Real words that OpenCorpora (pymorphy3's dictionary) lacks: Soviet-era and loan words.
-NOT_IN_DICTIONARY = {"окруженец", "спецпоселенец", "бригадефюрер"}
+NOT_IN_DICTIONARY = {"окруженец", "спецпоселенец", "спецпереселенец", "бригадефюрер"}
 PROPER_KINDS = {"name", "place", "organisation"}
 # Capitals inside a word that are not lost spaces: БелЭн is the Belarusian Encyclopedia's
 # imprint in a Belarusian reference (002), not a glossary phrase.
@@ -45,12 +45,17 @@ def test_every_russian_word_is_a_real_form(shipped):
     unknown = []
     for term in shipped:
         for form in (*term.approved("ru"), *term.ru_forbidden):
-            for tok in tokenize(form):
+            tokens = tokenize(form)
+            for k, tok in enumerate(tokens):
                 word = tok.norm
                 if not tok.is_word or not CYRILLIC.search(word):
                     continue
                 if word.isupper() or term.kind in PROPER_KINDS or word.lower() in NOT_IN_DICTIONARY:
                     continue
+                if tok.joined and is_ordinal_ending(tokens[k - 1].norm, word):
+                    continue   # 1-й, 2-я: an ordinal in figures
+                if re.fullmatch(r"\d+[а-я]+", word):
+                    continue   # a document number with its secrecy grade: 1069сс, 0078/42сс
                 if not morph.is_known(word.lower()):
                     unknown.append((term.id, word))
     assert unknown == []
