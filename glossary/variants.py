@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import lemminflect
 
 from . import english, morph
+from .clipped import clipped_forms
 from .model import Glossary
 from .ru import HARD_MASCULINE_ENDINGS, is_ordinal_ending
 from .tokens import Token, tokenize
@@ -54,6 +55,18 @@ def paradigm(phrase: str, kind: str = "term") -> list[Form]:
                 if text is not None:
                     forms.append(Form(case, number, text))
     return forms
+
+
+def clipped_variants(phrases: tuple[str, ...] | list[str]) -> list[str]:
+    """The usual clipped forms of a term's Russian forms, each once, with their inflected
+    forms matched without being listed (see clipped.py).
+
+    >>> clipped_variants(["штрафной батальон", "штрафбат"])
+    ['штрафбат']
+    >>> clipped_variants(["специальный лагерь", "специальный лагерь НКВД"])
+    ['спецлагерь', 'спецлагерь НКВД']
+    """
+    return list(dict.fromkeys(c for phrase in phrases for c in clipped_forms(phrase)))
 
 
 def _foreign_surname(name: str) -> list[Form]:
