@@ -102,6 +102,9 @@ def _clipped(phrase: str) -> tuple[str, ...]:
             if adj.norm[:1].isupper():
                 word = word[:1].upper() + word[1:]
             out.append(phrase[:adj.start] + word + phrase[noun.end:])
+    # A phrase with two clippable pairs has them clipped one at a time and both at once
+    # (Наркомат государственной безопасности, Наркомат госбезопасности).
+    out += [twice for once in out for twice in _clipped(once)]
     return tuple(dict.fromkeys(out))
 
 

@@ -31,6 +31,9 @@ from glossary.model import Glossary, Term
     # the rest of the phrase is kept; an adjective inside the phrase is clipped too
     ("специальный лагерь НКВД", ["спецлагерь НКВД"]),
     ("орган государственной безопасности", ["орган госбезопасности"]),
+    ("Народный комиссариат государственной безопасности",
+     ["Наркомат государственной безопасности", "Народный комиссариат госбезопасности",
+      "Наркомат госбезопасности"]),
     # the head keeps its case: the clip of an inflected phrase is inflected the same way
     ("штрафными батальонами", ["штрафбатами"]),
     ("политических руководителей", ["политруков"]),

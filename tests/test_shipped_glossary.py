@@ -16,7 +16,8 @@ from glossary.validate import problems
 from glossary.variants import english_forms, paradigm
 
 # Real words that OpenCorpora (pymorphy3's dictionary) lacks: Soviet-era and loan words.
-NOT_IN_DICTIONARY = {"окруженец", "спецпоселенец", "спецпереселенец", "бригадефюрер"}
+NOT_IN_DICTIONARY = {"окруженец", "спецпоселенец", "спецпереселенец", "бригадефюрер", "трудармия",
+                     "офлаг", "дулаг", "хиви", "шуцманшафт", "айнзацгруппа"}
 PROPER_KINDS = {"name", "place", "organisation"}
 # Capitals inside a word that are not lost spaces: БелЭн is the Belarusian Encyclopedia's
 # imprint in a Belarusian reference (002), not a glossary phrase.
