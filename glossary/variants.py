@@ -27,8 +27,8 @@ class Form:
     text: str
 
 
-# Kinds that take no English plural: names, places, bodies, abbreviations.
-UNCOUNTED_KINDS = frozenset({"name", "place", "organisation", "abbreviation"})
+# Kinds that take no English plural: names, places, bodies, one-off events, abbreviations.
+UNCOUNTED_KINDS = frozenset({"name", "place", "organisation", "event", "abbreviation"})
 
 
 def paradigm(phrase: str, kind: str = "term") -> list[Form]:
