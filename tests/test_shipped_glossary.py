@@ -18,7 +18,7 @@ from glossary.variants import english_forms, paradigm
 # Real words that OpenCorpora (pymorphy3's dictionary) lacks: Soviet-era and loan words.
 NOT_IN_DICTIONARY = {"окруженец", "спецпоселенец", "спецпереселенец", "бригадефюрер", "трудармия",
                      "офлаг", "дулаг", "хиви", "шуцманшафт", "айнзацгруппа"}
-PROPER_KINDS = {"name", "place", "organisation"}
+PROPER_KINDS = {"name", "place", "organisation", "event"}
 # Capitals inside a word that are not lost spaces: БелЭн is the Belarusian Encyclopedia's
 # imprint in a Belarusian reference (002), not a glossary phrase.
 NOT_RUN_TOGETHER = {"БелЭн"}
@@ -145,3 +145,97 @@ def test_source_names_every_file_the_term_occurs_in(shipped):
                 if path.name not in terms[m.term_id].source:
                     missing.add((m.term_id, path.name[:3]))
     assert missing - NOT_OCCURRENCES == set()
+
+
+# The terms a translator of the four sources needs, by the forms the sources and ordinary
+# Russian use: inflected, clipped, abbreviated, transliterated, as written in documents.
+SOURCE_TERMS = [
+    # 000: rear-protection troops
+    ("войсками НКВД по охране тыла", "nkvd-rear-protection-troops"),
+    ("ВойскаНКВДпоохранетыла", "nkvd-rear-protection-troops"),
+    ("в погранвойсках", "border-troops"),                          # clipped
+    ("пограничных войск", "border-troops"),
+    ("конвойными войсками", "escort-troops"),
+    ("приказом НКВД № 00805", "nkvd-order-00805"),
+    ("генерал-лейтенанта Масленникова", "lieutenant-general"),
+    ("Масленникова", "maslennikov"),
+    ("Ни шагу назад", "order-227"),
+    ("лесных братьев", "forest-brothers"),
+    ("Армии Крайовой", "home-army"),
+    ("бандитизмом", "banditry"),
+    # 001: POWs, filtration, special camps
+    ("в спецлагерях", "special-camp"),                             # clipped
+    ("специальных лагерях НКВД", "special-camp"),
+    ("фильтрлагеря", "filtration-camp"),                           # clipped
+    ("фильтрационных лагерей", "filtration-camp"),
+    ("ПФЛ № 048", "pfl-048"),
+    ("проверочно-фильтрационных лагерях", "test-filtration-camp"),
+    ("прошли госпроверку", "state-check"),                         # clipped
+    ("государственной проверки", "state-check"),
+    ("штрафбатом", "penal-battalion"),                             # clipped
+    ("в штрафные части", "penal-units"),
+    ("штурмовых батальонов", "assault-battalion"),
+    ("постановлением ГКО № 1069сс", "gko-1069ss"),
+    ("Государственного Комитета Обороны", "gko"),                  # documentary capitals
+    ("окруженцев", "encirclee"),
+    ("спецпоселенцев", "special-settler"),
+    ("спецпереселенцы", "special-settler"),
+    ("спецпоселения", "special-settlement"),
+    ("власовцами", "vlasovite"),
+    ("по ст. 193-22 УК РСФСР", "article-193-22"),
+    ("высшей мерой социальной защиты", "highest-measure-social-protection"),
+    ("органами госбезопасности", "state-security-agency"),
+    ("ГУКР СМЕРШ", "smersh"),
+    ("Смершем", "smersh"),
+    ("ОКР „Смерш“", "okr-smersh"),
+    ("бригадефюрера СС", "brigadefuhrer-ss"),
+    ("Совмина СССР", "council-of-ministers"),
+    ("Наркомата обороны", "nko"),
+    ("Наркоматом внутренних дел", "nkvd"),
+    ("принудительные работы", "forced-labour"),
+    ("«Известия»", "izvestia"),
+    ("Девятаеву", "devyatayev"),
+    ("Devyataev", "devyatayev"),                                   # the press spelling
+    ("Devjataev", "devyatayev"),                                   # scholarly
+    ("Лавриненковым", "lavrinenkov"),
+    ("Гёпнера", "hoepner"),
+    ("Göpner", "hoepner"),                                         # 001's error, forbidden
+    ("GARF", "garf"),
+    ("Ф.", "fond"),
+    # 002: partisans
+    ("партизанских отрядов", "partisan-detachment"),
+    ("Центрального штаба партизанского движения", "tsshpd"),
+    ("ЦШПД", "tsshpd"),
+    ("УШПД", "ushpd"),
+    ("1-го Белорусского фронта", "first-belorussian-front"),       # ordinal in figures
+    ("Первого Белорусского фронта", "first-belorussian-front"),
+    ("1-м Прибалтийским фронтом", "first-baltic-front"),
+    ("Сумского партизанского соединения", "sumy-partisan-formation"),
+    ("Ковпаком", "kovpak"),
+    ("Молодцова-Бадаева", "molodtsov"),
+    ("Ошкална", "oskalns"),
+    ("ВКП(б)", "communist-party"),
+    ("ЦК ВКП(б)", "central-committee"),
+    ("БССР", "byelorussian-ssr"),
+    ("комсомола", "komsomol"),
+    ("ВЛКСМ", "komsomol"),
+    ("в брянских лесах", "bryansk-forests"),
+    ("Рельсовой войны", "rail-war"),
+    ("истребительных батальонов", "destruction-battalion"),
+    ("политрука", "politruk"),                                    # clipped and in the dictionary
+    ("Putivl'", "putivl"),
+    ("Petro Vershyhora", "vershigora"),                            # Ukrainian-based, as in 002
+    # 003: desertion and barrier troops
+    ("заградотрядами", "blocking-detachment"),
+    ("заградительных отрядов", "blocking-detachment"),
+    ("дезертиров", "deserter"),
+    ("Минобороны", "ministry-of-defence"),
+    ("Радио Свобода", "rfe-rl"),
+    ("Кочегина", "kochegin"),
+]
+
+
+@pytest.mark.parametrize("query, term_id", SOURCE_TERMS)
+def test_source_terms_resolve_by_their_usual_forms(finder, query, term_id):
+    hits = finder.find(query)
+    assert hits and hits[0].term.id == term_id, [h.term.id for h in hits]
