@@ -405,3 +405,30 @@ def test_latin_keys_do_not_overmatch():
 )
 def test_fold_latin(query, folded):
     assert fold_latin(query) == folded
+
+
+# --- the command line ----------------------------------------------------------------
+
+def test_cli_offers_every_scheme():
+    from cli.terms import TRANSLIT_SCHEMES
+    assert TRANSLIT_SCHEMES == SCHEMES
+
+
+@pytest.mark.parametrize("args, stdin, expected", [
+    (["Девятаев", "--scheme", "icao"], None, "Deviataev\n"),
+    (["Щёлково", "--scheme", "gost-b"], None, "Shhyolkovo\n"),
+    # '-' reads standard input, keeping its lines
+    (["-", "--scheme", "icao"], "Девятаев\nЮлия Щеглова\n", "Deviataev\nIuliia Shcheglova\n"),
+    (["-", "--reverse", "--scheme", "scholarly"], "Jur'ev\nXruščëv", "Юрьев\nХрущёв\n"),
+    (["--reverse", "--scheme", "ala-lc", "Rossii͡a"], None, "Россия\n"),
+])
+def test_cli_translit(runner, args, stdin, expected):
+    from cli import main
+    result = runner.invoke(main, ["translit", *args], input=stdin)
+    assert (result.exit_code, result.stdout) == (0, expected), repr(result.exception)
+
+
+def test_cli_translit_unknown_scheme_is_a_usage_error(runner):
+    from cli import main
+    result = runner.invoke(main, ["translit", "--scheme", "gost", "Девятаев"])
+    assert result.exit_code == 2 and "gost-b" in result.stderr

@@ -108,3 +108,18 @@ def test_english_forms(phrase, kind, expected):
 def test_english_like():
     assert english_like("special camp", "special settlements") == "special camps"
     assert english_like("special camp", "special settlement") == "special camp"
+
+
+def test_cli_variants_lists_the_clipped_forms(runner):
+    from cli import main
+    result = runner.invoke(main, ["variants", "штрафбатом"])
+    assert result.exit_code == 0
+    assert "penal-battalion" in result.stdout and "\nClipped:\n  штрафбат\n" in result.stdout
+    listed = runner.invoke(main, ["variants", "--format", "list", "специальный лагерь"]).stdout
+    assert "спецлагерь" in listed.split("\n")
+
+
+def test_cli_variants_of_an_unknown_surname_are_inflected(runner):
+    from cli import main
+    result = runner.invoke(main, ["variants", "Ошкалн"])
+    assert "ablt sing  Ошкалном" in result.stdout and "not inflected" not in result.stdout

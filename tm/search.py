@@ -37,7 +37,7 @@ from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, 
                        from_layout, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
 from .model import Hit, Match
-from .store import TranslationMemory, lang_filter, unit_columns, unit_from_row
+from .store import IN_LIST, TranslationMemory, as_list, lang_filter, unit_columns, unit_from_row
 from .writer import NO_WORDS, SOURCE, TARGET, weight_code
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
@@ -69,9 +69,8 @@ def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int 
     tokens_of: dict[int, tuple[TmToken, ...] | None] = {}
     scorer = Scorer(coded, text)
     shortlist = _shortlist(coded, candidates, limit + MARGIN)
-    marks = ",".join("?" * len(shortlist))
     rows = tm.db.execute(f"SELECT {unit_columns()}, c.layout FROM units JOIN codes c "
-                         f"ON c.unit_id = units.id WHERE units.id IN ({marks})", shortlist)
+                         f"ON c.unit_id = units.id WHERE units.id {IN_LIST}", (as_list(shortlist),))
     for row in rows.fetchall():
         unit = unit_from_row(row[:-1])
         unit_tokens = from_layout(unit.source, row[-1], candidates[unit.id])
@@ -129,14 +128,13 @@ def _candidates(tm: TranslationMemory, query: tuple[TmToken, ...], tokens: list[
     if not key_ids:
         return {}
     low, high = weight_code(theta * total - _EPS), weight_code(total / theta + _EPS)
-    marks = ",".join("?" * len(key_ids))
     sql = ("SELECT c.unit_id, c.codes FROM postings p JOIN codes c ON c.unit_id = p.unit_id "
-           f"WHERE p.key_id IN ({marks}) AND p.weight BETWEEN ? AND ?")
+           f"WHERE p.key_id {IN_LIST} AND p.weight BETWEEN ? AND ?")
     where, args = lang_filter(source_lang, target_lang, "u.")
     if where:
         sql = sql.replace(" WHERE ", " JOIN units u ON u.id = p.unit_id WHERE ") + \
             where.replace(" WHERE ", " AND ")
-    return dict(tm.db.execute(sql, [*key_ids, low, high, *args]).fetchall())
+    return dict(tm.db.execute(sql, [as_list(sorted(key_ids)), low, high, *args]).fetchall())
 
 
 def _shortlist(query: tuple[TmToken, ...], candidates: dict[int, str], size: int) -> list[int]:
@@ -202,9 +200,8 @@ def _containing(tm: TranslationMemory, side: int, wanted: list[frozenset[str]]) 
         if not group:
             return set()
         ids = [key_id for key_id, _df in group]
-        marks = ",".join("?" * len(ids))
         units = {row[0] for row in tm.db.execute(
-            f"SELECT unit_id FROM postings WHERE key_id IN ({marks})", ids)}
+            f"SELECT unit_id FROM postings WHERE key_id {IN_LIST}", (as_list(ids),))}
         result = units if result is None else result & units
         if not result:
             return set()
