@@ -239,3 +239,75 @@ SOURCE_TERMS = [
 def test_source_terms_resolve_by_their_usual_forms(finder, query, term_id):
     hits = finder.find(query)
     assert hits and hits[0].term.id == term_id, [h.term.id for h in hits]
+
+
+# The wrong entries of issue 14, as a lookup sees them after correction: (query, the entry it
+# finds first, the status of the form it matched).
+CORRECTIONS = [
+    ("1-й Прибалтийский фронт", "first-baltic-front", "preferred"),
+    ("2-й Белорусский фронт", "second-belorussian-front", "preferred"),
+    ("Третьего Белорусского фронта", "third-belorussian-front", "admitted"),
+    ("постановление ГКО № 1069сс", "gko-1069ss", "preferred"),
+    ("войска НКВД по охране тыла", "nkvd-rear-protection-troops", "preferred"),
+    ("комсомол", "komsomol", "preferred"),
+    ("Всесоюзный Ленинский коммунистический союз молодёжи", "komsomol", "admitted"),
+    ("Государственный комитет обороны", "gko", "admitted"),
+    ("Smolensk offensive", "battle-of-smolensk", "preferred"),
+    ("директива СНК СССР и ЦК ВКП(б) от 29 июня 1941 года", "sovnarkom-directive-1941-06-29",
+     "preferred"),
+    ("брянские леса", "bryansk-forests", "preferred"),
+    ("Радио Свободная Европа/Радио Свобода", "rfe-rl", "preferred"),
+    ("партизанская бригада «Железняк»", "zheleznyak-detachment", "preferred"),
+    ("verification-filtration camp", "test-filtration-camp", "preferred"),
+    ("test-and-filtration camp", "test-filtration-camp", "forbidden"),
+    ("SS-Brigadeführer", "brigadefuhrer-ss", "preferred"),
+    ("1st Russian National SS Brigade", "russian-peoples-brigade-ss", "preferred"),
+    ("Sumy Partisan Formation", "sumy-partisan-formation", "preferred"),
+    ("collaborationist policeman", "collaborationist-policeman", "preferred"),
+    ("field army", "active-army", "preferred"),
+    ("active army", "active-army", "admitted"),
+    ("Dmitry Anatolyevich Medvedev", "medvedev-president", "preferred"),
+    ("Дмитрий Николаевич Медведев", "medvedev", "admitted"),
+    ("Special NKVD Troops", "osnaz", "admitted"),
+    ("VKP(b)", "communist-party", "admitted"),
+    ("Tsaritsyn", "tsaritsyn", "preferred"),
+    ("всенародная война", "nationwide-war", "preferred"),
+    ("народная война", "people-war", "preferred"),
+    ("Göpner", "hoepner", "forbidden"),
+    ("Not one step back", "order-227", "admitted"),
+    ("supreme penalty", "capital-punishment", "admitted"),
+    ("спецпереселенцев", "special-settler", "admitted"),
+    ("destroyer battalion", "destruction-battalion", "admitted"),
+    ("amnesty decree of 17 September 1955", "amnesty-1955", "preferred"),
+]
+
+
+@pytest.mark.parametrize("query, term_id, status", CORRECTIONS)
+def test_corrected_entries(finder, query, term_id, status):
+    hit = finder.find(query)[0]
+    assert (hit.term.id, hit.status) == (term_id, status)
+
+
+def test_bare_commissariat_is_not_the_peoples_commissariat(finder):
+    assert all(h.term.id != "peoples-commissariat" for h in finder.find("commissariat"))
+
+
+@pytest.mark.parametrize("term_id, words", [
+    ("order-0521", ["assembly-transit points", "did not create the filtration camps"]),
+    ("highest-measure-social-protection", ["Not a pre-1934 euphemism", "1958"]),
+    ("pardon", ["amnesty decree of 17 September 1955"]),
+    ("penal-battalion", ["by order of a commander or by a tribunal"]),
+    ("halder", ["General Staff of the Army (OKH"]),
+])
+def test_corrected_notes(shipped, term_id, words):
+    note = shipped.by_id()[term_id].note
+    assert all(w in note for w in words), note
+
+
+def test_kinds_say_what_a_concept_is(shipped):
+    kinds = {t.id: t.kind for t in shipped}
+    assert {"abbreviation", "kind"}.isdisjoint(kinds.values())   # a form, not a kind
+    assert {kinds[i] for i in ("gko", "gulag", "nkvd", "smersh", "nko")} == {"organisation"}
+    assert {kinds[i] for i in ("hero-soviet-union", "order-of-lenin", "partisan-medal")} == {"award"}
+    assert {kinds[i] for i in ("special-camp", "filtration-camp", "test-filtration-camp",
+                               "pfl-048")} == {"camp"}
