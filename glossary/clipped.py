@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pymorphy3.analyzer import Parse
+
 from . import morph
 from .ru import HARD_MASCULINE_ENDINGS
 from .tokens import tokenize
@@ -129,7 +131,7 @@ def _joined(adjective: str, noun: str) -> list[str]:
     return words
 
 
-def _agreeing(adjective: str, noun: str):
+def _agreeing(adjective: str, noun: str) -> tuple[Parse, Parse] | None:
     """(adjective parse, noun parse) of a tabled adjective agreeing with a noun, or None."""
     for adj in morph.parse(adjective):
         if adj.tag.POS != "ADJF" or adj.normal_form.replace("ё", "е") not in ADJECTIVES:
@@ -143,7 +145,8 @@ def _agreeing(adjective: str, noun: str):
     return None
 
 
-def _grammar(head) -> tuple[str, str]:
+def _grammar(head: Parse) -> tuple[str, str]:
+    """Case and number of a head noun, as the row of HARD_MASCULINE_ENDINGS its clip takes."""
     case, number = head.tag.case or "nomn", head.tag.number or "sing"
     case = {"gen2": "gent", "loc2": "loct", "acc2": "accs"}.get(case, case)
     if case == "accs":
