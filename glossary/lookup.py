@@ -119,12 +119,13 @@ class Lookup:
         return out[:limit]
 
     def _match(self, text: str, lang: str) -> list[Match]:
-        """The matcher's forms in a query, also read with № before a bare number (приказ 227
-        is приказ № 227), whichever explains more of it; never part of a hyphenated word
-        (майор is not found in генерал-майор)."""
+        """The matcher's forms in a query, also read with № (No.) before a bare number
+        (приказ 227 is приказ № 227, Order 227 is Order No. 227), whichever explains more of
+        it; never part of a hyphenated word (майор is not found in генерал-майор)."""
         readings = [text]
         if _BARE_NUMBER.search(text):
-            readings.append(_BARE_NUMBER.sub(r"\1 № \2", text))
+            sign = "№" if lang == "ru" else "No."
+            readings.append(_BARE_NUMBER.sub(rf"\1 {sign} \2", text))
         found = [[m for m in self.matcher.find(t, lang) if not _inside_compound(t, m)]
                  for t in readings]
         return max(found, key=lambda ms: sum(m.end - m.start for m in ms))
@@ -154,6 +155,7 @@ class Lookup:
         # Inflected romanisations (Devyatayeva): back to Cyrillic, then through morphology;
         # the scheme whose reading explains most of the query wins.
         readings = []
+        query = _LATIN_NUMBER_SIGN.sub("№ ", query)   # Prikaz No. 227
         for scheme in REVERSIBLE:
             for variant in dict.fromkeys((query, _PRESS_YO.sub("'o", query))):
                 cyrillic = to_cyrillic(variant, scheme)
@@ -162,8 +164,9 @@ class Lookup:
         return max(readings, key=_covered, default=[])
 
 
-# A number after a word with no № between (приказ 227, prikaz 227).
+# A number after a word with no № (No.) between (приказ 227, Order 227).
 _BARE_NUMBER = re.compile(r"([^\W\d_]{3,}) (\d)")
+_LATIN_NUMBER_SIGN = re.compile(r"\b[Nn]o\.? ?(?=\d)")
 # The English press writes ьо as yo after a consonant (batalyon): BGN reads that as ё.
 _PRESS_YO = re.compile(r"(?<=[bdfgklmnprstvz])yo", re.I)
 _GERMAN_UMLAUTS = re.compile("[äöüÄÖÜ]")

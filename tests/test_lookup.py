@@ -67,6 +67,8 @@ def shipped_finder():
     ("генерал-майора", "major-general"),
     ("prikaz 227", "order-227"),                # the numbered order before the bare word
     ("приказа 227", "order-227"),               # № left out
+    ("Order 227", "order-227"),                 # No. left out
+    ("Prikaz No. 227", "order-227"),
     ("prikaz", "order"),
     ("Goring", "goring"),                       # an umlaut left out
     ("Goering", "goring"),
