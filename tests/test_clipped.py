@@ -2,6 +2,8 @@
 the real word-formation patterns, matched inflected, never over-matched."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from glossary.clipped import clipped_forms
@@ -101,3 +103,19 @@ def test_clipped_form_keeps_the_status_of_its_source(matcher):
 def test_lookup_shows_clipped_as_its_own_match_kind():
     [hit] = Lookup(Glossary(GLOSSARY)).find("штрафбатами")
     assert (hit.term.id, hit.matched, hit.form) == ("penal-battalion", "clipped", "штрафбат")
+
+
+def test_check_holds_a_clipped_source_term_to_its_rendering(runner, tmp_path):
+    """A clipped form in a draft's source is the term: its rendering is checked like any."""
+    from cli import main
+    draft = tmp_path / "draft.tsv"
+    draft.write_text("Его отправили в штрафбат.\tHe was sent to a punitive battalion.\n"
+                     "Он прошёл госпроверку.\tHe passed the state check.\n"
+                     "Из спецлагерей их отправили на фронт.\tThey were sent to the front.\n",
+                     encoding="utf-8")
+    result = runner.invoke(main, ["check", str(draft), "--format", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    assert {(f["segment"], f["rule"], f["term"]) for f in findings
+            if f["rule"] in ("missing-term", "forbidden-term")} == {
+        (1, "forbidden-term", "penal-battalion"), (3, "missing-term", "special-camp")}
+    assert result.exit_code == 1
