@@ -19,6 +19,9 @@ from glossary.variants import english_forms, paradigm
 NOT_IN_DICTIONARY = {"окруженец", "спецпоселенец", "спецпереселенец", "бригадефюрер", "трудармия",
                      "офлаг", "дулаг", "хиви", "шуцманшафт", "айнзацгруппа"}
 PROPER_KINDS = {"name", "place", "organisation", "event"}
+# Kinds holding both types and named instances: a capitalised word there is a proper name
+# (Путивльский партизанский отряд, «Железняк»).
+NAMED_KINDS = {"unit", "document", "award", "camp"}
 # Capitals inside a word that are not lost spaces: БелЭн is the Belarusian Encyclopedia's
 # imprint in a Belarusian reference (002), not a glossary phrase.
 NOT_RUN_TOGETHER = {"БелЭн"}
@@ -52,6 +55,8 @@ def test_every_russian_word_is_a_real_form(shipped):
                 if not tok.is_word or not CYRILLIC.search(word):
                     continue
                 if word.isupper() or term.kind in PROPER_KINDS or word.lower() in NOT_IN_DICTIONARY:
+                    continue
+                if word[:1].isupper() and term.kind in NAMED_KINDS:
                     continue
                 if tok.joined and is_ordinal_ending(tokens[k - 1].norm, word):
                     continue   # 1-й, 2-я: an ordinal in figures
