@@ -17,7 +17,8 @@ from glossary.variants import english_forms, paradigm
 
 # Real words that OpenCorpora (pymorphy3's dictionary) lacks: Soviet-era and loan words.
 NOT_IN_DICTIONARY = {"окруженец", "спецпоселенец", "спецпереселенец", "бригадефюрер", "трудармия",
-                     "офлаг", "дулаг", "хиви", "шуцманшафт", "айнзацгруппа"}
+                     "офлаг", "дулаг", "хиви", "шуцманшафт", "айнзацгруппа", "антипартизанская",
+                     "антипартизанские"}
 PROPER_KINDS = {"name", "place", "organisation", "event"}
 # Kinds holding both types and named instances: a capitalised word there is a proper name
 # (Путивльский партизанский отряд, «Железняк»).
