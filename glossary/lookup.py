@@ -52,14 +52,16 @@ class Lookup:
 
     @cached_property
     def _latin(self) -> dict[str, set[str]]:
-        """Romanisations of every Russian form, and every English one without its diacritics
-        (Goring, Hoepner for Göring, Höpner), built when first needed: most queries never get
-        here."""
+        """Romanisations of every Russian form, every English one without its diacritics
+        (Goring, Hoepner for Göring, Höpner) and the surname of every English spelling of a
+        name, built when first needed: most queries never get here."""
         index: dict[str, set[str]] = {}
         for term in self.glossary:
             keys = {k for form in term.approved("ru") for k in latin_keys(form)}
             keys |= {fold_latin(f) for form in term.approved("en")
                      for f in (form, _GERMAN_UMLAUTS.sub(_umlaut_digraph, form))}
+            if term.kind == "name":   # a person's surname alone: Vershyhora (Petro Vershyhora)
+                keys |= {fold_latin(form.split()[-1]) for form in term.approved("en")}
             for key in keys:
                 index.setdefault(key, set()).add(term.id)
         return index

@@ -73,6 +73,7 @@ def shipped_finder():
     ("Goring", "goring"),                       # an umlaut left out
     ("Goering", "goring"),
     ("Höpner", "hoepner"),                      # the umlaut of the German spelling Hoepner
+    ("Vershyhora", "vershigora"),               # the surname of an admitted spelling
     ("Молодцова-Бадаева", "molodtsov"),         # a surname the dictionary reads as молодец
     ("постановлением ГКО № 1069сс", "gko-1069ss"),
     ("ст. 193-22", "article-193-22"),
