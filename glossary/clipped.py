@@ -66,6 +66,9 @@ HEADS: dict[str, tuple[str, frozenset[str]]] = {
     "комитет": ("ком", frozenset({"парт", "рай", "гор", "об", "испол"})),
     "секретарь": ("сек", frozenset({"ген"})),
 }
+# What every form of a tabled adjective starts with (специальн-ый/-ого…): a word that does
+# not is never parsed, which keeps building a matcher for a large glossary cheap.
+_STEMS = tuple(lemma[:-2] for lemma in ADJECTIVES)
 # Pairs whose real clip takes another shape than the rules give: облком is not said (обком
 # is), обсовет is not (облсовет is).
 _NOT_SAID = frozenset({("обл", "комитет"), ("об", "совет")})
@@ -98,7 +101,7 @@ def _clipped(phrase: str) -> tuple[str, ...]:
         if not (adj.is_word and noun.is_word) or noun.joined or (i + 2 < len(tokens)
                                                                   and tokens[i + 2].joined):
             continue
-        if i > 0 and adj.joined:
+        if (i > 0 and adj.joined) or not adj.norm.lower().startswith(_STEMS):
             continue  # the second half of a hyphenated adjective (медико-санитарный)
         for word in _joined(adj.norm, noun.norm):
             if adj.norm[:1].isupper():
