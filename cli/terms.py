@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from glossary.errors import GlossaryError
 from glossary.model import Glossary
 
 from .options import format_option, glossary_option, output_option, tm_option
+
+# glossary.translit.SCHEMES, spelled out so that --help does not load the packs.
+TRANSLIT_SCHEMES = ("bgn-pcgn", "iso9", "ala-lc", "scholarly", "gost-b", "icao", "default")
 from .output import color_enabled, echo, message, plural, print_json, style
 
 if TYPE_CHECKING:
@@ -37,8 +39,9 @@ def lookup(query: tuple[str, ...], glossary_path: Path | None, fmt: str,
     """Look a term up by any form: inflected, Russian or English, transliterated.
 
     Shows the preferred and admitted renderings, forbidden ones, kind, note and source,
-    and how the query matched (exact, lemma, variant, run-together, transliteration,
-    fuzzy). Exit 0 when found, 1 when not (with suggestions), 2 on bad input.
+    and how the query matched (exact, lemma, variant, clipped, run-together,
+    transliteration, fuzzy). A clipped compound (спецлагерь, штрафбатом) finds its
+    multiword entry. Exit 0 when found, 1 when not (with suggestions), 2 on bad input.
 
     Example: glossary lookup заградотрядами
     """
@@ -108,8 +111,9 @@ def describe_hit(hit: Hit, colour: bool, renderings: dict[str, int] | None) -> s
 @format_option(("text", "json", "list"), "text: a table; list: one form a line, for pasting.")
 def variants(term: tuple[str, ...], glossary_path: Path | None, fmt: str) -> None:
     """Every inflected form of a term: the Russian case × number paradigm (modifiers agree
-    with the head noun, fixed dependents stay), English plural and possessive, and the
-    transliterations of the Russian term in every scheme.
+    with the head noun, fixed dependents stay), the usual clipped compounds (спецлагерь for
+    специальный лагерь; matched in every form without being listed), English plural and
+    possessive, and the transliterations of the Russian term in every scheme.
 
     TERM is any form of a glossary entry, or its id; a phrase not in the glossary is
     inflected as Russian.
@@ -134,6 +138,8 @@ def variants(term: tuple[str, ...], glossary_path: Path | None, fmt: str) -> Non
             echo(f"  {form.case} {form.number}  {form.text}")
     else:
         echo("\nRussian: not inflected (abbreviation, indeclinable or no head noun)")
+    if found.clipped:
+        echo("\nClipped:\n" + "\n".join(f"  {f}" for f in found.clipped))
     if found.en_forms:
         echo("\nEnglish:\n" + "\n".join(f"  {f}" for f in found.en_forms))
     echo("\nTransliterations:")
@@ -143,32 +149,30 @@ def variants(term: tuple[str, ...], glossary_path: Path | None, fmt: str) -> Non
 
 @click.command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--scheme", type=click.Choice(["bgn-pcgn", "iso9", "ala-lc", "scholarly",
-                                             "default", "all"]), default="bgn-pcgn",
+@click.option("--scheme", type=click.Choice([*TRANSLIT_SCHEMES, "all"]), default="bgn-pcgn",
               show_default=True, help="Transliteration scheme; 'all' shows every one.")
-@click.option("--reverse", is_flag=True, help="Latin to Cyrillic (where the scheme allows).")
+@click.option("--reverse", is_flag=True, help="Latin to Cyrillic (best effort; see README).")
 @glossary_option
 def translit(text: tuple[str, ...], scheme: str, reverse: bool,
              glossary_path: Path | None) -> None:
-    """Transliterate Russian into Latin letters (or back with --reverse).
+    """Transliterate Russian into Latin letters (or back with --reverse); TEXT '-' reads
+    standard input, line by line.
 
     BGN/PCGN is the default, as for names in English text; ISO 9, ALA-LC, a scholarly
-    scheme and the transliterate package's own are there too.
+    scheme, GOST 7.79-2000 System B, ICAO Doc 9303 (passports) and the transliterate
+    package's own are there too.
 
     Example: glossary translit Девятаев --scheme all
     """
     from glossary.translit import SCHEMES, to_cyrillic, to_latin
 
-    value = " ".join(text)
+    value = sys.stdin.read() if text == ("-",) else " ".join(text)
     convert = to_cyrillic if reverse else to_latin
     if scheme == "all":
         for name in SCHEMES:
-            try:
-                echo(f"{name:<10} {convert(value, name)}")
-            except GlossaryError as exc:
-                echo(f"{name:<10} ({exc})")
+            echo(f"{name:<10} {convert(value, name)}")
     else:
-        echo(convert(value, scheme))
+        echo(convert(value, scheme), nl=not value.endswith("\n"))
 
 
 @click.command()

@@ -19,10 +19,16 @@ def lemmas(word: str) -> frozenset[str]:
     (['battalion', 'battalions'], ['troop', 'troops'], ['encirclee', 'encirclees'])
     >>> lemmas("deserters") & lemmas("desertion")
     frozenset()
+    >>> "hiwi" in lemmas("hiwis")
+    True
     """
     word = without_possessive(word)
-    found = lemminflect.getAllLemmas(word) or lemminflect.getAllLemmasOOV(word, "NOUN")
-    return frozenset({word, *(lemma for forms in found.values() for lemma in forms)})
+    known = lemminflect.getAllLemmas(word)
+    found = known or lemminflect.getAllLemmasOOV(word, "NOUN")
+    lemmas = {word, *(lemma for forms in found.values() for lemma in forms)}
+    if not known and word.endswith("s") and not word.endswith("ss"):
+        lemmas.add(word[:-1])   # loan words the rules miss: Hiwis, ukases, opolchenies
+    return frozenset(lemmas)
 
 
 def without_possessive(word: str) -> str:

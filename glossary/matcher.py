@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import islice, product
 
+from .clipped import clipped_forms
 from .keys import term_word_keys, word_keys
 from .model import Glossary, Term
 from .normalize import fold, script
+from .ru import ORDINAL_ENDINGS, is_ordinal_ending
 from .runtogether import split_runtogether
 from .tokens import Token, tokenize
 
@@ -28,11 +30,12 @@ class Entry:
     lang: str
     status: str
     form: str
+    how: str = ""   # "clipped" for a form made from a listed one (clipped.py), else ""
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A form found in a text. `how` is exact, lemma or run-together."""
+    """A form found in a text. `how` is exact, lemma, run-together or clipped."""
 
     term_id: str
     lang: str
@@ -51,6 +54,7 @@ class Matcher:
         self._tries: dict[str, dict] = {"ru": {}, "en": {}}
         self._vocab: dict[str, set[str]] = {"ru": set(), "en": set()}
         self._splits: dict[str, list[tuple[int, int]] | None] = {}
+        derived: list[Entry] = []
         for term in glossary:
             for lang in ("ru", "en"):
                 statuses = (("preferred", (term.preferred(lang),)),
@@ -59,6 +63,10 @@ class Matcher:
                 for status, forms in statuses:
                     for form in forms:
                         self.add(Entry(term.id, lang, status, form))
+                        derived += [Entry(term.id, lang, status, clipped, "clipped")
+                                    for clipped in (clipped_forms(form) if lang == "ru" else ())]
+        for entry in derived:  # after the listed forms, which they must not override
+            self.add(entry)
 
     def add(self, entry: Entry) -> None:
         """File one form under every key path it can be read by."""
@@ -70,6 +78,8 @@ class Matcher:
                 node = node.setdefault(key, {})
                 self._vocab[entry.lang].add(key)
             entries = node.setdefault(_END, [])
+            if entry.how and any(not e.how for e in entries):
+                continue  # the form is listed (by this concept or another): that entry wins
             if entry not in entries:
                 entries.append(entry)
 
@@ -152,7 +162,7 @@ class Matcher:
             surface = text[start:stop]
             for e in entries:
                 how = ("run-together" if any(k in split for k in range(i, end))
-                       else "exact" if fold(surface) == fold(e.form) else "lemma")
+                       else e.how or ("exact" if fold(surface) == fold(e.form) else "lemma"))
                 chosen.append(Match(e.term_id, e.lang, e.status, e.form, start, stop, surface, how))
         chosen.sort(key=lambda m: (m.start, m.end))
         return chosen
@@ -162,7 +172,9 @@ def _form_steps(form: str) -> list[list[tuple[str, ...]]]:
     """Per token of a glossary form, the keys that token may be read by; a hyphenated form
     also as closed compounds (counter-intelligence → counterintelligence)."""
     tokens = tokenize(form)
-    readings = [[_sorted(term_word_keys(t.norm)) if t.is_word else (t.norm,) for t in tokens]]
+    readings = [[ORDINAL_ENDINGS if t.joined and is_ordinal_ending(tokens[k - 1].norm, t.norm)
+                 else _sorted(term_word_keys(t.norm)) if t.is_word else (t.norm,)
+                 for k, t in enumerate(tokens)]]
     if any(t.joined for t in tokens):
         closed: list[str] = []
         for t in tokens:
