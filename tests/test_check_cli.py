@@ -148,9 +148,21 @@ def test_json_report(runner, gloss, draft):
     result = run(runner, gloss, draft, "--format", "json")
     assert result.exit_code == 1
     data = as_json(result)
+    assert data["schema_version"] == 2 and data["file"] == str(draft)
     first = data["findings"][0]
-    assert set(first) == {"segment", "line", "rule", "severity", "term", "message",
-                          "source_span", "target_span", "suggestion", "plural", "hash"}
+    assert {"segment", "line", "rule", "severity", "term", "message", "source_span",
+            "target_span", "suggestion", "plural", "hash", "related_segments", "file",
+            "unit_id", "context", "source", "target", "entry"} <= set(first)
+    assert first["file"] == str(draft) and first["unit_id"] is None
+    assert first["source"] == DRAFT.splitlines()[1].split("\t")[0]
+    assert first["target"] == DRAFT.splitlines()[1].split("\t")[1]
+    assert first["entry"] == {"id": "special-settler", "source": "спецпоселенец",
+                              "preferred": "special settler", "admitted": [], "forbidden": [],
+                              "note": ""}
+    second = data["findings"][1]
+    assert (second["entry"]["preferred"], second["entry"]["admitted"],
+            second["entry"]["forbidden"]) == ("partisan detachment", ["partisan unit"],
+                                              ["guerrilla band"])
     assert [(f["segment"], f["line"], f["rule"], f["term"]) for f in data["findings"]] == [
         (1, 2, "missing-term", "special-settler"), (1, 2, "forbidden-term", "partisan-detachment")]
     source = DRAFT.splitlines()[1].split("\t")[0]
@@ -161,7 +173,8 @@ def test_json_report(runner, gloss, draft):
         "ignored": 0, "source_lang": "ru", "target_lang": "en",
         "by_rule": {"missing-term": 1, "forbidden-term": 1, "inconsistent-term": 0,
                     "number-mismatch": 0, "untranslated": 0, "mixed-script": 0,
-                    "name-spelling": 0}}
+                    "name-spelling": 0, "inconsistent-translation": 0,
+                    "inconsistent-source": 0}}
 
 
 def test_csv_report(runner, gloss, draft):
@@ -171,6 +184,9 @@ def test_csv_report(runner, gloss, draft):
         ("1", "missing-term", "36:49", ""), ("1", "forbidden-term", "6:26", "20:34")]
     assert rows[0]["source"].startswith("Бойцы партизанского отряда")
     assert rows[1]["suggestion"] == "partisan detachment"
+    assert list(rows[0])[:4] == ["file", "line", "unit_id", "segment"]
+    assert (rows[0]["file"], rows[0]["line"], rows[0]["term"]) == (str(draft), "2",
+                                                                   "special-settler")
 
 
 def test_csv_cells_cannot_run_as_formulas(runner, gloss, tmp_path):
@@ -223,7 +239,8 @@ def test_unknown_rule_is_a_usage_error(runner, gloss, draft):
     assert result.exit_code == 2
     assert result.stderr.endswith("Error: unknown rule 'nope'; rules: missing-term, "
                                   "forbidden-term, inconsistent-term, number-mismatch, "
-                                  "untranslated, mixed-script, name-spelling\n")
+                                  "untranslated, mixed-script, name-spelling, "
+                                  "inconsistent-translation, inconsistent-source\n")
 
 
 def test_list_rules(runner):
@@ -232,7 +249,8 @@ def test_list_rules(runner):
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == [
         "missing-term", "forbidden-term", "inconsistent-term", "number-mismatch",
-        "untranslated", "mixed-script", "name-spelling"]
+        "untranslated", "mixed-script", "name-spelling", "inconsistent-translation",
+        "inconsistent-source"]
     assert lines[0].split()[1] == "error" and lines[2].split()[1] == "warning"
 
 
