@@ -26,7 +26,8 @@ CHECK_PROGRESS_FROM = 2000
 @click.option("--source", "source_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Plain-text source, one segment a line (use with --target instead of DRAFT).")
 @click.option("--target", "target_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Plain-text target, aligned with --source by non-empty line.")
+              help="Plain-text target, aligned with --source by line number when both have "
+                   "as many lines, else by non-empty line.")
 @glossary_option
 @click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text",
               show_default=True, help="Report format.")

@@ -365,8 +365,18 @@ def test_plain_text_pair_with_unequal_counts(runner, gloss, tmp_path):
     tgt.write_text("one\n", encoding="utf-8")
     result = run(runner, gloss, "--source", src, "--target", tgt)
     assert result.exit_code == 2
-    assert result.stderr == (f"Error: {src}: ru.txt has 2 non-empty lines but en.txt has 1; "
-                             "they must align line by line\n")
+    assert result.stderr == (f"Error: {src}: ru.txt has 2 lines (2 non-empty) but en.txt has "
+                             "1 (1 non-empty); they must align line by line\n")
+
+
+def test_plain_text_pair_with_a_target_line_left_empty(runner, gloss, tmp_path):
+    src, tgt = tmp_path / "ru.txt", tmp_path / "en.txt"
+    src.write_text("Спецлагерь закрыли.\nШтрафной батальон.\nНКВД.\n", encoding="utf-8")
+    tgt.write_text("The special camp was closed.\n\nNKVD.\n", encoding="utf-8")
+    result = run(runner, gloss, "--source", src, "--target", tgt, "--format", "json")
+    assert result.exit_code == 1
+    assert [(f["line"], f["rule"]) for f in as_json(result)["findings"]] == [
+        (2, "untranslated")]
 
 
 @pytest.mark.parametrize("args, message", [
