@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .options import glossary_option, output_option, tm_option
-from .output import color_enabled, describe_skips, echo, message, plural
+from .output import color_enabled, describe_skips, echo, message, plural, write_binary
 from .terms import describe_renderings, load_glossary
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from glossary.matcher import Matcher
     from glossary.model import Glossary
 
-CHECK_FORMATS = ("text", "json", "html", "csv")
+CHECK_FORMATS = ("text", "json", "html", "csv", "xlsx")
 # Drafts at least this long get a progress bar (on a terminal's stderr only).
 CHECK_PROGRESS_FROM = 2000
 
@@ -45,6 +45,9 @@ CHECK_PROGRESS_FROM = 2000
               help="Do not run this rule (repeatable).")
 @click.option("--ignore", "ignore_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Accepted findings to keep silent (a file --write-ignore wrote).")
+@click.option("--ignore-from", "ignore_from", type=click.Path(dir_okay=False, path_type=Path),
+              help='A reviewed --format xlsx report: rows whose verdict is "accepted" are '
+                   "kept silent like --ignore entries.")
 @click.option("--write-ignore", "write_ignore", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every finding of this run (and those already ignored) as accepted.")
 @click.option("--list-rules", is_flag=True, help="List the rules with severity and exit.")
@@ -54,7 +57,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                   glossary_path: Path | None, fmt: str, output: Path | None,
                   input_format: str | None, source_lang: str | None, target_lang: str | None,
                   include_fuzzy: bool, only: tuple[str, ...], skip: tuple[str, ...],
-                  ignore_path: Path | None, write_ignore: Path | None, list_rules: bool,
+                  ignore_path: Path | None, ignore_from: Path | None,
+                  write_ignore: Path | None, list_rules: bool,
                   tm_path: Path | None) -> None:
     """Check a draft translation against the glossary and report every departure.
 
@@ -71,14 +75,21 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     term the concept id or '-', note free text; '#' starts a comment. A finding stays
     silent while its segment's text is unchanged.
 
+    Review round trip: --format xlsx -o review.xlsx writes one finding a row with a
+    verdict column (accepted / fix / query); --ignore-from review.xlsx then keeps the rows
+    marked "accepted" silent, as long as their segment's text is unchanged.
+
     Exit status: 0 no error-severity findings, 1 findings, 2 usage or input error.
 
-    Example: glossary check draft.po --format html -o report.html
+    Examples: glossary check draft.po --format html -o report.html
+
+              glossary check draft.po --format xlsx -o review.xlsx
+              glossary check draft.po --ignore-from review.xlsx
     """
     from glossary.check import RULES, check, read_draft, select
     from glossary.matcher import Matcher
     from glossary.check import ignore as ignore_file
-    from glossary.check.render import RENDERERS
+    from glossary.check.render import BINARY, RENDERERS
     from glossary.textio import write_atomic
 
     if list_rules:
@@ -92,7 +103,12 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     if source_lang and target_lang and source_lang == target_lang:
         raise click.BadParameter("must differ from --from", param_hint="--to")
     select(only, skip)  # unknown rule ids fail before any file is read
+    if fmt in BINARY and output is None and sys.stdout.isatty():
+        raise click.UsageError(f"--format {fmt} is a binary file: give -o FILE")
     ignore = ignore_file.read(ignore_path) if ignore_path else None
+    if ignore_from is not None:
+        reviewed = ignore_file.read_xlsx(ignore_from)
+        ignore = reviewed if ignore is None else ignore | reviewed
     glossary = load_glossary(glossary_path)
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
                        source_lang=source_lang, target_lang=target_lang,
@@ -113,6 +129,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                           title=title)
     if output is not None:
         write_atomic(output, text)
+    elif isinstance(text, bytes):
+        write_binary(text)
     else:
         echo(text, nl=False)
     if tm_path is not None:
