@@ -67,8 +67,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     from the file or the script of the source; --from/--to override it.
 
     Rules (ids for --rule/--skip-rule): missing-term, forbidden-term, inconsistent-term,
-    number-mismatch, untranslated, mixed-script, name-spelling; --list-rules describes
-    them.
+    number-mismatch, untranslated, mixed-script, name-spelling, inconsistent-translation,
+    inconsistent-source; --list-rules describes them.
 
     Ignore file (--ignore, --write-ignore): one accepted finding a line,
     hash⇥rule⇥term⇥note, where hash is the segment hash (in the JSON and CSV reports),
@@ -82,9 +82,9 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     Exit status: 0 no error-severity findings, 1 findings, 2 usage or input error.
 
     Examples: glossary check draft.po --format html -o report.html
-
-              glossary check draft.po --format xlsx -o review.xlsx
-              glossary check draft.po --ignore-from review.xlsx
+    (open report.html#seg-42 for segment 42; keys j/k move between findings);
+    glossary check draft.po --format xlsx -o review.xlsx, mark verdicts, then
+    glossary check draft.po --ignore-from review.xlsx
     """
     from glossary.check import RULES, check, read_draft, select
     from glossary.matcher import Matcher

@@ -203,10 +203,11 @@ def test_html_report_is_self_contained_and_escaped(runner, gloss, draft, tmp_pat
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert "&lt;b&gt;и&lt;/b&gt;" in html and "<b>и</b>" not in html
-    assert "<mark>guerrilla band</mark>" in html
-    assert "<script" not in html and "http://" not in html and "https://" not in html
-    assert "<td><code>missing-term</code></td>" in html
-    assert "2 segments without findings" in html
+    assert '<mark class="c1" data-f="2" title="forbidden-term">guerrilla band</mark>' in html
+    # one inline script (the filters), nothing fetched: no address anywhere in the page
+    assert html.count("<script") == 1 and "<script src" not in html
+    assert "http://" not in html and "https://" not in html
+    assert html.count('<section class="seg clean" id="seg-') == 2
 
 
 def test_exit_zero_without_errors(runner, gloss, tmp_path):
@@ -257,7 +258,7 @@ def test_list_rules(runner):
 def test_help_ends_with_an_example(runner):
     result = runner.invoke(main, ["check", "--help"])
     assert result.exit_code == 0
-    assert "Example: glossary check draft.po --format html -o report.html" in result.stdout
+    assert "Examples: glossary check draft.po --format html -o report.html" in result.stdout
 
 
 # --- ignore files -----------------------------------------------------------------------------

@@ -87,7 +87,11 @@
     var list = visible();
     if (!list.length) return;
     var at = list.indexOf(findings[current]);
-    if (at < 0) {
+    if (at < 0 && current >= 0) {
+      // the current finding was filtered out: go on from where it stands in the page
+      var after = list.filter(function (li) { return findings.indexOf(li) > current; });
+      at = step > 0 ? list.length - after.length - 1 : list.length - after.length;
+    } else if (at < 0) {
       // from the top of the viewport: the first finding below it (or above it, going back)
       var top = window.scrollY + 80;
       at = step > 0 ? -1 : list.length;
