@@ -81,10 +81,11 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
 
     Exit status: 0 no error-severity findings, 1 findings, 2 usage or input error.
 
-    Examples: glossary check draft.po --format html -o report.html
-    (open report.html#seg-42 for segment 42; keys j/k move between findings);
-    glossary check draft.po --format xlsx -o review.xlsx, mark verdicts, then
-    glossary check draft.po --ignore-from review.xlsx
+    \b
+    Examples:
+      glossary check draft.po --format html -o report.html  (report.html#seg-42: segment 42)
+      glossary check draft.po --format xlsx -o review.xlsx  (a reviewer marks verdicts)
+      glossary check draft.po --ignore-from review.xlsx     (the accepted ones stay silent)
     """
     from glossary.check import RULES, check, read_draft, select
     from glossary.matcher import Matcher

@@ -258,7 +258,8 @@ def test_list_rules(runner):
 def test_help_ends_with_an_example(runner):
     result = runner.invoke(main, ["check", "--help"])
     assert result.exit_code == 0
-    assert "Examples: glossary check draft.po --format html -o report.html" in result.stdout
+    assert "  glossary check draft.po --format html -o report.html" in result.stdout
+    assert "  glossary check draft.po --ignore-from review.xlsx" in result.stdout
 
 
 # --- ignore files -----------------------------------------------------------------------------
