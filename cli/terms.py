@@ -123,8 +123,8 @@ def variants(term: tuple[str, ...], glossary_path: Path | None, fmt: str) -> Non
         print_json(found.as_dict())
         return
     if fmt == "list":
-        for form in found.forms():
-            echo(form)
+        for text in found.forms():
+            echo(text)
         return
     entry = found.term
     echo(found.ru + (f" → {entry.en}  [{entry.id}]" if entry else "  (not in the glossary)"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ from .terms import load_glossary
 if TYPE_CHECKING:
     from glossary.segment import Segment
     from tm import TranslationMemory
-    from tm.model import Difference, Match
+    from tm.model import Difference, FuzzyMatch
 
 TM_FILE_FORMATS = ["po", "tmx", "xliff", "tsv"]
 
@@ -116,15 +117,15 @@ def tm_import(files: tuple[Path, ...], input_format: str | None, source_lang: st
     with open_tm(tm_path, create=True) as memory:
         for path in files:
             advance, bar = tm_progress(path)
-            options = dict(source_lang=source_lang, target_lang=target_lang,
-                           include_fuzzy=include_fuzzy, progress=advance)
+            run = partial(import_file, memory, path, input_format, source_lang=source_lang,
+                          target_lang=target_lang, include_fuzzy=include_fuzzy, progress=advance)
             try:
                 if bar is not None:
                     with bar:
-                        report = import_file(memory, path, input_format, **options)
+                        report = run()
                         bar.update(bar.length - bar.pos)
                 else:
-                    report = import_file(memory, path, input_format, **options)
+                    report = run()
             except GlossaryError as exc:
                 failed += 1
                 reports.append({"path": str(path), "error": str(exc)})
@@ -176,7 +177,7 @@ def describe_diff(diff: tuple[Difference, ...]) -> str:
     return "; ".join(f"{d.query or '∅'} → {d.match or '∅'} ({d.kind})" for d in diff)
 
 
-def describe_match(n: int, match: Match, colour: bool) -> str:
+def describe_match(n: int, match: FuzzyMatch, colour: bool) -> str:
     spans = [d.match_span for d in match.diff if d.match_span]
     source = highlight(match.unit.source, spans, colour, fg="yellow", bold=True) if colour \
         else match.unit.source

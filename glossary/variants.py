@@ -9,7 +9,7 @@ import lemminflect
 
 from . import english, morph
 from .model import Glossary, Term
-from .tokens import Token, tokenize
+from .tokens import tokenize
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NUMBERS = ("sing", "plur")

@@ -36,7 +36,7 @@ from glossary.normalize import script
 from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, code_char,
                        from_layout, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
-from .model import Hit, Match
+from .model import ConcordanceHit, FuzzyMatch
 from .store import IN_LIST, TranslationMemory, as_list, lang_filter, unit_columns, unit_from_row
 from .writer import NO_WORDS, SOURCE, TARGET, weight_code
 
@@ -46,7 +46,7 @@ _EPS = 1e-6
 
 
 def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int = 5,
-           source_lang: str | None = None, target_lang: str | None = None) -> list[Match]:
+           source_lang: str | None = None, target_lang: str | None = None) -> list[FuzzyMatch]:
     """Units whose source matches `text` with a score ≥ `min_score`, best first.
 
     Equal scores: newest first. `source_lang`/`target_lang` keep one language pair.
@@ -79,12 +79,16 @@ def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int 
         else:
             value, diff = scorer.compare(unit_tokens, unit.source, differences=False)
         if value >= min_score:
-            matches.append(Match(value, unit, diff))
+            matches.append(FuzzyMatch(value, unit, diff))
             tokens_of[unit.id] = unit_tokens
     matches.sort(key=lambda m: (m.score, m.unit.changed, m.unit.id), reverse=True)
     # The differences, for the matches shown only.
-    return [Match(m.score, m.unit, scorer.compare(tokens_of[m.unit.id], m.unit.source)[1])
-            if tokens_of[m.unit.id] is not None else m for m in matches[:limit]]
+    shown = []
+    for m in matches[:limit]:
+        unit_tokens = tokens_of[m.unit.id]
+        shown.append(m if unit_tokens is None else
+                     FuzzyMatch(m.score, m.unit, scorer.compare(unit_tokens, m.unit.source)[1]))
+    return shown
 
 
 def _query(tm: TranslationMemory, text: str) -> tuple[TmToken, ...]:
@@ -159,7 +163,7 @@ def _shortlist(query: tuple[TmToken, ...], candidates: dict[int, str], size: int
 
 
 def concordance(tm: TranslationMemory, phrase: str, lang: str | None = None, *,
-                limit: int | None = None) -> list[Hit]:
+                limit: int | None = None) -> list[ConcordanceHit]:
     """Units holding `phrase` (its words in a row, any inflected form), newest first.
 
     `lang` picks the side in that language; by default the phrase's script decides
@@ -185,7 +189,7 @@ def concordance(tm: TranslationMemory, phrase: str, lang: str | None = None, *,
             text = unit.source if side == SOURCE else unit.target
             spans[side] = _find(analyse(text), wanted)
         if any(spans.values()):
-            hits.append(Hit(unit, tuple(spans.get(SOURCE, ())), tuple(spans.get(TARGET, ()))))
+            hits.append(ConcordanceHit(unit, tuple(spans.get(SOURCE, ())), tuple(spans.get(TARGET, ()))))
     hits.sort(key=lambda h: (h.unit.changed, h.unit.id), reverse=True)
     return hits[:limit] if limit else hits
 

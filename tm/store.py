@@ -31,7 +31,7 @@ from pathlib import Path
 from glossary.errors import GlossaryError, InputError
 from glossary.segment import Segment
 
-from .model import Stats, Unit
+from .model import ConcordanceHit, Stats, Unit
 from .writer import KEY_SEPARATOR, Writer, now
 
 SCHEMA_VERSION = 1
@@ -318,8 +318,9 @@ class TranslationMemory:
         from .search import concordance
         return [hit.unit for hit in concordance(self, phrase, lang)]
 
-    def concordance_hits(self, phrase: str, lang: str | None = None, *, limit: int | None = None):
-        """Like `concordance`, with where the phrase stands in each unit (model.Hit)."""
+    def concordance_hits(self, phrase: str, lang: str | None = None, *, limit: int | None = None
+                         ) -> list[ConcordanceHit]:
+        """Like `concordance`, with where the phrase stands in each unit (model.ConcordanceHit)."""
         from .search import concordance
         return concordance(self, phrase, lang, limit=limit)
 

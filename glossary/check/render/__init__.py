@@ -2,10 +2,13 @@
 (bytes for the binary formats, BINARY)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import csv, html, json, text, xlsx
 
-RENDERERS = {"text": text.render, "json": json.render, "csv": csv.render, "html": html.render,
-             "xlsx": xlsx.render}
+RENDERERS: dict[str, Callable[..., str | bytes]] = {
+    "text": text.render, "json": json.render, "csv": csv.render, "html": html.render,
+    "xlsx": xlsx.render}
 BINARY = frozenset({"xlsx"})
 
 __all__ = ["BINARY", "RENDERERS"]
