@@ -33,9 +33,9 @@ def echo(text: str = "", nl: bool = True) -> None:
 def write_binary(data: bytes) -> None:
     """Bytes (a workbook) to standard output, with the same error handling as `echo`."""
     try:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     except OSError as exc:
         raise output_failed(exc) from None
 

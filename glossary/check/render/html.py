@@ -73,7 +73,7 @@ def render(report: Report, *, title: str | None = None, **_options) -> str:
 
 def _summary_table(report: Report, ids: dict[int, int]) -> str:
     counts = report.summary()["by_rule"]
-    first = {}
+    first: dict[str, int] = {}
     for f in report.findings:
         first.setdefault(f.rule, ids[id(f)])
     rows = ["<table class=\"summary\"><thead><tr><th>Colour</th><th>Rule</th><th>Severity</th>"
