@@ -40,20 +40,23 @@ def render(report: Report, *, title: str | None = None, **_options) -> bytes:
     sheet.append(HEADER)
     for cell in sheet[1]:
         cell.font, cell.fill = _BOLD, _HEAD_FILL
-    for f in report.findings:
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    last = 1
+    for last, f in enumerate(report.findings, start=2):
         row = flat(record(report, f, title))
-        sheet.append([None, None, *(_cell(row[c]) for c in COLUMNS)])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
+        for column, name in enumerate(COLUMNS, start=3):
+            value = _cell(row[name])
+            if value is None:
+                continue
+            cell = sheet.cell(last, column, value)
+            if isinstance(value, str):
                 cell.data_type = "s"  # text, even when it starts with "="
+            if name in WRAPPED:
+                cell.alignment = wrapped
     for index, name in enumerate(HEADER, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = WIDTHS.get(name, 12)
-        if name in WRAPPED:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(name, 12)
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADER))}{max(sheet.max_row, 2)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADER))}{max(last, 2)}"
     verdicts = DataValidation(type="list", formula1='"' + ",".join(VERDICTS) + '"',
                               allow_blank=True, showErrorMessage=True,
                               errorTitle="Verdict", error="Choose one of: " + ", ".join(VERDICTS),
@@ -62,7 +65,7 @@ def render(report: Report, *, title: str | None = None, **_options) -> bytes:
                                      "next check with --ignore-from this file stays silent "
                                      "about it.")
     sheet.add_data_validation(verdicts)
-    verdicts.add(f"A2:A{max(sheet.max_row, 2) + 1000}")
+    verdicts.add(f"A2:A{last + 1000}")
     _summary(book.create_sheet("rules"), report)
     out = io.BytesIO()
     book.save(out)
