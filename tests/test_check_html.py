@@ -41,7 +41,7 @@ SEGMENTS = [
     Segment("Штрафной батальон.", "Penal battalion.", id="u-2"),
     Segment("Их держали в спецлагерях 3 года.", "They were held in a camp for 4 years.",
             id="u-3", context="chapter 2"),
-    Segment("Штрафной батальон.", "The penal battalion.", id="u-4"),
+    Segment("Штрафной батальон.", "A penal battalion unit.", id="u-4"),
     Segment("Девятаев бежал.", "Devyatayev escaped.", id="u-5"),
 ]
 
@@ -207,6 +207,15 @@ def test_glossary_entry_and_related_segments(open_report):
     assert "also special-purpose camp" in page.locator("#seg-3 .entry").inner_text()
     page.click("#seg-2 .related a")
     assert page.url.endswith("#seg-4")
+
+
+def test_a_link_to_a_segment_the_filters_hide_clears_them(open_report):
+    page = open_report()
+    page.select_option("#f-severity", "error")
+    assert "seg-4" not in visible_sections(page)
+    page.evaluate("location.hash = '#seg-4'")
+    page.wait_for_function("!document.getElementById('seg-4').hidden")
+    assert page.input_value("#f-severity") == "" and shown(page) == EVERY
 
 
 def test_dark_mode_and_print(open_report):

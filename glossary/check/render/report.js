@@ -12,9 +12,9 @@
   var search = $("f-search"), clean = $("f-clean");
   var current = -1;
 
-  function textOf(section) {
-    if (!section._text) section._text = section.textContent.toLowerCase();
-    return section._text;
+  function textOf(element) {  // lower-cased text, read once (the page does not change)
+    if (element._text === undefined) element._text = element.textContent.toLowerCase();
+    return element._text;
   }
 
   function apply() {
@@ -26,9 +26,8 @@
         return !want || li.dataset[k] === want;
       });
       if (ok && q) {
-        var section = li.closest("section");
-        ok = li.textContent.toLowerCase().indexOf(q) >= 0 ||
-             section.querySelector(".pair").textContent.toLowerCase().indexOf(q) >= 0;
+        ok = textOf(li).indexOf(q) >= 0 ||
+             textOf(li.closest(".pair-block").querySelector(".pair")).indexOf(q) >= 0;
       }
       li.hidden = !ok;
       if (ok) {
@@ -117,7 +116,11 @@
   Object.keys(controls).forEach(function (k) {
     if (controls[k]) controls[k].addEventListener("change", apply);
   });
-  search.addEventListener("input", apply);
+  var typing = null;  // a large report is filtered once the typing pauses, not per key
+  search.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(apply, findings.length + sections.length > 3000 ? 250 : 0);
+  });
   clean.addEventListener("change", apply);
   $("f-next").addEventListener("click", function () { go(1); });
   $("f-prev").addEventListener("click", function () { go(-1); });
@@ -150,14 +153,20 @@
   });
   if (given.has("q")) search.value = given.get("q");
   if (given.get("clean") === "1") clean.checked = true;
-  // A link to a clean segment (report.html#seg-7) shows the clean segments.
-  var target = location.hash && document.getElementById(location.hash.slice(1));
-  if (target && target.classList.contains("clean")) clean.checked = true;
   apply();
-  if (target) target.scrollIntoView();
-  window.addEventListener("hashchange", function () {
-    var t = document.getElementById(location.hash.slice(1));
-    if (t && t.classList.contains("clean") && !clean.checked) { clean.checked = true; apply(); }
-    if (t) t.scrollIntoView();
-  });
+  // A link to a segment (report.html#seg-7) shows it: the clean segments when it is clean,
+  // no filters when they hide it.
+  function reveal() {
+    var t = location.hash && document.getElementById(location.hash.slice(1));
+    if (!t) return;
+    if (t.hidden && t.classList.contains("clean")) clean.checked = true;
+    else if (t.hidden) {
+      Object.keys(controls).forEach(function (k) { if (controls[k]) controls[k].value = ""; });
+      search.value = "";
+    }
+    if (t.hidden) apply();
+    t.scrollIntoView();
+  }
+  reveal();
+  window.addEventListener("hashchange", reveal);
 })();
