@@ -78,15 +78,12 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
 
     Review round trip: --format xlsx -o review.xlsx writes one finding a row with a
     verdict column (accepted / fix / query); --ignore-from review.xlsx then keeps the rows
-    marked "accepted" silent, as long as their segment's text is unchanged.
+    marked "accepted" silent, as long as their segment's text is unchanged. The HTML
+    report filters and searches the findings; report.html#seg-42 opens segment 42.
 
     Exit status: 0 no error-severity findings, 1 findings, 2 usage or input error.
 
-    \b
-    Examples:
-      glossary check draft.po --format html -o report.html  (report.html#seg-42: segment 42)
-      glossary check draft.po --format xlsx -o review.xlsx  (a reviewer marks verdicts)
-      glossary check draft.po --ignore-from review.xlsx     (the accepted ones stay silent)
+    Example: glossary check draft.po --format html -o report.html
     """
     from glossary.check import RULES, check, read_draft, select
     from glossary.matcher import Matcher

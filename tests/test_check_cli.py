@@ -258,8 +258,8 @@ def test_list_rules(runner):
 def test_help_ends_with_an_example(runner):
     result = runner.invoke(main, ["check", "--help"])
     assert result.exit_code == 0
-    assert "  glossary check draft.po --format html -o report.html" in result.stdout
-    assert "  glossary check draft.po --ignore-from review.xlsx" in result.stdout
+    assert "Example: glossary check draft.po --format html -o report.html" in result.stdout
+    assert "--format xlsx -o review.xlsx writes one finding a row" in result.stdout
 
 
 # --- ignore files -----------------------------------------------------------------------------
