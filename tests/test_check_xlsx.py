@@ -95,10 +95,10 @@ def test_cells_are_text_never_formulas(tmp_path):
         assert "<f>" not in z.read("xl/worksheets/sheet1.xml").decode()
 
 
-def foreign_workbook(path: Path) -> Path:
+def workbook(path: Path, sheet: str, header: list[str]) -> Path:
     book = Workbook()
-    book.active.title = "Sheet1"
-    book.active.append(["Source", "Target", "Status"])
+    book.active.title = sheet
+    book.active.append(header)
     book.save(path)
     return path
 
@@ -112,14 +112,6 @@ def bad_hash_workbook(review: Path) -> Path:
     return review
 
 
-def missing_column_workbook(path: Path) -> Path:
-    book = Workbook()
-    book.active.title = "findings"
-    book.active.append(["verdict", "rule", "term"])
-    book.save(path)
-    return path
-
-
 @pytest.mark.parametrize("make, message", [
     (lambda p, r: p.write_bytes(b"segment\trule\n") and p,
      "is not a reviewed report: expected an .xlsx written by `glossary check --format xlsx` "
@@ -128,8 +120,8 @@ def missing_column_workbook(path: Path) -> Path:
     (lambda p, r: (p.parent / "review.csv").write_text("verdict,hash\n") and p.parent / "review.csv",
      "review.csv: is not a reviewed report: expected an .xlsx written by `glossary check "
      "--format xlsx` (openpyxl does not support .csv file format"),
-    (lambda p, r: foreign_workbook(p), "it has no sheet 'findings' (sheets: Sheet1)"),
-    (lambda p, r: missing_column_workbook(p), ":1: is not a reviewed report: expected an .xlsx "
+    (lambda p, r: workbook(p, "Sheet1", ["Source", "Target", "Status"]), "it has no sheet 'findings' (sheets: Sheet1)"),
+    (lambda p, r: workbook(p, "findings", ["verdict", "rule", "term"]), ":1: is not a reviewed report: expected an .xlsx "
      "written by `glossary check --format xlsx`; sheet 'findings' has no column 'hash'"),
     (lambda p, r: bad_hash_workbook(r), ":3: 'not-a-hash' is not a segment hash"),
     (lambda p, r: p.parent / "absent.xlsx", "absent.xlsx: cannot read: No such file"),
