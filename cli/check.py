@@ -92,8 +92,9 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     from glossary.textio import write_atomic
 
     if list_rules:
+        width = max(len(r) for r in RULES)
         for rule in RULES.values():
-            echo(f"{rule.id:<18} {rule.severity:<8} {rule.description}")
+            echo(f"{rule.id:<{width}} {rule.severity:<8} {rule.description}")
         return
     if draft is not None and (source_path or target_path):
         raise click.UsageError("give either DRAFT or --source and --target, not both")
