@@ -323,6 +323,10 @@ def test_po_lines_fuzzy_untranslated_context_and_plurals(runner, gloss, tmp_path
     assert got == [(2, 15, "untranslated", None, 0),
                    (3, 18, "missing-term", "partisan-detachment", 0),
                    (4, 22, "missing-term", "special-camp", 2)]
+    third = as_json(result)["findings"][2]
+    assert third["context"] is None and as_json(result)["findings"][1]["context"] == "menu"
+    # a plural form's finding carries that form's pair
+    assert (third["source"], third["target"]) == ("%d special camps", "%d лагерей")
     assert result.stderr == ("Skipped 1 unit: fuzzy (needs review); not read unless fuzzy "
                              "entries are included (line 11).\n"
                              "Skipped 1 unit: obsolete entry (line 28).\n")
@@ -341,14 +345,16 @@ def test_tmx_languages_from_the_file(runner, gloss, tmp_path):
 
 
 @pytest.mark.parametrize("text, expected", [
-    (XLIFF12, [(1, "forbidden-term", "penal-battalion")]),
-    (XLIFF20, [(2, "missing-term", "special-settler")]),
+    (XLIFF12, [(1, "1", "forbidden-term", "penal-battalion")]),
+    (XLIFF20, [(2, "u2", "missing-term", "special-settler")]),
 ])
 def test_xliff_12_and_20(runner, gloss, tmp_path, text, expected):
+    """The unit's id in the file travels into the report (JSON unit_id)."""
     path = tmp_path / "draft.xlf"
     path.write_text(text, encoding="utf-8")
     data = as_json(run(runner, gloss, path, "--format", "json"))
-    assert [(f["segment"], f["rule"], f["term"]) for f in data["findings"]] == expected
+    assert [(f["segment"], f["unit_id"], f["rule"], f["term"])
+            for f in data["findings"]] == expected
     assert data["summary"]["source_lang"] == "en"
 
 
