@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .options import glossary_option, output_option, tm_option
-from .output import color_enabled, describe_skips, echo, message, plural
+from .output import color_enabled, describe_skips, echo, message, plural, write_binary
 from .terms import describe_renderings, load_glossary
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from glossary.matcher import Matcher
     from glossary.model import Glossary
 
-CHECK_FORMATS = ("text", "json", "html", "csv")
+CHECK_FORMATS = ("text", "json", "html", "csv", "xlsx")
 # Drafts at least this long get a progress bar (on a terminal's stderr only).
 CHECK_PROGRESS_FROM = 2000
 
@@ -27,7 +27,8 @@ CHECK_PROGRESS_FROM = 2000
 @click.option("--source", "source_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Plain-text source, one segment a line (use with --target instead of DRAFT).")
 @click.option("--target", "target_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Plain-text target, aligned with --source by non-empty line.")
+              help="Plain-text target, aligned with --source by line number when both have "
+                   "as many lines, else by non-empty line.")
 @glossary_option
 @click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text",
               show_default=True, help="Report format.")
@@ -46,6 +47,9 @@ CHECK_PROGRESS_FROM = 2000
               help="Do not run this rule (repeatable).")
 @click.option("--ignore", "ignore_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Accepted findings to keep silent (a file --write-ignore wrote).")
+@click.option("--ignore-from", "ignore_from", type=click.Path(dir_okay=False, path_type=Path),
+              help='A reviewed --format xlsx report: rows whose verdict is "accepted" are '
+                   "kept silent like --ignore entries.")
 @click.option("--write-ignore", "write_ignore", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every finding of this run (and those already ignored) as accepted.")
 @click.option("--markup", "markup", default="auto", show_default=True, metavar="SPEC",
@@ -60,8 +64,9 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                   glossary_path: Path | None, fmt: str, output: Path | None,
                   input_format: str | None, source_lang: str | None, target_lang: str | None,
                   include_fuzzy: bool, only: tuple[str, ...], skip: tuple[str, ...],
-                  ignore_path: Path | None, write_ignore: Path | None, markup: str,
-                  list_rules: bool, tm_path: Path | None) -> None:
+                  ignore_path: Path | None, ignore_from: Path | None,
+                  write_ignore: Path | None, markup: str, list_rules: bool,
+                  tm_path: Path | None) -> None:
     """Check a draft translation against the glossary and report every departure.
 
     DRAFT is a PO/POT, TMX, XLIFF (1.2, 2.0) or TSV (source⇥target) file; or give two
@@ -69,8 +74,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     from the file or the script of the source; --from/--to override it.
 
     Rules (ids for --rule/--skip-rule): missing-term, forbidden-term, inconsistent-term,
-    number-mismatch, placeholder-mismatch, untranslated, mixed-script, name-spelling;
-    --list-rules describes them.
+    number-mismatch, placeholder-mismatch, untranslated, mixed-script, name-spelling,
+    inconsistent-translation, inconsistent-source; --list-rules describes them.
 
     Markup (--markup): placeholders, tags, code, URLs, link targets and accelerators are
     not words: terms and numbers inside them count on neither side, and
@@ -83,6 +88,11 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     term the concept id or '-', note free text; '#' starts a comment. A finding stays
     silent while its segment's text is unchanged.
 
+    Review round trip: --format xlsx -o review.xlsx writes one finding a row with a
+    verdict column (accepted / fix / query); --ignore-from review.xlsx then keeps the rows
+    marked "accepted" silent, as long as their segment's text is unchanged. The HTML
+    report filters and searches the findings; report.html#seg-42 opens segment 42.
+
     Exit status: 0 no error-severity findings, 1 findings, 2 usage or input error.
 
     Example: glossary check draft.po --format html -o report.html
@@ -93,12 +103,13 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     from glossary.markup import Markup
     from glossary.matcher import Matcher
     from glossary.check import ignore as ignore_file
-    from glossary.check.render import RENDERERS
+    from glossary.check.render import BINARY, RENDERERS
     from glossary.textio import write_atomic
 
     if list_rules:
+        width = max(len(r) for r in RULES)
         for rule in RULES.values():
-            echo(f"{rule.id:<18} {rule.severity:<8} {rule.description}")
+            echo(f"{rule.id:<{width}} {rule.severity:<8} {rule.description}")
         return
     if draft is not None and (source_path or target_path):
         raise click.UsageError("give either DRAFT or --source and --target, not both")
@@ -108,7 +119,12 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
         raise click.BadParameter("must differ from --from", param_hint="--to")
     select(only, skip)  # unknown rule ids and markup names fail before any file is read
     Markup(markup)
+    if fmt in BINARY and output is None and sys.stdout.isatty():
+        raise click.UsageError(f"--format {fmt} is a binary file: give -o FILE")
     ignore = ignore_file.read(ignore_path) if ignore_path else None
+    if ignore_from is not None:
+        reviewed = ignore_file.read_xlsx(ignore_from)
+        ignore = reviewed if ignore is None else ignore | reviewed
     glossary = load_glossary(glossary_path)
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
                        source_lang=source_lang, target_lang=target_lang,
@@ -130,6 +146,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                           title=title)
     if output is not None:
         write_atomic(output, text)
+    elif isinstance(text, bytes):
+        write_binary(text)
     else:
         echo(text, nl=False)
     if tm_path is not None:

@@ -719,8 +719,39 @@ def test_read_text_pair_aligns_non_empty_lines(tmp_path):
 def test_read_text_pair_count_mismatch_names_both(tmp_path):
     src = write_bytes(tmp_path / "a.en", "One.\nTwo.\n")
     tgt = write_bytes(tmp_path / "a.ru", "Один.\n")
-    with pytest.raises(InputError, match=r"a\.en has 2 non-empty lines but a\.ru has 1"):
+    with pytest.raises(InputError, match=r"a\.en has 2 lines \(2 non-empty\) but a\.ru has 1 "
+                                         r"\(1 non-empty\)"):
         read_text_pair(src, tgt)
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    pytest.param("One.\nTwo.\nThree.\n", "Один.\n\nТри.\n",
+                 [("One.", "Один.", 1), ("Two.", "", 2), ("Three.", "Три.", 3)],
+                 id="a target line left empty stays in its place"),
+    pytest.param("One.\n\nThree.\n\n\n", "Один.\nДва?\nТри.",
+                 [("One.", "Один.", 1), ("", "Два?", 2), ("Three.", "Три.", 3)],
+                 id="a source line empty; trailing blank lines do not count"),
+    pytest.param("One.\n\nThree.\n", "Один.\n\nТри.\n",
+                 [("One.", "Один.", 1), ("Three.", "Три.", 3)],
+                 id="lines empty on both sides are skipped"),
+])
+def test_read_text_pair_same_line_count_aligns_by_line_number(tmp_path, source, target,
+                                                               expected):
+    src = write_bytes(tmp_path / "a.en", source)
+    tgt = write_bytes(tmp_path / "a.ru", target)
+    assert [(s.source, s.target, s.line) for s in read_text_pair(src, tgt)] == expected
+
+
+def test_read_text_pair_22_lines_one_target_left_empty(tmp_path):
+    """The case that used to be refused as "22 non-empty lines but 21"."""
+    sources = [f"Sentence {n}." for n in range(1, 23)]
+    targets = [f"Предложение {n}." if n != 7 else "" for n in range(1, 23)]
+    src = write_bytes(tmp_path / "a.en", "\n".join(sources) + "\n")
+    tgt = write_bytes(tmp_path / "a.ru", "\n".join(targets) + "\n")
+    pairs = read_text_pair(src, tgt)
+    assert len(pairs) == 22
+    assert pairs[6] == Segment("Sentence 7.", "", line=7, state=UNTRANSLATED)
+    assert pairs[7] == Segment("Sentence 8.", "Предложение 8.", line=8)
 
 
 @pytest.mark.parametrize("file_langs, asked, result", [

@@ -20,6 +20,7 @@ from ..matcher import Match, Matcher
 from ..model import Term
 from ..normalize import fold
 from ..ru import CYRILLIC
+from ..segment import Segment
 from .plausible import plausible
 
 
@@ -43,6 +44,7 @@ class Context:
         self.source_lang = source_lang
         self.target_lang = target_lang
         self.state: dict[str, Any] = {}
+        self.segments: list[Segment] = []  # the whole draft, for rules that compare units
         self.names = [t for t in terms.values() if t.kind == "name"]
 
     def term(self, term_id: str) -> Term:

@@ -30,6 +30,7 @@ class Report:
     rules: tuple[str, ...]
     ignored: list[Finding] = field(default_factory=list)
     everything: list[Finding] = field(default_factory=list)  # findings and ignored, in order
+    terms: dict[str, Term] = field(default_factory=dict)  # the glossary, by concept id
 
     @property
     def errors(self) -> int:
@@ -79,6 +80,7 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     terms = {t.id: t for t in glossary}
     source_lang, target_lang = direction(segments, source_lang, target_lang)
     ctx = Context(terms, matcher or Matcher(list(terms.values())), source_lang, target_lang)
+    ctx.segments = segments  # draft-wide rules that compare whole units read them at the end
     found: list[Finding] = []
     for number, segment in enumerate(segments, start=1):
         digest = segment_hash(segment)
@@ -104,7 +106,7 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     ignored = [f for f in found if ignore is not None and f in ignore]
     kept = [f for f in found if ignore is None or f not in ignore]
     return Report(kept, segments, source_lang, target_lang, tuple(r.id for r in chosen), ignored,
-                  found)
+                  found, terms)
 
 
 def pairs(segment: Segment) -> list[tuple[str, str]]:
@@ -155,4 +157,4 @@ def _stamp(ref: Ref, rule_id: str, issue: Issue) -> Finding:
     return Finding(ref.segment, ref.line, rule_id, issue.severity or RULES[rule_id].severity,
                    issue.term,
                    issue.message, issue.source_span, issue.target_span, issue.suggestion,
-                   ref.hash, ref.plural)
+                   ref.hash, ref.plural, related=issue.related)

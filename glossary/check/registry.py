@@ -28,6 +28,7 @@ class Issue:
     target_span: Span | None = None
     suggestion: str | None = None
     severity: str | None = None  # when the rule's default does not fit this finding
+    related: tuple[int, ...] = ()  # the other segments of the group (draft-wide rules)
 
 
 RunRule = Callable[["PairView", "Context"], Iterable[Issue]]

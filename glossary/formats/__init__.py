@@ -14,7 +14,7 @@ from types import ModuleType
 from .. import sniff
 from ..errors import InputError
 from ..langtags import primary  # noqa: F401  (termfiles/tbx.py imports it from here)
-from ..segment import Segment
+from ..segment import TRANSLATED, UNTRANSLATED, Segment
 from ..textio import read_text
 from . import po, tmx, tsv, xliff
 from .base import (REASONS, SKIP_EMPTY_SOURCE, SKIP_FUZZY, SKIP_NO_PAIR, SKIP_NOT_TRANSLATABLE,
@@ -73,25 +73,40 @@ def write_segments(path: str | Path, segments: Iterable[Segment], fmt: str | Non
 def read_text_pair(source_path: str | Path, target_path: str | Path, *,
                    source_lang: str | None = None, target_lang: str | None = None
                    ) -> list[Segment]:
-    """Align two plain-text files by non-empty line (one sentence a line, as in OPUS sets).
+    """Align two plain-text files line by line (one sentence a line, as in OPUS sets).
 
-    Blank lines are ignored on both sides, text is stripped of surrounding whitespace, and
-    `line` is the line number in the source file. Unequal counts are an error, because
-    aligning the rest by position would pair wrong sentences.
+    Files with the same number of lines (trailing blank lines aside) are aligned by line
+    number: a line left empty on one side is a segment with that side empty (an untranslated
+    sentence is reported, not shifted onto the next one); lines empty on both sides are
+    skipped. Otherwise blank lines are ignored on both sides and the non-empty lines
+    aligned. Text is stripped of surrounding whitespace, and `line` is the line number in
+    the source file. Counts that match neither way are an error, because aligning the rest
+    by position would pair wrong sentences.
     """
-    sources = _numbered_lines(source_path)
-    targets = _numbered_lines(target_path)
+    source_lines = _lines(source_path)
+    target_lines = _lines(target_path)
+    if len(source_lines) == len(target_lines):
+        return [Segment(source=s, target=t, source_lang=source_lang, target_lang=target_lang,
+                        line=n, state=TRANSLATED if t else UNTRANSLATED)
+                for n, (s, t) in enumerate(zip(source_lines, target_lines), start=1)
+                if s or t]
+    sources = [(n, s) for n, s in enumerate(source_lines, start=1) if s]
+    targets = [t for t in target_lines if t]
     if len(sources) != len(targets):
-        raise InputError(f"{Path(source_path).name} has {len(sources)} non-empty lines but "
-                         f"{Path(target_path).name} has {len(targets)}; they must align "
+        raise InputError(f"{Path(source_path).name} has {len(source_lines)} lines "
+                         f"({len(sources)} non-empty) but {Path(target_path).name} has "
+                         f"{len(target_lines)} ({len(targets)} non-empty); they must align "
                          "line by line", path=source_path)
     return [Segment(source=s, target=t, source_lang=source_lang, target_lang=target_lang, line=n)
-            for (n, s), (_, t) in zip(sources, targets)]
+            for (n, s), t in zip(sources, targets)]
 
 
-def _numbered_lines(path: str | Path) -> list[tuple[int, str]]:
-    text = read_text(path)
-    return [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+def _lines(path: str | Path) -> list[str]:
+    """The file's lines, stripped, without the blank lines at its end."""
+    lines = [line.strip() for line in read_text(path).split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
 
 
 __all__ = ["FORMATS", "REASONS", "all_unpaired", "SKIP_EMPTY_SOURCE", "SKIP_FUZZY", "SKIP_NO_PAIR",
