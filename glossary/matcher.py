@@ -7,17 +7,21 @@ starting there. Cost grows with the text, not with the number of terms.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import islice, product
 
 from .keys import term_word_keys, word_keys
-from .model import Glossary, Term
-from .normalize import fold, script
+from .model import EXACT, LEMMA, Glossary, Term
+from .normalize import clean, fix_lookalikes, fold, script
+from .ru import YO
 from .runtogether import split_runtogether
 from .tokens import Token, tokenize
 
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
 _MAX_PATHS = 256  # a form whose words are all ambiguous is indexed under this many key paths
+# Where a sentence starts: a capital there says nothing about a word.
+SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s*|[\"«“(]\s*|^\W*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,7 @@ class Entry:
     lang: str
     status: str
     form: str
+    match: str = LEMMA  # model.MATCH_MODES: how a text's words must agree with the form
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +63,7 @@ class Matcher:
                             ("forbidden", term.forbidden(lang)))
                 for status, forms in statuses:
                     for form in forms:
-                        self.add(Entry(term.id, lang, status, form))
+                        self.add(Entry(term.id, lang, status, form, term.match_mode()))
 
     def add(self, entry: Entry) -> None:
         """File one form under every key path it can be read by."""
@@ -138,15 +143,57 @@ class Matcher:
         for i, end, entries in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
             if longest and any(taken[i:end]):
                 continue
-            taken[i:end] = [True] * (end - i)
             start, stop = tokens[i].start, tokens[end - 1].end
             surface = text[start:stop]
+            entries = [e for e in entries if e.match == LEMMA or _agrees(e, surface, text, start)]
+            if not entries:
+                continue
+            taken[i:end] = [True] * (end - i)
             for e in entries:
                 how = ("run-together" if any(k in split for k in range(i, end))
                        else "exact" if fold(surface) == fold(e.form) else "lemma")
                 chosen.append(Match(e.term_id, e.lang, e.status, e.form, start, stop, surface, how))
         chosen.sort(key=lambda m: (m.start, m.end))
         return chosen
+
+
+def _agrees(entry: Entry, surface: str, text: str, start: int) -> bool:
+    """Whether a surface found by lemma is also what a case-sensitive (CASE) or literal
+    (EXACT) entry asks for. Letter case is compared word by word: a word written in
+    capitals needs capitals, a capitalised one a capital, a lower-case one lower case,
+    except that the first word may take a capital at the start of a sentence.
+
+    >>> e = Entry("x", "ru", "preferred", "Узел", "case")
+    >>> _agrees(e, "Узлы", "Узлы", 0), _agrees(e, "узлы", "узлы", 0)
+    (True, False)
+    >>> low = Entry("x", "en", "preferred", "node", "case")
+    >>> _agrees(low, "Nodes", "Nodes fail.", 0), _agrees(low, "Nodes", "The Nodes", 4)
+    (True, False)
+    >>> _agrees(Entry("x", "en", "preferred", "Sign in", "exact"), "signed in", "signed in", 0)
+    False
+    """
+    if entry.match == EXACT:
+        return _as_written(surface) == _as_written(entry.form)
+    words, written = surface.split(), entry.form.split()
+    if len(words) != len(written):
+        return True  # a closed compound or run-together reading: nothing to compare
+    opening = SENTENCE_START.search(text[:start]) is not None
+    for n, (word, form) in enumerate(zip(words, written)):
+        if form.isupper() and len(form) > 1:
+            ok = word.isupper()
+        elif form[:1].isupper():
+            ok = word[:1].isupper()
+        else:
+            ok = word.islower() or (n == 0 and opening and word[:1].isupper()
+                                    and word[1:].islower())
+        if not ok:
+            return False
+    return True
+
+
+def _as_written(text: str) -> str:
+    """`fold` without lower-casing: what an EXACT entry compares."""
+    return " ".join(fix_lookalikes(w).translate(YO) for w in clean(text).split())
 
 
 def _form_steps(form: str) -> list[list[tuple[str, ...]]]:

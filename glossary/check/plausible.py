@@ -9,7 +9,8 @@ so a match is dropped when:
 
 * its term is a citation abbreviation (kind=citation: Т., Д., Л., том, дело) and no number
   follows it;
-* Russian, one word: the glossary form is capitalised and the word is not, or is but its
+* Russian, one word: the term is a proper name (its kind says so), its form capitalised,
+  and the word is not, or is but its
   own lemmas do not include the form; the form is lower case and the word capitalised with
   a proper-noun reading (Name, Surn, Geox …); or no reading of the word shares the form's
   part of speech (noun, adjective/participle, verb …);
@@ -30,8 +31,8 @@ from functools import lru_cache
 import lemminflect
 
 from .. import morph
-from ..matcher import Match
-from ..model import Term
+from ..matcher import SENTENCE_START, Match
+from ..model import Term, is_proper
 
 # pymorphy3 grammemes of proper nouns: a capitalised word read so is a name, not a term.
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -60,7 +61,9 @@ def plausible(matches: list[Match], text: str, terms: dict[str, Term]) -> list[M
         if term is not None and term.kind == "citation" and not _CITED.match(text, m.end):
             continue
         if " " not in m.text:
-            if m.lang == "ru" and (_case_clash(m.form, m.text)
+            proper = term is not None and is_proper(term.kind)
+            if m.lang == "ru" and (_case_clash(m.form, m.text, proper,
+                                               SENTENCE_START.search(text[:m.start]) is not None)
                                    or not _same_part_of_speech(m.form, m.text)):
                 continue
             if m.lang == "en" and m.text.isascii() and (
@@ -120,21 +123,30 @@ def _verb_use(form: str, text: str, start: int, end: int) -> bool:
     return False
 
 
-def _case_clash(form: str, surface: str) -> bool:
+def _case_clash(form: str, surface: str, proper: bool, opening: bool = False) -> bool:
     """Whether a one-word Russian surface cannot be the glossary form by its letter case.
 
-    A capitalised form (a name) needs a capitalised surface whose own lemmas include the
-    form: «Волки» reaches «Волков» only through волков = gen. pl. of волк.
+    A proper name's capitalised form needs a capitalised surface whose own lemmas include
+    the form: «Волки» reaches «Волков» only through волков = gen. pl. of волк. Any other
+    concept's capital is how its glossary happens to be written (a UI label «Узел»), not a
+    name: «узел» is that concept. A capitalised surface inside a sentence whose reading is
+    a proper noun is a name, not a common concept's word («Томом», Tom, is not «том»); at
+    the start of a sentence (`opening`) the capital says nothing.
 
-    >>> _case_clash("Волков", "волков"), _case_clash("Волков", "Волки"), _case_clash("Волков", "Волкова")
-    (True, True, False)
-    >>> _case_clash("том", "Томом"), _case_clash("лагерь", "Лагерь")
+    >>> _case_clash("Волков", "волков", True), _case_clash("Волков", "Волки", True)
+    (True, True)
+    >>> _case_clash("Волков", "Волкова", True), _case_clash("Узел", "узлы", False)
+    (False, False)
+    >>> _case_clash("том", "Томом", False), _case_clash("том", "Томом", False, opening=True)
     (True, False)
+    >>> _case_clash("лагерь", "Лагерь", False)
+    False
     """
-    if form[:1].isupper() and not form.isupper():
+    if form[:1].isupper() and not form.isupper() and proper:
         key = form.lower().replace("ё", "е")
         return surface.islower() or (" " not in form and key not in morph.lemmas(surface.lower()))
-    if form[:1].islower() and surface[:1].isupper() and not surface.isupper():
+    if not proper and not opening and surface[:1].isupper() and not surface.isupper() \
+            and not (form[:1].isupper() and not form.isupper()):
         return any(_PROPER & p.tag.grammemes for p in _plausible_parses(surface.lower()))
     return False
 
