@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import morph
-from ..model import Term
+from ..model import EXACT, Term
 from ..normalize import fold
 from ..ru import CYRILLIC
 from . import tally, text
@@ -39,7 +39,7 @@ def missing_term(view: PairView, ctx: Context):
     """
     if view.blank:
         return
-    for term_id, spans in _source_spans(view).items():
+    for term_id, (spans, senses) in _source_spans(view).items():
         if term_id in view.forbidden:
             continue
         term = ctx.term(term_id)
@@ -47,12 +47,11 @@ def missing_term(view: PairView, ctx: Context):
         first = spans[0]
         surface = view.source[first[0]:first[1]]
         if rendered == 0:
-            if _rendered_otherwise(view, ctx, term, spans):
+            alive = [ctx.term(t) for t in senses]
+            if any(_rendered_otherwise(view, ctx, sense, spans) for sense in alive):
                 continue
             other = _other_word(surface, term) if ctx.source_lang == "ru" else None
-            yield Issue(f"«{surface}» ({term_id}) has no approved rendering in the target "
-                        f"(expected {_quote_list(term.approved(ctx.target_lang))})"
-                        + (f"; it may be another word here (a form of «{other}»)" if other else ""),
+            yield Issue(_missing_message(surface, alive, ctx.target_lang, other),
                         term=term_id, source_span=first,
                         suggestion=for_missing(term, ctx.target_lang, surface),
                         severity=WARNING if other else None)
@@ -65,6 +64,19 @@ def missing_term(view: PairView, ctx: Context):
                             f"the sentence holding this one has no rendering", term=term_id,
                             source_span=dropped,
                             suggestion=for_missing(term, ctx.target_lang, word))
+
+
+def _missing_message(surface: str, senses: list[Term], lang: str, other: str | None) -> str:
+    """«строка» (row) has no approved rendering …; with several senses, every one named."""
+    if len(senses) == 1:
+        (term,) = senses
+        text = (f"«{surface}» ({term.id}) has no approved rendering in the target "
+                f"(expected {_quote_list(term.approved(lang))})")
+    else:
+        each = "; ".join(f"{t.id}: {_quote_list(t.approved(lang))}" for t in senses)
+        text = (f"«{surface}» has {len(senses)} senses and no approved rendering of any in "
+                f"the target (expected {each})")
+    return text + (f"; it may be another word here (a form of «{other}»)" if other else "")
 
 
 @rule("forbidden-term", ERROR)
@@ -98,10 +110,12 @@ def _finish_inconsistent(ctx: Context):
     """Per concept and kind of form, the variant most segments use; the rest are reported."""
     for (term_id, _abbr), by_form in ctx.state.get("inconsistent-term", {}).items():
         approved = ctx.term(term_id).approved(ctx.target_lang)
-        for (ref, span, surface), form, majority, counts in tally.minorities(by_form, approved):
-            n = counts[majority]
+        for (ref, span, surface), form, majority, counts in tally.minorities(by_form, approved,
+                                                                             ties=False):
+            n, k = counts[majority], counts[form]
             yield ref, Issue(f"{term_id} is rendered «{surface}» here but «{majority}» in {n} "
-                             f"segment{'s' * (n != 1)} («{form}»: {counts[form]})",
+                             f"of the {sum(counts.values())} segments rendering it "
+                             f"(«{form}» in {k}, this one included)",
                              term=term_id, target_span=span,
                              suggestion=like_found(majority, ctx.target_lang, surface))
 
@@ -110,16 +124,18 @@ def _finish_inconsistent(ctx: Context):
 def inconsistent_term(view: PairView, ctx: Context):
     """One concept is rendered with different approved variants across the draft.
 
-    Every segment of a minority variant is reported, naming the majority one. An
-    abbreviation (one word in capitals) is compared only with other abbreviations: NKVD
-    after a first «People's Commissariat for Internal Affairs» is not inconsistent. Names
-    are left to name-spelling.
+    Only segments whose source names the concept count: a target word that renders some
+    other source word («имя» for a name field, "display" for a verb) is no rendering of the
+    concept. Every segment of a minority variant is reported, naming the majority one; two
+    variants used equally often are no inconsistency. An abbreviation (one word in capitals)
+    is compared only with other abbreviations: NKVD after a first «People's Commissariat for
+    Internal Affairs» is not inconsistent. Names are left to name-spelling.
     """
     if view.blank:
         return ()
     seen = ctx.state.setdefault("inconsistent-term", {})
     for term_id, matches in view.approved.items():
-        if ctx.term(term_id).kind == "name":
+        if ctx.term(term_id).kind == "name" or term_id not in view.src:
             continue
         for abbreviation in (False, True):
             kind = [m for m in matches if _is_abbreviation(m.form) == abbreviation]
@@ -149,18 +165,20 @@ def _is_abbreviation(form: str) -> bool:
     return " " not in form and form.isupper() and len(form) > 1
 
 
-def _source_spans(view: PairView) -> dict[str, list[tuple[int, int]]]:
-    """Per concept, the distinct source spans naming it. A span the matcher gives to several
-    concepts (a lemma shared by two terms) counts for the first one rendered in the target."""
+def _source_spans(view: PairView) -> dict[str, tuple[list[tuple[int, int]], list[str]]]:
+    """Per concept, the distinct source spans naming it, and the senses of its first span.
+    A span the matcher gives to several concepts (senses of one form, or a lemma shared by
+    two terms: рота and рот) counts for the first one rendered in the target; when none is,
+    for the first, with all the senses kept for the report."""
     by_span: dict[tuple[int, int], list[str]] = {}
     for m in view.src_matches:
         ids = by_span.setdefault((m.start, m.end), [])
         if m.term_id not in ids:
             ids.append(m.term_id)
-    spans: dict[str, list[tuple[int, int]]] = {}
+    spans: dict[str, tuple[list[tuple[int, int]], list[str]]] = {}
     for span, ids in by_span.items():
         chosen = next((i for i in ids if i in view.approved or i in view.forbidden), ids[0])
-        spans.setdefault(chosen, []).append(span)
+        spans.setdefault(chosen, ([], ids))[0].append(span)
     return spans
 
 
@@ -177,6 +195,8 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
             view.memo["folded"] = fold(view.target)
         if any(fold(view.source[a:b]) in view.memo["folded"] for a, b in spans):
             return True
+    if term.match_mode() == EXACT:
+        return False  # only the listed forms render it
     words = _target_words(view)
     if any(text.loose_find(view.target, words, keys) for keys in _approved_keys(ctx, term)):
         return True
