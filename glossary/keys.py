@@ -61,6 +61,10 @@ def term_word_keys(norm: str) -> frozenset[str]:
         lower = norm.lower()
         keys = morph.glossary_forms(lower) or word_keys(norm)
         return keys if morph.is_known(lower) else keys | morph.guessed_forms(lower)
+    if LATIN.search(norm):
+        own = english.term_lemmas(norm.lower())
+        if own != english.lemmas(norm.lower()):
+            return own  # a gerund or participle named as such (saving: not saved)
     return word_keys(norm)
 
 

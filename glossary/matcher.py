@@ -7,7 +7,6 @@ starting there. Cost grows with the text, not with the number of terms.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import islice, product
 
@@ -20,8 +19,9 @@ from .tokens import Token, tokenize
 
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
 _MAX_PATHS = 256  # a form whose words are all ambiguous is indexed under this many key paths
-# Where a sentence starts: a capital there says nothing about a word.
-SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s*|[\"«“(]\s*|^\W*)$")
+# What may stand before a sentence's first word (a capital there says nothing about it).
+_SENTENCE_END = ".!?…:;"
+_OPENERS = "\"«“„'([{*-–—•"
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +177,7 @@ def _agrees(entry: Entry, surface: str, text: str, start: int) -> bool:
     words, written = surface.split(), entry.form.split()
     if len(words) != len(written):
         return True  # a closed compound or run-together reading: nothing to compare
-    opening = SENTENCE_START.search(text[:start]) is not None
+    opening = opens_sentence(text, start)
     for n, (word, form) in enumerate(zip(words, written)):
         if form.isupper() and len(form) > 1:
             ok = word.isupper()
@@ -189,6 +189,22 @@ def _agrees(entry: Entry, surface: str, text: str, start: int) -> bool:
         if not ok:
             return False
     return True
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of a sentence, a heading or a list item: only
+    spaces, opening quotes, brackets or bullets stand between it and the text's start or a
+    sentence's end.
+
+    >>> opens_sentence("Nodes fail.", 0), opens_sentence("It ends. «Nodes", 10)
+    (True, True)
+    >>> opens_sentence("The Nodes", 4)
+    False
+    """
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in _OPENERS):
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
 
 
 def _as_written(text: str) -> str:

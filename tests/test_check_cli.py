@@ -150,7 +150,10 @@ def test_json_report(runner, gloss, draft):
     data = as_json(result)
     first = data["findings"][0]
     assert set(first) == {"segment", "line", "rule", "severity", "term", "message",
-                          "source_span", "target_span", "suggestion", "plural", "hash"}
+                          "source_span", "target_span", "suggestion", "plural", "hash",
+                          "confidence", "reason"}
+    assert (first["confidence"], first["reason"]) == (
+        "high", "«спецпоселенец» is a specialised word (Zipf frequency 0.0)")
     assert [(f["segment"], f["line"], f["rule"], f["term"]) for f in data["findings"]] == [
         (1, 2, "missing-term", "special-settler"), (1, 2, "forbidden-term", "partisan-detachment")]
     source = DRAFT.splitlines()[1].split("\t")[0]
@@ -159,7 +162,8 @@ def test_json_report(runner, gloss, draft):
     assert data["summary"] == {
         "segments": 3, "segments_with_findings": 1, "findings": 2, "errors": 2, "warnings": 0,
         "ignored": 0, "source_lang": "ru", "target_lang": "en",
-        "by_rule": {"missing-term": 1, "forbidden-term": 1, "inconsistent-term": 0,
+        "by_rule": {"missing-term": 1, "part-of-speech": 0, "forbidden-term": 1,
+                    "inconsistent-term": 0,
                     "number-mismatch": 0, "untranslated": 0, "mixed-script": 0,
                     "name-spelling": 0}}
 
@@ -222,7 +226,7 @@ def test_unknown_rule_is_a_usage_error(runner, gloss, draft):
     result = run(runner, gloss, draft, "--rule", "nope")
     assert result.exit_code == 2
     assert result.stderr.endswith("Error: unknown rule 'nope'; rules: missing-term, "
-                                  "forbidden-term, inconsistent-term, number-mismatch, "
+                                  "part-of-speech, forbidden-term, inconsistent-term, number-mismatch, "
                                   "untranslated, mixed-script, name-spelling\n")
 
 
@@ -231,9 +235,9 @@ def test_list_rules(runner):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == [
-        "missing-term", "forbidden-term", "inconsistent-term", "number-mismatch",
-        "untranslated", "mixed-script", "name-spelling"]
-    assert lines[0].split()[1] == "error" and lines[2].split()[1] == "warning"
+        "missing-term", "part-of-speech", "forbidden-term", "inconsistent-term",
+        "number-mismatch", "untranslated", "mixed-script", "name-spelling"]
+    assert lines[0].split()[1] == "error" and lines[3].split()[1] == "warning"
 
 
 def test_help_ends_with_an_example(runner):

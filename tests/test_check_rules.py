@@ -382,8 +382,8 @@ def test_two_approved_spellings_of_one_name_in_a_draft():
 # --- the engine -------------------------------------------------------------------------------
 
 def test_rules_are_registered_in_the_documented_order():
-    assert list(RULES) == ["missing-term", "forbidden-term", "inconsistent-term",
-                           "number-mismatch", "untranslated", "mixed-script", "name-spelling"]
+    assert list(RULES) == ["missing-term", "part-of-speech", "forbidden-term",
+                           "inconsistent-term", "number-mismatch", "untranslated", "mixed-script", "name-spelling"]
     assert all(r.description and r.severity in ("error", "warning") for r in RULES.values())
 
 

@@ -18,7 +18,8 @@ from .ignore import Ignore
 from .registry import RULES, Rule, select
 
 # The documented order (ids are part of the interface).
-_ORDER = ("missing-term", "forbidden-term", "inconsistent-term", "number-mismatch",
+_ORDER = ("missing-term", "part-of-speech", "forbidden-term", "inconsistent-term",
+          "number-mismatch",
           "untranslated", "mixed-script", "name-spelling")
 assert set(_ORDER) == set(RULES), sorted(RULES)
 for _id in _ORDER:

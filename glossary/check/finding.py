@@ -21,7 +21,8 @@ class Finding:
     unit starts; `term` the concept id (None for rules without one); spans are character
     offsets [start, end) into the checked source and target texts; `plural` says which
     gettext plural pair was checked (0: msgid/msgstr[0]; k: msgid_plural/msgstr[k]);
-    `hash` identifies the segment's text for ignore files (see ignore.py).
+    `hash` identifies the segment's text for ignore files (see ignore.py); `confidence`
+    (low, medium, high) says how sure the finding is, `reason` why (see confidence.py).
     """
 
     segment: int
@@ -35,6 +36,8 @@ class Finding:
     suggestion: str | None
     hash: str
     plural: int = 0
+    confidence: str = "high"
+    reason: str = ""
 
     def as_dict(self) -> dict:
         """The JSON/CSV record: the documented keys, spans as [start, end] lists."""
@@ -50,6 +53,8 @@ class Finding:
             "suggestion": self.suggestion,
             "plural": self.plural,
             "hash": self.hash,
+            "confidence": self.confidence,
+            "reason": self.reason,
         }
 
 

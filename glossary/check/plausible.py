@@ -16,8 +16,9 @@ so a match is dropped when:
   part of speech (noun, adjective/participle, verb …);
 * English, one word: it stands in a fixed phrase where it means something else (in order
   to, in front of, out of order); or the form is a noun and the word is used as a verb
-  (an -ed/-ing form with no noun reading; after to, a modal, a subject pronoun, let's,
-  please; or opening an imperative: "Check it again").
+  (an -ed form with no noun reading, an -ing one after a form of "be" or a verb cue — a
+  gerund elsewhere names the action, "Querying data"; after to, a modal, a subject
+  pronoun, let's, please; or opening an imperative: "Check it again").
 
 These are heuristics with known misses (a noun after "you" in "you company commanders"
 is taken for a verb); they err towards silence, since a wrong missing-term report costs
@@ -31,7 +32,7 @@ from functools import lru_cache
 import lemminflect
 
 from .. import morph
-from ..matcher import SENTENCE_START, Match
+from ..matcher import Match, opens_sentence
 from ..model import Term, is_proper
 
 # pymorphy3 grammemes of proper nouns: a capitalised word read so is a name, not a term.
@@ -46,10 +47,10 @@ _EN_IDIOMS = tuple(re.compile(p.replace("{}", r"(?P<w>\w+)"), re.I) for p in (
 _EN_VERB_CUES = frozenset(
     "to will would can could should must may might shall cannot can't won't wouldn't "
     "couldn't shouldn't don't didn't doesn't let's please i we you they".split())
+_EN_BE = frozenset("be is are was were been being am 's 're".split())
 _EN_OBJECTS = frozenset(
     "me it this that these those the a an your my his her our their everything something "
     "anything now out up in on off again".split())
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s*|[\"«“(]\s*)$")
 _EN_WORD = re.compile(r"[A-Za-z']+")
 
 
@@ -63,7 +64,7 @@ def plausible(matches: list[Match], text: str, terms: dict[str, Term]) -> list[M
         if " " not in m.text:
             proper = term is not None and is_proper(term.kind)
             if m.lang == "ru" and (_case_clash(m.form, m.text, proper,
-                                               SENTENCE_START.search(text[:m.start]) is not None)
+                                               opens_sentence(text, m.start))
                                    or not _same_part_of_speech(m.form, m.text)):
                 continue
             if m.lang == "en" and m.text.isascii() and (
@@ -99,6 +100,8 @@ def _verb_use(form: str, text: str, start: int, end: int) -> bool:
     False
     >>> _verb_use("escape", "A third of the prisoners have escaped.", 30, 37)
     True
+    >>> _verb_use("query", "Querying data", 0, 8), _verb_use("query", "It is querying", 6, 14)
+    (False, True)
     >>> _verb_use("check", "Check it again.", 0, 5), _verb_use("check", "Checks it again.", 0, 6)
     (True, False)
     """
@@ -109,14 +112,19 @@ def _verb_use(form: str, text: str, start: int, end: int) -> bool:
     if "VERB" not in readings:
         return False
     lower = word.lower()
-    if lower.endswith(("ed", "ing")) and not readings & {"NOUN", "ADJ"}:
+    if lower.endswith("ed") and not readings & {"NOUN", "ADJ"}:
         return True
+    if lower.endswith("ing") and not readings & {"NOUN", "ADJ"}:
+        # a gerund names the action ("Querying data" is about queries) unless a form of
+        # "be" or a verb cue makes it a verb ("is saving", "to keep saving")
+        before = _EN_WORD.findall(text[max(0, start - 20):start])
+        return bool(before) and (before[-1].lower() in _EN_BE | _EN_VERB_CUES)
     before = _EN_WORD.findall(text[max(0, start - 20):start])
     if before:
         prev = before[-1].lower()
         if prev in _EN_VERB_CUES or prev.endswith(("'ll", "'d")):
             return True
-    if _SENTENCE_START.search(text[:start]):
+    if opens_sentence(text, start):
         after = _EN_WORD.match(text[end:].lstrip())
         # an imperative is the bare form: "Check it", not "Checks it"
         return bool(after) and after.group().lower() in _EN_OBJECTS and lower == form.lower()

@@ -24,6 +24,8 @@ class Issue:
     target_span: Span | None = None
     suggestion: str | None = None
     severity: str | None = None  # when the rule's default does not fit this finding
+    confidence: str | None = None  # confidence.LEVELS; None: the rule's default (high)
+    reason: str | None = None      # why that confidence; None: the rule's default reason
 
 
 @dataclass(frozen=True)
@@ -33,19 +35,22 @@ class Rule:
     description: str
     run: Callable
     finish: Callable | None = None
+    reason: str = ""  # why its findings are sure, unless a finding says otherwise
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: str, *, finish: Callable | None = None):
+def rule(rule_id: str, severity: str, *, finish: Callable | None = None,
+         reason: str = "the rule's test holds as stated"):
     """Register a rule; its docstring's first paragraph is the description `--list-rules`
-    shows."""
+    shows; `reason` is the confidence reason of a finding that gives none."""
     assert severity in SEVERITIES, severity
 
     def register(fn: Callable[..., Iterable[Issue]]):
         first_paragraph = (fn.__doc__ or "").strip().split("\n\n")[0]
-        RULES[rule_id] = Rule(rule_id, severity, " ".join(first_paragraph.split()), fn, finish)
+        RULES[rule_id] = Rule(rule_id, severity, " ".join(first_paragraph.split()), fn, finish,
+                              reason)
         return fn
     return register
 

@@ -1,11 +1,14 @@
 """The terminology rules: missing-term, forbidden-term, inconsistent-term."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .. import morph
+from ..family import family
 from ..model import EXACT, Term
 from ..normalize import fold
 from ..ru import CYRILLIC
-from . import tally, text
+from . import confidence, tally, text
 from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .names import name_variants
@@ -20,8 +23,6 @@ _EN_ANAPHORS = frozenset(
 _RU_ANAPHORS = frozenset(
     "он она оно они его её ее ему ей им ими ним ними нем нём ней них их этот тот который "
     "такой последний свой там туда оттуда здесь сюда сей данный оный".split())
-# Letters a root must share for a derived word to count as rendering a term (see below).
-_ROOT = 5
 
 
 @rule("missing-term", ERROR)
@@ -31,39 +32,89 @@ def missing_term(view: PairView, ctx: Context):
     A term the source names twice must be rendered twice only when the target plainly drops
     one: both sides have the same number of sentences and the sentence that should hold the
     second rendering has neither a rendering, a word of one, nor a pronoun that could stand
-    for it. Also taken as rendered: a coordination ("special and filtration camps"), and
-    in a Russian target a word of the term's root in another part of speech ("check the
-    translation" → «проверьте перевод» for проверка). A forbidden rendering is reported by
+    for it. Also taken as rendered: a coordination ("special and filtration camps"). A
+    word of the term's family in another part of speech ("check the
+    translation" → «проверьте перевод» for проверка) is part-of-speech's finding, not
+    this one. Confidence is low for a one-word term that is a frequent word of the language
+    when nothing in the segment confirms the glossary's sense. A forbidden rendering is reported by
     forbidden-term instead, a misspelt name by name-spelling, a term kept in Cyrillic in an
     English target by untranslated.
     """
     if view.blank:
         return
+    for term_id, spans, senses, derived in _unrendered(view, ctx):
+        term = ctx.term(term_id)
+        first = spans[0]
+        surface = view.source[first[0]:first[1]]
+        if not senses:  # rendered fewer times than named
+            dropped = _plainly_dropped(view, ctx, term, spans)
+            if dropped is not None:
+                word = view.source[dropped[0]:dropped[1]]
+                n = len(_distinct(view.approved.get(term_id, ())))
+                yield Issue(f"«{word}» ({term_id}) occurs {len(spans)} times in the source but "
+                            f"is rendered {n} time{'s' * (n != 1)} in the target; "
+                            f"the sentence holding this one has no rendering", term=term_id,
+                            source_span=dropped,
+                            suggestion=for_missing(term, ctx.target_lang, word),
+                            confidence=confidence.MEDIUM,
+                            reason="the sentences of source and target align one to one and "
+                                   "this one's has no trace of the term")
+            continue
+        if derived is not None:
+            continue  # rendered in another part of speech: that rule's finding
+        alive = [ctx.term(t) for t in senses]
+        other = _other_word(surface, term) if ctx.source_lang == "ru" else None
+        level, reason = confidence.of_missing(view, ctx, term, first, other)
+        yield Issue(_missing_message(surface, alive, ctx.target_lang, other),
+                    term=term_id, source_span=first,
+                    suggestion=for_missing(term, ctx.target_lang, surface),
+                    confidence=level, reason=reason)
+
+
+@rule("part-of-speech", WARNING)
+def part_of_speech(view: PairView, ctx: Context):
+    """A term is rendered by a word of its family in another part of speech.
+
+    «изучение» as «изучаете», "configuration" as «настроить»'s family member «настройте»
+    for настройка: the translation has the concept, in a verb where the glossary has a
+    noun (or the reverse). Often right (English has no parts of speech a Russian
+    translation must keep), so never more than a low-confidence warning.
+    """
+    if view.blank:
+        return
+    for term_id, spans, senses, derived in _unrendered(view, ctx):
+        if derived is None or not senses:
+            continue
+        (start, end), head = derived
+        yield Issue(f"{term_id} is rendered in another part of speech: «{view.target[start:end]}» "
+                    f"for «{head}»", term=term_id, source_span=spans[0], target_span=(start, end),
+                    confidence=confidence.LOW,
+                    reason=f"«{view.target[start:end]}» is of the family of «{head}»")
+
+
+def _unrendered(view: PairView, ctx: Context):
+    """(term id, source spans, senses, derived) per concept of the source the target does
+    not render as often as the source names it. `senses` is empty when the target renders
+    it but fewer times; else the senses of its first span, none rendered. `derived` is
+    ((start, end), head) when a target word renders it in another part of speech."""
+    if "unrendered" in view.memo:
+        return view.memo["unrendered"]
+    found = []
     for term_id, (spans, senses) in _source_spans(view).items():
         if term_id in view.forbidden:
             continue
         term = ctx.term(term_id)
         rendered = len(_distinct(view.approved.get(term_id, ())))
-        first = spans[0]
-        surface = view.source[first[0]:first[1]]
         if rendered == 0:
             alive = [ctx.term(t) for t in senses]
             if any(_rendered_otherwise(view, ctx, sense, spans) for sense in alive):
                 continue
-            other = _other_word(surface, term) if ctx.source_lang == "ru" else None
-            yield Issue(_missing_message(surface, alive, ctx.target_lang, other),
-                        term=term_id, source_span=first,
-                        suggestion=for_missing(term, ctx.target_lang, surface),
-                        severity=WARNING if other else None)
+            derived = next(filter(None, (_derived_in_target(view, ctx, t) for t in alive)), None)
+            found.append((term_id, spans, senses, derived))
         elif rendered < len(spans):
-            dropped = _plainly_dropped(view, ctx, term, spans)
-            if dropped is not None:
-                word = view.source[dropped[0]:dropped[1]]
-                yield Issue(f"«{word}» ({term_id}) occurs {len(spans)} times in the source but "
-                            f"is rendered {rendered} time{'s' * (rendered != 1)} in the target; "
-                            f"the sentence holding this one has no rendering", term=term_id,
-                            source_span=dropped,
-                            suggestion=for_missing(term, ctx.target_lang, word))
+            found.append((term_id, spans, [], None))
+    view.memo["unrendered"] = found
+    return found
 
 
 def _missing_message(surface: str, senses: list[Term], lang: str, other: str | None) -> str:
@@ -79,7 +130,7 @@ def _missing_message(surface: str, senses: list[Term], lang: str, other: str | N
     return text + (f"; it may be another word here (a form of «{other}»)" if other else "")
 
 
-@rule("forbidden-term", ERROR)
+@rule("forbidden-term", ERROR, reason="a form the glossary forbids for a concept the source names")
 def forbidden_term(view: PairView, ctx: Context):
     """A forbidden rendering of a term occurs in the target (any inflected form).
 
@@ -120,7 +171,8 @@ def _finish_inconsistent(ctx: Context):
                              suggestion=like_found(majority, ctx.target_lang, surface))
 
 
-@rule("inconsistent-term", WARNING, finish=_finish_inconsistent)
+@rule("inconsistent-term", WARNING, finish=_finish_inconsistent,
+      reason="counted over the segments whose source names the concept")
 def inconsistent_term(view: PairView, ctx: Context):
     """One concept is rendered with different approved variants across the draft.
 
@@ -200,43 +252,49 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
     words = _target_words(view)
     if any(text.loose_find(view.target, words, keys) for keys in _approved_keys(ctx, term)):
         return True
-    if ctx.target_lang == "ru" and _derived_in_target(view, term, words):
-        return True
     return term.kind == "name" and term.id in name_variants(view, ctx)
 
 
-def _derived_in_target(view: PairView, term: Term, words) -> bool:
-    """Whether a Russian target renders a one-word term by a word of the same root in
-    another part of speech: "check your translation" → «проверь перевод» for проверка.
-    The English source has no parts of speech, so its noun term may have been a verb.
-    A word that is itself another term's match (спецпоселение for спецпоселенец) is no
-    such rendering: there the parts of speech agree, and the word is matched anyway."""
-    heads = [f for f in term.approved("ru") if " " not in f.strip() and len(f) >= _ROOT]
+def _derived_in_target(view: PairView, ctx: Context, term: Term
+                       ) -> tuple[tuple[int, int], str] | None:
+    """A target word (its span, and the glossary word) that renders a one-word term by a word
+    of its derivational family in another part of speech: "check your translation" →
+    «проверь перевод» for проверка (see family.py). A word that is itself another term's
+    match (спецпоселение for спецпоселенец) is not one: it is matched anyway."""
+    if term.match_mode() == EXACT:
+        return None
+    heads = [f.strip() for f in term.approved(ctx.target_lang) if " " not in f.strip()]
     if not heads:
-        return False
-    covered = [(m.start, m.end) for m in view.tgt_matches]
-    for tok, _keys in words:
-        if any(a <= tok.start < b for a, b in covered) or len(tok.norm) < _ROOT:
-            continue
-        word = tok.norm.lower()
-        parse = morph.parse(word)[0]
-        if parse.tag.POS == "NOUN":
-            continue
-        for head in heads:
-            lemma = parse.normal_form.replace("ё", "е")
-            shared = _common_prefix(lemma, head.lower().replace("ё", "е"))
-            if shared >= max(_ROOT, 0.7 * min(len(lemma), len(head))):
-                return True
-    return False
+        return None
+    by_root = _target_families(view)
+    for head in heads:
+        mine = family(head)
+        poses = {pos for _, pos in mine}
+        for root, _ in mine:
+            for span, pos in by_root.get(root, ()):
+                if pos not in poses:
+                    return span, head
+    return None
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
+def _target_families(view: PairView) -> dict[str, list[tuple[tuple[int, int], str]]]:
+    """Family root → (span, part of speech) of the target words no glossary form covers,
+    for a word all of whose readings of that root are in one part of speech."""
+    if "families" not in view.memo:
+        covered = sorted((m.start, m.end) for m in view.tgt_matches)
+        starts = [a for a, _ in covered]
+        by_root: dict[str, list[tuple[tuple[int, int], str]]] = {}
+        for tok, _keys in _target_words(view):
+            k = bisect_right(starts, tok.start) - 1
+            if k >= 0 and covered[k][0] <= tok.start < covered[k][1]:
+                continue
+            readings = family(tok.norm)
+            for root in {r for r, _ in readings}:
+                poses = {p for r, p in readings if r == root}
+                if len(poses) == 1:
+                    by_root.setdefault(root, []).append(((tok.start, tok.end), poses.pop()))
+        view.memo["families"] = by_root
+    return view.memo["families"]
 
 
 def _plainly_dropped(view: PairView, ctx: Context, term: Term, spans) -> tuple[int, int] | None:

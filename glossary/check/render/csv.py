@@ -11,8 +11,8 @@ import io
 from ..engine import Report
 from .spans import texts
 
-COLUMNS = ("segment", "line", "rule", "severity", "term", "message", "source_span",
-           "target_span", "suggestion", "plural", "hash", "source", "target")
+COLUMNS = ("segment", "line", "rule", "severity", "confidence", "reason", "term", "message",
+           "source_span", "target_span", "suggestion", "plural", "hash", "source", "target")
 _CELL_LIMIT = 32_000
 
 

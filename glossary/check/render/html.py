@@ -30,6 +30,7 @@ ul{margin:0;padding-left:1.2em}li{margin:.2em 0}
 .sev.error{color:#c62828}.sev.warning{color:#a06d00}
 code{background:#f2f2f6;padding:0 .3em;border-radius:3px}
 .sugg{color:#1b5e20}.ok{color:#1b5e20;font-weight:600}
+.conf{color:#666;font-size:90%}.conf.low{font-style:italic}
 details{margin:1em 0}summary{cursor:pointer;color:#444}
 .clean{border-left:5px solid #9ccc65}
 """
@@ -61,8 +62,10 @@ def render(report: Report, *, title: str | None = None, **_options) -> str:
         for f in found:
             term = f" <code>{escape(f.term)}</code>" if f.term else ""
             sugg = (f' <span class="sugg">→ {escape(f.suggestion)}</span>' if f.suggestion else "")
+            sure = (f' <span class="conf {f.confidence}" title="{escape(f.reason)}">'
+                    f"{f.confidence} confidence: {escape(f.reason)}</span>")
             out.append(f'<li><span class="sev {f.severity}">{f.severity}</span> '
-                       f"<code>{escape(f.rule)}</code>{term} {escape(f.message)}{sugg}</li>")
+                       f"<code>{escape(f.rule)}</code>{term} {escape(f.message)}{sugg}{sure}</li>")
         out.append("</ul></section>")
     clean = [n for n in range(1, len(report.segments) + 1) if n not in flagged]
     if clean:

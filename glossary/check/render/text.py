@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from ..engine import Report
+from ..confidence import HIGH
 from ..finding import ERROR
 from .spans import Piece, by_segment, highlighted, where
 
@@ -22,6 +23,8 @@ def render(report: Report, *, color: bool = False, title: str | None = None) -> 
             severity = _style(f"{f.severity:<7}", color, fg="red" if f.severity == ERROR else "yellow")
             rule = _style(f"{f.rule:<17}", color, fg="cyan")
             lines.append(f"  {severity} {rule} {f.message}")
+            if f.confidence != HIGH:
+                lines.append(f"  {'':7} {'':17} ({f.confidence} confidence: {f.reason})")
             if f.suggestion:
                 lines.append(f"  {'':7} {'':17} → {_style(f.suggestion, color, fg='green')}")
         lines.append("")

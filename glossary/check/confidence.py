@@ -1,0 +1,81 @@
+"""How sure a finding is, and why: every finding carries one of LEVELS and a reason.
+
+Severity follows confidence: only a high-confidence finding of an error rule is an error.
+The levels say how strong the evidence is that the finding is a real problem, not how bad
+the problem would be: a one-word term that is also a frequent word of the language
+("note", "space", «дело») found in a segment where nothing else says the text is about
+the glossary's subject may well be the ordinary word, so its missing rendering is a low-
+confidence finding. Frequencies come from wordfreq (its data ships in the wheel).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from ..matcher import opens_sentence
+from ..model import Term
+from .context import Context, PairView
+
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+LEVELS = (LOW, MEDIUM, HIGH)  # in rising order, for --min-confidence
+# Zipf frequency (log10 of uses per billion words) from which a word is an everyday word:
+# 4.5 is about once in 30,000 words — "note", "space", "option", «дело», «строка» are
+# above it; "tuple", "replica", «заградотряд» far below.
+COMMON_ZIPF = 4.5
+
+
+def at_least(level: str, minimum: str) -> bool:
+    """Whether `level` reaches `minimum`.
+
+    >>> at_least(HIGH, MEDIUM), at_least(LOW, MEDIUM)
+    (True, False)
+    """
+    return LEVELS.index(level) >= LEVELS.index(minimum)
+
+
+@lru_cache(maxsize=50_000)
+def zipf(word: str, lang: str) -> float:
+    """How common a word is in general text (wordfreq's Zipf scale, 0 when unknown).
+
+    >>> zipf("note", "en") > COMMON_ZIPF > zipf("tuple", "en")
+    True
+    """
+    return zipf_frequency(word, lang)
+
+
+def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
+               other: str | None) -> tuple[str, str]:
+    """Confidence and reason of a missing-term finding for the term at source `span`."""
+    surface = view.source[span[0]:span[1]]
+    if other:
+        return MEDIUM, f"«{surface}» may be a form of «{other}», another word"
+    form = term.preferred(ctx.source_lang)
+    if len(form.split()) > 1:
+        return HIGH, "a multiword term"
+    if term.case_sensitive():
+        return HIGH, "a name or a case-sensitive term, found with its capitals"
+    frequency = zipf(form.lower(), ctx.source_lang)
+    if frequency < COMMON_ZIPF:
+        return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})"
+    confirmed = _confirmation(view, term, span)
+    if confirmed:
+        return HIGH, f"«{form}» is a common word, but {confirmed}"
+    return LOW, (f"«{form}» is a common word (Zipf frequency {frequency:.1f}) and nothing in "
+                 "the segment confirms the glossary's sense")
+
+
+def _confirmation(view: PairView, term: Term, span: tuple[int, int]) -> str | None:
+    """What in the segment says a common word is the term: another glossary concept in the
+    source, or the word set off as a label (capitalised inside a sentence, or quoted)."""
+    others = sorted({m.term_id for m in view.src_matches
+                     if m.term_id != term.id and (m.start, m.end) != span})
+    if others:
+        return f"the segment also names {others[0]}"
+    start, end = span
+    if view.source[start:start + 1].isupper() and not opens_sentence(view.source, start):
+        return "it is capitalised inside a sentence (a label or a name)"
+    if view.source[start - 1:start] in ("«", '"', "“", "'", "`") and \
+            view.source[end:end + 1] in ("»", '"', "”", "'", "`"):
+        return "it is quoted"
+    return None
