@@ -86,7 +86,9 @@ class Matcher:
         """
         lang = lang or script(text) or "en"
         tokens, split = self._tokens(text, lang)
-        keys = [word_keys(t.norm) if t.is_word else frozenset((t.norm,)) for t in tokens]
+        # Keys in a fixed order (sets iterate in a per-process order): the walk, and so which
+        # of two concepts read by different keys of one word comes first, must not vary.
+        keys = [tuple(sorted(word_keys(t.norm))) if t.is_word else (t.norm,) for t in tokens]
         candidates = []
         trie = self._tries[lang]
         for i in range(len(tokens)):
@@ -117,7 +119,7 @@ class Matcher:
         return self._splits[word]
 
     @staticmethod
-    def _walk(trie: dict, tokens: list[Token], keys: list[frozenset[str]], i: int):
+    def _walk(trie: dict, tokens: list[Token], keys: list[tuple[str, ...]], i: int):
         """(end, entries) for every form starting at token i; a hyphenated pair may also be
         read as one closed compound (counter-intelligence = counterintelligence)."""
         stack = [(trie, i)]
@@ -131,16 +133,23 @@ class Matcher:
                 if key in node:
                     stack.append((node[key], j + 1))
             if j + 1 < len(tokens) and tokens[j + 1].joined:
-                for key in word_keys(tokens[j].norm + tokens[j + 1].norm):
+                for key in sorted(word_keys(tokens[j].norm + tokens[j + 1].norm)):
                     if key in node:
                         stack.append((node[key], j + 2))
 
     @staticmethod
     def _resolve(text, tokens, split, candidates, longest) -> list[Match]:
-        """Keep the longest of overlapping candidates (then the leftmost); text order out."""
+        """Keep the longest of overlapping candidates (then the leftmost; of two on the same
+        words, the one with a form spelt as in the text: `payments` is the concept
+        "payments", not "payment" read by its lemma); text order out."""
+        def rank(candidate: tuple[int, int, list[Entry]]) -> tuple[int, int, bool]:
+            i, end, entries = candidate
+            surface = fold(text[tokens[i].start:tokens[end - 1].end])
+            return i - end, i, not any(fold(e.form) == surface for e in entries)
+
         taken = [False] * len(tokens)
         chosen = []
-        for i, end, entries in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        for i, end, entries in sorted(candidates, key=rank):
             if longest and any(taken[i:end]):
                 continue
             start, stop = tokens[i].start, tokens[end - 1].end

@@ -60,7 +60,7 @@ def notes(glossary: Glossary) -> list[InputError]:
     as `file:line: note`, one per shared form, at the line of its second concept."""
     owners: dict[tuple[str, str], list[str]] = {}
     written: dict[tuple[str, str], str] = {}
-    lines = {}
+    lines: dict[str, int | None] = {}
     for term in glossary:
         lines.setdefault(term.id, term.line)
         for lang in ("ru", "en"):

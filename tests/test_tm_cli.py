@@ -112,9 +112,9 @@ def test_import_summary(files):
     result = run("tm", "import", files / "tm.po", files / "tm.po", "--tm", files / "x.sqlite")
     assert result.exit_code == 0
     assert result.stdout == (f"{files / 'tm.po'}: 3 added, 0 duplicates, 1 skipped\n"
-                             "  skipped 1: untranslated (line 16)\n"
+                             "  Skipped 1 unit: untranslated (line 16).\n"
                              f"{files / 'tm.po'}: 0 added, 3 duplicates, 1 skipped\n"
-                             "  skipped 1: untranslated (line 16)\n")
+                             "  Skipped 1 unit: untranslated (line 16).\n")
 
 
 def test_import_json_and_bad_file_keeps_going(files):
@@ -249,3 +249,11 @@ def test_every_tm_command_has_help_ending_with_an_example():
         assert result.exit_code == 0
         last = inspect.cleandoc(command.help).splitlines()[-1]
         assert last.startswith("Example: glossary tm"), name
+
+
+@pytest.mark.parametrize("command, option", [("export", "file_format"), ("import", "input_format")])
+def test_tm_format_choices_are_the_registry(command, option):
+    from glossary import formats
+
+    [param] = [p for p in main.commands["tm"].commands[command].params if p.name == option]
+    assert set(param.type.choices) == set(formats.FORMATS)

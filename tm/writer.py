@@ -110,7 +110,7 @@ class Writer:
                 if t.kind == "word" and t.form not in self.forms_written:
                     self.forms_written.add(t.form)
                     self.forms[t.form] = KEY_SEPARATOR.join(sorted(t.keys))
-            for key in keys:
+            for key in sorted(keys):  # key ids in a fixed order, whatever the hash seed
                 key_id = self._key_id(side, key)
                 self.postings.append((key_id, side_weight, unit_id))
                 self.df[key_id] += 1
@@ -124,8 +124,10 @@ class Writer:
             row = self.db.execute("SELECT id FROM keys WHERE side = ? AND key = ?",
                                   (side, key)).fetchone()
             if row is None:
-                found = self.db.execute("INSERT INTO keys (side, key) VALUES (?, ?)",
-                                        (side, key)).lastrowid
+                new_id = self.db.execute("INSERT INTO keys (side, key) VALUES (?, ?)",
+                                         (side, key)).lastrowid
+                assert new_id is not None  # an INSERT into a rowid table sets it
+                found = new_id
             else:
                 found = row[0]
             self.key_cache[(side, key)] = found
