@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .options import glossary_option, output_option, tm_option
+from .options import glossary_option, output_option, split_lists_option, tm_option
 from .output import color_enabled, describe_skips, echo, message, plural
 from .terms import describe_renderings, load_glossary
 
@@ -48,6 +48,11 @@ CHECK_PROGRESS_FROM = 2000
 @click.option("--write-ignore", "write_ignore", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every finding of this run (and those already ignored) as accepted.")
 @click.option("--list-rules", is_flag=True, help="List the rules with severity and exit.")
+@click.option("--min-confidence", type=click.Choice(["low", "medium", "high"]), default="low",
+              show_default=True,
+              help="Leave out findings less sure than this (each finding's confidence and "
+                   "its reason are in the JSON, CSV and HTML reports).")
+@split_lists_option
 @tm_option("After the report, show on stderr how this translation memory rendered each term "
            "with a finding (a precedent for the reviewer).")
 def check_command(draft: Path | None, source_path: Path | None, target_path: Path | None,
@@ -55,16 +60,17 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                   input_format: str | None, source_lang: str | None, target_lang: str | None,
                   include_fuzzy: bool, only: tuple[str, ...], skip: tuple[str, ...],
                   ignore_path: Path | None, write_ignore: Path | None, list_rules: bool,
-                  tm_path: Path | None) -> None:
+                  min_confidence: str, split_lists: bool, tm_path: Path | None) -> None:
     """Check a draft translation against the glossary and report every departure.
 
     DRAFT is a PO/POT, TMX, XLIFF (1.2, 2.0) or TSV (source⇥target) file; or give two
     plain-text files with --source and --target. The direction (ru→en or en→ru) comes
     from the file or the script of the source; --from/--to override it.
 
-    Rules (ids for --rule/--skip-rule): missing-term, forbidden-term, inconsistent-term,
-    number-mismatch, untranslated, mixed-script, name-spelling; --list-rules describes
-    them.
+    Rules (ids for --rule/--skip-rule): missing-term, part-of-speech, forbidden-term,
+    inconsistent-term, number-mismatch, untranslated, mixed-script, name-spelling;
+    --list-rules describes them. Every finding has a confidence (low, medium, high) with
+    its reason; only a high-confidence finding of an error rule is an error.
 
     Ignore file (--ignore, --write-ignore): one accepted finding a line,
     hash⇥rule⇥term⇥note, where hash is the segment hash (in the JSON and CSV reports),
@@ -93,13 +99,14 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
         raise click.BadParameter("must differ from --from", param_hint="--to")
     select(only, skip)  # unknown rule ids fail before any file is read
     ignore = ignore_file.read(ignore_path) if ignore_path else None
-    glossary = load_glossary(glossary_path)
+    glossary = load_glossary(glossary_path, split_lists)
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
                        source_lang=source_lang, target_lang=target_lang,
                        include_fuzzy=include_fuzzy)
     matcher = Matcher(glossary)  # built once, for the check and the TM precedent
     run = partial(check, found.segments, glossary, source_lang=source_lang,
-                  target_lang=target_lang, rules=only, skip=skip, ignore=ignore, matcher=matcher)
+                  target_lang=target_lang, rules=only, skip=skip, ignore=ignore, matcher=matcher,
+                  min_confidence=min_confidence)
     if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
         with click.progressbar(length=len(found.segments), label="checking",
                                file=sys.stderr) as bar:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from ..keys import canonical
 from ..matcher import opens_sentence
 from ..model import Term
 from .context import Context, PairView
@@ -50,12 +51,12 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
     surface = view.source[span[0]:span[1]]
     if other:
         return MEDIUM, f"«{surface}» may be a form of «{other}», another word"
-    form = term.preferred(ctx.source_lang)
-    if len(form.split()) > 1:
+    if len(surface.split()) > 1:
         return HIGH, "a multiword term"
     if term.case_sensitive():
         return HIGH, "a name or a case-sensitive term, found with its capitals"
-    frequency = zipf(form.lower(), ctx.source_lang)
+    form = canonical(surface)
+    frequency = zipf(form, ctx.source_lang)
     if frequency < COMMON_ZIPF:
         return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})"
     confirmed = _confirmation(view, term, span)

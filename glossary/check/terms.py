@@ -5,9 +5,11 @@ from bisect import bisect_right
 
 from .. import morph
 from ..family import family
+from ..keys import term_word_keys
 from ..model import EXACT, Term
 from ..normalize import fold
 from ..ru import CYRILLIC
+from ..tokens import tokenize
 from . import confidence, tally, text
 from .context import Context, PairView
 from .finding import ERROR, WARNING
@@ -266,6 +268,10 @@ def _derived_in_target(view: PairView, ctx: Context, term: Term
     heads = [f.strip() for f in term.approved(ctx.target_lang) if " " not in f.strip()]
     if not heads:
         return None
+    for tok, keys in _target_words(view):
+        for head in heads:
+            if not keys.isdisjoint(_head_keys(head)) and not _covered(view, tok.start):
+                return (tok.start, tok.end), head  # the word itself, dropped as another part of speech
     by_root = _target_families(view)
     for head in heads:
         mine = family(head)
@@ -281,12 +287,9 @@ def _target_families(view: PairView) -> dict[str, list[tuple[tuple[int, int], st
     """Family root → (span, part of speech) of the target words no glossary form covers,
     for a word all of whose readings of that root are in one part of speech."""
     if "families" not in view.memo:
-        covered = sorted((m.start, m.end) for m in view.tgt_matches)
-        starts = [a for a, _ in covered]
         by_root: dict[str, list[tuple[tuple[int, int], str]]] = {}
         for tok, _keys in _target_words(view):
-            k = bisect_right(starts, tok.start) - 1
-            if k >= 0 and covered[k][0] <= tok.start < covered[k][1]:
+            if _covered(view, tok.start):
                 continue
             readings = family(tok.norm)
             for root in {r for r, _ in readings}:
@@ -295,6 +298,19 @@ def _target_families(view: PairView) -> dict[str, list[tuple[tuple[int, int], st
                     by_root.setdefault(root, []).append(((tok.start, tok.end), poses.pop()))
         view.memo["families"] = by_root
     return view.memo["families"]
+
+
+def _covered(view: PairView, offset: int) -> bool:
+    """Whether a target offset lies inside a glossary form found there."""
+    if "covered" not in view.memo:
+        view.memo["covered"] = sorted((m.start, m.end) for m in view.tgt_matches)
+    covered = view.memo["covered"]
+    k = bisect_right(covered, (offset, float("inf"))) - 1
+    return k >= 0 and covered[k][0] <= offset < covered[k][1]
+
+
+def _head_keys(head: str) -> frozenset[str]:
+    return term_word_keys(tokenize(head)[0].norm) if tokenize(head) else frozenset()
 
 
 def _plainly_dropped(view: PairView, ctx: Context, term: Term, spans) -> tuple[int, int] | None:
