@@ -225,10 +225,15 @@ def _source_spans(view: PairView) -> dict[str, tuple[list[tuple[int, int]], list
     two terms: рота and рот) counts for the first one rendered in the target; when none is,
     for the first, with all the senses kept for the report."""
     by_span: dict[tuple[int, int], list[str]] = {}
+    exact: dict[tuple[int, int], list[str]] = {}
     for m in view.src_matches:
-        ids = by_span.setdefault((m.start, m.end), [])
-        if m.term_id not in ids:
-            ids.append(m.term_id)
+        for index in (by_span, exact) if m.how == "exact" else (by_span,):
+            ids = index.setdefault((m.start, m.end), [])
+            if m.term_id not in ids:
+                ids.append(m.term_id)
+    # of concepts on the same words, those spelt as the text are its senses (`Payment` is
+    # the concept "payment", not "payments" read by its lemma), when there are such
+    by_span.update(exact)
     spans: dict[str, tuple[list[tuple[int, int]], list[str]]] = {}
     for span, ids in by_span.items():
         chosen = next((i for i in ids if i in view.approved or i in view.forbidden), ids[0])
