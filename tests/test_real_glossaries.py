@@ -123,7 +123,9 @@ COMMON = [Term("note", "примечание", "note"), Term("tuple", "корт�
     # a frequent word with another term of the glossary beside it: the term's sense
     ("The note on the namespace.", "Замечание о пространстве имён.", "high", "error"),
     # a frequent word set off as a label
-    ("Click Note to save.", "Нажмите «Заметка».", "high", "error"),
+    ('Click "Note" to save.', "Нажмите «Заметка».", "high", "error"),
+    # a capital inside a sentence is more often a name's than a label's: no sign
+    ("Click Note to save.", "Нажмите «Заметка».", "low", "warning"),
 ])
 def test_confidence_of_missing_terms(source, target, level, severity):
     (f,) = check([Segment(source, target)], COMMON, rules=["missing-term"]).findings

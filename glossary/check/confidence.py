@@ -9,12 +9,15 @@ confidence finding. Frequencies come from wordfreq (its data ships in the wheel)
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+import lemminflect
+from wordfreq import word_frequency
+
+from .. import morph
 
 from ..keys import canonical
-from ..matcher import opens_sentence
 from ..model import Term
 from .context import Context, PairView
 
@@ -36,13 +39,23 @@ def at_least(level: str, minimum: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def zipf(word: str, lang: str) -> float:
-    """How common a word is in general text (wordfreq's Zipf scale, 0 when unknown).
+def zipf(lemma: str, lang: str) -> float:
+    """How common a word is in general text: wordfreq's Zipf scale (log10 of uses per billion
+    words, 0 when unknown) over all its inflected forms, since a Russian lemma's uses are
+    spread over a dozen forms (ссылка alone 3.9, all its forms 4.7).
 
     >>> zipf("note", "en") > COMMON_ZIPF > zipf("tuple", "en")
     True
+    >>> zipf("ссылка", "ru") > COMMON_ZIPF > zipf("штрафбат", "ru")
+    True
     """
-    return zipf_frequency(word, lang)
+    if lang == "ru":
+        forms = {f.word for p in morph.parse(lemma)[:1] for f in p.lexeme} | {lemma}
+    else:
+        forms = {f for found in lemminflect.getAllInflections(lemma).values() for f in found}
+        forms.add(lemma)
+    total = sum(word_frequency(f, lang) for f in forms)
+    return round(math.log10(total * 1e9), 2) if total else 0.0
 
 
 def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
@@ -59,23 +72,29 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
     frequency = zipf(form, ctx.source_lang)
     if frequency < COMMON_ZIPF:
         return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})"
-    confirmed = _confirmation(view, term, span)
+    confirmed = _confirmation(view, term, span, ctx.source_lang)
     if confirmed:
         return HIGH, f"«{form}» is a common word, but {confirmed}"
     return LOW, (f"«{form}» is a common word (Zipf frequency {frequency:.1f}) and nothing in "
                  "the segment confirms the glossary's sense")
 
 
-def _confirmation(view: PairView, term: Term, span: tuple[int, int]) -> str | None:
+def _specific(surface: str, lang: str) -> bool:
+    """Whether a glossary match is sure to be the glossary's: several words, or a rare one."""
+    return len(surface.split()) > 1 or zipf(canonical(surface), lang) < COMMON_ZIPF
+
+
+def _confirmation(view: PairView, term: Term, span: tuple[int, int],
+                  lang: str) -> str | None:
     """What in the segment says a common word is the term: another glossary concept in the
-    source, or the word set off as a label (capitalised inside a sentence, or quoted)."""
-    others = sorted({m.term_id for m in view.src_matches
-                     if m.term_id != term.id and (m.start, m.end) != span})
+    source that is no common word itself (a multiword or specialised one), or the word
+    set off as a label (quoted). A capital inside a sentence is no such sign: there the
+    word is more often part of a name (Управление по надзору …) than a label."""
+    others = sorted({m.term_id for m in view.src_matches if m.term_id != term.id
+                     and (m.start, m.end) != span and _specific(m.text, lang)})
     if others:
         return f"the segment also names {others[0]}"
     start, end = span
-    if view.source[start:start + 1].isupper() and not opens_sentence(view.source, start):
-        return "it is capitalised inside a sentence (a label or a name)"
     if view.source[start - 1:start] in ("«", '"', "“", "'", "`") and \
             view.source[end:end + 1] in ("»", '"', "”", "'", "`"):
         return "it is quoted"
