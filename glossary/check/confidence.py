@@ -63,6 +63,11 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
     """Confidence and reason of a missing-term finding for the term at source `span`."""
     surface = view.source[span[0]:span[1]]
     if other:
+        mine, theirs = zipf(canonical(term.preferred(ctx.source_lang)), ctx.source_lang), \
+            zipf(other, ctx.source_lang)
+        if theirs >= mine:  # the other word is the likelier reading (рот: mouth, not company)
+            return LOW, (f"«{surface}» may be a form of «{other}», a word commoner than the "
+                         f"term's (Zipf {theirs:.1f} against {mine:.1f})")
         return MEDIUM, f"«{surface}» may be a form of «{other}», another word"
     if len(surface.split()) > 1:
         return HIGH, "a multiword term"
