@@ -416,9 +416,15 @@ def test_a_word_that_may_be_another_word_is_only_a_warning():
                 Segment("Книга на полку.", "The book goes on the shelf."),
                 Segment("Командир роты погиб.", "The commander was killed.")]
     found = check(segments, terms, rules=["missing-term"]).findings
-    assert [(f.segment, f.term, f.severity) for f in found] == [
-        (1, "company", "warning"), (2, "regiment", "warning"), (3, "company", "error")]
+    assert [(f.segment, f.term, f.severity, f.confidence) for f in found] == [
+        (1, "company", "warning", "low"), (2, "regiment", "warning", "medium"),
+        # рота is a common word and nothing else in the segment is the glossary's
+        (3, "company", "warning", "low")]
     assert found[0].message.endswith("; it may be another word here (a form of «рот»)")
+    confirmed = [Segment("Командир роты штрафбата погиб.", "The commander was killed.")]
+    found = check(confirmed, [*terms, Term("penal", "штрафбат", "penal battalion")],
+                  rules=["missing-term"]).findings
+    assert [(f.term, f.severity) for f in found] == [("company", "error"), ("penal", "error")]
 
 
 def test_a_multiplier_word_after_an_order_number_keeps_its_zeros():
