@@ -480,3 +480,12 @@ def test_exact_terms_match_only_the_listed_forms():
     assert not check([Segment("Войдите в систему.", "Log in.")], terms).findings
     assert not check([Segment("Нажмите Войти.", "Click Sign in.")], terms).findings
     assert check([Segment("Нажмите Войти.", "Click Signed in.")], terms).findings
+
+
+def test_variants_in_different_parts_of_speech_are_not_rivals():
+    terms = [Term("delete", "удалить", "delete", ru_variants=("удаление", "удалено"))]
+    segments = [Segment("Delete the file.", "Удалить файл."),
+                Segment("Delete all.", "Удалить всё."),
+                Segment("Deleting the file.", "Удаление файла."),
+                Segment("Deleted.", "Удалено.")]
+    assert check(segments, terms, rules=["inconsistent-term"]).findings == []

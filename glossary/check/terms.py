@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from .. import morph
 from ..family import family
@@ -183,7 +184,8 @@ def inconsistent_term(view: PairView, ctx: Context):
     concept. Every segment of a minority variant is reported, naming the majority one; two
     variants used equally often are no inconsistency. An abbreviation (one word in capitals)
     is compared only with other abbreviations: NKVD after a first «People's Commissariat for
-    Internal Affairs» is not inconsistent. Names are left to name-spelling.
+    Internal Affairs» is not inconsistent; a Russian variant only with variants of its part
+    of speech (удалить for Delete, удаление for Deleting). Names are left to name-spelling.
     """
     if view.blank:
         return ()
@@ -191,10 +193,11 @@ def inconsistent_term(view: PairView, ctx: Context):
     for term_id, matches in view.approved.items():
         if ctx.term(term_id).kind == "name" or term_id not in view.src:
             continue
-        for abbreviation in (False, True):
-            kind = [m for m in matches if _is_abbreviation(m.form) == abbreviation]
-            if kind:
-                tally.record(seen.setdefault((term_id, abbreviation), {}), view.ref, kind)
+        groups: dict[tuple[bool, str], list] = {}
+        for m in matches:
+            groups.setdefault((_is_abbreviation(m.form), _form_pos(m.form)), []).append(m)
+        for group, kind in groups.items():
+            tally.record(seen.setdefault((term_id, group), {}), view.ref, kind)
     return ()
 
 
@@ -208,6 +211,27 @@ def _other_word(surface: str, term: Term) -> str | None:
            for key in morph.glossary_forms(word)}
     others = sorted(morph.normal_forms(fold(surface)) - own)
     return others[0] if own & morph.normal_forms(fold(surface)) and others else None
+
+
+@lru_cache(maxsize=20_000)
+def _form_pos(form: str) -> str:
+    """The coarse part of speech of a glossary form's first word: variants in different
+    parts of speech (удалить, удаление, удалено) render different source words (Delete,
+    Deleting, Deleted), so they are not rivals.
+
+    >>> _form_pos("удалить"), _form_pos("удаление"), _form_pos("удалено"), _form_pos("выбранный")
+    ('VERB', 'NOUN', 'ADJ', 'ADJ')
+    >>> _form_pos("заградительный отряд"), _form_pos("заградотряд")
+    ('NOUN', 'NOUN')
+    """
+    words = form.split()
+    if not words or not CYRILLIC.search(words[0]):
+        return ""
+    if len(words) > 1:
+        return "NOUN"  # a phrase: a noun phrase as a rule (заградительный отряд = заградотряд)
+    tag = morph.parse(words[0].lower())[0].tag
+    return {"INFN": "VERB", "ADJF": "ADJ", "ADJS": "ADJ", "PRTF": "ADJ",
+            "PRTS": "ADJ"}.get(tag.POS or "", tag.POS or "")
 
 
 def _is_abbreviation(form: str) -> bool:
