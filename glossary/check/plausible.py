@@ -160,6 +160,7 @@ def _case_clash(form: str, surface: str, proper: bool, opening: bool = False) ->
     return False
 
 
+_PARTICIPLES = frozenset({"PRTF", "PRTS", "GRND"})
 # Parts of speech coarsely: a participle may stand for a noun-like term, a verb may not.
 _POS_CLASS = {"ADJF": "ADJ", "ADJS": "ADJ", "PRTF": "ADJ", "PRTS": "ADJ", "COMP": "ADJ",
               "INFN": "VERB", "GRND": "VERB"}
@@ -173,6 +174,8 @@ def _same_part_of_speech(form: str, surface: str) -> bool:
 
     >>> _same_part_of_speech("заключённый", "заключил"), _same_part_of_speech("заключённый", "заключённых")
     (False, True)
+    >>> _same_part_of_speech("добавить", "Добавлено"), _same_part_of_speech("удалить", "удалены")
+    (True, True)
     """
     if " " in form.strip():
         return True
@@ -180,7 +183,10 @@ def _same_part_of_speech(form: str, surface: str) -> bool:
     def classes(word: str) -> set[str]:
         return {_POS_CLASS.get(p.tag.POS, p.tag.POS) for p in _plausible_parses(word.lower())}
 
-    return not classes(form).isdisjoint(classes(surface))
+    mine, theirs = classes(form), classes(surface)
+    if "VERB" in mine and _PARTICIPLES & {p.tag.POS for p in _plausible_parses(surface.lower())}:
+        theirs.add("VERB")  # a verb term's participle is its form (добавить: «Добавлено»)
+    return not mine.isdisjoint(theirs)
 
 
 def _plausible_parses(word: str):
