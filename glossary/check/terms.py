@@ -286,6 +286,11 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
     return term.kind == "name" and term.id in name_variants(view, ctx)
 
 
+# Letters a word must share with a root's start to be worth analysing (a speed-up only: the
+# decision is family.py's).
+_ROOT_START = 3
+
+
 def _derived_in_target(view: PairView, ctx: Context, term: Term
                        ) -> tuple[tuple[int, int], str] | None:
     """A target word (its span, and the glossary word) that renders a one-word term by a word
@@ -301,32 +306,21 @@ def _derived_in_target(view: PairView, ctx: Context, term: Term
         for head in heads:
             if not keys.isdisjoint(_head_keys(head)) and not _covered(view, tok.start):
                 return (tok.start, tok.end), head  # the word itself, dropped as another part of speech
-    by_root = _target_families(view)
     for head in heads:
         mine = family(head)
         poses = {pos for _, pos in mine}
-        for root, _ in mine:
-            for span, pos in by_root.get(root, ()):
-                if pos not in poses:
-                    return span, head
-    return None
-
-
-def _target_families(view: PairView) -> dict[str, list[tuple[tuple[int, int], str]]]:
-    """Family root → (span, part of speech) of the target words no glossary form covers,
-    for a word all of whose readings of that root are in one part of speech."""
-    if "families" not in view.memo:
-        by_root: dict[str, list[tuple[tuple[int, int], str]]] = {}
+        # only words that begin as a root does can be of its family: the rest need no parse
+        starts = tuple({root[:_ROOT_START] for root, _ in mine})
         for tok, _keys in _target_words(view):
-            if _covered(view, tok.start):
+            word = tok.norm.lower().replace("ё", "е")
+            if not starts or not word.startswith(starts) or _covered(view, tok.start):
                 continue
-            readings = family(tok.norm)
-            for root in {r for r, _ in readings}:
-                poses = {p for r, p in readings if r == root}
-                if len(poses) == 1:
-                    by_root.setdefault(root, []).append(((tok.start, tok.end), poses.pop()))
-        view.memo["families"] = by_root
-    return view.memo["families"]
+            readings = family(word)
+            for root, _ in mine:
+                found = {p for r, p in readings if r == root}
+                if found and not found & poses:
+                    return (tok.start, tok.end), head
+    return None
 
 
 def _covered(view: PairView, offset: int) -> bool:
