@@ -153,7 +153,7 @@ def test_json_report(runner, gloss, draft):
                           "source_span", "target_span", "suggestion", "plural", "hash",
                           "confidence", "reason"}
     assert (first["confidence"], first["reason"]) == (
-        "high", "«спецпоселенец» is a specialised word (Zipf frequency 0.0)")
+        "high", "«спецпоселенец» is a specialised word (Zipf frequency 2.1)")
     assert [(f["segment"], f["line"], f["rule"], f["term"]) for f in data["findings"]] == [
         (1, 2, "missing-term", "special-settler"), (1, 2, "forbidden-term", "partisan-detachment")]
     source = DRAFT.splitlines()[1].split("\t")[0]
