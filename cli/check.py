@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .options import glossary_option, output_option, tm_option
+from .options import glossary_option, output_option, split_lists_option, tm_option
 from .output import color_enabled, describe_skips, echo, message, plural, write_binary
 from .terms import describe_renderings, load_glossary
 
@@ -58,6 +58,11 @@ CHECK_PROGRESS_FROM = 2000
                    "code, markdown, rst, sphinx, sphinx-block, escape, accel), with 'auto' to add to "
                    "the detected ones (auto,dollar).")
 @click.option("--list-rules", is_flag=True, help="List the rules with severity and exit.")
+@click.option("--min-confidence", type=click.Choice(["low", "medium", "high"]), default="low",
+              show_default=True,
+              help="Leave out findings less sure than this (each finding's confidence and "
+                   "its reason are in the JSON, CSV and HTML reports).")
+@split_lists_option
 @tm_option("After the report, show on stderr how this translation memory rendered each term "
            "with a finding (a precedent for the reviewer).")
 def check_command(draft: Path | None, source_path: Path | None, target_path: Path | None,
@@ -66,16 +71,18 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                   include_fuzzy: bool, only: tuple[str, ...], skip: tuple[str, ...],
                   ignore_path: Path | None, ignore_from: Path | None,
                   write_ignore: Path | None, markup: str, list_rules: bool,
-                  tm_path: Path | None) -> None:
+                  min_confidence: str, split_lists: bool, tm_path: Path | None) -> None:
     """Check a draft translation against the glossary and report every departure.
 
     DRAFT is a PO/POT, TMX, XLIFF (1.2, 2.0) or TSV (source⇥target) file; or give two
     plain-text files with --source and --target. The direction (ru→en or en→ru) comes
     from the file or the script of the source; --from/--to override it.
 
-    Rules (ids for --rule/--skip-rule): missing-term, forbidden-term, inconsistent-term,
-    number-mismatch, placeholder-mismatch, untranslated, mixed-script, name-spelling,
-    inconsistent-translation, inconsistent-source; --list-rules describes them.
+    Rules (ids for --rule/--skip-rule): missing-term, part-of-speech, forbidden-term,
+    inconsistent-term, number-mismatch, placeholder-mismatch, untranslated, mixed-script,
+    name-spelling, inconsistent-translation, inconsistent-source; --list-rules describes
+    them. Every finding has a confidence (low, medium, high) with its reason; only a
+    high-confidence finding of an error rule is an error.
 
     Markup (--markup): placeholders, tags, code, URLs, link targets and accelerators are
     not words: terms and numbers inside them count on neither side, and
@@ -125,14 +132,15 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     if ignore_from is not None:
         reviewed = ignore_file.read_xlsx(ignore_from)
         ignore = reviewed if ignore is None else ignore | reviewed
-    glossary = load_glossary(glossary_path)
+    glossary = load_glossary(glossary_path, split_lists)
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
                        source_lang=source_lang, target_lang=target_lang,
                        include_fuzzy=include_fuzzy)
     matcher = Matcher(glossary)  # built once, for the check and the TM precedent
     run = partial(check, found.segments, glossary, source_lang=source_lang or found.source_lang,
                   target_lang=target_lang or found.target_lang, rules=only, skip=skip,
-                  ignore=ignore, matcher=matcher, markup=markup)
+                  ignore=ignore, matcher=matcher, markup=markup,
+                  min_confidence=min_confidence)
     if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
         with click.progressbar(length=len(found.segments), label="checking",
                                file=sys.stderr) as bar:

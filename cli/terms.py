@@ -19,9 +19,32 @@ if TYPE_CHECKING:
     from glossary.lookup import Hit
 
 
-def load_glossary(path: Path | None) -> Glossary:
+def load_glossary(path: Path | None, split_lists: bool = False) -> Glossary:
+    """The glossary at `path` (the shipped one when None), validated; a user's glossary
+    has its list-like cells reported on stderr, and split when `split_lists`."""
     from glossary import load
-    return load(path)
+
+    glossary = load(path)
+    return report_lists(glossary, split_lists) if path is not None else glossary
+
+
+def report_lists(glossary: Glossary, split: bool) -> Glossary:
+    """Tell of cells that look like lists of alternatives; split them when asked."""
+    from glossary.lists import list_cells, split_lists
+
+    found = list_cells(glossary)
+    for cell in found[:_SHOWN_LISTS]:
+        where = f"{glossary.path}:{cell.line}: " if cell.line else f"{glossary.path}: "
+        message(f"{where}{cell.term_id}: {cell.column} {cell.form!r} looks like a list of "
+                f"alternatives ({' | '.join(cell.parts)})")
+    if len(found) > _SHOWN_LISTS:
+        message(f"… and {len(found) - _SHOWN_LISTS} more cells like these")
+    if found and not split:
+        message("(--split-lists reads each as separate forms)")
+    return split_lists(glossary) if split and found else glossary
+
+
+_SHOWN_LISTS = 10
 
 
 def describe_renderings(renderings: dict[str, int]) -> str:
@@ -209,17 +232,21 @@ def export(fmt: str, direction: str, with_forms: bool, output: Path | None,
 @glossary_option
 @format_option()
 def validate(file: Path | None, glossary_path: Path | None, fmt: str) -> None:
-    """Check a glossary: columns, duplicate ids, empty ru/en, a form claimed by two
-    concepts, a forbidden form equal to an approved one. Exit 1 on problems.
+    """Check a glossary: columns, duplicate ids, empty ru/en, a forbidden form equal to an
+    approved one of the same concept, an unknown match mode. Exit 1 on problems. A form
+    that several concepts share (senses: Строка as Row and as Line) is noted on stderr,
+    not a problem.
 
     Example: glossary validate terms.tsv
     """
     from glossary import termfiles
-    from glossary.validate import problems, shipped_path
+    from glossary.validate import notes, problems, shipped_path
 
     path = file or glossary_path or shipped_path()
     glossary = termfiles.read(path)
     found = problems(glossary)
+    for note in notes(glossary):
+        message(f"note: {note}")
     if fmt == "json":
         print_json([{"path": p.path, "line": p.line, "message": p.message} for p in found])
     for problem in found if fmt == "text" else ():

@@ -72,6 +72,10 @@ def term_word_keys(norm: str) -> frozenset[str]:
             # whatever pymorphy3 guesses its lexeme to be: its cases read as they would in a text.
             keys |= {k for e in _SURNAME_ENDINGS for k in morph.normal_forms(lower + e)}
         return keys
+    if LATIN.search(norm):
+        own = english.term_lemmas(norm.lower())
+        if own != english.lemmas(norm.lower()):
+            return own  # a gerund or participle named as such (saving: not saved)
     return word_keys(norm)
 
 

@@ -151,8 +151,9 @@ def test_json_report(runner, gloss, draft):
     assert data["schema_version"] == 2 and data["file"] == str(draft)
     first = data["findings"][0]
     assert {"segment", "line", "rule", "severity", "term", "message", "source_span",
-            "target_span", "suggestion", "plural", "hash", "related_segments", "file",
-            "unit_id", "context", "source", "target", "entry"} <= set(first)
+            "target_span", "suggestion", "plural", "hash", "confidence", "reason",
+            "related_segments", "file", "unit_id", "context", "source", "target",
+            "entry"} <= set(first)
     assert first["file"] == str(draft) and first["unit_id"] is None
     assert first["source"] == DRAFT.splitlines()[1].split("\t")[0]
     assert first["target"] == DRAFT.splitlines()[1].split("\t")[1]
@@ -163,6 +164,8 @@ def test_json_report(runner, gloss, draft):
     assert (second["entry"]["preferred"], second["entry"]["admitted"],
             second["entry"]["forbidden"]) == ("partisan detachment", ["partisan unit"],
                                               ["guerrilla band"])
+    assert (first["confidence"], first["reason"]) == (
+        "high", "«спецпоселенец» is a specialised word (Zipf frequency 2.1)")
     assert [(f["segment"], f["line"], f["rule"], f["term"]) for f in data["findings"]] == [
         (1, 2, "missing-term", "special-settler"), (1, 2, "forbidden-term", "partisan-detachment")]
     source = DRAFT.splitlines()[1].split("\t")[0]
@@ -171,10 +174,10 @@ def test_json_report(runner, gloss, draft):
     assert data["summary"] == {
         "segments": 3, "segments_with_findings": 1, "findings": 2, "errors": 2, "warnings": 0,
         "ignored": 0, "source_lang": "ru", "target_lang": "en",
-        "by_rule": {"missing-term": 1, "forbidden-term": 1, "inconsistent-term": 0,
-                    "number-mismatch": 0, "placeholder-mismatch": 0, "untranslated": 0,
-                    "mixed-script": 0, "name-spelling": 0, "inconsistent-translation": 0,
-                    "inconsistent-source": 0}}
+        "by_rule": {"missing-term": 1, "part-of-speech": 0, "forbidden-term": 1,
+                    "inconsistent-term": 0, "number-mismatch": 0, "placeholder-mismatch": 0,
+                    "untranslated": 0, "mixed-script": 0, "name-spelling": 0,
+                    "inconsistent-translation": 0, "inconsistent-source": 0}}
 
 
 def test_csv_report(runner, gloss, draft):
@@ -203,7 +206,7 @@ def test_html_report_is_self_contained_and_escaped(runner, gloss, draft, tmp_pat
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert "&lt;b&gt;и&lt;/b&gt;" in html and "<b>и</b>" not in html
-    assert '<mark class="c1" data-f="2" title="forbidden-term">guerrilla band</mark>' in html
+    assert '<mark class="c2" data-f="2" title="forbidden-term">guerrilla band</mark>' in html
     # one inline script (the filters), nothing fetched: no address anywhere in the page
     assert html.count("<script") == 1 and "<script src" not in html
     assert "http://" not in html and "https://" not in html
@@ -239,9 +242,9 @@ def test_unknown_rule_is_a_usage_error(runner, gloss, draft):
     result = run(runner, gloss, draft, "--rule", "nope")
     assert result.exit_code == 2
     assert result.stderr.endswith("Error: unknown rule 'nope'; rules: missing-term, "
-                                  "forbidden-term, inconsistent-term, number-mismatch, "
-                                  "placeholder-mismatch, untranslated, mixed-script, "
-                                  "name-spelling, inconsistent-translation, "
+                                  "part-of-speech, forbidden-term, inconsistent-term, "
+                                  "number-mismatch, placeholder-mismatch, untranslated, "
+                                  "mixed-script, name-spelling, inconsistent-translation, "
                                   "inconsistent-source\n")
 
 
@@ -250,10 +253,10 @@ def test_list_rules(runner):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == [
-        "missing-term", "forbidden-term", "inconsistent-term", "number-mismatch",
-        "placeholder-mismatch", "untranslated", "mixed-script", "name-spelling",
-        "inconsistent-translation", "inconsistent-source"]
-    assert lines[0].split()[1] == "error" and lines[2].split()[1] == "warning"
+        "missing-term", "part-of-speech", "forbidden-term", "inconsistent-term",
+        "number-mismatch", "placeholder-mismatch", "untranslated", "mixed-script",
+        "name-spelling", "inconsistent-translation", "inconsistent-source"]
+    assert lines[0].split()[1] == "error" and lines[3].split()[1] == "warning"
 
 
 def test_help_ends_with_an_example(runner):

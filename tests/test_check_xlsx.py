@@ -49,8 +49,8 @@ def test_workbook_layout(review):
     assert first["file"] == str(EXAMPLE) and first["line"] == first["segment"] + 1
     assert first["source"].startswith("В 1942 году") and first["target"].startswith("In 1942")
     assert len(first["hash"]) == 16
-    assert [r[0].value for r in book["rules"].iter_rows(min_row=2)][:2] == [
-        "missing-term", "forbidden-term"]
+    assert [r[0].value for r in book["rules"].iter_rows(min_row=2)][:3] == [
+        "missing-term", "part-of-speech", "forbidden-term"]
 
 
 def test_reviewed_workbook_round_trip(review, tmp_path):

@@ -18,9 +18,9 @@ from .ignore import Ignore
 from .registry import RULES, Rule, select
 
 # The documented order (ids are part of the interface).
-_ORDER = ("missing-term", "forbidden-term", "inconsistent-term", "number-mismatch",
-          "placeholder-mismatch", "untranslated", "mixed-script", "name-spelling",
-          "inconsistent-translation", "inconsistent-source")
+_ORDER = ("missing-term", "part-of-speech", "forbidden-term", "inconsistent-term",
+          "number-mismatch", "placeholder-mismatch", "untranslated", "mixed-script",
+          "name-spelling", "inconsistent-translation", "inconsistent-source")
 assert set(_ORDER) == set(RULES), sorted(RULES)
 for _id in _ORDER:
     RULES[_id] = RULES.pop(_id)

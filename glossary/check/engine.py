@@ -4,13 +4,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..errors import InputError
+from ..errors import GlossaryError, InputError
 from ..langid import identify
 from ..langtags import name, pair, primary
 from ..markup import Markup, mask
 from ..matcher import Matcher
 from ..model import Glossary, Term
 from ..segment import Segment
+from .confidence import HIGH, LEVELS, LOW, at_least
 from .context import Context, PairView, Ref
 from .finding import ERROR, WARNING, Finding, segment_hash
 from .ignore import Ignore
@@ -64,15 +65,18 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
           matcher: Matcher | None = None, source_lang: str | None = None,
           target_lang: str | None = None, rules: Iterable[str] = (), skip: Iterable[str] = (),
           ignore: Ignore | None = None, markup: str | Markup = "auto",
+          min_confidence: str = LOW,
           progress: Callable[[int], None] | None = None) -> Report:
     """Check a draft against a glossary; every finding of the selected rules, in order.
 
     The direction is `source_lang`→`target_lang` when given, else what the segments say,
     else told from the script of the source text. `matcher` may be passed to reuse one
     built for the same glossary. `markup` says which syntaxes are not language (see
-    glossary.markup.Markup: "auto", "none" or a list). `progress(n)` is called after each
-    segment.
+    glossary.markup.Markup: "auto", "none" or a list). Findings below `min_confidence` are left
+    out. `progress(n)` is called after each segment.
     """
+    if min_confidence not in LEVELS:
+        raise GlossaryError(f"unknown confidence {min_confidence!r}; one of {', '.join(LEVELS)}")
     segments = list(segments)
     if not isinstance(markup, Markup):
         markup = Markup(markup, segments)
@@ -100,6 +104,7 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     for r in chosen:
         if r.finish is not None:
             found.extend(_stamp(ref, r.id, issue) for ref, issue in r.finish(ctx))
+    found = [f for f in found if at_least(f.confidence, min_confidence)]
     order = {r.id: i for i, r in enumerate(chosen)}
     found.sort(key=lambda f: (f.segment, f.plural, order[f.rule],
                               (f.target_span or f.source_span or (0, 0))[0]))
@@ -154,7 +159,14 @@ def direction(segments: list[Segment], source_lang: str | None,
 
 
 def _stamp(ref: Ref, rule_id: str, issue: Issue) -> Finding:
-    return Finding(ref.segment, ref.line, rule_id, issue.severity or RULES[rule_id].severity,
-                   issue.term,
+    """The finding of an issue; severity follows confidence: only a high-confidence finding
+    of an error rule is an error."""
+    rule = RULES[rule_id]
+    level = issue.confidence or HIGH
+    severity = issue.severity or rule.severity
+    if level != HIGH and severity == ERROR:
+        severity = WARNING
+    return Finding(ref.segment, ref.line, rule_id, severity, issue.term,
                    issue.message, issue.source_span, issue.target_span, issue.suggestion,
-                   ref.hash, ref.plural, related=issue.related)
+                   ref.hash, ref.plural, level, issue.reason or rule.reason,
+                   related=issue.related)
