@@ -192,8 +192,9 @@ def translit(text: tuple[str, ...], scheme: str, reverse: bool,
     value = sys.stdin.read() if text == ("-",) else " ".join(text)
     convert = to_cyrillic if reverse else to_latin
     if scheme == "all":
-        for name in SCHEMES:
-            echo(f"{name:<10} {convert(value, name)}")
+        for line in value.splitlines() or [""]:  # every scheme of each line, line after line
+            for name in SCHEMES:
+                echo(f"{name:<10} {convert(line, name)}")
     else:
         echo(convert(value, scheme), nl=not value.endswith("\n"))
 

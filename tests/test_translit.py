@@ -422,6 +422,10 @@ def test_cli_offers_every_scheme():
     (["-", "--scheme", "icao"], "Девятаев\nЮлия Щеглова\n", "Deviataev\nIuliia Shcheglova\n"),
     (["-", "--reverse", "--scheme", "scholarly"], "Jur'ev\nXruščëv", "Юрьев\nХрущёв\n"),
     (["--reverse", "--scheme", "ala-lc", "Rossii͡a"], None, "Россия\n"),
+    # every scheme of each line, with no blank lines between
+    (["-", "--scheme", "all"], "Юрьев\nЩёлково\n",
+     "".join(f"{name:<10} {to_latin(word, name)}\n" for word in ("Юрьев", "Щёлково")
+             for name in SCHEMES)),
 ])
 def test_cli_translit(runner, args, stdin, expected):
     from cli import main
