@@ -11,8 +11,9 @@ from typing import Any
 
 import click
 
-from .options import GLOSSARY_ENV, glossary_option, term_options
+from .options import GLOSSARY_ENV, glossary_option, split_lists_option, term_options
 from .output import echo, message
+from .terms import report_lists
 
 NO_TARGET = ("which glossary? The shipped one is read-only (an upgrade would discard your "
              "changes). Start your own, e.g. `glossary export -o my.tsv`, then give "
@@ -38,13 +39,16 @@ def write_target(paths: tuple[Path, ...]) -> Path:
               help="Print what would change, field by field; write nothing.")
 @click.option("--skip-invalid", is_flag=True,
               help="Import the good entries, list the bad ones (exit 1) instead of stopping.")
+@split_lists_option
 @glossary_option
-def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool,
+def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool, split_lists: bool,
             glossary_path: tuple[Path, ...]) -> None:
     """Merge a glossary file (TSV, CSV, TBX, OmegaT, JSON, PO) into your glossary, with a
     conflict report. A column FILE lacks leaves yours unchanged. The result is validated
     before it is written; errors cite FILE's line. Exit 1 when conflicts were left
     unresolved (--on-conflict keep) or entries were skipped (--skip-invalid).
+    Cells that look like lists of alternatives (`Configure, configuring`) are reported;
+    --split-lists imports each part as a form of its own.
 
     Example: glossary import colleague.tbx --glossary terms.tsv --on-conflict merge --dry-run
     """
@@ -54,7 +58,7 @@ def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool,
 
     target = write_target(glossary_path)
     rejected: list[InputError] | None = [] if skip_invalid else None
-    incoming = termfiles.read(file, skip=rejected)
+    incoming = report_lists(termfiles.read(file, skip=rejected), split_lists)
     reports: list[MergeReport] = []
 
     def change(glossary):  # type: ignore[no-untyped-def]

@@ -11,16 +11,42 @@ from glossary.errors import GlossaryError
 from glossary.model import Glossary
 
 from .options import format_option, glossary_option, output_option, tm_option
+
+# glossary.translit.SCHEMES, spelled out so that --help does not load the packs.
+TRANSLIT_SCHEMES = ("bgn-pcgn", "iso9", "ala-lc", "scholarly", "gost-b", "icao", "default")
 from .output import color_enabled, echo, message, plural, print_json, style
 
 if TYPE_CHECKING:
     from glossary.lookup import Hit
 
 
-def load_glossary(paths: tuple[Path, ...]) -> Glossary:
-    """The glossaries named (stacked, the first winning), or the shipped one."""
+def load_glossary(paths: tuple[Path, ...], split_lists: bool = False) -> Glossary:
+    """The glossaries named (stacked, the first winning; the shipped one when none),
+    validated; a user's glossary has its list-like cells reported on stderr, and split
+    when `split_lists`."""
     from glossary import load
-    return load(list(paths) or None)
+
+    glossary = load(list(paths) or None)
+    return report_lists(glossary, split_lists) if paths else glossary
+
+
+def report_lists(glossary: Glossary, split: bool) -> Glossary:
+    """Tell of cells that look like lists of alternatives; split them when asked."""
+    from glossary.lists import list_cells, split_lists
+
+    found = list_cells(glossary)
+    for cell in found[:_SHOWN_LISTS]:
+        where = f"{glossary.path}:{cell.line}: " if cell.line else f"{glossary.path}: "
+        message(f"{where}{cell.term_id}: {cell.column} {cell.form!r} looks like a list of "
+                f"alternatives ({' | '.join(cell.parts)})")
+    if len(found) > _SHOWN_LISTS:
+        message(f"… and {len(found) - _SHOWN_LISTS} more cells like these")
+    if found and not split:
+        message("(--split-lists reads each as separate forms)")
+    return split_lists(glossary) if split and found else glossary
+
+
+_SHOWN_LISTS = 10
 
 
 def describe_renderings(renderings: dict[str, int]) -> str:
@@ -38,8 +64,9 @@ def lookup(query: tuple[str, ...], glossary_path: tuple[Path, ...], fmt: str,
     """Look a term up by any form: inflected, Russian or English, transliterated.
 
     Shows the preferred and admitted renderings, forbidden ones, kind, note and source,
-    and how the query matched (exact, lemma, variant, run-together, transliteration,
-    fuzzy). Exit 0 when found, 1 when not (with suggestions), 2 on bad input.
+    and how the query matched (exact, lemma, variant, clipped, run-together,
+    transliteration, fuzzy). A clipped compound (спецлагерь, штрафбатом) finds its
+    multiword entry. Exit 0 when found, 1 when not (with suggestions), 2 on bad input.
 
     Example: glossary lookup заградотрядами
     """
@@ -114,8 +141,9 @@ def describe_hit(hit: Hit, colour: bool, renderings: dict[str, int] | None,
 @format_option(("text", "json", "list"), "text: a table; list: one form a line, for pasting.")
 def variants(term: tuple[str, ...], glossary_path: tuple[Path, ...], fmt: str) -> None:
     """Every inflected form of a term: the Russian case × number paradigm (modifiers agree
-    with the head noun, fixed dependents stay), English plural and possessive, and the
-    transliterations of the Russian term in every scheme.
+    with the head noun, fixed dependents stay), the usual clipped compounds (спецлагерь for
+    специальный лагерь; matched in every form without being listed), English plural and
+    possessive, and the transliterations of the Russian term in every scheme.
 
     TERM is any form of a glossary entry, or its id; a phrase not in the glossary is
     inflected as Russian.
@@ -140,6 +168,8 @@ def variants(term: tuple[str, ...], glossary_path: tuple[Path, ...], fmt: str) -
             echo(f"  {form.case} {form.number}  {form.text}")
     else:
         echo("\nRussian: not inflected (abbreviation, indeclinable or no head noun)")
+    if found.clipped:
+        echo("\nClipped:\n" + "\n".join(f"  {f}" for f in found.clipped))
     if found.en_forms:
         echo("\nEnglish:\n" + "\n".join(f"  {f}" for f in found.en_forms))
     echo("\nTransliterations:")
@@ -149,32 +179,31 @@ def variants(term: tuple[str, ...], glossary_path: tuple[Path, ...], fmt: str) -
 
 @click.command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--scheme", type=click.Choice(["bgn-pcgn", "iso9", "ala-lc", "scholarly",
-                                             "default", "all"]), default="bgn-pcgn",
+@click.option("--scheme", type=click.Choice([*TRANSLIT_SCHEMES, "all"]), default="bgn-pcgn",
               show_default=True, help="Transliteration scheme; 'all' shows every one.")
-@click.option("--reverse", is_flag=True, help="Latin to Cyrillic (where the scheme allows).")
+@click.option("--reverse", is_flag=True, help="Latin to Cyrillic (best effort; see README).")
 @glossary_option
 def translit(text: tuple[str, ...], scheme: str, reverse: bool,
              glossary_path: tuple[Path, ...]) -> None:
-    """Transliterate Russian into Latin letters (or back with --reverse).
+    """Transliterate Russian into Latin letters (or back with --reverse); TEXT '-' reads
+    standard input, line by line.
 
     BGN/PCGN is the default, as for names in English text; ISO 9, ALA-LC, a scholarly
-    scheme and the transliterate package's own are there too.
+    scheme, GOST 7.79-2000 System B, ICAO Doc 9303 (passports) and the transliterate
+    package's own are there too.
 
     Example: glossary translit Девятаев --scheme all
     """
     from glossary.translit import SCHEMES, to_cyrillic, to_latin
 
-    value = " ".join(text)
+    value = sys.stdin.read() if text == ("-",) else " ".join(text)
     convert = to_cyrillic if reverse else to_latin
     if scheme == "all":
-        for name in SCHEMES:
-            try:
-                echo(f"{name:<10} {convert(value, name)}")
-            except GlossaryError as exc:
-                echo(f"{name:<10} ({exc})")
+        for line in value.splitlines() or [""]:  # every scheme of each line, line after line
+            for name in SCHEMES:
+                echo(f"{name:<10} {convert(line, name)}")
     else:
-        echo(convert(value, scheme))
+        echo(convert(value, scheme), nl=not value.endswith("\n"))
 
 
 @click.command()
@@ -214,14 +243,16 @@ def export(fmt: str, direction: str, with_forms: bool, output: Path | None,
 @glossary_option
 @format_option()
 def validate(file: Path | None, glossary_path: tuple[Path, ...], fmt: str) -> None:
-    """Check a glossary: columns, duplicate ids, empty ru/en, a form claimed by two
-    concepts, a forbidden form equal to an approved one. Exit 1 on problems. Without FILE,
-    every glossary named by --glossary or $GLOSSARY_FILE is checked.
+    """Check a glossary: columns, duplicate ids, empty ru/en, a forbidden form equal to an
+    approved one of the same concept, an unknown match mode. Exit 1 on problems. A form
+    that several concepts share (senses: Строка as Row and as Line) is noted on stderr,
+    not a problem. Without FILE, every glossary named by --glossary or $GLOSSARY_FILE is
+    checked.
 
     Example: glossary validate terms.tsv
     """
     from glossary import termfiles
-    from glossary.validate import problems, shipped_path
+    from glossary.validate import notes, problems, shipped_path
 
     paths = [file] if file else list(glossary_path) or [shipped_path()]
     found, summaries = [], []
@@ -229,6 +260,8 @@ def validate(file: Path | None, glossary_path: tuple[Path, ...], fmt: str) -> No
         glossary = termfiles.read(path)
         mine = problems(glossary)
         found += mine
+        for note in notes(glossary):
+            message(f"note: {note}")
         summaries.append(f"{path}: {len(glossary)} entries, {len(mine)} problem(s)")
     if fmt == "json":
         print_json([{"path": p.path, "line": p.line, "message": p.message} for p in found])

@@ -162,11 +162,12 @@ def read_text(path: str | Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write text to a file without ever leaving it damaged (see the module docstring)."""
+def write_atomic(path: str | Path, text: str | bytes) -> None:
+    """Write text (as UTF-8) or bytes to a file without ever leaving it damaged (see the
+    module docstring)."""
     target = Path(os.path.realpath(path))
     try:
-        data = text.encode("utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise InputError(f"cannot write: the text holds U+{ord(exc.object[exc.start]):04X}, "
                          f"a lone surrogate, at character {exc.start}", path=path) from None

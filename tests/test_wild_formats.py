@@ -140,9 +140,9 @@ def test_po_glossary_gnucash_convention(tmp_path):
         ("asset", "Активы", "Asset", (), "Money owned", "account type"),
         ("credit", "Кредит", "Credit", (), "", "column in register"),
         ("balance", "свести баланс", "balance", (), "To make the totals agree", "verb"),
-        ("options", "настройки", "options", ("preferences",),
-         "A menu of choices / Another menu of choices", "")]
-    assert [t.line for t in terms] == [10, 21, 25, 29]  # where each entry starts
+        ("options", "настройки", "options", (), "A menu of choices", ""),
+        ("preferences", "настройки", "preferences", (), "Another menu of choices", "")]
+    assert [t.line for t in terms] == [10, 21, 25, 29, 34]  # where each entry starts
     assert problems(termfiles.read(path)) == []
 
 

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .. import sniff
 from ..errors import GlossaryError, InputError
 from ..model import COLUMNS, LIST_COLUMNS, REQUIRED, Glossary, Term
 from ..textio import read_text, write_atomic
@@ -55,9 +56,10 @@ def detect(path: str | Path) -> str:
     """Format name of a glossary file, by extension and then by content."""
     path = Path(path)
     suffix = path.suffix.lower()
-    for name, module in FORMATS.items():
-        if suffix in module.EXTENSIONS and name not in ("tsv", "omegat"):
-            return name
+    # .tsv and .txt alone do not tell terms.tsv from an OmegaT glossary: the header does.
+    found = sniff.by_extension(path, FORMATS, exclude=("tsv", "omegat"))
+    if found:
+        return found
     head = read_text(path)[:4096].lstrip(" \t\n\ufeff")
     first = head.split("\n", 1)[0]
     if head.startswith("<"):
@@ -152,11 +154,7 @@ def write(glossary: Glossary, path: str | Path, fmt: str | None = None,
 
 
 def detect_by_extension(path: str | Path) -> str:
-    suffix = Path(path).suffix.lower()
-    for name, module in FORMATS.items():
-        if suffix in module.EXTENSIONS:
-            return name
-    return "tsv"
+    return sniff.by_extension(path, FORMATS) or "tsv"
 
 
 def _clean_text(value: str, column: str, term_id: str | None = None) -> str:

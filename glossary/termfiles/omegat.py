@@ -1,14 +1,20 @@
 """OmegaT's glossary format: source⇥target⇥comment, one rendering a line, no header.
 
-OmegaT has no concepts, only pairs; reading rebuilds them: lines that share a source or a
-target term are one concept (so an export, which writes every source form × every target
-form, reads back whole). The first source and target met are preferred, later ones admitted.
-The direction of a file is told by the script of its first column.
+OmegaT has no concepts, only pairs; reading rebuilds them. One source written on two lines
+with different targets is two senses (Строка → Row, Строка → Line), each a concept with its
+own comment, unless the lines carry the same non-empty comment: that is one concept's
+variants, as an export writes them. Lines that share a target (synonymous sources) are one
+concept unless their comments differ. The first source and target met are preferred,
+later ones admitted. An export writes every source form × every target form of a concept
+with the concept's note as the comment (a concept without a note but with several target
+forms gets "one concept: <preferred target>", so it reads back as one concept, not as
+senses). The direction of a file is told by the script of its first column.
 
 OmegaT has no forbidden renderings either: the export writes them into the comment column
 after the note (``Forbidden: a | b``), where a translator sees them, and reading takes them
 back from there. Having no preferred terms, an OmegaT file gives an import only forms to
-add, and a note (see `given`).
+add, and a note (see `given`). An export --with-forms adds a line per inflected source
+form, to the preferred rendering, its comment saying ``Form of …``.
 """
 from __future__ import annotations
 
@@ -18,7 +24,7 @@ from ..errors import InputError
 from ..model import FORMS_COLUMN, SEPARATOR, Glossary, Term, split_list
 from ..normalize import fold, script
 from ..textio import read_text
-from .tsv import with_ids
+from .tsv import slug
 
 NAME = "omegat"
 EXTENSIONS = (".txt", ".tab", ".utf8")
@@ -42,13 +48,13 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
             continue
         rows.append((number, cells[0].strip(), cells[1].strip(),
                      cells[2].strip() if len(cells) > 2 else ""))
-    terms = with_ids([_term(group) for group in concepts(rows)])
-    return Glossary(terms, path=str(path))
+    terms = [_term(group) for group in _concepts(rows)]
+    return Glossary(_unique_ids(terms), path=str(path))
 
 
-def concepts(rows: list[tuple[int, str, str, str]]) -> list[list[tuple[int, str, str, str]]]:
-    """(line, source, target, comment) rows joined into concepts through shared source or
-    target terms (union-find), in the order of their first row."""
+def _concepts(rows: list[tuple[int, str, str, str]]) -> list[list[tuple[int, str, str, str]]]:
+    """Rows joined into concepts (union-find): through a shared target with the same comment,
+    through a shared source only with the same non-empty comment (see the module doc)."""
     parent = list(range(len(rows)))
 
     def root(i: int) -> int:
@@ -57,9 +63,10 @@ def concepts(rows: list[tuple[int, str, str, str]]) -> list[list[tuple[int, str,
             i = parent[i]
         return i
 
-    first: dict[tuple[int, str], int] = {}
-    for i, (_, source, target, _) in enumerate(rows):
-        for key in ((0, fold(source)), (1, fold(target))):
+    first: dict[tuple[int, str, str], int] = {}
+    for i, (_, source, target, comment) in enumerate(rows):
+        keys = [(1, fold(target), comment)] + ([(0, fold(source), comment)] if comment else [])
+        for key in keys:
             j = first.setdefault(key, i)
             parent[root(i)] = root(j)
     groups: dict[int, list] = {}
@@ -77,8 +84,8 @@ def _term(rows: list[tuple[int, str, str, str]]) -> Term:
         sources, targets, target = targets, sources, "ru"
     ru, en = sources, targets
     given = GIVEN | {f"{target}_forbidden"} if forbidden else GIVEN
-    term = Term("", ru=ru[0], en=en[0], ru_variants=ru[1:], en_variants=en[1:], note=note,
-                line=rows[0][0], given=given if note else given - {"note"})
+    term = Term(slug(en[0]), ru=ru[0], en=en[0], ru_variants=ru[1:], en_variants=en[1:],
+                note=note, line=rows[0][0], given=given if note else given - {"note"})
     return term.with_changes(**{f"{target}_forbidden": forbidden})
 
 
@@ -90,11 +97,23 @@ def _comment(comment: str) -> tuple[str, tuple[str, ...]]:
     return note.strip(), split_list(forbidden)
 
 
+def _unique_ids(terms: list[Term]) -> list[Term]:
+    """Senses of one word get ids from their targets; a clash gets a number (company-2)."""
+    seen: dict[str, int] = {}
+    unique = []
+    for term in terms:
+        n = seen[term.id] = seen.get(term.id, 0) + 1
+        unique.append(term if n == 1 else term.with_changes(id=f"{term.id}-{n}"))
+    return unique
+
+
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
     src, tgt = direction.split("-")
     lines = []
     for term in glossary:
         comment = " ".join(term.note.split())
+        if not comment and len(term.approved(tgt)) > 1:
+            comment = f"one concept: {term.preferred(tgt)}"
         if term.forbidden(tgt):
             comment = f"{comment} {FORBIDDEN_LABEL}{SEPARATOR.join(term.forbidden(tgt))}".strip()
         for source in term.approved(src):

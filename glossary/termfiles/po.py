@@ -10,9 +10,9 @@ and a ru→en one both read.
 What disambiguates a sense is context, not part of the term, and goes to the ``context``
 column with msgctxt: a prefix (``account type: Asset`` → ``account type: Актив``, the prefix
 kept in English in GnuCash's msgstr), a trailing parenthesis (``Credit (column in
-register)``) and a verb's ``, to`` (``balance, to``). Such glossaries map several terms to
-one rendering (options, preferences → настройки); as in OmegaT's format, entries that
-share a term or a rendering are one concept, the first pair preferred, the rest variants.
+register)``) and a verb's ``, to`` (``balance, to``). Each entry is a concept; such
+glossaries map several terms to one rendering (options, preferences → настройки), which
+are then a form with several senses (see validate.notes).
 Forms, variants and forbidden renderings have no place in PO; writing gives one entry per
 concept (preferred forms, note, context).
 """
@@ -28,13 +28,12 @@ from ..formats import po as po_format
 from ..model import COLUMNS, FORMS_COLUMN, Glossary, Term, split_list
 from ..normalize import script
 from ..textio import read_text
-from .omegat import concepts
 from .tsv import with_ids
 
 NAME = "po"
 EXTENSIONS = (".po", ".pot")
 CONTEXT = "context"
-GIVEN = frozenset({"ru", "en", "ru_variants", "en_variants", "note", CONTEXT})
+GIVEN = frozenset({"ru", "en", "note", CONTEXT})
 FORM_CONTEXT = "form of "
 
 # "account type: Asset": a short label, a colon, the term.
@@ -50,20 +49,12 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
                and not (e.msgctxt or "").startswith(FORM_CONTEXT)
                and not (e.msgid == _HEADER_ENTRY[0] and e.comment.startswith(_HEADER_ENTRY[1]))]
     reverse = script(" ".join(e.msgid for e in entries[:50])) == "ru"
-    pairs = [_pair(e) for e in entries]
-    rows = [(e.linenum, source, target, str(i)) for i, (e, (source, target, _)) in
-            enumerate(zip(entries, pairs))]
     terms = []
-    for group in concepts(rows):
-        members = [(entries[int(i)], pairs[int(i)]) for _, _, _, i in group]
-        sources = tuple(dict.fromkeys(source for _, (source, _, _) in members))
-        targets = tuple(dict.fromkeys(target for _, (_, target, _) in members))
-        ru, en = (sources, targets) if reverse else (targets, sources)
-        notes = dict.fromkeys(n for e, _ in members if (n := _note(e)))
-        contexts = dict.fromkeys(c for _, (_, _, c) in members if c)
-        terms.append(Term("", ru=ru[0], en=en[0], ru_variants=ru[1:], en_variants=en[1:],
-                          note=" / ".join(notes), extra=((CONTEXT, "; ".join(contexts)),),
-                          line=group[0][0], given=GIVEN))
+    for entry in entries:
+        source, target, context = _pair(entry)
+        ru, en = (source, target) if reverse else (target, source)
+        terms.append(Term("", ru=ru, en=en, note=_note(entry), extra=((CONTEXT, context),),
+                          line=entry.linenum, given=GIVEN))
     return Glossary(with_ids(terms), columns=(*COLUMNS, CONTEXT), path=str(path))
 
 

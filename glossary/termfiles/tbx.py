@@ -16,6 +16,10 @@ kind                ``<admin type="x-kind">`` on the entry (left out for the def
                     as the definition; older files written with one still read.
 note                ``<note>`` on the entry (left out when empty)
 source              one ``<admin type="source">`` on the entry per source, in order
+match               ``<admin type="x-match">lemma|case|exact</admin>`` on the entry (left
+                    out when empty). TBX-Basic has no data category for how a term is
+                    matched (memoQ keeps it in its own extension), so it travels as a
+                    user-defined ``x-`` admin, as extra columns do; other tools ignore it
 extra columns       ``<admin type="x-COLUMN">VALUE</admin>`` on the entry, in order
                     (``x-`` marks a user-defined type; TBX-Basic validators reject it,
                     CAT tools keep or ignore it)
@@ -130,11 +134,13 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
     if not found["ru"][0] and not found["en"][0]:
         raise InputError("term entry has only forbidden terms", path=path, line=line)
     (ru, ru_variants, ru_forbidden), (en, en_variants, en_forbidden) = found["ru"], found["en"]
+    match = next((value.strip() for name, value in extra if name == "match"), "")
+    extra = [(name, value) for name, value in extra if name != "match"]
     return Term(id=entry.get("id") or "", ru=ru, en=en,
                 ru_variants=ru_variants, en_variants=en_variants,
                 ru_forbidden=ru_forbidden, en_forbidden=en_forbidden,
-                kind=kind, note=" ".join(notes), source=tuple(sources), extra=tuple(extra),
-                line=line, given=frozenset(given))
+                kind=kind, note=" ".join(notes), source=tuple(sources), match=match,
+                extra=tuple(extra), line=line, given=frozenset(given))
 
 
 def _terms(lang_section: etree._Element) -> Iterator[tuple[str, str]]:
@@ -212,6 +218,8 @@ def _entry(term: Term, order: list[str]) -> Iterator[str]:
         yield f"        <note>{esc(term.note)}</note>\n"
     for source in term.source:
         yield f'        <admin type="source">{esc(source)}</admin>\n'
+    if term.match:
+        yield f'        <admin type="{EXTRA_PREFIX}match">{esc(term.match)}</admin>\n'
     forms = {lang: split_list(dict(term.extra).get(FORMS_COLUMN.format(lang), "")) for lang in LANGS}
     for name, value in term.extra:
         if name not in (FORMS_COLUMN.format(lang) for lang in LANGS):

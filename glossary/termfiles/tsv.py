@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import COLUMNS, REQUIRED, Glossary, Term
+from ..model import COLUMNS, OPTIONAL_COLUMNS, REQUIRED, Glossary, Term
 from ..normalize import script
 from ..textio import read_text
 
@@ -30,10 +30,11 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
-    lines = ["\t".join(glossary.columns)]
+    columns = glossary.written_columns()
+    lines = ["\t".join(columns)]
     for term in glossary:
         row = term.to_row()
-        lines.append("\t".join(row.get(col, "") for col in glossary.columns))
+        lines.append("\t".join(row.get(col, "") for col in columns))
     return "\n".join(lines) + "\n"
 
 
@@ -76,7 +77,8 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str | Path,
         # an empty id is made up (with_ids), not given
         terms.append(Term.from_row(row, line, given if row.get("id", "").strip() else given - {"id"}))
     # Keep the file's column order; columns the model knows but the file lacks come after.
-    columns = tuple(header) + tuple(c for c in COLUMNS if c not in header)
+    columns = tuple(header) + tuple(c for c in COLUMNS
+                                    if c not in header and c not in OPTIONAL_COLUMNS)
     return Glossary(with_ids(terms), columns=columns, path=str(path))
 
 
