@@ -149,8 +149,8 @@ def test_export_with_forms(runner, gloss):
                                   "--with-forms"])
     lines = result.output.splitlines()
     # each source form → the preferred rendering, said to be a form; no target forms
-    assert ("фильтрационных лагерях\tfiltration camp\tForm of фильтрационный лагерь. "
-            "one concept: filtration camp") in lines
+    assert any(line.startswith("фильтрационных лагерях\tfiltration camp\tForm of "
+                               "фильтрационный лагерь.") for line in lines)
     assert not any("filtration camps" in line for line in lines)
 
 

@@ -52,7 +52,7 @@ def test_omegat_maps_each_source_form_to_the_preferred_rendering():
     forms = source_forms(CAMP, "ru")
     # the approved pairs, then one line a form: no source × target product
     assert len(lines) == 2 + len(forms)
-    assert "лагерях\tcamp\tForm of лагерь. Forbidden: lager" in lines
+    assert "лагерях\tcamp\tForm of лагерь. one concept: camp Forbidden: lager" in lines
     assert not any(line.split("\t")[1] == "encampment" and line.split("\t")[0] != "лагерь"
                    for line in lines)
 

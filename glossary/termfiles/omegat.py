@@ -30,6 +30,7 @@ NAME = "omegat"
 EXTENSIONS = (".txt", ".tab", ".utf8")
 FORBIDDEN_LABEL = "Forbidden: "
 FORM_LABEL = "Form of "
+ONE_CONCEPT = "one concept: "
 # What an OmegaT line tells an import: a note (its forms are added, never replacing any).
 GIVEN = frozenset({"note"})
 
@@ -90,11 +91,15 @@ def _term(rows: list[tuple[int, str, str, str]]) -> Term:
 
 
 def _comment(comment: str) -> tuple[str, tuple[str, ...]]:
-    """(note, forbidden target forms) from a comment cell as `dumps` writes it."""
+    """(note, forbidden target forms) from a comment cell as `dumps` writes it (its "one
+    concept: …" marker is not a note)."""
     note, label, forbidden = comment.rpartition(FORBIDDEN_LABEL)
     if not label or (note and not note.endswith(" ")):
-        return comment, ()
-    return note.strip(), split_list(forbidden)
+        note, forbidden = comment, ""
+    note = note.strip()
+    if note.startswith(ONE_CONCEPT):
+        note = ""
+    return note, split_list(forbidden)
 
 
 def _unique_ids(terms: list[Term]) -> list[Term]:
@@ -113,7 +118,7 @@ def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
     for term in glossary:
         comment = " ".join(term.note.split())
         if not comment and len(term.approved(tgt)) > 1:
-            comment = f"one concept: {term.preferred(tgt)}"
+            comment = f"{ONE_CONCEPT}{term.preferred(tgt)}"
         if term.forbidden(tgt):
             comment = f"{comment} {FORBIDDEN_LABEL}{SEPARATOR.join(term.forbidden(tgt))}".strip()
         for source in term.approved(src):
