@@ -100,13 +100,17 @@ def decode(data: bytes, path: str | Path = "<input>", declared: str | None = Non
         legacy = None
     if legacy is not None and looks_russian(legacy[:_JUDGED_CHARS]):
         return legacy
+    # Another legacy encoding (KOI8-R without a declaration …) only when it reads as Russian:
+    # a detector's guess for, say, a Latin-1 French file is as likely KOI8-R gibberish.
     best = from_bytes(data).best()
-    if best is None or best.encoding in ("utf_8", "cp1251"):
-        raise InputError(f"not UTF-8 (first bad byte on line {bad_lines[0]}) nor Russian in "
-                         "cp1251; save the file as UTF-8", path=path)
+    guessed = str(best) if best is not None and best.encoding not in ("utf_8", "cp1251") else ""
+    if best is None or not guessed or not looks_russian(guessed[:_JUDGED_CHARS]):
+        raise InputError(f"not UTF-8 (first bad byte on line {bad_lines[0]}), nor Russian in "
+                         "cp1251 or another legacy encoding: not a Russian–English file as it "
+                         "stands; save it as UTF-8", path=path)
     warnings.warn(DecodingWarning(f"{path}: not UTF-8; read as {best.encoding} (a guess)"),
                   stacklevel=2)
-    return str(best)
+    return guessed
 
 
 def declared_charset(data: bytes) -> str | None:

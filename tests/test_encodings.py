@@ -53,7 +53,7 @@ def test_koi8r_without_a_declaration_is_not_read_as_cp1251():
         with pytest.warns(DecodingWarning, match="a guess"):
             text = decode(data, "g.tsv")
     except InputError as exc:
-        assert "save the file as UTF-8" in str(exc)
+        assert "save it as UTF-8" in str(exc)
     else:
         assert text == TSV
 
