@@ -159,7 +159,7 @@ def test_json_report(runner, gloss, draft):
     assert first["target"] == DRAFT.splitlines()[1].split("\t")[1]
     assert first["entry"] == {"id": "special-settler", "source": "спецпоселенец",
                               "preferred": "special settler", "admitted": [], "forbidden": [],
-                              "note": ""}
+                              "note": "", "glossary": str(gloss)}
     second = data["findings"][1]
     assert (second["entry"]["preferred"], second["entry"]["admitted"],
             second["entry"]["forbidden"]) == ("partisan detachment", ["partisan unit"],

@@ -105,6 +105,10 @@ def test_check_names_the_glossary_behind_findings(runner, files, tmp_path):
     assert result.exit_code == 1
     assert f"from {project}: zagrad" in result.stderr
     assert f"from {domain}: nkvd" in result.stderr
+    data = json.loads(runner.invoke(main, ["check", str(draft), "--glossary", str(project),
+                                           "--glossary", str(domain), "--format", "json"]).stdout)
+    assert {f["term"]: f["entry"]["glossary"] for f in data["findings"]} == {
+        "zagrad": str(project), "nkvd": str(domain)}
 
 
 def test_validate_checks_every_glossary_named(runner, files, tmp_path):

@@ -218,6 +218,9 @@ def _entry(e: dict) -> str:
                                         for x in e["forbidden"]))
     if e["note"]:
         parts.append(f"note: {escape(e['note'])}")
+    if e.get("glossary"):  # the file it came from: several glossaries may be stacked
+        parts.append(f'<span title="{escape(e["glossary"])}">from '
+                     f'{escape(e["glossary"].replace(chr(92), "/").rsplit("/", 1)[-1])}</span>')
     return f'<div class="entry">{"; ".join(parts)}</div>'
 
 

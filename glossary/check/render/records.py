@@ -30,14 +30,16 @@ def record(report: Report, finding, file: str | None = None) -> dict:
 
 def entry(report: Report, term_id: str | None) -> dict | None:
     """The glossary entry of a concept, in the report's direction: the source form, the
-    preferred and other admitted target forms, the forbidden ones and the note."""
+    preferred and other admitted target forms, the forbidden ones, the note and the
+    glossary file it came from (which matters when several are stacked)."""
     term = report.terms.get(term_id) if term_id else None
     if term is None:
         return None
     approved = term.approved(report.target_lang)
     return {"id": term.id, "source": term.preferred(report.source_lang),
             "preferred": approved[0] if approved else "", "admitted": list(approved[1:]),
-            "forbidden": list(term.forbidden(report.target_lang)), "note": term.note}
+            "forbidden": list(term.forbidden(report.target_lang)), "note": term.note,
+            "glossary": term.origin}
 
 
 def flat(row: dict) -> dict[str, str | int | None]:
