@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data"
+# ../shared/data beside the checkout (a worktree one level deeper looks one level further up).
+DATA = next((d for d in (ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data")
+             if d.is_dir()), ROOT.parent / "shared" / "data")
 sys.path.insert(0, str(ROOT))
 
 from glossary import load, morph  # noqa: E402
