@@ -4,17 +4,25 @@ The glossary's forms are compiled once into a trie per language whose edges are 
 (Russian and English lemmas, see keys.py). A text is tokenised once; each distinct token is
 analysed once (keys are cached); then one walk from each token position finds every form
 starting there. Cost grows with the text, not with the number of terms.
+
+Most texts hold no glossary word at all: each distinct word is judged once per process
+(could it start or continue a match?), and a text none of whose words can is answered
+without tokenising it. The compiled tries are plain data (`to_data`/`from_data`), which is
+what the cache (cache.py) keeps between processes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import islice, product
 
 from .keys import term_word_keys, word_keys
 from .model import Glossary, Term
 from .normalize import fold, script
-from .runtogether import split_runtogether
-from .tokens import Token, tokenize
+from .runtogether import MIN_LEN, split_runtogether
+from .tokens import Token, _norm, hyphenated, tokenize, words
+
+# Bump when the compiled data (to_data) changes shape or meaning: cached copies are rebuilt.
+FORMAT = 1
 
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
 _MAX_PATHS = 256  # a form whose words are all ambiguous is indexed under this many key paths
@@ -47,10 +55,12 @@ class Match:
 class Matcher:
     """Compiled glossary forms, ready to find in any number of texts."""
 
-    def __init__(self, glossary: Glossary | list[Term]):
-        self._tries: dict[str, dict] = {"ru": {}, "en": {}}
+    def __init__(self, glossary: Glossary | list[Term] = ()):
+        self._entries: list[Entry] = []
+        self._entry_ids: dict[Entry, int] = {}
+        self._tries: dict[str, dict] = {"ru": {}, "en": {}}   # leaves hold entry numbers
         self._vocab: dict[str, set[str]] = {"ru": set(), "en": set()}
-        self._splits: dict[str, list[tuple[int, int]] | None] = {}
+        self._reset()
         for term in glossary:
             for lang in ("ru", "en"):
                 statuses = (("preferred", (term.preferred(lang),)),
@@ -60,18 +70,53 @@ class Matcher:
                     for form in forms:
                         self.add(Entry(term.id, lang, status, form))
 
+    def _reset(self) -> None:
+        """Per-process memos derived from the tries (never cached: they depend on text)."""
+        self._splits: dict[str, list[tuple[int, int]] | None] = {}
+        self._relevant: dict[str, dict[str, bool]] = {"ru": {}, "en": {}}
+        self._punct_roots: dict[str, bool] = {}
+
+    def _punct_first(self, lang: str) -> bool:
+        """Whether a form of this language starts with punctuation («…», №)."""
+        if lang not in self._punct_roots:
+            self._punct_roots[lang] = any(not words(key) for key in self._tries[lang])
+        return self._punct_roots[lang]
+
     def add(self, entry: Entry) -> None:
         """File one form under every key path it can be read by."""
         trie = self._tries[entry.lang]
+        number = self._entry_ids.setdefault(entry, len(self._entries))
+        if number == len(self._entries):
+            self._entries.append(entry)
         paths = (p for steps in _form_steps(entry.form) for p in islice(product(*steps), _MAX_PATHS))
         for path in paths:
             node = trie
             for key in path:
                 node = node.setdefault(key, {})
                 self._vocab[entry.lang].add(key)
-            entries = node.setdefault(_END, [])
-            if entry not in entries:
-                entries.append(entry)
+            numbers = node.setdefault(_END, [])
+            if number not in numbers:
+                numbers.append(number)
+        self._reset()
+
+    def to_data(self) -> dict:
+        """The compiled matcher as plain data (JSON-ready: dicts, lists, strings, ints)."""
+        return {"format": FORMAT,
+                "entries": [[getattr(e, f.name) for f in fields(Entry)] for e in self._entries],
+                "tries": self._tries,
+                "vocab": {lang: sorted(keys) for lang, keys in self._vocab.items()}}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Matcher":
+        """The matcher `to_data` described; ValueError when the data is of another format."""
+        if data.get("format") != FORMAT:
+            raise ValueError(f"compiled matcher format {data.get('format')!r}, not {FORMAT}")
+        matcher = cls()
+        matcher._entries = [Entry(*row) for row in data["entries"]]
+        matcher._entry_ids = {e: i for i, e in enumerate(matcher._entries)}
+        matcher._tries = data["tries"]
+        matcher._vocab = {lang: set(keys) for lang, keys in data["vocab"].items()}
+        return matcher
 
     def find(self, text: str, lang: str | None = None, longest: bool = True) -> list[Match]:
         """Every glossary form in `text`, in text order; where forms overlap the longest wins,
@@ -80,23 +125,56 @@ class Matcher:
         `lang` picks the side of the glossary to look for (default: the text's script).
         """
         lang = lang or script(text) or "en"
+        if not self._may_match(text, lang):
+            return []
         tokens, split = self._tokens(text, lang)
         keys = [word_keys(t.norm) if t.is_word else frozenset((t.norm,)) for t in tokens]
         candidates = []
         trie = self._tries[lang]
         for i in range(len(tokens)):
-            if not any(k in trie for k in keys[i]):
+            if trie.keys().isdisjoint(keys[i]) and not \
+                    (i + 1 < len(tokens) and tokens[i + 1].joined):
                 continue
             for end, entries in self._walk(trie, tokens, keys, i):
                 candidates.append((i, end, entries))
         return self._resolve(text, tokens, split, candidates, longest)
 
+    def _may_match(self, text: str, lang: str) -> bool:
+        """False when no word of the text can start a glossary form: then no form can be
+        found (a form's first token is a word read by a key at the trie's root; a hyphenated
+        pair is also read as one closed compound, a run-together word as its pieces)."""
+        if self._punct_first(lang):
+            return True
+        relevant = self._relevant[lang]
+        for word in words(text):
+            known = relevant.get(word)
+            if known is None:
+                known = relevant[word] = self._is_relevant(_norm(word), lang)
+            if known:
+                return True
+        if "-" in text:
+            for a, b in hyphenated(text):
+                pair = a + "-" + b
+                known = relevant.get(pair)
+                if known is None:
+                    known = relevant[pair] = self._is_relevant(_norm(a) + _norm(b), lang)
+                if known:
+                    return True
+        return False
+
+    def _is_relevant(self, norm: str, lang: str) -> bool:
+        if not self._tries[lang].keys().isdisjoint(word_keys(norm)):
+            return True
+        return lang == "ru" and len(norm) >= MIN_LEN and self._split(norm, lang) is not None
+
     def _tokens(self, text: str, lang: str) -> tuple[list[Token], set[int]]:
-        """Tokens, with run-together words split into their pieces (their indices returned)."""
+        """Tokens, with run-together words split into their pieces (their indices returned).
+        Only a long word the dictionary lacks can be run-together (see runtogether.py)."""
         tokens: list[Token] = []
         split: set[int] = set()
         for tok in tokenize(text):
-            pieces = self._split(tok.norm, lang) if tok.is_word and lang == "ru" else None
+            pieces = self._split(tok.norm, lang) if tok.is_word and lang == "ru" \
+                and len(tok.norm) >= MIN_LEN else None
             if pieces is None:
                 tokens.append(tok)
                 continue
@@ -130,8 +208,7 @@ class Matcher:
                     if key in node:
                         stack.append((node[key], j + 2))
 
-    @staticmethod
-    def _resolve(text, tokens, split, candidates, longest) -> list[Match]:
+    def _resolve(self, text, tokens, split, candidates, longest) -> list[Match]:
         """Keep the longest of overlapping candidates (then the leftmost); text order out."""
         taken = [False] * len(tokens)
         chosen = []
@@ -141,7 +218,7 @@ class Matcher:
             taken[i:end] = [True] * (end - i)
             start, stop = tokens[i].start, tokens[end - 1].end
             surface = text[start:stop]
-            for e in entries:
+            for e in map(self._entries.__getitem__, entries):
                 how = ("run-together" if any(k in split for k in range(i, end))
                        else "exact" if fold(surface) == fold(e.form) else "lemma")
                 chosen.append(Match(e.term_id, e.lang, e.status, e.form, start, stop, surface, how))

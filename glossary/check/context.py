@@ -8,24 +8,31 @@ target, which only a missing term's second look needs, are tokenised at most onc
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..matcher import Match, Matcher
 from ..model import Term
 from ..normalize import fold
 from ..ru import CYRILLIC
+from ..segment import Segment
+from .finding import segment_hash
 from .plausible import plausible
 
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    """Where a pair stands in the draft: what a draft-level rule keeps to report later."""
+    """Where a pair stands in the draft: what a draft-level rule keeps to report later.
+    The segment's hash is computed only when asked for (only findings need it)."""
 
     segment: int
     line: int | None
-    hash: str
+    of: Segment = field(compare=False, repr=False)
     plural: int = 0
+
+    @property
+    def hash(self) -> str:
+        return segment_hash(self.of)
 
 
 class Context:

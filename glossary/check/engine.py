@@ -10,7 +10,7 @@ from ..matcher import Matcher
 from ..model import Glossary, Term
 from ..segment import Segment
 from .context import Context, PairView, Ref
-from .finding import ERROR, WARNING, Finding, segment_hash
+from .finding import ERROR, WARNING, Finding
 from .ignore import Ignore
 from .registry import RULES, Issue, select
 
@@ -75,9 +75,8 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     ctx = Context(terms, matcher or Matcher(list(terms.values())), source_lang, target_lang)
     found: list[Finding] = []
     for number, segment in enumerate(segments, start=1):
-        digest = segment_hash(segment)
         for plural, (source, target) in enumerate(pairs(segment)):
-            ref = Ref(number, segment.line, digest, plural)
+            ref = Ref(number, segment.line, segment, plural)
             view = PairView(ref, source, target, ctx)
             for r in chosen:
                 found.extend(_stamp(ref, r.id, issue) for issue in r.run(view, ctx))
