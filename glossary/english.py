@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import lemminflect
+import importlib
+from types import ModuleType
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> ModuleType:
+    """lemminflect, imported on first use: it brings numpy (a quarter of a second of start-up)
+    that a Russian look-up never needs."""
+    return importlib.import_module("lemminflect")
 
 
 @lru_cache(maxsize=200_000)
@@ -21,7 +29,7 @@ def lemmas(word: str) -> frozenset[str]:
     frozenset()
     """
     word = without_possessive(word)
-    found = lemminflect.getAllLemmas(word) or lemminflect.getAllLemmasOOV(word, "NOUN")
+    found = lexicon().getAllLemmas(word) or lexicon().getAllLemmasOOV(word, "NOUN")
     return frozenset({word, *(lemma for forms in found.values() for lemma in forms)})
 
 
@@ -43,9 +51,9 @@ def plural(word: str) -> str:
     >>> plural("battalion"), plural("army"), plural("encirclee"), plural("forces")
     ('battalions', 'armies', 'encirclees', 'forces')
     """
-    if word not in lemminflect.getAllLemmas(word).get("NOUN", (word,)):
+    if word not in lexicon().getAllLemmas(word).get("NOUN", (word,)):
         return word  # already a plural (troops, forces)
-    forms = lemminflect.getInflection(word, "NNS", inflect_oov=True)
+    forms = lexicon().getInflection(word, "NNS", inflect_oov=True)
     return forms[0] if forms else word
 
 

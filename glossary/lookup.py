@@ -8,6 +8,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from .cache import Store
 from .keys import canonical
 from .matcher import Match, Matcher
 from .model import Glossary, Term
@@ -43,30 +44,42 @@ class Suggestion:
 class Lookup:
     """A glossary ready to be queried; build once, query many times."""
 
-    def __init__(self, glossary: Glossary, matcher: Matcher | None = None):
+    def __init__(self, glossary: Glossary, matcher: Matcher | None = None,
+                 store: Store | None = None):
+        """`store`: the glossary's compiled cache (cache.load_compiled), where the indexes
+        below are kept once built."""
         self.glossary = glossary
         self.terms = glossary.by_id()
         self.matcher = matcher or Matcher(glossary)
+        self.store = store or Store("", None)
 
     @cached_property
-    def _latin(self) -> dict[str, set[str]]:
-        """Romanisations of every Russian form (built when first needed: most queries never
-        get here)."""
-        index: dict[str, set[str]] = {}
+    def _latin(self) -> dict[str, list[str]]:
+        """Romanisations of every Russian form → term ids (built when first needed: most
+        queries never get here)."""
+        return self.store.get("latin", self._build_latin)
+
+    def _build_latin(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
         for term in self.glossary:
             for form in term.approved("ru"):
                 for key in latin_keys(form):
-                    index.setdefault(key, set()).add(term.id)
+                    ids = index.setdefault(key, [])
+                    if term.id not in ids:
+                        ids.append(term.id)
         return index
 
     @cached_property
-    def _lemmas(self) -> dict[str, tuple[str, str]]:
-        """Lemma string of every form → (form, term id), for suggestions."""
-        index: dict[str, tuple[str, str]] = {}
+    def _lemmas(self) -> dict[str, list[str]]:
+        """Lemma string of every form → [form, term id], for suggestions."""
+        return self.store.get("lemmas", self._build_lemmas)
+
+    def _build_lemmas(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
         for term in self.glossary:
             for lang in ("ru", "en"):
                 for form in (*term.approved(lang), *term.forbidden(lang)):
-                    index.setdefault(_lemma_string(form), (form, term.id))
+                    index.setdefault(_lemma_string(form), [form, term.id])
         return index
 
     def find(self, query: str) -> list[Hit]:
@@ -114,7 +127,7 @@ class Lookup:
     def _transliterated(self, query: str) -> list[Hit]:
         key = fold_latin(query)
         # Two or three letters romanise too many short forms (S., SS, С.) to mean anything.
-        ids = self._latin.get(key, set()) if len(key) >= _MIN_ROMANISED else set()
+        ids = self._latin.get(key, ()) if len(key) >= _MIN_ROMANISED else ()
         hits = [Hit(self.terms[i], "transliteration", self.terms[i].ru, "preferred", query)
                 for i in sorted(ids)]
         if hits:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import lemminflect
-
 from . import english, morph
 from .model import Glossary
 from .tokens import Token, tokenize
@@ -118,7 +116,7 @@ def english_like(phrase: str, example: str) -> str:
     if not words:
         return phrase
     head = words[_english_head(words)].lower().rstrip("'’")
-    if head in lemminflect.getAllLemmas(head).get("NOUN", (head,)):
+    if head in english.lexicon().getAllLemmas(head).get("NOUN", (head,)):
         return phrase
     forms = english_forms(phrase)
     return forms[1] if len(forms) > 1 and not forms[1].endswith("'s") else phrase
