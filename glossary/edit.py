@@ -1,12 +1,15 @@
-"""Changing a glossary: adding, editing and merging entries. Pure functions: the caller
-validates the result and writes it atomically (termfiles.write)."""
+"""Changing a glossary: adding, editing and merging entries (pure functions returning a new
+glossary), and `save`, which validates a changed glossary and only then writes it, atomically."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .errors import GlossaryError
-from .model import LIST_COLUMNS, Glossary, Term
+from . import termfiles
+from .errors import GlossaryError, ValidationError
+from .model import LIST_COLUMNS, Glossary, Term, split_list
 from .normalize import fold
+from .validate import problems, shipped_path
 
 POLICIES = ("keep", "replace", "merge")
 
@@ -19,6 +22,30 @@ class MergeReport:
     merged: list[str] = field(default_factory=list)
     # (id, column, value here, value incoming) for every difference found
     conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+
+def save(glossary: Glossary, path: str | Path | None = None, *, dry_run: bool = False) -> Path:
+    """Validate a changed glossary and, if it breaks no rule, write it atomically in the
+    format of its file (default: the shipped glossary); `dry_run` only validates.
+    ValidationError lists every problem and nothing is written. Returns the target path."""
+    found = problems(glossary)
+    if found:
+        raise ValidationError(found)
+    target = Path(path) if path else shipped_path()
+    if not dry_run:
+        termfiles.write(glossary, target, termfiles.detect(target))
+    return target
+
+
+def parse_fields(values: dict[str, str | None]) -> dict[str, str | tuple[str, ...]]:
+    """Field values as typed by a person (lists ' | '-separated) into Term fields; None (a
+    field not given) is left out.
+
+    >>> parse_fields({"en": " camp ", "en_variants": "a | b", "note": None})
+    {'en': 'camp', 'en_variants': ('a', 'b')}
+    """
+    return {k: split_list(v) if k in LIST_COLUMNS else v.strip()
+            for k, v in values.items() if v is not None}
 
 
 def add(glossary: Glossary, term: Term) -> Glossary:

@@ -1,7 +1,6 @@
 """Looking a term up by any form: inflected, either language, transliterated, misspelt."""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -12,6 +11,7 @@ from .cache import Store
 from .keys import canonical
 from .matcher import Match, Matcher
 from .model import Glossary, Term
+from .normalize import script
 from .ru import CYRILLIC, LATIN
 from .tokens import tokenize
 from .translit import REVERSIBLE, fold_latin, latin_keys, to_cyrillic
@@ -101,6 +101,19 @@ class Lookup:
                 hits = [Hit(term, "fuzzy", s.form, _status(term, s.form), query)]
         return hits
 
+    def terms_in(self, text: str, lang: str | None = None) -> list[Term]:
+        """The glossary's concepts a text names with an approved form (what a CAT tool's term
+        pane shows), in order of first appearance; `lang` defaults to the text's script.
+
+        >>> from glossary import load
+        >>> [t.id for t in Lookup(load()).terms_in("Заградотряд и СМЕРШ")]
+        ['blocking-detachment', 'smersh']
+        """
+        lang = lang or script(text) or "en"
+        found = dict.fromkeys(m.term_id for m in self.matcher.find(text, lang)
+                              if m.status != "forbidden")
+        return [self.terms[term_id] for term_id in found]
+
     def suggest(self, query: str, limit: int = 5) -> list[Suggestion]:
         """Closest glossary forms by edit distance between lemma strings ("did you mean")."""
         found = process.extract(_lemma_string(query), self._lemmas.keys(), scorer=fuzz.ratio,
@@ -140,19 +153,6 @@ class Lookup:
             readings.append(self._hits(self.matcher.find(cyrillic, "ru"), cyrillic,
                                        "transliteration"))
         return max(readings, key=_covered, default=[])
-
-
-def tm_renderings(pairs: Iterable[tuple[str, str]], matcher: Matcher, term: Term,
-                  source_lang: str, target_lang: str) -> Counter:
-    """How a term was rendered in translation-memory units: a count per glossary form found
-    in the target (forbidden ones included), '' for units where none was."""
-    counts: Counter = Counter()
-    for source, target in pairs:
-        if not any(m.term_id == term.id for m in matcher.find(source, source_lang)):
-            continue
-        found = {m.form for m in matcher.find(target, target_lang) if m.term_id == term.id}
-        counts.update(found or {""})
-    return counts
 
 
 def _covered(hits: list[Hit]) -> int:

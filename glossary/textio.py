@@ -64,7 +64,11 @@ def write_atomic(path: str | Path, text: str) -> None:
     The file keeps the old one's permissions, or gets the usual ones for a new file (mkstemp
     alone would leave it readable by its owner only)."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.",
+                                   suffix=".tmp")
+    except OSError as exc:  # no such directory, not writable, no space for an inode …
+        raise cannot_write(path, exc) from None
     try:
         os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
@@ -72,9 +76,22 @@ def write_atomic(path: str | Path, text: str) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a directory in the way …
+        Path(tmp).unlink(missing_ok=True)
+        raise cannot_write(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def cannot_write(path: str | Path, exc: OSError) -> InputError:
+    """The library's error for a file that could not be written, naming the file asked for
+    (not the temporary file beside it).
+
+    >>> str(cannot_write("x.tsv", PermissionError(13, "Permission denied", ".x.tsv.tmp")))
+    'x.tsv: cannot write: Permission denied'
+    """
+    return InputError(f"cannot write: {exc.strerror or exc}", path=path)
 
 
 def _umask() -> int:

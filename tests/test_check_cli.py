@@ -304,7 +304,8 @@ def test_po_lines_fuzzy_untranslated_context_and_plurals(runner, gloss, tmp_path
                    (3, 18, "missing-term", "partisan-detachment", 0),
                    (4, 22, "missing-term", "special-camp", 2)]
     assert result.stderr == ("Skipped 1 unit: fuzzy (needs review); not read unless fuzzy "
-                             "entries are included.\nSkipped 1 unit: obsolete entry.\n")
+                             "entries are included (line 11).\n"
+                             "Skipped 1 unit: obsolete entry (line 28).\n")
     fuzzy = run(runner, gloss, path, "--format", "json", "--include-fuzzy")
     assert [(f["segment"], f["line"], f["rule"]) for f in as_json(fuzzy)["findings"]][0] == (
         2, 11, "missing-term")
@@ -436,7 +437,7 @@ def test_unwritable_output(runner, gloss, draft, tmp_path):
     out = tmp_path / "no" / "such" / "dir" / "report.html"
     result = run(runner, gloss, draft, "--format", "html", "-o", out)
     assert result.exit_code == 2
-    assert result.stderr == f"Error: {out}: cannot write the report: No such file or directory\n"
+    assert result.stderr == f"Error: {out}: cannot write: No such file or directory\n"
 
 
 def test_untranslated_unit_shows_its_source(runner, gloss, tmp_path):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.lookup import Lookup, tm_renderings
+from glossary.lookup import Lookup
 
 
 @pytest.fixture(scope="module")
@@ -52,15 +52,3 @@ def test_several_terms_in_one_query(finder):
     assert ids == ["smersh", "gko"]
     assert [h.term.id for h in finder.find("заградотряд, penal battalion")] == [
         "blocking-detachment", "penal-battalion"]
-
-
-def test_tm_renderings_count_each_form(finder, small_glossary):
-    term = small_glossary.by_id()["blocking-detachment"]
-    pairs = [("Заградотряды стояли.", "The blocking detachments stood."),
-             ("О заградотрядах.", "On barrier troops."),
-             ("Заградительный отряд.", "A punishment detachment."),
-             ("Заградотряд ушёл.", "The unit left."),
-             ("Ничего.", "Nothing.")]
-    counts = tm_renderings(pairs, finder.matcher, term, "ru", "en")
-    assert counts == {"blocking detachment": 1, "barrier troops": 1,
-                      "punishment detachment": 1, "": 1}

@@ -112,9 +112,9 @@ def test_import_summary(files):
     result = run("tm", "import", files / "tm.po", files / "tm.po", "--tm", files / "x.sqlite")
     assert result.exit_code == 0
     assert result.stdout == (f"{files / 'tm.po'}: 3 added, 0 duplicates, 1 skipped\n"
-                             "  skipped 1: untranslated (line 16)\n"
+                             "  Skipped 1 unit: untranslated (line 16).\n"
                              f"{files / 'tm.po'}: 0 added, 3 duplicates, 1 skipped\n"
-                             "  skipped 1: untranslated (line 16)\n")
+                             "  Skipped 1 unit: untranslated (line 16).\n")
 
 
 def test_import_json_and_bad_file_keeps_going(files):

@@ -5,7 +5,7 @@ Russian inflection, concordance, import/export through glossary.formats, PO pre-
     >>> # with TranslationMemory("project.sqlite") as memory:
     >>> #     memory.search("Войскам НКВД приказано отступить")
 
-The command line (`glossary tm …`) is in cli.py; nothing in this package prints.
+The command line (`glossary tm …`) is in cli/tm.py; nothing in this package prints.
 """
 from __future__ import annotations
 

@@ -1,0 +1,71 @@
+"""The `glossary` command line: parse, call the library, print. Nothing else lives here.
+
+Errors are turned into messages in one place, `GlossaryGroup.invoke`: the library's errors,
+files that cannot be read or written and a damaged TM all exit with status 2 and
+`file[:line]: what is wrong` on standard error, never a traceback (status 1 means findings).
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import click
+
+from glossary.errors import GlossaryError
+
+from .check import check_command
+from .edit import add, edit, import_
+from .output import flush_stdout
+from .terms import export, lookup, translit, validate, variants
+from .tm import tm_group
+
+
+class InputProblem(click.ClickException):
+    """Bad input or a failed read or write: exit 2, like a usage error."""
+
+    exit_code = 2
+
+
+class GlossaryGroup(click.Group):
+    """The top-level group; every command runs inside its `invoke`, so this is the one place
+    where library and system errors become messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            result = super().invoke(ctx)
+            flush_stdout()  # a full device shows here, while the error can still be reported
+            return result
+        except BrokenPipeError:
+            # `glossary … | head`: the reader left; not an error. Standard output already
+            # points at /dev/null (output.output_failed), so exit quietly.
+            ctx.exit(0)
+        except GlossaryError as exc:
+            raise InputProblem(str(exc)) from None
+        except OSError as exc:
+            raise InputProblem(describe_os_error(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            raise InputProblem(f"the translation memory is damaged or unreadable: {exc}") from None
+
+
+def describe_os_error(exc: OSError) -> str:
+    """`path: No such file or directory`, the way a shell tool says it.
+
+    >>> describe_os_error(FileNotFoundError(2, "No such file or directory", "/no/x.tsv"))
+    '/no/x.tsv: No such file or directory'
+    """
+    what = exc.strerror or str(exc)
+    return f"{exc.filename}: {what}" if exc.filename else what
+
+
+@click.group(cls=GlossaryGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ruen-glossary")
+def main() -> None:
+    """Russian–English terminology glossary: lookup, consistency check, translation memory.
+
+    Example: glossary lookup заградотрядами
+    """
+
+
+for command in (lookup, variants, translit, export, import_, add, edit, validate,
+                check_command, tm_group):
+    main.add_command(command)

@@ -1,0 +1,140 @@
+"""`glossary check`: a draft translation against the glossary."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .options import glossary_option, output_option, tm_option
+from .output import color_enabled, describe_skips, echo, message, plural
+from .terms import describe_renderings, load_glossary
+
+if TYPE_CHECKING:
+    from glossary.check.engine import Report
+    from glossary.matcher import Matcher
+    from glossary.model import Glossary
+
+CHECK_FORMATS = ("text", "json", "html", "csv")
+# Drafts at least this long get a progress bar (on a terminal's stderr only).
+CHECK_PROGRESS_FROM = 2000
+
+
+@click.command("check")
+@click.argument("draft", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--source", "source_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Plain-text source, one segment a line (use with --target instead of DRAFT).")
+@click.option("--target", "target_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Plain-text target, aligned with --source by non-empty line.")
+@glossary_option
+@click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text",
+              show_default=True, help="Report format.")
+@output_option("Write the report to this file (atomically) instead of standard output.")
+@click.option("--input-format", type=click.Choice(["po", "tmx", "xliff", "tsv"]),
+              help="Format of DRAFT (default: by extension, then by content).")
+@click.option("--from", "source_lang", type=click.Choice(["ru", "en"]),
+              help="Source language (default: from the file, else the script of the source).")
+@click.option("--to", "target_lang", type=click.Choice(["ru", "en"]),
+              help="Target language (default: the other one).")
+@click.option("--include-fuzzy", is_flag=True, help="Also check fuzzy PO/XLIFF entries.")
+@click.option("--rule", "only", multiple=True, metavar="ID",
+              help="Run only this rule (repeatable; see --list-rules).")
+@click.option("--skip-rule", "skip", multiple=True, metavar="ID",
+              help="Do not run this rule (repeatable).")
+@click.option("--ignore", "ignore_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Accepted findings to keep silent (a file --write-ignore wrote).")
+@click.option("--write-ignore", "write_ignore", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write every finding of this run (and those already ignored) as accepted.")
+@click.option("--list-rules", is_flag=True, help="List the rules with severity and exit.")
+@tm_option("After the report, show on stderr how this translation memory rendered each term "
+           "with a finding (a precedent for the reviewer).")
+def check_command(draft: Path | None, source_path: Path | None, target_path: Path | None,
+                  glossary_path: Path | None, fmt: str, output: Path | None,
+                  input_format: str | None, source_lang: str | None, target_lang: str | None,
+                  include_fuzzy: bool, only: tuple[str, ...], skip: tuple[str, ...],
+                  ignore_path: Path | None, write_ignore: Path | None, list_rules: bool,
+                  tm_path: Path | None) -> None:
+    """Check a draft translation against the glossary and report every departure.
+
+    DRAFT is a PO/POT, TMX, XLIFF (1.2, 2.0) or TSV (source⇥target) file; or give two
+    plain-text files with --source and --target. The direction (ru→en or en→ru) comes
+    from the file or the script of the source; --from/--to override it.
+
+    Rules (ids for --rule/--skip-rule): missing-term, forbidden-term, inconsistent-term,
+    number-mismatch, untranslated, mixed-script, name-spelling; --list-rules describes
+    them.
+
+    Ignore file (--ignore, --write-ignore): one accepted finding a line,
+    hash⇥rule⇥term⇥note, where hash is the segment hash (in the JSON and CSV reports),
+    term the concept id or '-', note free text; '#' starts a comment. A finding stays
+    silent while its segment's text is unchanged.
+
+    Exit status: 0 no error-severity findings, 1 findings, 2 usage or input error.
+
+    Example: glossary check draft.po --format html -o report.html
+    """
+    from glossary.check import RULES, check, read_draft, select
+    from glossary.matcher import Matcher
+    from glossary.check import ignore as ignore_file
+    from glossary.check.render import RENDERERS
+    from glossary.textio import write_atomic
+
+    if list_rules:
+        for rule in RULES.values():
+            echo(f"{rule.id:<18} {rule.severity:<8} {rule.description}")
+        return
+    if draft is not None and (source_path or target_path):
+        raise click.UsageError("give either DRAFT or --source and --target, not both")
+    if draft is None and not (source_path and target_path):
+        raise click.UsageError("give a DRAFT file, or both --source and --target")
+    if source_lang and target_lang and source_lang == target_lang:
+        raise click.BadParameter("must differ from --from", param_hint="--to")
+    select(only, skip)  # unknown rule ids fail before any file is read
+    ignore = ignore_file.read(ignore_path) if ignore_path else None
+    glossary = load_glossary(glossary_path)
+    found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
+                       source_lang=source_lang, target_lang=target_lang,
+                       include_fuzzy=include_fuzzy)
+    matcher = Matcher(glossary)  # built once, for the check and the TM precedent
+    options = dict(source_lang=source_lang, target_lang=target_lang, rules=only, skip=skip,
+                   ignore=ignore, matcher=matcher)
+    if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
+        with click.progressbar(length=len(found.segments), label="checking",
+                               file=sys.stderr) as bar:
+            report = check(found.segments, glossary, progress=bar.update, **options)
+    else:
+        report = check(found.segments, glossary, **options)
+    for line in describe_skips(found.skipped):
+        message(line)
+    title = str(draft or source_path)
+    text = RENDERERS[fmt](report, color=fmt == "text" and output is None and color_enabled(),
+                          title=title)
+    if output is not None:
+        write_atomic(output, text)
+    else:
+        echo(text, nl=False)
+    if tm_path is not None:
+        show_precedent(tm_path, report, glossary, matcher)
+    if write_ignore is not None:
+        written = ignore_file.write(write_ignore, report.everything)
+        message(f"Wrote {plural(written, 'accepted finding')} to {write_ignore}.")
+    if report.errors:
+        sys.exit(1)
+
+
+def show_precedent(tm_path: Path, report: Report, glossary: Glossary, matcher: Matcher) -> None:
+    """How the TM rendered the terms behind the report's findings, one stderr line each."""
+    from tm import TranslationMemory
+    from tm.precedent import renderings
+
+    ids = dict.fromkeys(f.term for f in report.findings if f.term)
+    if not ids:
+        return
+    by_id = glossary.by_id()
+    with TranslationMemory(tm_path, create=False) as memory:
+        found = renderings(memory, matcher, [by_id[i] for i in ids],
+                           report.source_lang, report.target_lang)
+    message(f"In the translation memory {tm_path}:")
+    for term_id, counts in found.items():
+        message(f"  {term_id}: {describe_renderings(counts)}")

@@ -1,0 +1,66 @@
+"""Options shared by several commands, each defined once."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+TM_ENV = "GLOSSARY_TM"
+FORMAT_HELP = "Output format: text for people, json for programs."
+
+
+def glossary_option(func: F) -> F:
+    """--glossary PATH on every command (default: the shipped terms.tsv)."""
+    return click.option(
+        "--glossary", "glossary_path", type=click.Path(dir_okay=False, path_type=Path),
+        help="Glossary file: terms.tsv, OmegaT TSV, CSV, TBX or JSON (default: the shipped "
+             "terms.tsv).")(func)
+
+
+def tm_option(help: str = "Translation memory file (default: `glossary tm info` shows it).",
+              ) -> Callable[[F], F]:
+    """--tm PATH, honouring $GLOSSARY_TM wherever a TM is read (lookup, check, tm …)."""
+    return click.option("--tm", "tm_path", type=click.Path(dir_okay=False, path_type=Path),
+                        envvar=TM_ENV, show_envvar=True, help=help)
+
+
+def format_option(choices: tuple[str, ...] = ("text", "json"), help: str = FORMAT_HELP,
+                  ) -> Callable[[F], F]:
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0],
+                        show_default=True, help=help)
+
+
+def output_option(help: str = "Write to this file (atomically) instead of standard output.",
+                  ) -> Callable[[F], F]:
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                        help=help)
+
+
+def lang_options(func: F) -> F:
+    """--source-lang and --target-lang, for the TM commands."""
+    func = click.option("--target-lang", metavar="CODE",
+                        help="Target language (ru, en, en-GB …).")(func)
+    return click.option("--source-lang", metavar="CODE",
+                        help="Source language (ru, en, ru-RU …).")(func)
+
+
+def term_options(func: F) -> F:
+    """The fields of an entry as options, shared by add and edit."""
+    options = [
+        click.option("--ru", help="Preferred Russian term, dictionary form."),
+        click.option("--en", help="Preferred English rendering."),
+        click.option("--ru-variants", help="Other Russian forms, separated by ' | '."),
+        click.option("--en-variants", help="Admitted English renderings, ' | '-separated."),
+        click.option("--en-forbidden", help="English renderings not to use, ' | '-separated."),
+        click.option("--ru-forbidden", help="Russian forms not to use, ' | '-separated."),
+        click.option("--kind", help="term, name, abbreviation, organisation, rank, place…"),
+        click.option("--note", help="Usage note."),
+        click.option("--source", help="Where the term comes from, ' | '-separated."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func

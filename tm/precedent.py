@@ -1,0 +1,38 @@
+"""Precedent: how a translation memory rendered glossary terms, the evidence a reviewer weighs
+against the glossary ("the TM says *barrier troops* 2 times, *blocking detachment* once")."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from glossary.matcher import Matcher
+from glossary.model import Term
+
+from .store import TranslationMemory
+
+
+def count_renderings(pairs: Iterable[tuple[str, str]], matcher: Matcher, term: Term,
+                     source_lang: str, target_lang: str) -> dict[str, int]:
+    """How a term was rendered in (source, target) pairs: a count per glossary form found in
+    the target (forbidden ones included), '' for pairs where none was; most frequent first,
+    ties in alphabetical order (so the same TM always reads the same)."""
+    counts: Counter[str] = Counter()
+    for source, target in pairs:
+        if not any(m.term_id == term.id for m in matcher.find(source, source_lang)):
+            continue
+        found = {m.form for m in matcher.find(target, target_lang) if m.term_id == term.id}
+        counts.update(found or {""})
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def renderings(memory: TranslationMemory, matcher: Matcher, terms: Iterable[Term],
+               source_lang: str = "ru", target_lang: str = "en") -> dict[str, dict[str, int]]:
+    """Per term id, how the TM rendered it (see count_renderings), looking at the units
+    whose source holds any approved form of the term."""
+    out = {}
+    for term in terms:
+        units = {u.id: u for form in term.approved(source_lang)
+                 for u in memory.concordance(form, source_lang)}
+        pairs = [(u.source, u.target) for u in units.values()]
+        out[term.id] = count_renderings(pairs, matcher, term, source_lang, target_lang)
+    return out
