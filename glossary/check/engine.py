@@ -12,6 +12,7 @@ from ..segment import Segment
 from .context import Context, PairView, Ref
 from .finding import ERROR, WARNING, Finding
 from .ignore import Ignore
+from .parallel import check_in_processes
 from .registry import RULES, Issue, select
 
 LANGS = ("ru", "en")
@@ -60,28 +61,26 @@ class Report:
 def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
           matcher: Matcher | None = None, source_lang: str | None = None,
           target_lang: str | None = None, rules: Iterable[str] = (), skip: Iterable[str] = (),
-          ignore: Ignore | None = None,
+          ignore: Ignore | None = None, jobs: int = 1,
           progress: Callable[[int], None] | None = None) -> Report:
     """Check a draft against a glossary; every finding of the selected rules, in order.
 
     The direction is `source_lang`→`target_lang` when given, else what the segments say,
     else told from the script of the source text. `matcher` may be passed to reuse one
-    built for the same glossary. `progress(n)` is called after each segment.
+    built for the same glossary. `jobs` > 1 checks in that many processes, with the same
+    result (see parallel.py; parallel.default_jobs suggests a number). `progress(n)` is
+    called as segments are done, n at a time.
     """
     segments = list(segments)
     chosen = select(rules, skip)
     terms = {t.id: t for t in glossary}
     source_lang, target_lang = direction(segments, source_lang, target_lang)
     ctx = Context(terms, matcher or Matcher(list(terms.values())), source_lang, target_lang)
-    found: list[Finding] = []
-    for number, segment in enumerate(segments, start=1):
-        for plural, (source, target) in enumerate(pairs(segment)):
-            ref = Ref(number, segment.line, segment, plural)
-            view = PairView(ref, source, target, ctx)
-            for r in chosen:
-                found.extend(_stamp(ref, r.id, issue) for issue in r.run(view, ctx))
-        if progress is not None:
-            progress(1)
+    rule_ids = [r.id for r in chosen]
+    if jobs > 1 and len(segments) > 1:
+        found = check_in_processes(segments, ctx, rule_ids, jobs, check_pairs, progress)
+    else:
+        found = check_pairs(segments, 1, ctx, rule_ids, progress)
     for r in chosen:
         if r.finish is not None:
             found.extend(_stamp(ref, r.id, issue) for ref, issue in r.finish(ctx))
@@ -92,6 +91,23 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     kept = [f for f in found if ignore is None or f not in ignore]
     return Report(kept, segments, source_lang, target_lang, tuple(r.id for r in chosen), ignored,
                   found)
+
+
+def check_pairs(segments: Iterable[Segment], first: int, ctx: Context, rule_ids: list[str],
+                progress: Callable[[int], None] | None = None) -> list[Finding]:
+    """The per-pair findings of consecutive segments numbered from `first` (the draft-wide
+    rules record what they see in ctx.state)."""
+    chosen = [RULES[i] for i in rule_ids]
+    found: list[Finding] = []
+    for number, segment in enumerate(segments, start=first):
+        for plural, (source, target) in enumerate(pairs(segment)):
+            ref = Ref(number, segment.line, segment, plural)
+            view = PairView(ref, source, target, ctx)
+            for r in chosen:
+                found.extend(_stamp(ref, r.id, issue) for issue in r.run(view, ctx))
+        if progress is not None:
+            progress(1)
+    return found
 
 
 def pairs(segment: Segment) -> list[tuple[str, str]]:
