@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .options import glossary_option, output_option, tm_option
+from .options import glossary_option, jobs_option, no_cache_option, output_option, tm_option
 from .output import color_enabled, describe_skips, echo, message, plural
-from .terms import describe_renderings, load_glossary
+from .terms import compile_glossary, describe_renderings
 
 if TYPE_CHECKING:
     from glossary.check.engine import Report
@@ -47,6 +47,8 @@ CHECK_PROGRESS_FROM = 2000
 @click.option("--write-ignore", "write_ignore", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every finding of this run (and those already ignored) as accepted.")
 @click.option("--list-rules", is_flag=True, help="List the rules with severity and exit.")
+@jobs_option("check")
+@no_cache_option
 @tm_option("After the report, show on stderr how this translation memory rendered each term "
            "with a finding (a precedent for the reviewer).")
 def check_command(draft: Path | None, source_path: Path | None, target_path: Path | None,
@@ -54,7 +56,7 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                   input_format: str | None, source_lang: str | None, target_lang: str | None,
                   include_fuzzy: bool, only: tuple[str, ...], skip: tuple[str, ...],
                   ignore_path: Path | None, write_ignore: Path | None, list_rules: bool,
-                  tm_path: Path | None) -> None:
+                  jobs: int, no_cache: bool, tm_path: Path | None) -> None:
     """Check a draft translation against the glossary and report every departure.
 
     DRAFT is a PO/POT, TMX, XLIFF (1.2, 2.0) or TSV (source⇥target) file; or give two
@@ -75,8 +77,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     Example: glossary check draft.po --format html -o report.html
     """
     from glossary.check import RULES, check, read_draft, select
-    from glossary.matcher import Matcher
     from glossary.check import ignore as ignore_file
+    from glossary.check.parallel import default_jobs
     from glossary.check.render import RENDERERS
     from glossary.textio import write_atomic
 
@@ -92,13 +94,14 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
         raise click.BadParameter("must differ from --from", param_hint="--to")
     select(only, skip)  # unknown rule ids fail before any file is read
     ignore = ignore_file.read(ignore_path) if ignore_path else None
-    glossary = load_glossary(glossary_path)
+    compiled = compile_glossary(glossary_path, no_cache)
+    glossary, matcher = compiled.glossary, compiled.matcher  # for the check and the precedent
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
                        source_lang=source_lang, target_lang=target_lang,
                        include_fuzzy=include_fuzzy)
-    matcher = Matcher(glossary)  # built once, for the check and the TM precedent
     options = dict(source_lang=source_lang, target_lang=target_lang, rules=only, skip=skip,
-                   ignore=ignore, matcher=matcher)
+                   ignore=ignore, matcher=matcher,
+                   jobs=jobs or default_jobs(len(found.segments)))
     if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
         with click.progressbar(length=len(found.segments), label="checking",
                                file=sys.stderr) as bar:

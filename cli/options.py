@@ -21,6 +21,22 @@ def glossary_option(func: F) -> F:
              "terms.tsv).")(func)
 
 
+def no_cache_option(func: F) -> F:
+    """--no-cache: compile the glossary afresh, neither reading nor writing the cache."""
+    return click.option(
+        "--no-cache", is_flag=True,
+        help="Compile the glossary afresh; do not read or write the compiled-glossary cache "
+             "($GLOSSARY_CACHE_DIR, else the user cache directory).")(func)
+
+
+def jobs_option(what: str) -> Callable[[F], F]:
+    """--jobs N for commands that can share large inputs between processes."""
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+        help=f"Processes to {what} with; 0: one per CPU (up to 4) for large inputs, else one. "
+             "The result is the same for any number.")
+
+
 def tm_option(help: str = "Translation memory file (default: `glossary tm info` shows it).",
               ) -> Callable[[F], F]:
     """--tm PATH, honouring $GLOSSARY_TM wherever a TM is read (lookup, check, tm …)."""

@@ -13,7 +13,7 @@ from .options import (format_option, glossary_option, lang_options, output_optio
                       tm_option)
 from .output import (color_enabled, describe_skips, echo, highlight, message, plural,
                      print_json)
-from .terms import load_glossary
+from .terms import compile_glossary
 
 if TYPE_CHECKING:
     from glossary.segment import Segment
@@ -252,7 +252,8 @@ def describe_terms(text: str, glossary_path: Path | None) -> None:
 
     lang = script(text) or "en"
     other = "en" if lang == "ru" else "ru"
-    terms = Lookup(load_glossary(glossary_path)).terms_in(text, lang)
+    compiled = compile_glossary(glossary_path)
+    terms = Lookup(compiled.glossary, compiled.matcher, compiled.store).terms_in(text, lang)
     if terms:
         echo("Glossary:")
     for term in terms:
