@@ -12,6 +12,7 @@ what the cache (cache.py) keeps between processes.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from itertools import islice, product
 
@@ -24,6 +25,7 @@ from .tokens import Token, _norm, hyphenated, tokenize, words
 # Bump when the compiled data (to_data) changes shape or meaning: cached copies are rebuilt.
 FORMAT = 1
 
+_WORDLIKE = re.compile(r"[^\W_]")
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
 _MAX_PATHS = 256  # a form whose words are all ambiguous is indexed under this many key paths
 
@@ -74,13 +76,31 @@ class Matcher:
         """Per-process memos derived from the tries (never cached: they depend on text)."""
         self._splits: dict[str, list[tuple[int, int]] | None] = {}
         self._relevant: dict[str, dict[str, bool]] = {"ru": {}, "en": {}}
-        self._punct_roots: dict[str, bool] = {}
+        self._anchor_sets: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
 
-    def _punct_first(self, lang: str) -> bool:
-        """Whether a form of this language starts with punctuation («…», №)."""
-        if lang not in self._punct_roots:
-            self._punct_roots[lang] = any(not words(key) for key in self._tries[lang])
-        return self._punct_roots[lang]
+    def _anchors(self, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+        """One key of every key path in the trie, which a text must hold for the path to
+        match: the path's longest word key (long words are the rare ones: «army», not
+        «the»); for a form of punctuation only (№), its punctuation. Returned as (word
+        anchors, punctuation anchors)."""
+        if lang not in self._anchor_sets:
+            anchors: set[str] = set()
+            marks: set[str] = set()
+            stack: list[tuple[dict, str, str]] = [(self._tries[lang], "", "")]
+            while stack:
+                node, best, mark = stack.pop()
+                for key, child in node.items():
+                    if key == _END:
+                        if best:
+                            anchors.add(best)
+                        else:
+                            marks.add(mark)
+                    elif _WORDLIKE.search(key):
+                        stack.append((child, key if len(key) > len(best) else best, mark))
+                    else:
+                        stack.append((child, best, mark or key))
+            self._anchor_sets[lang] = (frozenset(anchors), tuple(sorted(marks)))
+        return self._anchor_sets[lang]
 
     def add(self, entry: Entry) -> None:
         """File one form under every key path it can be read by."""
@@ -140,16 +160,17 @@ class Matcher:
         return self._resolve(text, tokens, split, candidates, longest)
 
     def _may_match(self, text: str, lang: str) -> bool:
-        """False when no word of the text can start a glossary form: then no form can be
-        found (a form's first token is a word read by a key at the trie's root; a hyphenated
-        pair is also read as one closed compound, a run-together word as its pieces)."""
-        if self._punct_first(lang):
+        """False when the text holds no anchor key (see _anchors): then no form can be found.
+        A hyphenated pair is also read as one closed compound, a run-together word as its
+        pieces, as the walk reads them. Each distinct word is judged once per process."""
+        anchors, marks = self._anchors(lang)
+        if any(mark in text for mark in marks):
             return True
         relevant = self._relevant[lang]
         for word in words(text):
             known = relevant.get(word)
             if known is None:
-                known = relevant[word] = self._is_relevant(_norm(word), lang)
+                known = relevant[word] = self._is_relevant(_norm(word), lang, anchors)
             if known:
                 return True
         if "-" in text:
@@ -157,13 +178,13 @@ class Matcher:
                 pair = a + "-" + b
                 known = relevant.get(pair)
                 if known is None:
-                    known = relevant[pair] = self._is_relevant(_norm(a) + _norm(b), lang)
+                    known = relevant[pair] = self._is_relevant(_norm(a) + _norm(b), lang, anchors)
                 if known:
                     return True
         return False
 
-    def _is_relevant(self, norm: str, lang: str) -> bool:
-        if not self._tries[lang].keys().isdisjoint(word_keys(norm)):
+    def _is_relevant(self, norm: str, lang: str, anchors: frozenset[str]) -> bool:
+        if not anchors.isdisjoint(word_keys(norm)):
             return True
         return lang == "ru" and len(norm) >= MIN_LEN and self._split(norm, lang) is not None
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from ..keys import word_keys
 from ..segment import Segment
 from .context import Context
 from .finding import Finding
@@ -53,6 +54,10 @@ def check_in_processes(segments: Sequence[Segment], ctx: Context, rule_ids: list
     size = max(1, math.ceil(len(segments) / (jobs * _RUNS_PER_JOB)))
     runs = [(start + 1, segments[start:start + size]) for start in range(0, len(segments), size)]
     method = "fork" if sys.platform.startswith("linux") else "spawn"
+    if method == "fork":
+        # Load the dictionaries here, once, rather than in every worker.
+        word_keys("войска")
+        word_keys("troops")
     found: list[Finding] = []
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                              initializer=_start, initargs=(ctx, rule_ids, run)) as pool:
