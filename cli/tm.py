@@ -9,8 +9,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from .options import (format_option, glossary_option, lang_options, output_option,
-                      tm_option)
+from .options import (format_option, glossary_option, jobs_option, lang_options,
+                      output_option, tm_option)
 from .output import (color_enabled, describe_skips, echo, highlight, message, plural,
                      print_json)
 from .terms import compile_glossary
@@ -95,10 +95,11 @@ def tm_info(tm_path: Path | None, fmt: str) -> None:
               help="Format of the files (default: told by extension and content).")
 @lang_options
 @click.option("--include-fuzzy", is_flag=True, help="Also import fuzzy PO/XLIFF entries.")
+@jobs_option("analyse the units")
 @tm_option()
 @format_option()
 def tm_import(files: tuple[Path, ...], input_format: str | None, source_lang: str | None,
-              target_lang: str | None, include_fuzzy: bool, tm_path: Path | None,
+              target_lang: str | None, include_fuzzy: bool, jobs: int, tm_path: Path | None,
               fmt: str) -> None:
     """Import TMX, PO/POT, XLIFF or TSV files into the TM, one transaction per file.
 
@@ -110,6 +111,7 @@ def tm_import(files: tuple[Path, ...], input_format: str | None, source_lang: st
     """
     from glossary.errors import GlossaryError
     from tm.io import import_file
+    from tm.parallel import import_jobs
 
     reports: list[dict[str, Any]] = []
     failed = 0
@@ -117,7 +119,8 @@ def tm_import(files: tuple[Path, ...], input_format: str | None, source_lang: st
         for path in files:
             advance, bar = tm_progress(path)
             options = dict(source_lang=source_lang, target_lang=target_lang,
-                           include_fuzzy=include_fuzzy, progress=advance)
+                           include_fuzzy=include_fuzzy, progress=advance,
+                           jobs=jobs or import_jobs(path))
             try:
                 if bar is not None:
                     with bar:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from glossary import morph
 from glossary.keys import word_keys
@@ -31,9 +31,10 @@ _PLACEHOLDER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class TmToken:
-    """A token of a segment: where it stands, what kind it is and what it matches by.
+class TmToken(NamedTuple):
+    """A token of a segment: where it stands, what kind it is and what it matches by
+    (a named tuple: an import makes millions, and a tuple is several times cheaper to make
+    than a frozen dataclass).
 
     `norm` is the comparison form (words: cleaned, ё→е, lower-cased); `keys` the match keys
     (words and numbers only; empty for punctuation and tags).
@@ -44,7 +45,7 @@ class TmToken:
     end: int
     kind: str
     norm: str
-    keys: frozenset = frozenset()
+    keys: frozenset[str] = frozenset()
     form: str = ""
 
     @property
@@ -67,7 +68,7 @@ def analyse(text: str) -> tuple[TmToken, ...]:
 
 @lru_cache(maxsize=4096)
 def _analyse(text: str) -> tuple[TmToken, ...]:
-    return with_keys(shape(text), word_keys)
+    return _tokens(text, word_keys)
 
 
 def with_keys(tokens: tuple[TmToken, ...], keys_of: Callable[[str], frozenset]
@@ -84,18 +85,26 @@ def shape(text: str) -> tuple[TmToken, ...]:
     >>> [(t.form, t.norm, t.keys) for t in shape("Ёлки, 2")]
     [('Елки', 'елки', frozenset()), ('', ',', frozenset()), ('', '2', frozenset({'2'}))]
     """
+    return _tokens(text, None)
+
+
+def _tokens(text: str, keys_of: Callable[[str], frozenset] | None) -> tuple[TmToken, ...]:
+    """The tokens, words keyed by keys_of(their form) when it is given (made once: an
+    import analyses every segment of a file, so no token is built twice)."""
     tokens: list[TmToken] = []
     at = 0
     for m in _PLACEHOLDER.finditer(text):
-        tokens.extend(_plain(text[at:m.start()], at))
+        tokens.extend(_plain(text[at:m.start()], at, keys_of))
         tokens.append(TmToken(m.group(), m.start(), m.end(), TAG, m.group()))
         at = m.end()
-    tokens.extend(_plain(text[at:], at))
+    tokens.extend(_plain(text[at:], at, keys_of))
     return tuple(tokens)
 
 
-def _plain(text: str, offset: int) -> list[TmToken]:
+def _plain(text: str, offset: int, keys_of: Callable[[str], frozenset] | None
+           ) -> list[TmToken]:
     out = []
+    empty: frozenset[str] = frozenset()
     for t in tokenize(text):
         start, end = t.start + offset, t.end + offset
         if not t.is_word:
@@ -103,7 +112,8 @@ def _plain(text: str, offset: int) -> list[TmToken]:
         elif t.norm.isdigit():
             out.append(TmToken(t.text, start, end, NUMBER, t.norm, frozenset((t.norm,))))
         else:
-            out.append(TmToken(t.text, start, end, WORD, t.norm.lower(), form=t.norm))
+            out.append(TmToken(t.text, start, end, WORD, t.norm.lower(),
+                               keys_of(t.norm) if keys_of else empty, t.norm))
     return out
 
 

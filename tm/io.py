@@ -22,8 +22,10 @@ _SAMPLE = 200
 def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None, *,
                 source_lang: str | None = None, target_lang: str | None = None,
                 include_fuzzy: bool = False,
-                progress: Callable[[Segment], None] | None = None) -> ImportReport:
-    """Import one file in one transaction: all its units, or none of them.
+                progress: Callable[[Segment], None] | None = None,
+                jobs: int = 1) -> ImportReport:
+    """Import one file in one transaction: all its units, or none of them (`jobs` > 1:
+    analysed in that many processes; the TM is the same).
 
     Languages: the caller's win, then the file's; a file naming none (TSV, a PO without
     X-Source-Language) has the missing ones told by script (Cyrillic → ru, Latin → en).
@@ -36,7 +38,8 @@ def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None,
                              include_fuzzy=include_fuzzy,
                              on_skip=lambda line, reason, _source: skipped.append((line, reason)))
     segments = _with_languages(segments, path)
-    added, duplicates = tm.add(segments, origin=path.name, path=path, progress=progress)
+    added, duplicates = tm.add(segments, origin=path.name, path=path, progress=progress,
+                               jobs=jobs)
     return ImportReport(str(path), added, duplicates, tuple(skipped))
 
 
