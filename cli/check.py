@@ -78,7 +78,7 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     """
     from glossary.check import RULES, check, read_draft, select
     from glossary.check import ignore as ignore_file
-    from glossary.check.parallel import default_jobs
+    from glossary.processes import default_jobs
     from glossary.check.render import RENDERERS
     from glossary.textio import write_atomic
 

@@ -8,7 +8,7 @@ import pytest
 from paths import DATA, ROOT, needs_data
 
 from glossary.check import check
-from glossary.check.parallel import PARALLEL_FROM, default_jobs
+from glossary.processes import PARALLEL_FROM, default_jobs
 from glossary.segment import Segment
 
 # Each row says something a rule finds; repeated, they spread over every run of segments.

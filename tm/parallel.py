@@ -7,15 +7,12 @@ would build. Workers are forked where that is safe (Linux), inheriting loaded di
 """
 from __future__ import annotations
 
-import multiprocessing
-import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 
-from glossary.check.parallel import default_jobs
-from glossary.keys import word_keys
+from glossary.processes import default_jobs, worker_context
 from glossary.segment import Segment
 
 from .writer import Analysed, analyse_pair
@@ -38,11 +35,7 @@ def analysed_batches(segments: Iterable[Segment], jobs: int = 1
     if jobs <= 1:
         yield from ((batch, None) for batch in batches)
         return
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    if method == "fork":
-        word_keys("войска")  # load the dictionaries once, before the workers are forked
-        word_keys("troops")
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=worker_context()) as pool:
         pending = []
         for batch in batches:
             pending.append((batch, pool.submit(analyse_batch, [(s.source, s.target) for s in batch])))

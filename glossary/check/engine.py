@@ -68,7 +68,7 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     The direction is `source_lang`→`target_lang` when given, else what the segments say,
     else told from the script of the source text. `matcher` may be passed to reuse one
     built for the same glossary. `jobs` > 1 checks in that many processes, with the same
-    result (see parallel.py; parallel.default_jobs suggests a number). `progress(n)` is
+    result (see parallel.py; processes.default_jobs suggests a number). `progress(n)` is
     called as segments are done, n at a time.
     """
     segments = list(segments)

@@ -13,37 +13,19 @@ own processes: no file is involved).
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
-import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from ..keys import word_keys
+from ..processes import worker_context
 from ..segment import Segment
 from .context import Context
 from .finding import Finding
 
-# Below this many segments a second process costs more than it saves.
-PARALLEL_FROM = 5000
-_MAX_AUTO_JOBS = 4
 _RUNS_PER_JOB = 4  # smaller runs even out the work when segments differ in length
 
 _worker: dict[str, Any] = {}
-
-
-def default_jobs(segments: int) -> int:
-    """Processes to use for a draft this long: one for small drafts, else one per CPU this
-    process may use (at most 4: past that, start-up and merging eat the gain)."""
-    if segments < PARALLEL_FROM:
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on every platform
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, _MAX_AUTO_JOBS))
 
 
 def check_in_processes(segments: Sequence[Segment], ctx: Context, rule_ids: list[str],
@@ -53,13 +35,8 @@ def check_in_processes(segments: Sequence[Segment], ctx: Context, rule_ids: list
     `jobs` processes; `ctx.state` ends up as one process would have left it."""
     size = max(1, math.ceil(len(segments) / (jobs * _RUNS_PER_JOB)))
     runs = [(start + 1, segments[start:start + size]) for start in range(0, len(segments), size)]
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    if method == "fork":
-        # Load the dictionaries here, once, rather than in every worker.
-        word_keys("войска")
-        word_keys("troops")
     found: list[Finding] = []
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+    with ProcessPoolExecutor(jobs, mp_context=worker_context(),
                              initializer=_start, initargs=(ctx, rule_ids, run)) as pool:
         futures = [pool.submit(_check_run, first, part) for first, part in runs]
         for (_, part), future in zip(runs, futures):
