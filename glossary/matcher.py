@@ -23,7 +23,7 @@ from .runtogether import MIN_LEN, split_runtogether
 from .tokens import Token, _norm, hyphenated, tokenize, words
 
 # Bump when the compiled data (to_data) changes shape or meaning: cached copies are rebuilt.
-FORMAT = 1
+FORMAT = 2
 
 _WORDLIKE = re.compile(r"[^\W_]")
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
@@ -113,7 +113,7 @@ class Matcher:
             node = trie
             for key in path:
                 node = node.setdefault(key, {})
-                self._vocab[entry.lang].add(key)
+                self._vocabulary(entry.lang).add(key)
             numbers = node.setdefault(_END, [])
             if number not in numbers:
                 numbers.append(number)
@@ -123,8 +123,7 @@ class Matcher:
         """The compiled matcher as plain data (JSON-ready: dicts, lists, strings, ints)."""
         return {"format": FORMAT,
                 "entries": [[getattr(e, f.name) for f in fields(Entry)] for e in self._entries],
-                "tries": self._tries,
-                "vocab": {lang: sorted(keys) for lang, keys in self._vocab.items()}}
+                "tries": self._tries}
 
     @classmethod
     def from_data(cls, data: dict) -> "Matcher":
@@ -135,7 +134,7 @@ class Matcher:
         matcher._entries = [Entry(*row) for row in data["entries"]]
         matcher._entry_ids = {e: i for i, e in enumerate(matcher._entries)}
         matcher._tries = data["tries"]
-        matcher._vocab = {lang: set(keys) for lang, keys in data["vocab"].items()}
+        matcher._vocab = {}  # rebuilt from the tries when a run-together word needs it
         return matcher
 
     def find(self, text: str, lang: str | None = None, longest: bool = True) -> list[Match]:
@@ -205,9 +204,21 @@ class Matcher:
                                     tok.norm[a:b], True))
         return tokens, split
 
+    def _vocabulary(self, lang: str) -> set[str]:
+        """Every key in the trie of a language (what run-together pieces must be)."""
+        if lang not in self._vocab:
+            keys: set[str] = set()
+            stack = [self._tries[lang]]
+            while stack:
+                node = stack.pop()
+                keys.update(k for k in node if k != _END)
+                stack.extend(child for k, child in node.items() if k != _END)
+            self._vocab[lang] = keys
+        return self._vocab[lang]
+
     def _split(self, word: str, lang: str) -> list[tuple[int, int]] | None:
         if word not in self._splits:
-            self._splits[word] = split_runtogether(word, self._vocab[lang])
+            self._splits[word] = split_runtogether(word, self._vocabulary(lang))
         return self._splits[word]
 
     @staticmethod

@@ -4,7 +4,6 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from . import termfiles
 from .errors import InputError, ValidationError
 from .model import Glossary
 from .normalize import fold
@@ -18,6 +17,8 @@ def shipped_path() -> Path:
 def load(path: str | Path | None = None, fmt: str | None = None) -> Glossary:
     """Read and validate a glossary (default: the shipped one); ValidationError lists all
     problems at once."""
+    from . import termfiles  # the format readers (lxml for TBX) only when a file is read
+
     path = Path(path) if path else shipped_path()
     glossary = termfiles.read(path, fmt)
     found = problems(glossary)

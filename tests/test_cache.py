@@ -59,7 +59,7 @@ def test_the_cache_is_read_not_rebuilt(cache, glossary_file):
     load_compiled(glossary_file)
     part = next(cache.glob("*.glossary.json"))
     data = json.loads(part.read_text(encoding="utf-8"))
-    data["terms"][0]["note"] = "from the cache"
+    data["terms"][0][data["fields"].index("note")] = "from the cache"
     part.write_text(json.dumps(data), encoding="utf-8")
     assert load_compiled(glossary_file).glossary.terms[0].note == "from the cache"
 
@@ -75,6 +75,15 @@ def test_changed_content_is_compiled_again(cache, glossary_file):
     compiled = load_compiled(glossary_file)
     assert [m.term_id for m in compiled.matcher.find("в штрафной роте", "ru")] == ["zz"]
     assert len(list(cache.glob("*.matcher.json"))) == 2
+
+
+def test_terms_of_another_shape_are_read_again(cache, glossary_file):
+    load_compiled(glossary_file)
+    part = next(cache.glob("*.glossary.json"))
+    data = json.loads(part.read_text(encoding="utf-8"))
+    data["fields"][0] = "identifier"
+    part.write_text(json.dumps(data), encoding="utf-8")
+    assert list(load_compiled(glossary_file).glossary) == list(load(glossary_file))
 
 
 @pytest.mark.parametrize("damage", [
