@@ -91,17 +91,13 @@ def lookup(query: tuple[str, ...], glossary_path: Path | None, fmt: str,
 
 def answer(finder: Lookup, text: str, fmt: str, memory: Any, batch: bool) -> bool:
     """Print the entries for one query (written out at once); whether there were any."""
-    from glossary.termfiles import json as json_format
-
     hits = finder.find(text) if text else []
     renderings: dict[str, dict[str, int]] = {}
     if memory is not None and hits:
         from tm.precedent import renderings as tm_renderings
         renderings = tm_renderings(memory, finder.matcher, [h.term for h in hits])
     suggestions = finder.suggest(text) if text and not hits else []
-    entries = [{**json_format.entry(h.term), "matched": h.matched, "matched_form": h.form,
-                "matched_status": h.status, "tm_renderings": renderings.get(h.term.id)}
-               for h in hits]
+    entries = json_entries(hits, renderings) if fmt == "json" else []
     if fmt == "json" and batch:
         echo(json.dumps({"query": text, "entries": entries,
                          "suggestions": [{"form": s.form, "id": s.term_id, "score": s.score}
@@ -128,6 +124,13 @@ def answer(finder: Lookup, text: str, fmt: str, memory: Any, batch: bool) -> boo
         echo()  # the end of this query's answer
     flush_stdout()
     return bool(hits)
+
+
+def json_entries(hits: list[Hit], renderings: dict[str, dict[str, int]]) -> list[dict]:
+    from glossary.termfiles import json as json_format
+    return [{**json_format.entry(h.term), "matched": h.matched, "matched_form": h.form,
+             "matched_status": h.status, "tm_renderings": renderings.get(h.term.id)}
+            for h in hits]
 
 
 def describe_hit(hit: Hit, colour: bool, renderings: dict[str, int] | None) -> str:
