@@ -70,18 +70,19 @@ class PairView:
         self.target = target
         # A forbidden form in the source names something else (punitive battalion is not
         # a penal battalion), so it does not bring its concept into the segment.
-        self.src_matches = [m for m in plausible(ctx.matcher.find(source, ctx.source_lang),
-                                                 source, ctx.terms)
-                            if m.status != "forbidden"] if source else []
+        # Most pairs name no term: then there is nothing to filter or group.
+        found = ctx.matcher.find(source, ctx.source_lang) if source else []
+        self.src_matches = [m for m in plausible(found, source, ctx.terms)
+                            if m.status != "forbidden"] if found else []
         stripped = target.strip()
         self.blank = not stripped or _same_text(source, target)
-        self.tgt_matches = plausible(ctx.matcher.find(target, ctx.target_lang), target,
-                                     ctx.terms) if stripped else []
-        self.src: dict[str, list[Match]] = _by_term(self.src_matches)
+        found = ctx.matcher.find(target, ctx.target_lang) if stripped else []
+        self.tgt_matches = plausible(found, target, ctx.terms) if found else []
+        self.src: dict[str, list[Match]] = _by_term(self.src_matches) if self.src_matches else {}
         self.approved: dict[str, list[Match]] = _by_term(
-            m for m in self.tgt_matches if m.status != "forbidden")
+            m for m in self.tgt_matches if m.status != "forbidden") if self.tgt_matches else {}
         self.forbidden: dict[str, list[Match]] = _by_term(
-            m for m in self.tgt_matches if m.status == "forbidden")
+            m for m in self.tgt_matches if m.status == "forbidden") if self.tgt_matches else {}
         self.memo: dict[str, Any] = {}
 
 

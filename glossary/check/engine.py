@@ -104,7 +104,8 @@ def check_pairs(segments: Iterable[Segment], first: int, ctx: Context, rule_ids:
             ref = Ref(number, segment.line, segment, plural)
             view = PairView(ref, source, target, ctx)
             for r in chosen:
-                found.extend(_stamp(ref, r.id, issue) for issue in r.run(view, ctx))
+                for issue in r.run(view, ctx):
+                    found.append(_stamp(ref, r.id, issue))
         if progress is not None:
             progress(1)
     return found
