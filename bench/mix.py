@@ -18,27 +18,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from synth import DATA  # noqa: E402
+import check_bench  # noqa: E402
 
 TOTAL = 28_700
 EVERY = 100
-SOURCES = [(DATA / "tatoeba-en-ru" / "tatoeba-test-v2021-08-07.rus",
-            DATA / "tatoeba-en-ru" / "tatoeba-test-v2021-08-07.eng"),
-           (DATA / "tico19-en-ru" / "tico19-test.rus", DATA / "tico19-en-ru" / "tico19-test.eng")]
 GLOSSARY = ROOT / "tests" / "data" / "small.tsv"
 DRAFT = ROOT / "examples" / "draft-ru-en.tsv"
 
 
 def corpus_pairs() -> list[tuple[str, str]]:
     """Every aligned (Russian, English) pair with text on both sides, in file order."""
-    pairs = []
-    for ru_path, en_path in SOURCES:
-        if not (ru_path.exists() and en_path.exists()):
-            sys.exit(f"benchmark data missing: {DATA} (see ../shared/data/README.md)")
-        ru = ru_path.read_text(encoding="utf-8").splitlines()
-        en = en_path.read_text(encoding="utf-8").splitlines()
-        pairs += [(r.strip(), e.strip()) for r, e in zip(ru, en) if r.strip() and e.strip()]
-    return pairs
+    return [(ru, en) for en, ru in check_bench.real_pairs()]
 
 
 def mix(total: int = TOTAL) -> list[tuple[str, str]]:

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import check_bench  # noqa: E402
 import mix  # noqa: E402
 import synth  # noqa: E402
 import tm_bench  # noqa: E402
@@ -136,7 +137,7 @@ def bench_check(work: Path, times: int) -> str:
         from glossary import load
         terms = load(glossary)
         csv_path = work / f"termflex-{len(terms)}.csv"
-        tm_bench_csv(terms, csv_path)
+        check_bench.termflex_glossary(terms, csv_path)
         g = ["--glossary", str(glossary)] if glossary else []
         ours = [*GLOSSARY, "check", str(draft), *g, "--format", "json"]
         run(ours, cache)  # warms the compiled-glossary cache
@@ -160,18 +161,6 @@ def bench_check(work: Path, times: int) -> str:
             f"{name} {peer / rows[name]['wall']:.2f}× faster" for name in
             ("`glossary check` (default jobs)", "`glossary check --jobs 1`")) + ".\n")
     return "\n".join(out)
-
-
-def tm_bench_csv(terms, path: Path) -> None:
-    """The glossary as termflex reads it: one ru,en row per approved pair of forms."""
-    import csv
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["ru", "en"])
-        for t in terms:
-            for ru in t.approved("ru"):
-                for en in t.approved("en"):
-                    w.writerow([ru, en])
 
 
 def bench_lookup(work: Path, times: int) -> str:
