@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,15 +100,15 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
                        source_lang=source_lang, target_lang=target_lang,
                        include_fuzzy=include_fuzzy)
-    options = dict(source_lang=source_lang, target_lang=target_lang, rules=only, skip=skip,
-                   ignore=ignore, matcher=matcher,
-                   jobs=jobs or default_jobs(len(found.segments)))
+    run = partial(check, found.segments, glossary, source_lang=source_lang,
+                  target_lang=target_lang, rules=only, skip=skip, ignore=ignore, matcher=matcher,
+                  jobs=jobs or default_jobs(len(found.segments)))
     if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
         with click.progressbar(length=len(found.segments), label="checking",
                                file=sys.stderr) as bar:
-            report = check(found.segments, glossary, progress=bar.update, **options)
+            report = run(progress=bar.update)
     else:
-        report = check(found.segments, glossary, **options)
+        report = run()
     for line in describe_skips(found.skipped):
         message(line)
     title = str(draft or source_path)

@@ -167,42 +167,28 @@ def variants(term: tuple[str, ...], glossary_path: Path | None, fmt: str) -> Non
 
     Example: glossary variants фильтрационный лагерь
     """
-    from glossary.lookup import Lookup
-    from glossary.translit import SCHEMES, to_latin
-    from glossary.variants import english_forms, paradigm
+    from glossary.variants import describe
 
-    text = " ".join(term).strip()
-    compiled = compile_glossary(glossary_path)
-    entry = compiled.glossary.by_id().get(text)
-    if entry is None:
-        hits = Lookup(compiled.glossary, compiled.matcher, compiled.store).find(text)
-        entry = hits[0].term if hits else None
-    ru = entry.ru if entry else text
-    kind = entry.kind if entry else "term"
-    ru_forms = [(f.case, f.number, f.text) for form in (entry.approved("ru") if entry else (ru,))
-                for f in paradigm(form, kind)]
-    en_forms = [f for form in (entry.approved("en") if entry else ()) for f in english_forms(form, kind)]
-    translits = {scheme: to_latin(ru, scheme) for scheme in SCHEMES}
+    found = describe(load_glossary(glossary_path), " ".join(term))
     if fmt == "json":
-        print_json({"id": entry.id if entry else None, "ru": ru, "en": entry.en if entry else None,
-                    "ru_forms": [{"case": c, "number": n, "form": f} for c, n, f in ru_forms],
-                    "en_forms": en_forms, "transliterations": translits})
+        print_json(found.as_dict())
         return
     if fmt == "list":
-        for form in dict.fromkeys([f for _, _, f in ru_forms] + en_forms):
-            echo(form)
+        for text in found.forms():
+            echo(text)
         return
-    echo(f"{ru}" + (f" → {entry.en}  [{entry.id}]" if entry else "  (not in the glossary)"))
-    if ru_forms:
+    entry = found.term
+    echo(found.ru + (f" → {entry.en}  [{entry.id}]" if entry else "  (not in the glossary)"))
+    if found.ru_forms:
         echo("\nRussian:")
-        for case, number, form in ru_forms:
-            echo(f"  {case} {number}  {form}")
+        for form in found.ru_forms:
+            echo(f"  {form.case} {form.number}  {form.text}")
     else:
         echo("\nRussian: not inflected (abbreviation, indeclinable or no head noun)")
-    if en_forms:
-        echo("\nEnglish:\n" + "\n".join(f"  {f}" for f in en_forms))
+    if found.en_forms:
+        echo("\nEnglish:\n" + "\n".join(f"  {f}" for f in found.en_forms))
     echo("\nTransliterations:")
-    for scheme, latin in translits.items():
+    for scheme, latin in found.transliterations.items():
         echo(f"  {scheme:<10} {latin}")
 
 

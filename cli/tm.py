@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ from .terms import compile_glossary
 if TYPE_CHECKING:
     from glossary.segment import Segment
     from tm import TranslationMemory
-    from tm.model import Difference, Match
+    from tm.model import Difference, FuzzyMatch
 
 TM_FILE_FORMATS = ["po", "tmx", "xliff", "tsv"]
 
@@ -118,16 +119,16 @@ def tm_import(files: tuple[Path, ...], input_format: str | None, source_lang: st
     with open_tm(tm_path, create=True) as memory:
         for path in files:
             advance, bar = tm_progress(path)
-            options = dict(source_lang=source_lang, target_lang=target_lang,
-                           include_fuzzy=include_fuzzy, progress=advance,
-                           jobs=jobs or import_jobs(path))
+            run = partial(import_file, memory, path, input_format, source_lang=source_lang,
+                          target_lang=target_lang, include_fuzzy=include_fuzzy, progress=advance,
+                          jobs=jobs or import_jobs(path))
             try:
                 if bar is not None:
                     with bar:
-                        report = import_file(memory, path, input_format, **options)
+                        report = run()
                         bar.update(bar.length - bar.pos)
                 else:
-                    report = import_file(memory, path, input_format, **options)
+                    report = run()
             except GlossaryError as exc:
                 failed += 1
                 reports.append({"path": str(path), "error": str(exc)})
@@ -179,7 +180,7 @@ def describe_diff(diff: tuple[Difference, ...]) -> str:
     return "; ".join(f"{d.query or '∅'} → {d.match or '∅'} ({d.kind})" for d in diff)
 
 
-def describe_match(n: int, match: Match, colour: bool) -> str:
+def describe_match(n: int, match: FuzzyMatch, colour: bool) -> str:
     spans = [d.match_span for d in match.diff if d.match_span]
     source = highlight(match.unit.source, spans, colour, fg="yellow", bold=True) if colour \
         else match.unit.source
@@ -225,17 +226,23 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
         raise click.UsageError("give either TEXT or --batch, not both")
     with open_tm(tm_path) as memory:
         if batch is not None:
+            missed = False
             for line in batch:
                 line = line.rstrip("\n")
                 if not line.strip():
                     continue
                 found = memory.search(line, min_score=min_score, limit=limit,
                                       source_lang=source_lang, target_lang=target_lang)
+                missed = missed or not found
                 echo(json.dumps({"query": line, "matches": [m.as_dict() for m in found]},
                                 ensure_ascii=False))
+            if missed:
+                memory.verify()  # "nothing found" must not hide a damaged TM
             return
         found = memory.search(query, min_score=min_score, limit=limit,
                               source_lang=source_lang, target_lang=target_lang)
+        if not found:
+            memory.verify()
     if fmt == "json":
         print_json([m.as_dict() for m in found])
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import termfiles
 from .errors import GlossaryError, ValidationError
@@ -108,7 +109,7 @@ def _differences(old: Term, new: Term) -> list[tuple[str, str, str]]:
 
 
 def _join(old: Term, new: Term) -> Term:
-    changes = {}
+    changes: dict[str, Any] = {}
     for col in LIST_COLUMNS:
         joined = tuple(dict.fromkeys((*getattr(old, col), *getattr(new, col))))
         changes[col] = joined

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from itertools import islice, product
 
 from .keys import term_word_keys, word_keys
@@ -147,7 +148,9 @@ class Matcher:
         if not self._may_match(text, lang):
             return []
         tokens, split = self._tokens(text, lang)
-        keys = [word_keys(t.norm) if t.is_word else frozenset((t.norm,)) for t in tokens]
+        # Keys in a fixed order (sets iterate in a per-process order): the walk, and so which
+        # of two concepts read by different keys of one word comes first, must not vary.
+        keys = [_ordered_keys(t.norm) if t.is_word else (t.norm,) for t in tokens]
         candidates = []
         trie = self._tries[lang]
         for i in range(len(tokens)):
@@ -222,7 +225,7 @@ class Matcher:
         return self._splits[word]
 
     @staticmethod
-    def _walk(trie: dict, tokens: list[Token], keys: list[frozenset[str]], i: int):
+    def _walk(trie: dict, tokens: list[Token], keys: list[tuple[str, ...]], i: int):
         """(end, entries) for every form starting at token i; a hyphenated pair may also be
         read as one closed compound (counter-intelligence = counterintelligence)."""
         stack = [(trie, i)]
@@ -236,15 +239,22 @@ class Matcher:
                 if key in node:
                     stack.append((node[key], j + 1))
             if j + 1 < len(tokens) and tokens[j + 1].joined:
-                for key in word_keys(tokens[j].norm + tokens[j + 1].norm):
+                for key in sorted(word_keys(tokens[j].norm + tokens[j + 1].norm)):
                     if key in node:
                         stack.append((node[key], j + 2))
 
     def _resolve(self, text, tokens, split, candidates, longest) -> list[Match]:
-        """Keep the longest of overlapping candidates (then the leftmost); text order out."""
+        """Keep the longest of overlapping candidates (then the leftmost; of two on the same
+        words, the one with a form spelt as in the text: `payments` is the concept
+        "payments", not "payment" read by its lemma); text order out."""
+        def rank(candidate: tuple[int, int, list[int]]) -> tuple[int, int, bool]:
+            i, end, numbers = candidate
+            surface = fold(text[tokens[i].start:tokens[end - 1].end])
+            return i - end, i, not any(fold(self._entries[n].form) == surface for n in numbers)
+
         taken = [False] * len(tokens)
         chosen = []
-        for i, end, entries in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        for i, end, entries in sorted(candidates, key=rank):
             if longest and any(taken[i:end]):
                 continue
             taken[i:end] = [True] * (end - i)
@@ -272,6 +282,12 @@ def _form_steps(form: str) -> list[list[tuple[str, ...]]]:
                 closed.append(t.norm)
         readings.append([_sorted(term_word_keys(w)) for w in closed])
     return [steps for steps in readings if steps]
+
+
+@lru_cache(maxsize=400_000)
+def _ordered_keys(norm: str) -> tuple[str, ...]:
+    """A text word's keys in a fixed order (sorted once per distinct word)."""
+    return tuple(sorted(word_keys(norm)))
 
 
 def _sorted(keys: frozenset[str]) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 # Column order of terms.tsv; multi-valued columns hold ` | `-separated lists.
 COLUMNS = ("id", "ru", "en", "ru_variants", "en_variants", "en_forbidden", "ru_forbidden",
@@ -49,7 +50,7 @@ class Term:
     @classmethod
     def from_row(cls, row: dict[str, str], line: int | None = None) -> "Term":
         """Build a term from cells; unknown columns go to `extra`, lists are split on `|`."""
-        known = {}
+        known: dict[str, Any] = {}
         for col in COLUMNS:
             value = (row.get(col) or "").strip()
             known[col] = split_list(value) if col in LIST_COLUMNS else value

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import re
 
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# Character-class ranges, for building patterns elsewhere: every Cyrillic letter (the Unicode
+# block), and the Russian capitals and small letters.
+CYRILLIC_RANGE = "\u0400-\u04FF"
+RU_UPPER = "А-ЯЁ"
+RU_LOWER = "а-яё"
+CYRILLIC = re.compile(f"[{CYRILLIC_RANGE}]")
 LATIN = re.compile(r"[A-Za-z]")
 
 # Characters that carry no meaning for matching: stress marks (combining acute/grave),
@@ -12,6 +17,10 @@ INVISIBLE = "\u0301\u0300\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 # Spaces that should behave as a plain space: NBSP, thin, narrow NBSP, figure space …
 SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+# Spaces that group the digits of a number (3 648, 3\u202f648) or stand between a number
+# and its sign or unit.
+DIGIT_SPACES = " \u00a0\u2009\u202f\u2007"
 
 # Latin letters that look like Cyrillic ones (and back): a typist's or an OCR's confusion.
 LATIN_TO_CYRILLIC = str.maketrans(

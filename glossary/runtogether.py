@@ -11,9 +11,10 @@ from collections.abc import Callable, Collection
 
 from . import morph
 from .keys import word_keys
+from .ru import RU_LOWER, RU_UPPER
 
 # A piece is written one way throughout: lower, Capitalised or CAPS, so "аНКВД" is no piece.
-_ONE_CASE = re.compile(r"[А-ЯЁ]?[а-яё]+|[А-ЯЁ]+")
+_ONE_CASE = re.compile(f"[{RU_UPPER}]?[{RU_LOWER}]+|[{RU_UPPER}]+")
 MIN_LEN = 6         # shorter unknown words are typos or names, not run-together phrases
 _MAX_LEN = 120      # longer "words" are text that lost all its spaces: not one glossary phrase
 _MAX_PIECE = 24
@@ -52,7 +53,8 @@ def _segment(s: str, ok: Callable[[str], bool]) -> list[tuple[int, int]] | None:
     for end in range(1, n + 1):
         for start in range(max(0, end - _MAX_PIECE), end):
             prev = count[start]
-            if prev is not None and (count[end] is None or prev + 1 < count[end]) \
+            best = count[end]
+            if prev is not None and (best is None or prev + 1 < best) \
                     and ok(s[start:end]):
                 count[end], back[end] = prev + 1, start
     if count[n] is None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .errors import InputError
+from .ru import CYRILLIC
 
 # Larger files are almost certainly not glossaries or drafts; refuse rather than hang.
 MAX_BYTES = 512 * 1024 * 1024
@@ -112,7 +113,7 @@ def _looks_russian(text: str) -> bool:
     (Latin-1 accents decoded as cp1251 also come out Cyrillic, but inside Latin words.)"""
     cyrillic = mixed = 0
     for word in re.findall(r"[^\W\d_]+", text):
-        has_cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+        has_cyrillic = CYRILLIC.search(word) is not None
         if has_cyrillic and any(c.isascii() for c in word):
             mixed += 1
         elif has_cyrillic:

@@ -50,9 +50,10 @@ def problems(glossary: Glossary) -> list[InputError]:
     for term in glossary:
         for lang in ("ru", "en"):
             for form in term.forbidden(lang):
-                owner = approved.get((lang, fold(form)))
-                if owner is not None:
-                    whose = "its own approved form" if owner == term.id else f"approved for {owner!r}"
+                claimed = approved.get((lang, fold(form)))
+                if claimed is not None:
+                    whose = ("its own approved form" if claimed == term.id
+                             else f"approved for {claimed!r}")
                     found.append(InputError(f"{term.id}: forbidden {lang} form {form!r} is "
                                             f"{whose}", path=path, line=term.line))
     found.sort(key=lambda e: e.line or 0)

@@ -2,11 +2,12 @@
 English plural and possessive. What translators paste into tools without morphology."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from . import english, morph
-from .model import Glossary
-from .tokens import Token, tokenize
+from .model import Glossary, Term
+from .tokens import tokenize
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NUMBERS = ("sing", "plur")
@@ -20,6 +21,58 @@ class Form:
     case: str
     number: str
     text: str
+
+
+@dataclass(frozen=True)
+class Variants:
+    """Everything `glossary variants` shows for a term: its Russian paradigm (of every
+    approved Russian form), English forms and transliterations. `term` is None for a phrase
+    not in the glossary (inflected as a Russian term)."""
+
+    ru: str
+    term: Term | None = None
+    ru_forms: list[Form] = field(default_factory=list)
+    en_forms: list[str] = field(default_factory=list)
+    transliterations: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.term.id if self.term else None, "ru": self.ru,
+                "en": self.term.en if self.term else None,
+                "ru_forms": [{"case": f.case, "number": f.number, "form": f.text}
+                             for f in self.ru_forms],
+                "en_forms": self.en_forms, "transliterations": self.transliterations}
+
+    def forms(self) -> list[str]:
+        """Every distinct form, Russian then English (for pasting into a tool)."""
+        return list(dict.fromkeys([f.text for f in self.ru_forms] + self.en_forms))
+
+
+def describe(glossary: Glossary, text: str) -> Variants:
+    """The variants of a glossary entry given by id or by any form (the best lookup hit), or
+    of a phrase not in the glossary.
+
+    >>> from glossary import load
+    >>> v = describe(load(), "заградотрядами")
+    >>> v.term.id, v.ru_forms[0].text, v.transliterations["bgn-pcgn"]
+    ('blocking-detachment', 'заградительный отряд', 'zagraditelnyy otryad')
+    """
+    from .lookup import Lookup
+    from .translit import SCHEMES, to_latin
+
+    text = text.strip()
+    term = glossary.by_id().get(text)
+    if term is None:
+        hits = Lookup(glossary).find(text)
+        term = hits[0].term if hits else None
+    ru = term.ru if term else text
+    kind = term.kind if term else "term"
+    return Variants(
+        ru=ru, term=term,
+        ru_forms=[f for form in (term.approved("ru") if term else (ru,))
+                  for f in paradigm(form, kind)],
+        en_forms=[f for form in (term.approved("en") if term else ())
+                  for f in english_forms(form, kind)],
+        transliterations={scheme: to_latin(ru, scheme) for scheme in SCHEMES})
 
 
 # Kinds that take no English plural: names, places, bodies, abbreviations.

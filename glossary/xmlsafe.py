@@ -233,7 +233,7 @@ def _check_prolog(head: bytes, path: str | Path, *, complete: bool) -> tuple[str
         elif text.startswith("<!DOCTYPE", i):
             end = _doctype_end(text, i, path)
         elif text.startswith("<", i) and i + 1 < n and _NAME_START.match(text[i + 1]):
-            name = re.match(r"[^\s/>]*", text[i + 1:]).group()
+            name = re.match(r"[^\s/>]*", text[i + 1:]).group()  # type: ignore[union-attr]
             if i + 1 + len(name) >= n and not complete:
                 break  # the name itself may be cut off
             return name.rsplit(":", 1)[-1], _line_at(text, i)

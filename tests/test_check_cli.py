@@ -476,3 +476,6 @@ def test_tm_precedent_for_the_terms_with_findings(runner, gloss, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-2:] == [f"In the translation memory {tm}:",
                                                "  special-camp: special camp ×2"]
+    from_env = runner.invoke(main, ["check", "--glossary", str(gloss), str(draft)],
+                             env={"GLOSSARY_TM": str(tm)})
+    assert from_env.stderr == result.stderr  # $GLOSSARY_TM is honoured as --tm is

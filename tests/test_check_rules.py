@@ -399,3 +399,10 @@ def test_a_word_that_may_be_another_word_is_only_a_warning():
     assert [(f.segment, f.term, f.severity) for f in found] == [
         (1, "company", "warning"), (2, "regiment", "warning"), (3, "company", "error")]
     assert found[0].message.endswith("; it may be another word here (a form of «рот»)")
+
+
+def test_a_multiplier_word_after_an_order_number_keeps_its_zeros():
+    """№ 00805 тысяч: the order number's value is its digits; no multiplying a string."""
+    from glossary.check.numbers import numbers
+
+    assert [n.values for n in numbers("приказ № 00805 тысяч")] == [frozenset({"00805"})]

@@ -4,9 +4,11 @@ from __future__ import annotations
 import json
 import shutil
 
-import click
 import pytest
+from commands import paths
 from paths import HERE
+
+from glossary import termfiles
 
 from cli import main
 
@@ -18,18 +20,13 @@ def gloss(tmp_path):
     return path
 
 
-def commands(group: click.Group, prefix=()):
-    for name, command in group.commands.items():
-        yield (*prefix, name)
-        if isinstance(command, click.Group):
-            yield from commands(command, (*prefix, name))
-
-
-def test_every_command_has_help_with_an_example(runner):
-    for path in commands(main):
-        result = runner.invoke(main, [*path, "--help"])
-        assert result.exit_code == 0, path
-        assert "Example" in result.output or isinstance(main.commands.get(path[0]), click.Group), path
+@pytest.mark.parametrize("path", [(), *paths()], ids=lambda p: " ".join(p) or "glossary")
+def test_every_command_has_help_with_an_example(runner, path):
+    """Every command and subcommand, groups included (found by walking the group): --help
+    works and ends its description with an example of that very command."""
+    result = runner.invoke(main, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert f"Example: {' '.join(('glossary', *path))}" in result.output
 
 
 def test_lookup_found_text(runner, gloss):
@@ -130,8 +127,13 @@ def test_import_merges_with_conflict_report(runner, gloss, tmp_path):
     assert result.exit_code == 0 and "filtration-camp" in result.output
 
 
+def test_export_format_choices_are_the_registry():
+    [option] = [p for p in main.commands["export"].params if p.name == "fmt"]
+    assert set(option.type.choices) == set(termfiles.FORMATS)
+
+
 def test_export_import_round_trip_via_cli(runner, gloss, tmp_path):
-    for fmt in ("tsv", "csv", "tbx", "json"):
+    for fmt in termfiles.FORMATS:
         out = tmp_path / f"out.{fmt}"
         assert runner.invoke(main, ["export", "--glossary", str(gloss), "--format", fmt,
                                     "-o", str(out)]).exit_code == 0
@@ -177,6 +179,9 @@ def test_lookup_with_a_tm_counts_renderings(runner, gloss, tmp_path):
     [entry] = json.loads(result.output)
     assert entry["tm_renderings"] == {"barrier troops": 2, "blocking detachment": 1,
                                       "punishment detachment": 1}
+    from_env = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--format", "json",
+                                    "заградотряд"], env={"GLOSSARY_TM": str(tm)})
+    assert json.loads(from_env.output) == [entry]  # $GLOSSARY_TM is honoured as --tm is
     missing = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--tm",
                                    str(tmp_path / "none.sqlite"), "заградотряд"])
     assert missing.exit_code == 2 and not (tmp_path / "none.sqlite").exists()

@@ -188,6 +188,9 @@ def test_bad_files(tmp_path, text, line, message):
     assert (err.value.path, err.value.line) == (str(path), line)
 
 
-def test_module_shape():
+def test_module_shape(tmp_path):
     assert tbx.NAME == "tbx" and tbx.EXTENSIONS == (".tbx",)
-    assert isinstance(tbx.dumps(Glossary([])), str)
+    empty = tbx.dumps(Glossary([]))
+    assert empty.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic"')
+    (tmp_path / "empty.tbx").write_text(empty, encoding="utf-8")
+    assert tbx.read(tmp_path / "empty.tbx").terms == []

@@ -249,3 +249,11 @@ def test_every_tm_command_has_help_ending_with_an_example():
         assert result.exit_code == 0
         last = inspect.cleandoc(command.help).splitlines()[-1]
         assert last.startswith("Example: glossary tm"), name
+
+
+@pytest.mark.parametrize("command, option", [("export", "file_format"), ("import", "input_format")])
+def test_tm_format_choices_are_the_registry(command, option):
+    from glossary import formats
+
+    [param] = [p for p in main.commands["tm"].commands[command].params if p.name == option]
+    assert set(param.type.choices) == set(formats.FORMATS)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .fuzzy import differences, score
 from .io import export_file, export_text, import_file
-from .model import Difference, Hit, ImportReport, Match, Stats, Unit
+from .model import ConcordanceHit, Difference, FuzzyMatch, ImportReport, Stats, Unit
 from .pretranslate import PretranslateReport, pretranslate, pretranslate_file
 from .store import SCHEMA_VERSION, TranslationMemory
 
@@ -27,6 +27,7 @@ def default_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "tm.sqlite"
 
 
-__all__ = ["SCHEMA_VERSION", "Difference", "Hit", "ImportReport", "Match", "PretranslateReport",
-           "Stats", "TranslationMemory", "Unit", "default_path", "differences", "export_file",
-           "export_text", "import_file", "pretranslate", "pretranslate_file", "score"]
+__all__ = ["SCHEMA_VERSION", "ConcordanceHit", "Difference", "FuzzyMatch", "ImportReport",
+           "PretranslateReport", "Stats", "TranslationMemory", "Unit", "default_path",
+           "differences", "export_file", "export_text", "import_file", "pretranslate",
+           "pretranslate_file", "score"]

@@ -207,7 +207,7 @@ def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | N
     numbers.frombytes(packed)
     out = []
     keyed = 0
-    empty = frozenset()
+    empty: frozenset[str] = frozenset()
     for i in range(0, len(numbers), 2):
         start, end, kind = numbers[i], numbers[i + 1] >> 2, _KINDS[numbers[i + 1] & 3]
         piece = text[start:end]

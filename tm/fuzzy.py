@@ -93,7 +93,10 @@ class Scorer:
         # runs between aligned tokens are then paired kind with kind (docstring, step 3).
         pending_q: list[TmToken] = []
         pending_c: list[TmToken] = []
-        for tag, i1, i2, j1, j2 in Indel.opcodes(self.codes, self._codes(cand)).as_list():
+        # (rapidfuzz types the tuple's items as int | str)
+        opcodes: list[tuple[str, int, int, int, int]] = Indel.opcodes(  # type: ignore[assignment]
+            self.codes, self._codes(cand)).as_list()
+        for tag, i1, i2, j1, j2 in opcodes:
             if tag != "equal":
                 pending_q.extend(query[i1:i2])
                 pending_c.extend(cand[j1:j2])
@@ -111,14 +114,14 @@ class Scorer:
                                             (c.start, c.end)))
         if pending_q or pending_c:
             cost += _run(pending_q, pending_c, diffs)
-        diffs = tuple(diffs or ())
+        found = tuple(diffs or ())
         total = max(self.weight, weight(cand))
         if total == 0:
-            return (100 if query_text == cand_text else 0), diffs
+            return (100 if query_text == cand_text else 0), found
         value = math.floor(100 * (1 - cost / total) + 1e-9)
         if query_text != cand_text:
             value = min(value, 99)
-        return max(value, 0), diffs
+        return max(value, 0), found
 
     def _codes(self, cand: tuple[TmToken, ...]) -> list[int]:
         """The candidate's integer codes: equal to a query token's code = the same token."""

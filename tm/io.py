@@ -9,7 +9,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from glossary.errors import GlossaryError, InputError
-from glossary.formats import detect, detect_direction, read_segments, write_segments
+from glossary.formats import detect_direction, read_segments, write_segments
 from glossary.segment import Segment
 
 from .model import ImportReport
@@ -124,7 +124,3 @@ def _full_tag(tm: TranslationMemory, primary: str, side: int) -> str:
     counts = Counter(dict(rows))
     return counts.most_common(1)[0][0] if counts else primary
 
-
-def file_format(path: str | Path) -> str:
-    """The format name of a file (glossary.formats.detect)."""
-    return detect(path)

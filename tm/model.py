@@ -77,7 +77,7 @@ class Difference:
 
 
 @dataclass(frozen=True)
-class Match:
+class FuzzyMatch:
     """A fuzzy match: the unit, its score (0–100, 100 = identical) and what differs."""
 
     score: int
@@ -91,7 +91,7 @@ class Match:
 
 
 @dataclass(frozen=True)
-class Hit:
+class ConcordanceHit:
     """A concordance hit: the unit and where the phrase stands in its source and target."""
 
     unit: Unit

@@ -23,7 +23,7 @@ from glossary.formats import primary
 from glossary.normalize import script
 from glossary.textio import read_text, write_atomic
 
-from .model import Match
+from .model import FuzzyMatch
 from .store import TranslationMemory
 
 COMMENT = re.compile(r"^TM: \d+%.*$", re.MULTILINE)
@@ -92,7 +92,7 @@ def _translated(entry: polib.POEntry) -> bool:
 
 
 def _best(tm: TranslationMemory, entry: polib.POEntry, min_score: int, source_lang: str,
-          target_lang: str | None) -> Match | None:
+          target_lang: str | None) -> FuzzyMatch | None:
     matches = tm.search(entry.msgid, min_score=min_score, limit=20, source_lang=source_lang,
                         target_lang=target_lang)
     if entry.msgid_plural:
@@ -105,7 +105,7 @@ def _best(tm: TranslationMemory, entry: polib.POEntry, min_score: int, source_la
     return next((m for m in tied if (m.unit.context or None) == (entry.msgctxt or None)), tied[0])
 
 
-def _fill(entry: polib.POEntry, match: Match, exact: bool) -> None:
+def _fill(entry: polib.POEntry, match: FuzzyMatch, exact: bool) -> None:
     unit = match.unit
     if entry.msgid_plural:
         forms = (unit.target, *unit.target_plurals)

@@ -36,8 +36,8 @@ from glossary.normalize import script
 from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, code_char,
                        from_layout, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
-from .model import Hit, Match
-from .store import TranslationMemory, lang_filter, unit_columns, unit_from_row
+from .model import ConcordanceHit, FuzzyMatch
+from .store import IN_LIST, TranslationMemory, as_list, lang_filter, unit_columns, unit_from_row
 from .writer import NO_WORDS, SOURCE, TARGET, weight_code
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
@@ -46,7 +46,7 @@ _EPS = 1e-6
 
 
 def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int = 5,
-           source_lang: str | None = None, target_lang: str | None = None) -> list[Match]:
+           source_lang: str | None = None, target_lang: str | None = None) -> list[FuzzyMatch]:
     """Units whose source matches `text` with a score ≥ `min_score`, best first.
 
     Equal scores: newest first. `source_lang`/`target_lang` keep one language pair.
@@ -69,9 +69,8 @@ def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int 
     tokens_of: dict[int, tuple[TmToken, ...] | None] = {}
     scorer = Scorer(coded, text)
     shortlist = _shortlist(coded, candidates, limit + MARGIN)
-    marks = ",".join("?" * len(shortlist))
     rows = tm.db.execute(f"SELECT {unit_columns()}, c.layout FROM units JOIN codes c "
-                         f"ON c.unit_id = units.id WHERE units.id IN ({marks})", shortlist)
+                         f"ON c.unit_id = units.id WHERE units.id {IN_LIST}", (as_list(shortlist),))
     for row in rows.fetchall():
         unit = unit_from_row(row[:-1])
         unit_tokens = from_layout(unit.source, row[-1], candidates[unit.id])
@@ -80,12 +79,16 @@ def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int 
         else:
             value, diff = scorer.compare(unit_tokens, unit.source, differences=False)
         if value >= min_score:
-            matches.append(Match(value, unit, diff))
+            matches.append(FuzzyMatch(value, unit, diff))
             tokens_of[unit.id] = unit_tokens
     matches.sort(key=lambda m: (m.score, m.unit.changed, m.unit.id), reverse=True)
     # The differences, for the matches shown only.
-    return [Match(m.score, m.unit, scorer.compare(tokens_of[m.unit.id], m.unit.source)[1])
-            if tokens_of[m.unit.id] is not None else m for m in matches[:limit]]
+    shown = []
+    for m in matches[:limit]:
+        unit_tokens = tokens_of[m.unit.id]
+        shown.append(m if unit_tokens is None else
+                     FuzzyMatch(m.score, m.unit, scorer.compare(unit_tokens, m.unit.source)[1]))
+    return shown
 
 
 def _query(tm: TranslationMemory, text: str) -> tuple[TmToken, ...]:
@@ -129,14 +132,13 @@ def _candidates(tm: TranslationMemory, query: tuple[TmToken, ...], tokens: list[
     if not key_ids:
         return {}
     low, high = weight_code(theta * total - _EPS), weight_code(total / theta + _EPS)
-    marks = ",".join("?" * len(key_ids))
     sql = ("SELECT c.unit_id, c.codes FROM postings p JOIN codes c ON c.unit_id = p.unit_id "
-           f"WHERE p.key_id IN ({marks}) AND p.weight BETWEEN ? AND ?")
+           f"WHERE p.key_id {IN_LIST} AND p.weight BETWEEN ? AND ?")
     where, args = lang_filter(source_lang, target_lang, "u.")
     if where:
         sql = sql.replace(" WHERE ", " JOIN units u ON u.id = p.unit_id WHERE ") + \
             where.replace(" WHERE ", " AND ")
-    return dict(tm.db.execute(sql, [*key_ids, low, high, *args]).fetchall())
+    return dict(tm.db.execute(sql, [as_list(sorted(key_ids)), low, high, *args]).fetchall())
 
 
 def _shortlist(query: tuple[TmToken, ...], candidates: dict[int, str], size: int) -> list[int]:
@@ -161,7 +163,7 @@ def _shortlist(query: tuple[TmToken, ...], candidates: dict[int, str], size: int
 
 
 def concordance(tm: TranslationMemory, phrase: str, lang: str | None = None, *,
-                limit: int | None = None) -> list[Hit]:
+                limit: int | None = None) -> list[ConcordanceHit]:
     """Units holding `phrase` (its words in a row, any inflected form), newest first.
 
     `lang` picks the side in that language; by default the phrase's script decides
@@ -187,7 +189,7 @@ def concordance(tm: TranslationMemory, phrase: str, lang: str | None = None, *,
             text = unit.source if side == SOURCE else unit.target
             spans[side] = _find(analyse(text), wanted)
         if any(spans.values()):
-            hits.append(Hit(unit, tuple(spans.get(SOURCE, ())), tuple(spans.get(TARGET, ()))))
+            hits.append(ConcordanceHit(unit, tuple(spans.get(SOURCE, ())), tuple(spans.get(TARGET, ()))))
     hits.sort(key=lambda h: (h.unit.changed, h.unit.id), reverse=True)
     return hits[:limit] if limit else hits
 
@@ -202,9 +204,8 @@ def _containing(tm: TranslationMemory, side: int, wanted: list[frozenset[str]]) 
         if not group:
             return set()
         ids = [key_id for key_id, _df in group]
-        marks = ",".join("?" * len(ids))
         units = {row[0] for row in tm.db.execute(
-            f"SELECT unit_id FROM postings WHERE key_id IN ({marks})", ids)}
+            f"SELECT unit_id FROM postings WHERE key_id {IN_LIST}", (as_list(ids),))}
         result = units if result is None else result & units
         if not result:
             return set()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import GlossaryError
 from ..formats import SKIP_UNTRANSLATED, read_segments, read_text_pair
 from ..segment import Segment
 
@@ -26,8 +27,10 @@ def read_draft(path: str | Path | None = None, *, source: str | Path | None = No
     """Segments of a draft file (`path`), or of a plain-text pair (`source` and `target`),
     with untranslated units kept as empty targets; other skipped units are listed."""
     if path is None:
-        segments = read_text_pair(source, target, source_lang=source_lang, target_lang=target_lang)
-        return Draft(segments)
+        if source is None or target is None:
+            raise GlossaryError("give a draft file, or both a source and a target file")
+        return Draft(read_text_pair(source, target, source_lang=source_lang,
+                                    target_lang=target_lang))
     segments: list[Segment] = []
     skipped: list[tuple[int | None, str]] = []
 

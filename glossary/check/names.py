@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..morph import lemmas
+from ..ru import RU_LOWER, RU_UPPER
 from ..translit import fold_latin, latin_keys
 from . import tally
 from .context import Context, PairView
@@ -29,7 +30,7 @@ from .registry import Issue, rule
 
 _MIN_KEY = 4
 _CLOSE = 85  # rapidfuzz ratio above which a word is taken for the name it resembles
-_CAPITALISED = re.compile(r"[A-Z][A-Za-z]+(?:['’]s\b|['’](?!\w))?|[А-ЯЁ][а-яёА-ЯЁ]+")
+_CAPITALISED = re.compile(rf"[A-Z][A-Za-z]+(?:['’]s\b|['’](?!\w))?|[{RU_UPPER}][{RU_LOWER}{RU_UPPER}]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -57,7 +58,7 @@ class NameIndex:
             words: dict[str, str] = {}
             for ru in term.approved("ru"):
                 n = len(ru.split())
-                for key in latin_keys(ru):
+                for key in sorted(latin_keys(ru)):  # sets iterate in a per-process order
                     if len(key) < _MIN_KEY or key in taken:
                         continue
                     if key.count(" ") + 1 == n:
@@ -123,7 +124,7 @@ def name_spelling(view: PairView, ctx: Context):
 def _finish(ctx: Context):
     for term_id, by_form in ctx.state.get("name-spelling", {}).items():
         term = ctx.term(term_id)
-        approved = [_surname(f) for f in term.approved(ctx.target_lang)]
+        approved = tuple(_surname(f) for f in term.approved(ctx.target_lang))
         for (ref, span, surface), _form, majority, counts in tally.minorities(by_form, approved):
             n = counts[majority]
             suggestion = " ".join([*surface.split()[:-1], majority])
@@ -203,7 +204,7 @@ def _closest(folded: str, keys: dict[str, str], approved: set[str]) -> str | Non
     for k, suggestion in keys.items():
         if fuzz.ratio(folded, k) >= _CLOSE:
             return suggestion
-    for a in approved:
+    for a in sorted(approved):
         if len(a) >= _MIN_KEY and fuzz.ratio(folded, a) >= _CLOSE:
             return next((s for s in keys.values() if fold_latin(s) == a), None) or a
     return None
@@ -212,7 +213,7 @@ def _closest(folded: str, keys: dict[str, str], approved: set[str]) -> str | Non
 def _closest_cyrillic(word: str, term) -> str | None:
     """A Russian target word whose lemma is a close spelling of the name's Russian form."""
     forms = [f for f in term.approved("ru") if " " not in f.strip()]
-    for lemma in lemmas(word.lower()):
+    for lemma in sorted(lemmas(word.lower())):
         for form in forms:
             if lemma != form.lower() and fuzz.ratio(lemma, form.lower()) >= _CLOSE:
                 return form

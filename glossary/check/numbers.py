@@ -26,13 +26,14 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..morph import lemmas
+from ..ru import DIGIT_SPACES
 from .context import Context, PairView
 from .finding import ERROR
 from .registry import Issue, rule
 
 _DIGIT = re.compile(r"\d")
 _ID_DIGITS = 4  # 0521 is a number's name; 05 (a day, a month) is still five
-_SPACES = " \u00a0\u2009\u202f\u2007"
+_SPACES = DIGIT_SPACES
 _NUMBER = re.compile(
     rf"(?<!\d)(?:\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)")
 _RANGE_YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d\s?[-–—]\s?$")
@@ -61,7 +62,7 @@ _EN_WORDS |= {"hundredth": 100, "thousandth": 1000}
 _EN_MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november "
     "december".split(), start=1)}
-_RU_WORDS = {w: i for i, w in enumerate(
+_RU_WORDS: dict[str, int | Decimal] = {w: i for i, w in enumerate(
     "ноль один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать "
     "тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать "
     "девятнадцать".split())}
@@ -116,17 +117,18 @@ def numbers(text: str) -> list[Number]:
     found = []
     for m in _NUMBER.finditer(text):
         for start, chunk in _readable(m.start(), m.group()):
-            values = _readings(chunk)
+            values: frozenset[Decimal | str] = _readings(chunk)
             if chunk.isdigit() and chunk[0] == "0" and len(chunk) >= _ID_DIGITS:
                 values = frozenset({chunk})  # an order number (№ 00805): its zeros count
             end = start + len(chunk)
             if values and len(chunk) <= 3 and _RANGE_YEAR.search(text, max(0, start - 8), start):
-                century = _RANGE_YEAR.search(text, max(0, start - 8), start).group()[:2]
-                values |= {Decimal(century + chunk.zfill(2))} if len(chunk) == 2 else set()
+                year = _RANGE_YEAR.search(text, max(0, start - 8), start)
+                if year is not None and len(chunk) == 2:
+                    values |= {Decimal(year.group()[:2] + chunk.zfill(2))}
             after = _WORD.match(text, end + (1 if text[end:end + 1] in _SPACES else 0))
             factor = _multiplier(after.group().lower()) if after else None
             if factor:
-                values |= {(v * factor).normalize() for v in values}
+                values |= {(v * factor).normalize() for v in values if isinstance(v, Decimal)}
             minutes = len(chunk) == 2 and start > 1 and text[start - 1] == ":" and \
                 text[start - 2].isdigit()
             found.append(Number(start, end, chunk, frozenset(values), soft=minutes))
@@ -184,7 +186,7 @@ def _multiplier(word: str) -> int | None:
     if word in _MULTIPLIERS:
         return _MULTIPLIERS[word]
     if not word.isascii():
-        for lemma in lemmas(word):
+        for lemma in sorted(lemmas(word)):
             if lemma in _MULTIPLIERS:
                 return _MULTIPLIERS[lemma]
     return None
@@ -252,7 +254,7 @@ def _word_value(word: str, lang: str) -> int | Decimal | None:
     lower = word.lower()
     if lang == "en" or lower.isascii():
         return _EN_WORDS.get(lower)
-    for lemma in lemmas(lower.replace("ё", "е")):
+    for lemma in sorted(lemmas(lower.replace("ё", "е"))):
         if lemma in _RU_WORDS:
             return _RU_WORDS[lemma]
     return None
@@ -262,7 +264,7 @@ def _month(word: str, lang: str) -> int | None:
     lower = word.lower()
     if lang == "en" or lower.isascii():
         return _EN_MONTHS.get(lower)
-    return next((_RU_MONTHS[m] for m in lemmas(lower) if m in _RU_MONTHS), None)
+    return next((_RU_MONTHS[m] for m in sorted(lemmas(lower)) if m in _RU_MONTHS), None)
 
 
 def _roman(numeral: str) -> int:

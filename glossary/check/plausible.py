@@ -116,7 +116,8 @@ def _verb_use(form: str, text: str, start: int, end: int) -> bool:
     if _SENTENCE_START.search(text[:start]):
         after = _EN_WORD.match(text[end:].lstrip())
         # an imperative is the bare form: "Check it", not "Checks it"
-        return bool(after) and after.group().lower() in _EN_OBJECTS and lower == form.lower()
+        return after is not None and after.group().lower() in _EN_OBJECTS \
+            and lower == form.lower()
     return False
 
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import GlossaryError
 from .finding import SEVERITIES, Span
+
+if TYPE_CHECKING:
+    from .context import Context, PairView, Ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,24 +30,29 @@ class Issue:
     severity: str | None = None  # when the rule's default does not fit this finding
 
 
+RunRule = Callable[["PairView", "Context"], Iterable[Issue]]
+FinishRule = Callable[["Context"], Iterable[tuple["Ref", Issue]]]
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
     severity: str
     description: str
-    run: Callable
-    finish: Callable | None = None
+    run: RunRule
+    finish: FinishRule | None = None
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: str, *, finish: Callable | None = None):
+def rule(rule_id: str, severity: str, *, finish: FinishRule | None = None
+         ) -> Callable[[RunRule], RunRule]:
     """Register a rule; its docstring's first paragraph is the description `--list-rules`
     shows."""
     assert severity in SEVERITIES, severity
 
-    def register(fn: Callable[..., Iterable[Issue]]):
+    def register(fn: RunRule) -> RunRule:
         first_paragraph = (fn.__doc__ or "").strip().split("\n\n")[0]
         RULES[rule_id] = Rule(rule_id, severity, " ".join(first_paragraph.split()), fn, finish)
         return fn

@@ -24,14 +24,14 @@ from functools import lru_cache
 import lemminflect
 
 from ..normalize import fix_lookalikes, is_mixed_script
-from ..ru import CYRILLIC, LATIN
+from ..ru import CYRILLIC, CYRILLIC_RANGE, LATIN
 from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .registry import Issue, rule
 
 _WORD = re.compile(r"[^\W\d_]+")
 # A word with a Latin letter next to a Cyrillic one (only such words can mix scripts).
-_MIXED = re.compile(r"[^\W\d_]*(?:[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z])[^\W\d_]*",
+_MIXED = re.compile(rf"[^\W\d_]*(?:[a-z][{CYRILLIC_RANGE}]|[{CYRILLIC_RANGE}][a-z])[^\W\d_]*",
                     re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _BIBLIOGRAPHY = re.compile(
@@ -145,7 +145,8 @@ def _english_left(target: str, whole: bool) -> list[tuple[int, int]]:
     if not LATIN.search(target):
         return []
     prose = _NOT_PROSE.sub(lambda m: " " * len(m.group()), target)
-    found, run = [], []
+    found: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
     for m in _WORD.finditer(prose):
         word = m.group()
         shape = word.islower() or (whole and word[:1].isupper() and word[1:].islower())

@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 
 from ..keys import term_word_keys, word_keys
+from ..ru import RU_UPPER
 from ..tokens import Token, tokenize
 
 # A sentence ends at . ! ? … followed by space and something that can start a sentence.
 # Abbreviations (г., т. е., No.) rarely stand before a capital, and a wrong split only
 # makes the dropped-term check (its one user) more cautious: it needs equal counts.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”')\]]*\s+(?=[«\"“(\[]?[A-ZА-ЯЁ0-9])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"»”')\]]*\s+(?=[«\"“(\[]?[A-Z{RU_UPPER}0-9])")
 
 # How many words may stand between two words of a phrase read loosely, and what must be
 # among them: a coordination ("special and filtration camps" renders both "special camp"
@@ -63,11 +64,12 @@ def loose_find(text: str, text_words: list[tuple[Token, frozenset[str]]],
     for i, (tok, k) in enumerate(text_words):
         if tok.start < lo or tok.end > hi or k.isdisjoint(keys[0]):
             continue
-        j: int | None = i
+        j = i
         for want in keys[1:]:
-            j = _next_word(text, text_words, j, want, hi)
-            if j is None:
+            following = _next_word(text, text_words, j, want, hi)
+            if following is None:
                 break
+            j = following
         else:
             return tok.start, text_words[j][0].end
     return None

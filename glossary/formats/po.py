@@ -160,13 +160,13 @@ def _prepare(text: str, path: str | Path) -> str:
             continue  # polib skips blank lines, inside an entry too
         string = found.group("string").rstrip() if found else ""
         plain = found is not None and not found.group("obsolete")
-        if plain and not found.group("keyword") and opened is not None:
+        if plain and not found.group("keyword") and opened is not None:  # type: ignore[union-attr]
             pieces.append(string[1:-1])
             lines[index] = ""
             continue
         _fold(lines, opened, pieces)
         opened = None
-        if plain and found.group("keyword"):
+        if plain and found.group("keyword"):  # type: ignore[union-attr]
             opened, pieces = index, [string[:-1]]
     _fold(lines, opened, pieces)
     return "\n".join(lines)
@@ -175,7 +175,7 @@ def _prepare(text: str, path: str | Path) -> str:
 def _fold(lines: list[str], opened: int | None, pieces: list[str]) -> None:
     """Write a string's joined pieces back into the line that opened it."""
     if opened is not None and len(pieces) > 1:
-        start = _STRING_LINE.match(lines[opened]).start("string")
+        start = _STRING_LINE.match(lines[opened]).start("string")  # type: ignore[union-attr]
         lines[opened] = lines[opened][:start] + "".join(pieces) + '"'
 
 

@@ -122,7 +122,9 @@ def _parts_12(unit: etree._Element) -> tuple[str, str | None, str | None, list[s
 
 
 def _parts_20(unit: etree._Element) -> tuple[str, str | None, str | None, list[str], str | None]:
-    sources, targets, state = [], [], None
+    sources: list[str] = []
+    targets: list[str] = []
+    state = None
     for part in unit:
         if xmlsafe.local(part.tag) not in ("segment", "ignorable"):
             continue

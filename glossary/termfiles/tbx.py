@@ -50,7 +50,6 @@ EXTENSIONS = (".tbx",)
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 DEPRECATED = "deprecatedTerm-admn-sts"
-SUPERSEDED = "supersededTerm-admn-sts"
 # termNote types that carry the status: TBX-Basic's, and the older MARTIF name.
 STATUS_TYPES = ("administrativeStatus", "normativeAuthorization")
 EXTRA_PREFIX = "x-"
@@ -100,7 +99,8 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
         if found[lang] is None:
             raise InputError(f"term entry has no preferred {label} term (nor one without a "
                              "status)", path=path, line=line)
-    (ru, ru_variants, ru_forbidden), (en, en_variants, en_forbidden) = found["ru"], found["en"]
+    (ru, ru_variants, ru_forbidden), (en, en_variants, en_forbidden) = (
+        found["ru"], found["en"])  # type: ignore[misc]  # neither is None: checked above
     return Term(id=entry.get("id") or slug(en or ru), ru=ru, en=en,
                 ru_variants=ru_variants, en_variants=en_variants,
                 ru_forbidden=ru_forbidden, en_forbidden=en_forbidden,

@@ -1,8 +1,10 @@
 """Report renderers, one small module each; every one is `render(report, **options) -> str`."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import csv, html, json, text
 
-RENDERERS = {"text": text.render, "json": json.render, "csv": csv.render, "html": html.render}
+RENDERERS: dict[str, Callable[..., str]] = {"text": text.render, "json": json.render, "csv": csv.render, "html": html.render}
 
 __all__ = ["RENDERERS"]

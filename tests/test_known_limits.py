@@ -1,0 +1,82 @@
+"""The README's "Known limits" (and the limits in "How matching works"), one row each, kept
+as expected failures the way pymorphy3 keeps its known failures: each test states the
+behaviour a translator would want. strict=True: the day one passes, the suite fails, so the
+README and this table are updated together."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from glossary import Matcher, load
+from glossary.check import check
+from glossary.lookup import Lookup
+from glossary.model import Term
+from glossary.segment import Segment
+
+
+@pytest.fixture(scope="module")
+def shipped_lookup() -> Lookup:
+    return Lookup(load())
+
+
+def no_number_finding(source: str, target: str) -> bool:
+    report = check([Segment(source, target, "ru", "en")], load(), rules=["number-mismatch"])
+    return not report.findings
+
+
+def found_ids(terms: list[Term], text: str, lang: str) -> list[str]:
+    return [m.term_id for m in Matcher(terms).find(text, lang)]
+
+
+COUNTER_INTELLIGENCE = [Term("ci", "контрразведка", "counterintelligence")]
+NKVD_TROOPS = [Term("nkvd-troops", "войска НКВД", "NKVD troops")]
+
+# (README limit, what a translator would want)
+LIMITS: dict[str, Callable[[Lookup], bool]] = {
+    "homographs: «ссылка» in the sense of a link is not the concept exile":
+        lambda lookup: "exile" not in [m.term_id for m in lookup.matcher.find(
+            "Нажмите на ссылку, чтобы открыть страницу.", "ru")],
+    "homographs: «рот» (mouth) is not a form of рота (company)":
+        lambda lookup: "company" not in [m.term_id for m in lookup.matcher.find(
+            "У него болел рот.", "ru")],
+    "inflected BGN/PCGN romanisations are found (shtrafnyye batalony)":
+        lambda lookup: "penal-battalion" in [h.term.id for h in lookup.find(
+            "shtrafnyye batalony")],
+    "short all-capital abbreviations are found in lower case (гко)":
+        lambda lookup: "gko" in [m.term_id for m in lookup.matcher.find("решение гко", "ru")],
+    "a closed English compound in the glossary matches its hyphenated spelling":
+        lambda _: found_ids(COUNTER_INTELLIGENCE, "Soviet counter-intelligence", "en") == ["ci"],
+    "run-together Latin text is split into the words the glossary knows":
+        lambda _: found_ids(NKVD_TROOPS, "the NKVDtroops arrived", "en") == ["nkvd-troops"],
+    "numbers in words beyond simple compounds: one and a half thousand = 1500":
+        lambda _: no_number_finding("Погибло 1500 человек.",
+                                    "One and a half thousand people died."),
+    "numbers in words beyond simple compounds: двое с половиной сотни = 250":
+        lambda _: no_number_finding("Их было двое с половиной сотни.", "There were 250 of them."),
+}
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="a documented limit (README, Known limits)")
+@pytest.mark.parametrize("limit", LIMITS)
+def test_known_limit(limit, shipped_lookup):
+    assert LIMITS[limit](shipped_lookup)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="README: the TM keeps text, not inline codes")
+def test_tm_export_restores_inline_codes(tmp_path):
+    from tm import TranslationMemory, export_file, import_file
+
+    (tmp_path / "in.tmx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="ru" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" '
+        'creationtoolversion="1" o-tmf="t"/><body><tu>'
+        '<tuv xml:lang="ru"><seg><bpt i="1">&lt;b&gt;</bpt>Приказ<ept i="1">&lt;/b&gt;</ept>'
+        '</seg></tuv><tuv xml:lang="en"><seg><bpt i="1">&lt;b&gt;</bpt>Order'
+        '<ept i="1">&lt;/b&gt;</ept></seg></tuv></tu></body></tmx>\n', encoding="utf-8")
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        import_file(memory, tmp_path / "in.tmx")
+        export_file(memory, tmp_path / "out.tmx", "tmx")
+    assert '<bpt i="1">' in (tmp_path / "out.tmx").read_text(encoding="utf-8")
