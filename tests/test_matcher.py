@@ -136,3 +136,21 @@ def test_a_form_starting_with_punctuation_is_found(text, expected):
     from glossary.model import Term
     m = Matcher([Term("order-227", "«Ни шагу назад»", "“Not a step back”")])
     assert found(m, text, "ru") == expected
+
+
+@pytest.mark.parametrize("form, text, found_it", [
+    ("counter-intelligence", "Soviet counterintelligence", True),
+    ("counter-intelligence", "Soviet counter intelligence", True),
+    ("counter-intelligence", "Soviet counter-intelligence", True),
+    ("counter intelligence", "Soviet counter-intelligence", True),
+    ("counterintelligence", "Soviet counter-intelligence", True),
+    ("counterintelligence", "Soviet counterintelligence", True),
+    # documented limits: a closed or spaced form is not found written the third way
+    ("counterintelligence", "Soviet counter intelligence", False),
+    ("counter intelligence", "Soviet counterintelligence", False),
+])
+def test_english_compounds_in_their_spellings(form, text, found_it):
+    from glossary.matcher import Matcher
+    from glossary.model import Term
+    matcher = Matcher([Term("ci", "контрразведка", form)])
+    assert bool(found(matcher, text, "en")) is found_it
