@@ -76,7 +76,9 @@ class Matcher:
     def _reset(self) -> None:
         """Per-process memos derived from the tries (never cached: they depend on text)."""
         self._splits: dict[str, list[tuple[int, int]] | None] = {}
-        self._relevant: dict[str, dict[str, bool]] = {"ru": {}, "en": {}}
+        # Per language: the words (and hyphenated pairs a-b) judged, and those that may match.
+        self._relevant: dict[str, tuple[set[str], set[str]]] = {"ru": (set(), set()),
+                                                                 "en": (set(), set())}
         self._anchor_sets: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
 
     def _anchors(self, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -164,26 +166,24 @@ class Matcher:
     def _may_match(self, text: str, lang: str) -> bool:
         """False when the text holds no anchor key (see _anchors): then no form can be found.
         A hyphenated pair is also read as one closed compound, a run-together word as its
-        pieces, as the walk reads them. Each distinct word is judged once per process."""
+        pieces, as the walk reads them. Each distinct word is judged once per process; a
+        text of words judged before is answered with set operations alone."""
         anchors, marks = self._anchors(lang)
         if any(mark in text for mark in marks):
             return True
-        relevant = self._relevant[lang]
-        for word in words(text):
-            known = relevant.get(word)
-            if known is None:
-                known = relevant[word] = self._is_relevant(_norm(word), lang, anchors)
-            if known:
-                return True
+        judged, relevant = self._relevant[lang]
+        found = set(words(text))
         if "-" in text:
-            for a, b in hyphenated(text):
-                pair = a + "-" + b
-                known = relevant.get(pair)
-                if known is None:
-                    known = relevant[pair] = self._is_relevant(_norm(a) + _norm(b), lang, anchors)
-                if known:
-                    return True
-        return False
+            found.update(a + "-" + b for a, b in hyphenated(text))
+        if not found.isdisjoint(relevant):
+            return True
+        for word in found - judged:
+            judged.add(word)
+            a, hyphen, b = word.partition("-")
+            norm = _norm(a) + _norm(b) if hyphen else _norm(word)
+            if self._is_relevant(norm, lang, anchors):
+                relevant.add(word)
+        return not found.isdisjoint(relevant)
 
     def _is_relevant(self, norm: str, lang: str, anchors: frozenset[str]) -> bool:
         if not anchors.isdisjoint(word_keys(norm)):
