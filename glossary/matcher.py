@@ -13,6 +13,7 @@ what the cache (cache.py) keeps between processes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import islice, product
@@ -58,7 +59,7 @@ class Match:
 class Matcher:
     """Compiled glossary forms, ready to find in any number of texts."""
 
-    def __init__(self, glossary: Glossary | list[Term] = ()):
+    def __init__(self, glossary: Glossary | Iterable[Term] = ()):
         self._entries: list[Entry] = []
         self._entry_ids: dict[Entry, int] = {}
         self._tries: dict[str, dict] = {"ru": {}, "en": {}}   # leaves hold entry numbers

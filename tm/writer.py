@@ -137,8 +137,8 @@ class Writer:
                 key_id = key_ids.get((side, key)) or self._key_id(side, key)
                 postings.append((key_id, side_weight, unit_id))
                 df[key_id] += 1
-        for form, keys in forms:
-            self.forms.setdefault(form, keys)
+        for form, joined in forms:
+            self.forms.setdefault(form, joined)
 
     def _key_id(self, side: int, key: str) -> int:
         found = self.key_ids.get((side, key))

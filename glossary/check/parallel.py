@@ -34,7 +34,8 @@ def check_in_processes(segments: Sequence[Segment], ctx: Context, rule_ids: list
     """Findings of `run(segments, first_number, ctx, rule_ids)` over the whole draft, run by
     `jobs` processes; `ctx.state` ends up as one process would have left it."""
     size = max(1, math.ceil(len(segments) / (jobs * _RUNS_PER_JOB)))
-    runs = [(start + 1, segments[start:start + size]) for start in range(0, len(segments), size)]
+    runs = [(start + 1, list(segments[start:start + size]))
+            for start in range(0, len(segments), size)]
     found: list[Finding] = []
     with ProcessPoolExecutor(jobs, mp_context=worker_context(),
                              initializer=_start, initargs=(ctx, rule_ids, run)) as pool:
