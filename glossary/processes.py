@@ -14,15 +14,20 @@ _MAX_AUTO_JOBS = 4
 
 
 def default_jobs(items: int) -> int:
-    """Processes to use for this many segments: one for small inputs, else one per CPU this
-    process may use (at most 4: past that, start-up and merging eat the gain)."""
+    """Processes to use for this many segments: one for small inputs, else one per idle CPU
+    this process may use (at most 4: past that, start-up and merging eat the gain). A CPU
+    busy with other work makes a second process slower than one, so the load average counts."""
     if items < PARALLEL_FROM:
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on every platform
         cpus = os.cpu_count() or 1
-    return max(1, min(cpus, _MAX_AUTO_JOBS))
+    try:
+        idle = round(cpus - os.getloadavg()[0])
+    except (AttributeError, OSError):  # no load average (Windows)
+        idle = cpus
+    return max(1, min(idle, cpus, _MAX_AUTO_JOBS))
 
 
 def worker_context() -> BaseContext:

@@ -62,6 +62,15 @@ def test_large_drafts_use_the_cpus_up_to_four():
     assert 1 <= default_jobs(PARALLEL_FROM) <= 4
 
 
+@pytest.mark.parametrize("load, expected", [(0.1, 2), (0.8, 1), (1.6, 1), (9.0, 1)])
+def test_large_drafts_use_idle_cpus_only(monkeypatch, load, expected):
+    """Two CPUs: a second process only while the other CPU is idle."""
+    import os
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert default_jobs(PARALLEL_FROM) == expected
+
+
 @needs_data
 def test_jobs_on_real_text_with_the_shipped_glossary():
     """3,000 real Tatoeba pairs, both directions' worth of homonyms with the shipped glossary."""
