@@ -33,8 +33,8 @@ def jobs_option(what: str) -> Callable[[F], F]:
     """--jobs N for commands that can share large inputs between processes."""
     return click.option(
         "-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-        help=f"Processes to {what} with; 0: one per idle CPU (up to 4) for large inputs, else one. "
-             "The result is the same for any number.")
+        help=f"Processes to {what} with; 0: one per idle CPU (up to 4) for large inputs, "
+             "else one. The result is the same for any number.")
 
 
 def tm_option(help: str = "Translation memory file (default: `glossary tm info` shows it).",
