@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .options import glossary_option, jobs_option, no_cache_option, output_option, tm_option
-from .output import color_enabled, describe_skips, echo, message, plural
+from .options import (glossary_option, jobs_option, no_cache_option, output_option,
+                      split_lists_option, tm_option)
+from .output import color_enabled, describe_skips, echo, message, plural, write_binary
 from .terms import compile_glossary, describe_renderings
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from glossary.matcher import Matcher
     from glossary.model import Glossary
 
-CHECK_FORMATS = ("text", "json", "html", "csv")
+CHECK_FORMATS = ("text", "json", "html", "csv", "xlsx")
 # Drafts at least this long get a progress bar (on a terminal's stderr only).
 CHECK_PROGRESS_FROM = 2000
 
@@ -27,7 +28,8 @@ CHECK_PROGRESS_FROM = 2000
 @click.option("--source", "source_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Plain-text source, one segment a line (use with --target instead of DRAFT).")
 @click.option("--target", "target_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Plain-text target, aligned with --source by non-empty line.")
+              help="Plain-text target, aligned with --source by line number when both have "
+                   "as many lines, else by non-empty line.")
 @glossary_option
 @click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text",
               show_default=True, help="Report format.")
@@ -35,9 +37,10 @@ CHECK_PROGRESS_FROM = 2000
 @click.option("--input-format", type=click.Choice(["po", "tmx", "xliff", "tsv"]),
               help="Format of DRAFT (default: by extension, then by content).")
 @click.option("--from", "source_lang", type=click.Choice(["ru", "en"]),
-              help="Source language (default: from the file, else the script of the source).")
+              help="Source language (default: what the file says, checked against its text; "
+                   "else told from the text). Overrides both.")
 @click.option("--to", "target_lang", type=click.Choice(["ru", "en"]),
-              help="Target language (default: the other one).")
+              help="Target language (default: as for --from, else the other one).")
 @click.option("--include-fuzzy", is_flag=True, help="Also check fuzzy PO/XLIFF entries.")
 @click.option("--rule", "only", multiple=True, metavar="ID",
               help="Run only this rule (repeatable; see --list-rules).")
@@ -45,9 +48,22 @@ CHECK_PROGRESS_FROM = 2000
               help="Do not run this rule (repeatable).")
 @click.option("--ignore", "ignore_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Accepted findings to keep silent (a file --write-ignore wrote).")
+@click.option("--ignore-from", "ignore_from", type=click.Path(dir_okay=False, path_type=Path),
+              help='A reviewed --format xlsx report: rows whose verdict is "accepted" are '
+                   "kept silent like --ignore entries.")
 @click.option("--write-ignore", "write_ignore", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every finding of this run (and those already ignored) as accepted.")
+@click.option("--markup", "markup", default="auto", show_default=True, metavar="SPEC",
+              help="What is not language: auto (detected per file and entry), none, or a "
+                   "comma list of syntaxes (printf, c-format, qt, brace, dollar, html, url, "
+                   "code, markdown, rst, sphinx, sphinx-block, escape, accel), with 'auto' to add to "
+                   "the detected ones (auto,dollar).")
 @click.option("--list-rules", is_flag=True, help="List the rules with severity and exit.")
+@click.option("--min-confidence", type=click.Choice(["low", "medium", "high"]), default="low",
+              show_default=True,
+              help="Leave out findings less sure than this (each finding's confidence and "
+                   "its reason are in the JSON, CSV and HTML reports).")
+@split_lists_option
 @jobs_option("check")
 @no_cache_option
 @tm_option("After the report, show on stderr how this translation memory rendered each term "
@@ -56,36 +72,55 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                   glossary_path: Path | None, fmt: str, output: Path | None,
                   input_format: str | None, source_lang: str | None, target_lang: str | None,
                   include_fuzzy: bool, only: tuple[str, ...], skip: tuple[str, ...],
-                  ignore_path: Path | None, write_ignore: Path | None, list_rules: bool,
-                  jobs: int, no_cache: bool, tm_path: Path | None) -> None:
+                  ignore_path: Path | None, ignore_from: Path | None,
+                  write_ignore: Path | None, markup: str, list_rules: bool,
+                  min_confidence: str, split_lists: bool, jobs: int, no_cache: bool,
+                  tm_path: Path | None) -> None:
     """Check a draft translation against the glossary and report every departure.
 
     DRAFT is a PO/POT, TMX, XLIFF (1.2, 2.0) or TSV (source⇥target) file; or give two
     plain-text files with --source and --target. The direction (ru→en or en→ru) comes
     from the file or the script of the source; --from/--to override it.
 
-    Rules (ids for --rule/--skip-rule): missing-term, forbidden-term, inconsistent-term,
-    number-mismatch, untranslated, mixed-script, name-spelling; --list-rules describes
-    them.
+    Rules (ids for --rule/--skip-rule): missing-term, part-of-speech, forbidden-term,
+    inconsistent-term, number-mismatch, placeholder-mismatch, untranslated, mixed-script,
+    name-spelling, inconsistent-translation, inconsistent-source; --list-rules describes
+    them. Every finding has a confidence (low, medium, high) with its reason; only a
+    high-confidence finding of an error rule is an error.
+
+    Markup (--markup): placeholders, tags, code, URLs, link targets and accelerators are
+    not words: terms and numbers inside them count on neither side, and
+    placeholder-mismatch compares them. By default the syntaxes are detected (PO flags
+    such as c-format or python-brace-format; a Sphinx catalogue by its roles and
+    ``literals``); --markup none turns masking off, --markup rst,printf names them.
 
     Ignore file (--ignore, --write-ignore): one accepted finding a line,
     hash⇥rule⇥term⇥note, where hash is the segment hash (in the JSON and CSV reports),
     term the concept id or '-', note free text; '#' starts a comment. A finding stays
     silent while its segment's text is unchanged.
 
+    Review round trip: --format xlsx -o review.xlsx writes one finding a row with a
+    verdict column (accepted / fix / query); --ignore-from review.xlsx then keeps the rows
+    marked "accepted" silent, as long as their segment's text is unchanged. The HTML
+    report filters and searches the findings; report.html#seg-42 opens segment 42.
+
     Exit status: 0 no error-severity findings, 1 findings, 2 usage or input error.
 
     Example: glossary check draft.po --format html -o report.html
+
+    With markup named: glossary check docs-ru.po --markup auto,sphinx
     """
     from glossary.check import RULES, check, read_draft, select
+    from glossary.markup import Markup
     from glossary.check import ignore as ignore_file
+    from glossary.check.render import BINARY, RENDERERS
     from glossary.processes import default_jobs
-    from glossary.check.render import RENDERERS
     from glossary.textio import write_atomic
 
     if list_rules:
+        width = max(len(r) for r in RULES)
         for rule in RULES.values():
-            echo(f"{rule.id:<18} {rule.severity:<8} {rule.description}")
+            echo(f"{rule.id:<{width}} {rule.severity:<8} {rule.description}")
         return
     if draft is not None and (source_path or target_path):
         raise click.UsageError("give either DRAFT or --source and --target, not both")
@@ -93,16 +128,23 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
         raise click.UsageError("give a DRAFT file, or both --source and --target")
     if source_lang and target_lang and source_lang == target_lang:
         raise click.BadParameter("must differ from --from", param_hint="--to")
-    select(only, skip)  # unknown rule ids fail before any file is read
+    select(only, skip)  # unknown rule ids and markup names fail before any file is read
+    Markup(markup)
+    if fmt in BINARY and output is None and sys.stdout.isatty():
+        raise click.UsageError(f"--format {fmt} is a binary file: give -o FILE")
     ignore = ignore_file.read(ignore_path) if ignore_path else None
-    compiled = compile_glossary(glossary_path, no_cache)
+    if ignore_from is not None:
+        reviewed = ignore_file.read_xlsx(ignore_from)
+        ignore = reviewed if ignore is None else ignore | reviewed
+    compiled = compile_glossary(glossary_path, no_cache, split_lists)
     glossary, matcher = compiled.glossary, compiled.matcher  # for the check and the precedent
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
                        source_lang=source_lang, target_lang=target_lang,
                        include_fuzzy=include_fuzzy)
-    run = partial(check, found.segments, glossary, source_lang=source_lang,
-                  target_lang=target_lang, rules=only, skip=skip, ignore=ignore, matcher=matcher,
-                  jobs=jobs or default_jobs(len(found.segments)))
+    run = partial(check, found.segments, glossary, source_lang=source_lang or found.source_lang,
+                  target_lang=target_lang or found.target_lang, rules=only, skip=skip,
+                  ignore=ignore, matcher=matcher, markup=markup,
+                  min_confidence=min_confidence, jobs=jobs or default_jobs(len(found.segments)))
     if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
         with click.progressbar(length=len(found.segments), label="checking",
                                file=sys.stderr) as bar:
@@ -116,6 +158,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                           title=title)
     if output is not None:
         write_atomic(output, text)
+    elif isinstance(text, bytes):
+        write_binary(text)
     else:
         echo(text, nl=False)
     if tm_path is not None:

@@ -7,9 +7,9 @@ from typing import Any
 
 import click
 
-from .options import glossary_option, term_options
+from .options import glossary_option, split_lists_option, term_options
 from .output import echo, message
-from .terms import load_glossary
+from .terms import load_glossary, report_lists
 
 
 @click.command("import")
@@ -18,10 +18,14 @@ from .terms import load_glossary
               show_default=True,
               help="For an entry that differs: keep ours, replace with theirs, or merge lists.")
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@split_lists_option
 @glossary_option
-def import_(file: Path, on_conflict: str, dry_run: bool, glossary_path: Path | None) -> None:
+def import_(file: Path, on_conflict: str, dry_run: bool, split_lists: bool,
+            glossary_path: Path | None) -> None:
     """Merge a glossary file (TSV, CSV, TBX, OmegaT, JSON) into the glossary, with a
     conflict report. The result is validated before it is written, atomically.
+    Cells that look like lists of alternatives (`Configure, configuring`) are reported;
+    --split-lists imports each part as a form of its own.
     Exit 1 when conflicts were left unresolved (--on-conflict keep).
 
     Example: glossary import colleague.tbx --glossary terms.tsv --on-conflict merge
@@ -30,7 +34,8 @@ def import_(file: Path, on_conflict: str, dry_run: bool, glossary_path: Path | N
     from glossary.edit import merge, save
 
     glossary = load_glossary(glossary_path)
-    merged, report = merge(glossary, termfiles.read(file), on_conflict)
+    incoming = report_lists(termfiles.read(file), split_lists)
+    merged, report = merge(glossary, incoming, on_conflict)
     save(merged, glossary_path, dry_run=dry_run)
     for label, ids in (("added", report.added), ("unchanged", report.unchanged),
                        ("replaced", report.replaced), ("merged", report.merged)):

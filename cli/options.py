@@ -56,11 +56,20 @@ def output_option(help: str = "Write to this file (atomically) instead of standa
                         help=help)
 
 
+def split_lists_option(func: F) -> F:
+    """--split-lists, for commands that read a third-party glossary."""
+    return click.option(
+        "--split-lists", is_flag=True,
+        help="Read a glossary cell that lists alternatives (`Configure, configuring`) as "
+             "separate forms: the first preferred, the others admitted.")(func)
+
+
 def lang_options(func: F) -> F:
-    """--source-lang and --target-lang, for the TM commands."""
-    func = click.option("--target-lang", metavar="CODE",
+    """--from/--source-lang and --to/--target-lang, for the commands that read or filter
+    bilingual files (they override what a file says, and what its text looks like)."""
+    func = click.option("--to", "--target-lang", "target_lang", metavar="CODE",
                         help="Target language (ru, en, en-GB …).")(func)
-    return click.option("--source-lang", metavar="CODE",
+    return click.option("--from", "--source-lang", "source_lang", metavar="CODE",
                         help="Source language (ru, en, ru-RU …).")(func)
 
 
@@ -76,6 +85,10 @@ def term_options(func: F) -> F:
         click.option("--kind", help="term, name, abbreviation, organisation, rank, place…"),
         click.option("--note", help="Usage note."),
         click.option("--source", help="Where the term comes from, ' | '-separated."),
+        click.option("--match", type=click.Choice(["lemma", "case", "exact"]),
+                     help="How its forms are found: lemma (any inflected form, any case; the "
+                          "default), case (inflected, letter case as written), exact (only "
+                          "the listed forms, as written)."),
     ]
     for option in reversed(options):
         func = option(func)

@@ -30,6 +30,16 @@ def echo(text: str = "", nl: bool = True) -> None:
         raise output_failed(exc) from None
 
 
+def write_binary(data: bytes) -> None:
+    """Bytes (a workbook) to standard output, with the same error handling as `echo`."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except OSError as exc:
+        raise output_failed(exc) from None
+
+
 def flush_stdout() -> None:
     try:
         sys.stdout.flush()

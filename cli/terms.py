@@ -9,26 +9,62 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from glossary.errors import GlossaryError
 from glossary.model import Glossary
 
 from .options import format_option, glossary_option, no_cache_option, output_option, tm_option
 from .output import color_enabled, echo, flush_stdout, message, plural, print_json, style
+
+# glossary.translit.SCHEMES, spelled out so that --help does not load the packs.
+TRANSLIT_SCHEMES = ("bgn-pcgn", "iso9", "ala-lc", "scholarly", "gost-b", "icao", "default")
 
 if TYPE_CHECKING:
     from glossary.cache import Compiled
     from glossary.lookup import Hit, Lookup
 
 
-def load_glossary(path: Path | None) -> Glossary:
+def load_glossary(path: Path | None, split_lists: bool = False) -> Glossary:
+    """The glossary at `path` (the shipped one when None), validated; a user's glossary
+    has its list-like cells reported on stderr, and split when `split_lists`."""
     from glossary import load
-    return load(path)
+
+    glossary = load(path)
+    return report_lists(glossary, split_lists) if path is not None else glossary
 
 
-def compile_glossary(path: Path | None, no_cache: bool = False) -> Compiled:
-    """The glossary with its compiled matcher, from the cache unless `no_cache`."""
-    from glossary.cache import load_compiled
-    return load_compiled(path, use_cache=not no_cache)
+def report_lists(glossary: Glossary, split: bool) -> Glossary:
+    """Tell of cells that look like lists of alternatives; split them when asked."""
+    from glossary.lists import list_cells, split_lists
+
+    found = list_cells(glossary)
+    for cell in found[:_SHOWN_LISTS]:
+        where = f"{glossary.path}:{cell.line}: " if cell.line else f"{glossary.path}: "
+        message(f"{where}{cell.term_id}: {cell.column} {cell.form!r} looks like a list of "
+                f"alternatives ({' | '.join(cell.parts)})")
+    if len(found) > _SHOWN_LISTS:
+        message(f"… and {len(found) - _SHOWN_LISTS} more cells like these")
+    if found and not split:
+        message("(--split-lists reads each as separate forms)")
+    return split_lists(glossary) if split and found else glossary
+
+
+_SHOWN_LISTS = 10
+
+
+def compile_glossary(path: Path | None, no_cache: bool = False,
+                     split_lists: bool = False) -> Compiled:
+    """The glossary with its compiled matcher, from the cache unless `no_cache`; a user's
+    glossary has its list-like cells reported (load_glossary), and split when asked, which
+    compiles the split glossary afresh."""
+    from glossary.cache import Compiled, Store, load_compiled
+    from glossary.matcher import Matcher
+
+    compiled = load_compiled(path, use_cache=not no_cache)
+    if path is None:
+        return compiled
+    glossary = report_lists(compiled.glossary, split_lists)
+    if glossary is compiled.glossary:
+        return compiled
+    return Compiled(glossary, Matcher(glossary), Store("", None))
 
 
 def describe_renderings(renderings: dict[str, int]) -> str:
@@ -51,8 +87,9 @@ def lookup(query: tuple[str, ...], glossary_path: Path | None, fmt: str,
     """Look a term up by any form: inflected, Russian or English, transliterated.
 
     Shows the preferred and admitted renderings, forbidden ones, kind, note and source,
-    and how the query matched (exact, lemma, variant, run-together, transliteration,
-    fuzzy). Exit 0 when found, 1 when not (with suggestions), 2 on bad input; with
+    and how the query matched (exact, lemma, variant, clipped, run-together,
+    transliteration, fuzzy). A clipped compound (спецлагерь, штрафбатом) finds its
+    multiword entry. Exit 0 when found, 1 when not (with suggestions), 2 on bad input; with
     --batch, 1 when any query was not found.
 
     With --batch every input line gets one answer, in order (an empty line an empty one):
@@ -159,8 +196,9 @@ def describe_hit(hit: Hit, colour: bool, renderings: dict[str, int] | None) -> s
 @format_option(("text", "json", "list"), "text: a table; list: one form a line, for pasting.")
 def variants(term: tuple[str, ...], glossary_path: Path | None, fmt: str) -> None:
     """Every inflected form of a term: the Russian case × number paradigm (modifiers agree
-    with the head noun, fixed dependents stay), English plural and possessive, and the
-    transliterations of the Russian term in every scheme.
+    with the head noun, fixed dependents stay), the usual clipped compounds (спецлагерь for
+    специальный лагерь; matched in every form without being listed), English plural and
+    possessive, and the transliterations of the Russian term in every scheme.
 
     TERM is any form of a glossary entry, or its id; a phrase not in the glossary is
     inflected as Russian.
@@ -185,6 +223,8 @@ def variants(term: tuple[str, ...], glossary_path: Path | None, fmt: str) -> Non
             echo(f"  {form.case} {form.number}  {form.text}")
     else:
         echo("\nRussian: not inflected (abbreviation, indeclinable or no head noun)")
+    if found.clipped:
+        echo("\nClipped:\n" + "\n".join(f"  {f}" for f in found.clipped))
     if found.en_forms:
         echo("\nEnglish:\n" + "\n".join(f"  {f}" for f in found.en_forms))
     echo("\nTransliterations:")
@@ -194,32 +234,31 @@ def variants(term: tuple[str, ...], glossary_path: Path | None, fmt: str) -> Non
 
 @click.command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--scheme", type=click.Choice(["bgn-pcgn", "iso9", "ala-lc", "scholarly",
-                                             "default", "all"]), default="bgn-pcgn",
+@click.option("--scheme", type=click.Choice([*TRANSLIT_SCHEMES, "all"]), default="bgn-pcgn",
               show_default=True, help="Transliteration scheme; 'all' shows every one.")
-@click.option("--reverse", is_flag=True, help="Latin to Cyrillic (where the scheme allows).")
+@click.option("--reverse", is_flag=True, help="Latin to Cyrillic (best effort; see README).")
 @glossary_option
 def translit(text: tuple[str, ...], scheme: str, reverse: bool,
              glossary_path: Path | None) -> None:
-    """Transliterate Russian into Latin letters (or back with --reverse).
+    """Transliterate Russian into Latin letters (or back with --reverse); TEXT '-' reads
+    standard input, line by line.
 
     BGN/PCGN is the default, as for names in English text; ISO 9, ALA-LC, a scholarly
-    scheme and the transliterate package's own are there too.
+    scheme, GOST 7.79-2000 System B, ICAO Doc 9303 (passports) and the transliterate
+    package's own are there too.
 
     Example: glossary translit Девятаев --scheme all
     """
     from glossary.translit import SCHEMES, to_cyrillic, to_latin
 
-    value = " ".join(text)
+    value = sys.stdin.read() if text == ("-",) else " ".join(text)
     convert = to_cyrillic if reverse else to_latin
     if scheme == "all":
-        for name in SCHEMES:
-            try:
-                echo(f"{name:<10} {convert(value, name)}")
-            except GlossaryError as exc:
-                echo(f"{name:<10} ({exc})")
+        for line in value.splitlines() or [""]:  # every scheme of each line, line after line
+            for name in SCHEMES:
+                echo(f"{name:<10} {convert(line, name)}")
     else:
-        echo(convert(value, scheme))
+        echo(convert(value, scheme), nl=not value.endswith("\n"))
 
 
 @click.command()
@@ -256,17 +295,21 @@ def export(fmt: str, direction: str, with_forms: bool, output: Path | None,
 @glossary_option
 @format_option()
 def validate(file: Path | None, glossary_path: Path | None, fmt: str) -> None:
-    """Check a glossary: columns, duplicate ids, empty ru/en, a form claimed by two
-    concepts, a forbidden form equal to an approved one. Exit 1 on problems.
+    """Check a glossary: columns, duplicate ids, empty ru/en, a forbidden form equal to an
+    approved one of the same concept, an unknown match mode. Exit 1 on problems. A form
+    that several concepts share (senses: Строка as Row and as Line) is noted on stderr,
+    not a problem.
 
     Example: glossary validate terms.tsv
     """
     from glossary import termfiles
-    from glossary.validate import problems, shipped_path
+    from glossary.validate import notes, problems, shipped_path
 
     path = file or glossary_path or shipped_path()
     glossary = termfiles.read(path)
     found = problems(glossary)
+    for note in notes(glossary):
+        message(f"note: {note}")
     if fmt == "json":
         print_json([{"path": p.path, "line": p.line, "message": p.message} for p in found])
     for problem in found if fmt == "text" else ():

@@ -14,7 +14,7 @@ from .options import (format_option, glossary_option, jobs_option, lang_options,
                       output_option, tm_option)
 from .output import (color_enabled, describe_skips, echo, highlight, message, plural,
                      print_json)
-from .terms import compile_glossary
+from .terms import compile_glossary, load_glossary
 
 if TYPE_CHECKING:
     from glossary.segment import Segment
@@ -105,8 +105,11 @@ def tm_import(files: tuple[Path, ...], input_format: str | None, source_lang: st
     """Import TMX, PO/POT, XLIFF or TSV files into the TM, one transaction per file.
 
     Prints per file how many units were added, were duplicates (already stored: counted)
-    and were skipped, with why. A malformed file stores nothing and is reported; the other
-    files are still imported, and the exit code is 2.
+    and were skipped, with why (untranslated, whitespace-only, fuzzy, obsolete, another
+    language pair). Languages: what the file says, checked against its text, else told
+    from the text; --from/--to override both. Only Russian–English units are stored; a
+    file with none is refused saying which pair it is. A malformed file stores nothing
+    and is reported; the other files are still imported, and the exit code is 2.
 
     Example: glossary tm import memory.tmx django.po --tm project.sqlite
     """
@@ -214,8 +217,11 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
     same word in another form (case ending) 0.2, other capitals or ё/е 0.05, a number or tag
     0.25, punctuation 0.1; score = 100 × (1 − cost ÷ length), the length counting words 1,
     numbers and tags ¼, punctuation ⅒ (the longer text's). Differences are listed query
-    → TM. Exit 1 when nothing scores --min or more. In text format the glossary's terms
-    in TEXT follow, with their approved renderings, as a CAT tool's term pane shows them.
+    → TM. Units are found whichever way they were stored (an English→Russian unit answers
+    a Russian query, turned round). A match whose target uses a rendering the glossary
+    forbids is flagged with the approved one. Exit 1 when nothing scores --min or more. In
+    text format the glossary's terms in TEXT follow, with their approved renderings, as a
+    CAT tool's term pane shows them.
 
     Example: glossary tm search "Войскам НКВД приказано отступить" --min 70
     """
@@ -224,6 +230,20 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
         raise click.UsageError("give TEXT to search for, or --batch FILE")
     if batch is not None and query:
         raise click.UsageError("give either TEXT or --batch, not both")
+    from tm.vet import Vetter, describe
+
+    vetter = Vetter(load_glossary(glossary_path))
+
+    def as_dict(match: FuzzyMatch) -> dict:
+        data = match.as_dict()
+        data["forbidden"] = [{"term": f.term, "message": f.message, "approved": f.suggestion}
+                             for f in flags(match)]
+        return data
+
+    def flags(match: FuzzyMatch) -> list:
+        unit = match.unit
+        return vetter.forbidden(unit.source, unit.target, unit.source_lang, unit.target_lang)
+
     with open_tm(tm_path) as memory:
         if batch is not None:
             missed = False
@@ -234,7 +254,7 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
                 found = memory.search(line, min_score=min_score, limit=limit,
                                       source_lang=source_lang, target_lang=target_lang)
                 missed = missed or not found
-                echo(json.dumps({"query": line, "matches": [m.as_dict() for m in found]},
+                echo(json.dumps({"query": line, "matches": [as_dict(m) for m in found]},
                                 ensure_ascii=False))
             if missed:
                 memory.verify()  # "nothing found" must not hide a damaged TM
@@ -244,11 +264,13 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
         if not found:
             memory.verify()
     if fmt == "json":
-        print_json([m.as_dict() for m in found])
+        print_json([as_dict(m) for m in found])
     else:
         colour = color_enabled()
         for n, match in enumerate(found, 1):
             echo(describe_match(n, match, colour))
+            for finding in flags(match):
+                echo(f"   ! glossary: {describe(finding)}")
         describe_terms(query, glossary_path)
     if not found:
         message(f"No match of {min_score}% or more.")
@@ -315,30 +337,39 @@ def tm_concordance(words: tuple[str, ...], lang: str | None, limit: int | None,
 @lang_options
 @tm_option()
 @format_option()
+@glossary_option
 def tm_pretranslate(file: Path, output: Path | None, min_score: int, overwrite: bool,
                     source_lang: str | None, target_lang: str | None, tm_path: Path | None,
-                    fmt: str) -> None:
+                    fmt: str, glossary_path: Path | None) -> None:
     """Fill the empty msgstr of a PO file from the TM, like msgmerge with a compendium.
 
     A 100% match (same text, same context) becomes a translation; a fuzzy one is marked
     `#, fuzzy`, with the TM's source as `#| msgid` and the score as a `TM: 87%` comment.
-    Existing translations are kept unless --overwrite. A summary goes to standard error
-    (to standard output as JSON with --format json and -o).
+    Existing translations are kept unless --overwrite. A 100% match is marked fuzzy too
+    when the TM holds other 100% translations of the entry (listed in a comment), or when
+    its target uses a rendering the glossary forbids (named, with the approved one). A
+    summary goes to standard error (to standard output as JSON with --format json and -o).
 
     Example: glossary tm pretranslate locale/ru/LC_MESSAGES/django.po -o django.ru.po
     """
     from glossary.textio import write_atomic
     from tm.pretranslate import pretranslate
+    from tm.vet import Vetter
 
+    vetter = Vetter(load_glossary(glossary_path))
     with open_tm(tm_path) as memory:
         text, report = pretranslate(memory, file, min_score=min_score, overwrite=overwrite,
-                                    source_lang=source_lang, target_lang=target_lang)
+                                    source_lang=source_lang, target_lang=target_lang,
+                                    vetter=vetter)
     if output is None:
         echo(text, nl=False)
     else:
         write_atomic(output, text)
     summary = (f"{report.exact} exact, {report.fuzzy} fuzzy, {report.unmatched} without a "
                f"match, {report.kept} kept")
+    if report.conflicts or report.forbidden:
+        summary += (f" ({report.conflicts} with other 100% translations, {report.forbidden} "
+                    "with a forbidden rendering: marked fuzzy)")
     if fmt == "json" and output is not None:
         print_json(report.as_dict())
     else:

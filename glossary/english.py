@@ -1,14 +1,19 @@
 """English morphology with lemminflect: lemmas for matching, inflections for generating.
 
 A lemmatiser rather than a stemmer: Snowball gives `deserter` and `desertion` one stem
-(`desert`), which would make two glossary concepts one.
+(`desert`), which would make two glossary concepts one. The stemmer serves only to tell
+a derivational family (`configure`, `configuration`: "rendered in another part of
+speech"), never to match.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import importlib
+from functools import lru_cache
 from types import ModuleType
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=1)
@@ -27,10 +32,50 @@ def lemmas(word: str) -> frozenset[str]:
     (['battalion', 'battalions'], ['troop', 'troops'], ['encirclee', 'encirclees'])
     >>> lemmas("deserters") & lemmas("desertion")
     frozenset()
+    >>> "hiwi" in lemmas("hiwis")
+    True
+    >>> "account" in lemmas("accounting"), "query" in lemmas("querying")
+    (False, True)
     """
     word = without_possessive(word)
+    known = lexicon().getAllLemmas(word)
+    found = known or lexicon().getAllLemmasOOV(word, "NOUN")
+    if word.endswith("ing") and word in found.get("NOUN", ()):
+        # a noun of its own (accounting, building, setting): not a form of the verb
+        found = {pos: forms for pos, forms in found.items() if pos != "VERB"}
+    lemmas = {word, *(lemma for forms in found.values() for lemma in forms)}
+    if not known and word.endswith("s") and not word.endswith("ss"):
+        lemmas.add(word[:-1])   # loan words the rules miss: Hiwis, ukases, opolchenies
+    return frozenset(lemmas)
+
+
+@lru_cache(maxsize=50_000)
+def term_lemmas(word: str) -> frozenset[str]:
+    """The lemmas a glossary word is matched by. A glossary word in -ing or -ed that the
+    lexicon knows only as a verb form names that form itself (a `saving`, `logging`), not
+    its verb: `saved` is no `saving`.
+
+    >>> sorted(term_lemmas("saving")), sorted(term_lemmas("queries")), sorted(term_lemmas("query"))
+    (['saving'], ['queries', 'query'], ['query'])
+    """
+    found = lexicon().getAllLemmas(without_possessive(word))
+    if word.endswith(("ing", "ed")) and set(found) == {"VERB"}:
+        return frozenset({word})
+    return lemmas(word)
+
+
+@lru_cache(maxsize=50_000)
+def family_by_pos(word: str) -> frozenset[tuple[str, str]]:
+    """(part of speech, Snowball stem of its lemma) for each reading lemminflect knows:
+    words of one derivational family share a stem (configure, configuration).
+
+    >>> sorted(family_by_pos("deletes")), sorted(family_by_pos("deletion"))
+    ([('VERB', 'delet')], [('NOUN', 'delet')])
+    """
+    word = without_possessive(word.lower())
     found = lexicon().getAllLemmas(word) or lexicon().getAllLemmasOOV(word, "NOUN")
-    return frozenset({word, *(lemma for forms in found.values() for lemma in forms)})
+    return frozenset((pos, _STEMMER.stemWord(lemma)) for pos, forms in found.items()
+                     for lemma in forms)
 
 
 def without_possessive(word: str) -> str:

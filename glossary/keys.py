@@ -9,6 +9,8 @@ from .ru import CYRILLIC, LATIN
 # All-caps words this short are abbreviations that collide with ordinary words when folded
 # (ОН/он, US/us, С./с): they match only when written in capitals, as written.
 _SHORT_CAPS = 3
+# Case endings of a man's surname ending in a consonant (see variants._foreign_surname).
+_SURNAME_ENDINGS = ("а", "у", "ом", "ым", "е", "ы", "и", "ов", "ых", "ам", "ами", "ах", "ыми")
 
 
 def is_short_caps(word: str) -> bool:
@@ -60,7 +62,20 @@ def term_word_keys(norm: str) -> frozenset[str]:
     if CYRILLIC.search(norm):
         lower = norm.lower()
         keys = morph.glossary_forms(lower) or word_keys(norm)
-        return keys if morph.is_known(lower) else keys | morph.guessed_forms(lower)
+        if norm[:1].isupper():
+            keys |= {lower}   # a surname the dictionary reads as a common word (Молодцов)
+        if morph.is_known(lower):
+            return keys
+        keys |= morph.guessed_forms(lower)
+        if norm[:1].isupper():
+            # A foreign surname declines as a man's surname does (о Туронеке, Ошкалнов),
+            # whatever pymorphy3 guesses its lexeme to be: its cases read as they would in a text.
+            keys |= {k for e in _SURNAME_ENDINGS for k in morph.normal_forms(lower + e)}
+        return keys
+    if LATIN.search(norm):
+        own = english.term_lemmas(norm.lower())
+        if own != english.lemmas(norm.lower()):
+            return own  # a gerund or participle named as such (saving: not saved)
     return word_keys(norm)
 
 

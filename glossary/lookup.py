@@ -1,6 +1,8 @@
 """Looking a term up by any form: inflected, either language, transliterated, misspelt."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -9,14 +11,15 @@ from rapidfuzz import fuzz, process
 
 from .cache import Store
 from .keys import canonical
+from .markup import mask
 from .matcher import Match, Matcher
 from .model import Glossary, Term
 from .normalize import script
 from .ru import CYRILLIC, LATIN
 from .tokens import tokenize
-from .translit import REVERSIBLE, fold_latin, latin_keys, to_cyrillic
+from .translit import REVERSIBLE, fold_latin, latin_keys, to_cyrillic, to_latin
 
-MATCH_KINDS = ("exact", "lemma", "variant", "run-together", "transliteration", "fuzzy")
+MATCH_KINDS = ("exact", "lemma", "variant", "clipped", "run-together", "transliteration", "fuzzy")
 # A misspelling this close to a single glossary form is taken as a hit, not a suggestion.
 _FUZZY_HIT = 90
 _SUGGEST_CUTOFF = 60
@@ -55,18 +58,24 @@ class Lookup:
 
     @cached_property
     def _latin(self) -> dict[str, list[str]]:
-        """Romanisations of every Russian form → term ids (built when first needed: most
-        queries never get here)."""
+        """Romanisations of every Russian form, every English one without its diacritics
+        (Goring, Hoepner for Göring, Höpner) and the surname of every English spelling of a
+        name → term ids, built when first needed (most queries never get here) and kept in
+        the glossary's compiled cache."""
         return self.store.get("latin", self._build_latin)
 
     def _build_latin(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
         for term in self.glossary:
-            for form in term.approved("ru"):
-                for key in latin_keys(form):
-                    ids = index.setdefault(key, [])
-                    if term.id not in ids:
-                        ids.append(term.id)
+            keys = {k for form in term.approved("ru") for k in latin_keys(form)}
+            keys |= {fold_latin(f) for form in term.approved("en")
+                     for f in (form, _GERMAN_UMLAUTS.sub(_umlaut_digraph, form))}
+            if term.kind == "name":   # a person's surname alone: Vershyhora (Petro Vershyhora)
+                keys |= {fold_latin(form.split()[-1]) for form in term.approved("en")}
+            for key in sorted(keys):
+                ids = index.setdefault(key, [])
+                if term.id not in ids:
+                    ids.append(term.id)
         return index
 
     @cached_property
@@ -88,7 +97,7 @@ class Lookup:
         near-certain misspelling."""
         langs = [lang for lang, pattern in (("ru", CYRILLIC), ("en", LATIN))
                  if pattern.search(query)] or ["en"]
-        hits = [h for lang in langs for h in self._hits(self.matcher.find(query, lang), query)]
+        hits = [h for lang in langs for h in self._hits(self._match(query, lang), query)]
         if "en" in langs and (not hits or _covered(hits) < len(query.strip())):
             romanised = self._transliterated(query)
             if _covered(romanised) > _covered(hits):
@@ -110,7 +119,7 @@ class Lookup:
         ['blocking-detachment', 'smersh']
         """
         lang = lang or script(text) or "en"
-        found = dict.fromkeys(m.term_id for m in self.matcher.find(text, lang)
+        found = dict.fromkeys(m.term_id for m in self.matcher.find(mask(text).text, lang)
                               if m.status != "forbidden")
         return [self.terms[term_id] for term_id in found]
 
@@ -126,33 +135,72 @@ class Lookup:
                 out.append(Suggestion(form, term_id, round(score, 1)))
         return out[:limit]
 
+    def _match(self, text: str, lang: str) -> list[Match]:
+        """The matcher's forms in a query, also read with № (No.) before a bare number
+        (приказ 227 is приказ № 227, Order 227 is Order No. 227), whichever explains more of
+        it; never part of a hyphenated word (майор is not found in генерал-майор)."""
+        readings = [text]
+        if _BARE_NUMBER.search(text):
+            sign = "№" if lang == "ru" else "No."
+            readings.append(_BARE_NUMBER.sub(rf"\1 {sign} \2", text))
+        found = [[m for m in self.matcher.find(t, lang) if not _inside_compound(t, m)]
+                 for t in readings]
+        return max(found, key=lambda ms: sum(m.end - m.start for m in ms))
+
     def _hits(self, matches: Iterable[Match], query: str, kind: str | None = None) -> list[Hit]:
         # The entries covering most of the query come first; each entry once.
         best: dict[str, Hit] = {}
         for m in sorted(matches, key=lambda m: m.start - m.end):
             if m.term_id in best:
                 continue
-            matched = kind or ("run-together" if m.how == "run-together"
+            matched = kind or (m.how if m.how in ("run-together", "clipped")
                                else "variant" if m.status != "preferred" else m.how)
             best[m.term_id] = Hit(self.terms[m.term_id], matched, m.form, m.status, m.text)
         return list(best.values())
 
     def _transliterated(self, query: str) -> list[Hit]:
-        key = fold_latin(query)
+        keys = {fold_latin(query), fold_latin(_GERMAN_UMLAUTS.sub(_umlaut_digraph, query))}
         # Two or three letters romanise too many short forms (S., SS, С.) to mean anything.
-        ids = self._latin.get(key, ()) if len(key) >= _MIN_ROMANISED else ()
+        ids = {i for key in keys if len(key) >= _MIN_ROMANISED for i in self._latin.get(key, ())}
+        # The entry whose own romanisation is nearest the query's length first: prikaz is the
+        # order, before each numbered order that has the word in it.
+        ranked = sorted(ids, key=lambda i: (abs(len(to_latin(self.terms[i].ru)) - len(query)), i))
         hits = [Hit(self.terms[i], "transliteration", self.terms[i].ru, "preferred", query)
-                for i in sorted(ids)]
+                for i in ranked]
         if hits:
             return hits
         # Inflected romanisations (Devyatayeva): back to Cyrillic, then through morphology;
         # the scheme whose reading explains most of the query wins.
         readings = []
+        query = _LATIN_NUMBER_SIGN.sub("№ ", query)   # Prikaz No. 227
         for scheme in REVERSIBLE:
-            cyrillic = to_cyrillic(query, scheme)
-            readings.append(self._hits(self.matcher.find(cyrillic, "ru"), cyrillic,
-                                       "transliteration"))
+            for variant in dict.fromkeys((query, _PRESS_YO.sub("'o", query))):
+                cyrillic = to_cyrillic(variant, scheme)
+                readings.append(self._hits(self._match(cyrillic, "ru"), cyrillic,
+                                           "transliteration"))
         return max(readings, key=_covered, default=[])
+
+
+# A number after a word with no № (No.) between (приказ 227, Order 227).
+_BARE_NUMBER = re.compile(r"([^\W\d_]{3,}) (\d)")
+_LATIN_NUMBER_SIGN = re.compile(r"\b[Nn]o\.? ?(?=\d)")
+# The English press writes ьо as yo after a consonant (batalyon): BGN reads that as ё.
+_PRESS_YO = re.compile(r"(?<=[bdfgklmnprstvz])yo", re.I)
+_GERMAN_UMLAUTS = re.compile("[äöüÄÖÜ]")
+
+
+def _umlaut_digraph(m: re.Match[str]) -> str:
+    """ö → oe, as German writes an umlaut without the dots (Hoepner)."""
+    letter = unicodedata.normalize("NFD", m[0])[0]
+    return letter + ("e" if letter.islower() else "E")
+
+
+def _inside_compound(text: str, m: Match) -> bool:
+    """Whether a match is only a part of a hyphenated word (майор in генерал-майор)."""
+    before = text[max(m.start - 2, 0):m.start]
+    after = text[m.end:m.end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalpha()) or \
+        (len(after) == 2 and after[0] == "-" and after[1].isalpha())
 
 
 def _covered(hits: list[Hit]) -> int:

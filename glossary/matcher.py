@@ -18,18 +18,23 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import islice, product
 
+from .clipped import clipped_forms
 from .keys import term_word_keys, word_keys
-from .model import Glossary, Term
-from .normalize import fold, script
+from .model import EXACT, LEMMA, Glossary, Term
+from .normalize import clean, fix_lookalikes, fold, script
+from .ru import ORDINAL_ENDINGS, YO, is_ordinal_ending
 from .runtogether import MIN_LEN, split_runtogether
 from .tokens import Token, _norm, hyphenated, tokenize, words
 
 # Bump when the compiled data (to_data) changes shape or meaning: cached copies are rebuilt.
-FORMAT = 2
+FORMAT = 3
 
 _WORDLIKE = re.compile(r"[^\W_]")
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
 _MAX_PATHS = 256  # a form whose words are all ambiguous is indexed under this many key paths
+# What may stand before a sentence's first word (a capital there says nothing about it).
+_SENTENCE_END = ".!?…:;"
+_OPENERS = "\"«“„'([{*-–—•"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +45,13 @@ class Entry:
     lang: str
     status: str
     form: str
+    match: str = LEMMA  # model.MATCH_MODES: how a text's words must agree with the form
+    how: str = ""   # "clipped" for a form made from a listed one (clipped.py), else ""
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A form found in a text. `how` is exact, lemma or run-together."""
+    """A form found in a text. `how` is exact, lemma, run-together or clipped."""
 
     term_id: str
     lang: str
@@ -65,6 +72,7 @@ class Matcher:
         self._tries: dict[str, dict] = {"ru": {}, "en": {}}   # leaves hold entry numbers
         self._vocab: dict[str, set[str]] = {"ru": set(), "en": set()}
         self._reset()
+        derived: list[Entry] = []
         for term in glossary:
             for lang in ("ru", "en"):
                 statuses = (("preferred", (term.preferred(lang),)),
@@ -72,7 +80,13 @@ class Matcher:
                             ("forbidden", term.forbidden(lang)))
                 for status, forms in statuses:
                     for form in forms:
-                        self.add(Entry(term.id, lang, status, form))
+                        mode = term.match_mode()
+                        self.add(Entry(term.id, lang, status, form, match=mode))
+                        if lang == "ru" and mode != EXACT:  # exact: the listed forms only
+                            derived += [Entry(term.id, lang, status, clipped, match=mode,
+                                              how="clipped") for clipped in clipped_forms(form)]
+        for entry in derived:  # after the listed forms, which they must not override
+            self.add(entry)
 
     def _reset(self) -> None:
         """Per-process memos derived from the tries (never cached: they depend on text)."""
@@ -119,6 +133,8 @@ class Matcher:
                 node = node.setdefault(key, {})
                 self._vocabulary(entry.lang).add(key)
             numbers = node.setdefault(_END, [])
+            if entry.how and any(not self._entries[n].how for n in numbers):
+                continue  # the form is listed (by this concept or another): that entry wins
             if number not in numbers:
                 numbers.append(number)
         self._reset()
@@ -258,22 +274,83 @@ class Matcher:
         for i, end, entries in sorted(candidates, key=rank):
             if longest and any(taken[i:end]):
                 continue
-            taken[i:end] = [True] * (end - i)
             start, stop = tokens[i].start, tokens[end - 1].end
             surface = text[start:stop]
-            for e in map(self._entries.__getitem__, entries):
+            found = [e for e in map(self._entries.__getitem__, entries)
+                     if e.match == LEMMA or _agrees(e, surface, text, start)]
+            if not found:
+                continue
+            taken[i:end] = [True] * (end - i)
+            for e in found:
                 how = ("run-together" if any(k in split for k in range(i, end))
-                       else "exact" if fold(surface) == fold(e.form) else "lemma")
+                       else e.how or ("exact" if fold(surface) == fold(e.form) else "lemma"))
                 chosen.append(Match(e.term_id, e.lang, e.status, e.form, start, stop, surface, how))
         chosen.sort(key=lambda m: (m.start, m.end))
         return chosen
+
+
+def _agrees(entry: Entry, surface: str, text: str, start: int) -> bool:
+    """Whether a surface found by lemma is also what a case-sensitive (CASE) or literal
+    (EXACT) entry asks for. Letter case is compared word by word: a word written in
+    capitals needs capitals, a capitalised one a capital, a lower-case one lower case,
+    except that the first word may take a capital at the start of a sentence.
+
+    >>> e = Entry("x", "ru", "preferred", "Узел", "case")
+    >>> _agrees(e, "Узлы", "Узлы", 0), _agrees(e, "узлы", "узлы", 0)
+    (True, False)
+    >>> low = Entry("x", "en", "preferred", "node", "case")
+    >>> _agrees(low, "Nodes", "Nodes fail.", 0), _agrees(low, "Nodes", "The Nodes", 4)
+    (True, False)
+    >>> _agrees(Entry("x", "en", "preferred", "Sign in", "exact"), "signed in", "signed in", 0)
+    False
+    """
+    if entry.match == EXACT:
+        return _as_written(surface) == _as_written(entry.form)
+    words, written = surface.split(), entry.form.split()
+    if len(words) != len(written):
+        return True  # a closed compound or run-together reading: nothing to compare
+    opening = opens_sentence(text, start)
+    for n, (word, form) in enumerate(zip(words, written)):
+        if form.isupper() and len(form) > 1:
+            ok = word.isupper()
+        elif form[:1].isupper():
+            ok = word[:1].isupper()
+        else:
+            ok = word.islower() or (n == 0 and opening and word[:1].isupper()
+                                    and word[1:].islower())
+        if not ok:
+            return False
+    return True
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of a sentence, a heading or a list item: only
+    spaces, opening quotes, brackets or bullets stand between it and the text's start or a
+    sentence's end.
+
+    >>> opens_sentence("Nodes fail.", 0), opens_sentence("It ends. «Nodes", 10)
+    (True, True)
+    >>> opens_sentence("The Nodes", 4)
+    False
+    """
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in _OPENERS):
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _as_written(text: str) -> str:
+    """`fold` without lower-casing: what an EXACT entry compares."""
+    return " ".join(fix_lookalikes(w).translate(YO) for w in clean(text).split())
 
 
 def _form_steps(form: str) -> list[list[tuple[str, ...]]]:
     """Per token of a glossary form, the keys that token may be read by; a hyphenated form
     also as closed compounds (counter-intelligence → counterintelligence)."""
     tokens = tokenize(form)
-    readings = [[_sorted(term_word_keys(t.norm)) if t.is_word else (t.norm,) for t in tokens]]
+    readings = [[ORDINAL_ENDINGS if t.joined and is_ordinal_ending(tokens[k - 1].norm, t.norm)
+                 else _sorted(term_word_keys(t.norm)) if t.is_word else (t.norm,)
+                 for k, t in enumerate(tokens)]]
     if any(t.joined for t in tokens):
         closed: list[str] = []
         for t in tokens:

@@ -1,15 +1,34 @@
 """The term model: one concept with its Russian and English forms."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 # Column order of terms.tsv; multi-valued columns hold ` | `-separated lists.
 COLUMNS = ("id", "ru", "en", "ru_variants", "en_variants", "en_forbidden", "ru_forbidden",
-           "kind", "note", "source")
+           "kind", "note", "source", "match")
+# Known columns a file need not have; a file without them is written without them unless
+# an entry sets one.
+OPTIONAL_COLUMNS = ("match",)
 LIST_COLUMNS = ("ru_variants", "en_variants", "en_forbidden", "ru_forbidden", "source")
 REQUIRED = ("ru", "en")
 SEPARATOR = " | "
+
+# How a concept's forms are matched (the `match` column; empty means LEMMA):
+LEMMA = "lemma"   # any inflected form, any letter case (names: see is_proper)
+CASE = "case"     # any inflected form, letter case as written
+EXACT = "exact"   # only the listed forms, letter case as written
+MATCH_MODES = (LEMMA, CASE, EXACT)
+
+# Words of a `kind` that make a concept a proper name. Kinds come from many glossaries
+# (ours: name, place, organisation; others: person, location, org, PROPN, properNoun …),
+# so a kind is read word by word, in lower case.
+_PROPER_WORDS = frozenset(
+    "name names person people personal surname firstname place places location geo geox "
+    "geography geographical toponym country city region river organisation organization "
+    "organisations organizations org orgn company institution agency proper propn "
+    "propernoun brand trademark product".split())
 
 
 @dataclass(frozen=True)
@@ -27,6 +46,7 @@ class Term:
     note: str = ""
     source: tuple[str, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
+    match: str = ""
     line: int | None = field(default=None, compare=False)
 
     def approved(self, lang: str) -> tuple[str, ...]:
@@ -35,6 +55,15 @@ class Term:
 
     def forbidden(self, lang: str) -> tuple[str, ...]:
         return self.ru_forbidden if lang == "ru" else self.en_forbidden
+
+    def match_mode(self) -> str:
+        """How the concept's forms are matched (LEMMA, CASE or EXACT)."""
+        return self.match or LEMMA
+
+    def case_sensitive(self) -> bool:
+        """Whether letter case tells this concept's forms from other words: a proper name,
+        or a concept marked `case` or `exact`."""
+        return is_proper(self.kind) or self.match in (CASE, EXACT)
 
     def preferred(self, lang: str) -> str:
         return self.ru if lang == "ru" else self.en
@@ -62,6 +91,18 @@ class Term:
         return replace(self, **changes)
 
 
+def is_proper(kind: str) -> bool:
+    """Whether a concept of this kind is a proper name (tolerant of other glossaries' kinds).
+
+    >>> is_proper("name"), is_proper("Organization"), is_proper("place name"), is_proper("term")
+    (True, True, True, False)
+    >>> is_proper("properNoun"), is_proper("UI label"), is_proper("")
+    (True, False, False)
+    """
+    words = re.findall(r"[^\W\d_]+", kind.lower())
+    return any(w in _PROPER_WORDS for w in words) or "propernoun" in kind.lower().replace(" ", "")
+
+
 def split_list(cell: str) -> tuple[str, ...]:
     """Split a multi-valued cell.
 
@@ -80,6 +121,12 @@ class Glossary:
     terms: list[Term]
     columns: tuple[str, ...] = COLUMNS
     path: str | None = None
+
+    def written_columns(self) -> tuple[str, ...]:
+        """The columns to write: the glossary's, plus an optional one an entry now uses."""
+        used = tuple(c for c in OPTIONAL_COLUMNS
+                     if c not in self.columns and any(getattr(t, c) for t in self.terms))
+        return tuple(self.columns) + used
 
     def by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.terms}

@@ -33,3 +33,25 @@ CYRILLIC_TO_LATIN = str.maketrans(
 )
 
 YO = str.maketrans("ёЁ", "еЕ")
+
+# Endings written after an ordinal in figures (1-й, 1-го, 2-я, 3-ей, 5-ми): any of them may
+# stand for any other, since the figure carries the number and the ending only the grammar.
+ORDINAL_ENDINGS = ("й", "я", "е", "ю", "и", "го", "му", "м", "ом", "х", "ми", "ой", "ей", "ий",
+                   "ый", "ая", "ое", "ую", "ые", "ых", "ым", "ого", "ому", "ыми", "ья", "ье")
+
+
+def is_ordinal_ending(previous: str, word: str) -> bool:
+    """Whether `word`, hyphenated to `previous`, is the ending of an ordinal in figures.
+
+    >>> is_ordinal_ending("1", "го"), is_ordinal_ending("1", "Бадаев")
+    (True, False)
+    """
+    return previous.isdigit() and word.lower() in ORDINAL_ENDINGS
+
+# Case endings of a hard-stem masculine noun (батальон, a clipped бат, a foreign surname
+# such as Ошкалн); the accusative is the nominative's or, for a person, the genitive's.
+HARD_MASCULINE_ENDINGS = {
+    ("nomn", "sing"): "", ("gent", "sing"): "а", ("datv", "sing"): "у", ("ablt", "sing"): "ом",
+    ("loct", "sing"): "е", ("nomn", "plur"): "ы", ("gent", "plur"): "ов", ("datv", "plur"): "ам",
+    ("ablt", "plur"): "ами", ("loct", "plur"): "ах",
+}

@@ -29,6 +29,10 @@ class Segment:
     original markup, serialised as in the file (e.g. ``<ph x="1">&lt;br/&gt;</ph>``): the
     text around them is plain (unescaped) text, the spans say which characters are markup,
     so writers restore the codes verbatim and the masking layer knows them without guessing.
+    A native-code element is one span, content included (``<bpt i="1">&lt;b&gt;</bpt>``,
+    ``<x id="2"/>``); an element marking up text (TMX ``<hi>``, XLIFF ``<g>``, ``<pc>``,
+    ``<mrk>``) is two spans, its start and its end tag, with its text between them as text.
+    Spans are sorted and do not overlap (see `glossary.formats.inline`).
     """
 
     source: str
@@ -46,3 +50,20 @@ class Segment:
     state: str = TRANSLATED
     source_codes: Codes = ()
     target_codes: Codes = ()
+
+
+def without_codes(text: str, codes: Codes) -> str:
+    """The text with its inline codes taken out (each replaced by a space, so that words on
+    either side of a code stay apart), for looking at the words only.
+
+    >>> without_codes('a<ph x="1"/>b', ((1, 12),))
+    'a b'
+    """
+    if not codes:
+        return text
+    parts, at = [], 0
+    for start, end in codes:
+        parts.append(text[at:start])
+        at = end
+    parts.append(text[at:])
+    return " ".join(parts)

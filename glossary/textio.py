@@ -60,8 +60,9 @@ def read_text(path: str | Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write text so that a crash midway leaves the old file intact (temp file + rename).
+def write_atomic(path: str | Path, text: str | bytes) -> None:
+    """Write text (or bytes) so that a crash midway leaves the old file intact (temp file +
+    rename).
     The file keeps the old one's permissions, or gets the usual ones for a new file (mkstemp
     alone would leave it readable by its owner only)."""
     path = Path(path)
@@ -72,8 +73,9 @@ def write_atomic(path: str | Path, text: str) -> None:
         raise cannot_write(path, exc) from None
     try:
         os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

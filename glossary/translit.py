@@ -14,17 +14,30 @@ Schemes (the names are what ``--scheme`` takes):
     ALA-LC (Library of Congress) without the tie bars: ю iu, я ia, ц ts, й ĭ, э ė.
 ``scholarly``
     The scientific transliteration of Slavists: ж ž, х x, ц c, щ šč, ю ju, я ja, й j.
+``gost-b``
+    GOST 7.79-2000 System B, the ASCII-only scheme of Russian standards and web addresses:
+    щ shh, х x, ц cz (c before е, и, й, ы), ъ ``, ы y`, ь `, э e`, ё yo, й j.
+    It reads back exactly.
+``icao``
+    ICAO Doc 9303 (machine-readable travel documents; Russian passports since 2013): ё e,
+    й i, х kh, ц ts, ъ ie, ь omitted, ю iu, я ia. Spell a living person's name as it stands
+    in their passport.
 ``default``
     The `transliterate` package's own ``ru`` pack.
 
 Latin -> Cyrillic (:func:`to_cyrillic`) is best effort and meant to feed a lemmatiser, not
-to restore spelling. ``iso9`` reverses exactly; ``scholarly`` only confuses шч with щ and
-йа/йу with я/ю. ``bgn-pcgn`` loses ъ and ь, reads ``e`` as е (never э), ``ts`` as ц
-(Detskiy -> Децкий), ``yo``/``ya``/``yu`` always as ё/я/ю (rayon -> раён), and a ``y`` not
+to restore spelling. ``iso9`` and ``gost-b`` reverse exactly; ``scholarly`` only confuses шч
+with щ and йа/йу with я/ю. ``bgn-pcgn`` loses ъ and ь, reads ``e`` as е (never э), ``ts`` as
+ц (Detskiy -> Децкий), ``yo``/``ya``/``yu`` always as ё/я/ю (rayon -> раён), and a ``y`` not
 starting ya/ye/yo/yu as й after a vowel or word-initially (Yuriy, Yyemen), else ы
-(Krasnyy). ``default`` is the package's own reading. ``ala-lc`` is refused: without tie
-bars ``ia``/``iu``/``ts`` cannot tell ия from я (Rossiia, Diana), so a guess would be wrong
-too often.
+(Krasnyy). ``ala-lc`` honours tie bars (t͡s, i͡a, i͡u) where the text has them; without
+them ``ia``/``iu``/``ts`` are read as я/ю/ц (Rossiia -> Россия, but Diana -> Дяна).
+``icao`` loses ь and reads ``e`` as е, ``i`` as й after a vowel at the end of a word
+(Andrei, Kraevoi; but Baikal -> Баикал) and ``ie`` as ие (ъ is rarer). ``default`` is the package's own reading.
+In every scheme an apostrophe inside a word is the soft sign (Jur'ev -> Юрьев) and a double
+prime the hard one (Podʺjačev -> Подъячев); a word the scheme leaves half Latin (the
+scholarly reading of Khrushchev) is read by the other schemes instead, so the result never
+mixes scripts inside a word.
 """
 from __future__ import annotations
 
@@ -40,9 +53,9 @@ from .errors import GlossaryError
 
 __all__ = ["SCHEMES", "REVERSIBLE", "DEFAULT_SCHEME", "to_latin", "to_cyrillic", "latin_keys", "fold_latin"]
 
-SCHEMES: tuple[str, ...] = ("bgn-pcgn", "iso9", "ala-lc", "scholarly", "default")
+SCHEMES: tuple[str, ...] = ("bgn-pcgn", "iso9", "ala-lc", "scholarly", "gost-b", "icao", "default")
 DEFAULT_SCHEME = "bgn-pcgn"
-_IRREVERSIBLE = frozenset({"ala-lc"})
+_IRREVERSIBLE: frozenset[str] = frozenset()
 REVERSIBLE: tuple[str, ...] = tuple(s for s in SCHEMES if s not in _IRREVERSIBLE)
 
 _ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -60,6 +73,8 @@ _BGN = _letters("   a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh sh
 _ISO9 = _letters("  a b v g d e ë  ž  z i j k l m n o p r s t u f h  c  č  š  ŝ    ʺ y ʹ è û  â")
 _ALA_LC = _letters("a b v g d e ë  zh z i ĭ k l m n o p r s t u f kh ts ch sh shch ʺ y ʹ ė iu ia")
 _SCHOLARLY = _letters("a b v g d e ë ž  z i j k l m n o p r s t u f x  c  č  š  šč   ʺ y ʹ è ju ja")
+_GOST_B = _letters("   a b v g d e yo zh z i j k l m n o p r s t u f x  cz ch sh shh  `` y` ` e` yu ya")
+_ICAO = _letters("     a b v g d e e  zh z i i k l m n o p r s t u f kh ts ch sh shch ie y - e iu ia")
 
 
 def _tables(
@@ -112,6 +127,7 @@ class _SchemePack(TranslitLanguagePack):
 
     language_name = "Russian"
     character_ranges = ((0x0400, 0x04FF),)
+    caps_word = _CAPS_WORD
 
     def translit(
         self, value: str, reversed: bool = False, strict: bool = False, fail_silently: bool = True
@@ -123,7 +139,7 @@ class _SchemePack(TranslitLanguagePack):
             word = m[0]
             return self.translit(word.lower(), reversed).upper() if word.isupper() else word
 
-        value = _CAPS_WORD.sub(caps, value)
+        value = self.caps_word.sub(caps, value)
         value = self.in_context(value, reversed)
         return super().translit(value, reversed, strict, fail_silently)
 
@@ -171,10 +187,71 @@ class Iso9Pack(_SchemePack):
     mapping, pre_processor_mapping, reversed_specific_pre_processor_mapping = _tables(_ISO9)
 
 
+# ALA-LC's tie bars: the combining double inverted breve, or its two halves (I︠A︡).
+_TIE = re.compile("[\u0361\ufe20\ufe21]")
+_ALA_TIED = {"ts": "ц", "ia": "я", "iu": "ю"}
+
+
 class AlaLcPack(_SchemePack):
+    """ALA-LC. Reading back, tie bars decide where the text has them (t͡s, i͡a, i͡u), and ia,
+    iu, ts without one are then и+а, и+у, т+с; a text without tie bars is read as я, ю, ц."""
+
     language_code = "ru-ala-lc"
     language_name = "Russian (ALA-LC)"
     mapping, pre_processor_mapping, reversed_specific_pre_processor_mapping = _tables(_ALA_LC)
+
+    def in_context(self, value: str, reversed: bool) -> str:
+        return _TIE.sub("", value)   # to_cyrillic has read the tied letters already
+
+
+def _untie(text: str) -> str:
+    """ALA-LC text with tie bars: the tied letters (t͡s, i͡a, i͡u) to ц, я, ю, and the untied
+    i before a or u and t before s to и and т, since the text marks every tie it means."""
+    def tied(m: re.Match[str]) -> str:
+        letters = _TIE.sub("", m[0])
+        cyrillic = _ALA_TIED[letters.lower()]
+        return cyrillic.upper() if letters[0].isupper() else cyrillic
+    text = re.sub("[tT][\u0361\ufe20]\ufe21?[sS]\ufe21?|[iI][\u0361\ufe20][aAuU]\ufe21?",
+                  tied, text)
+    text = re.sub("[iI](?=[aAuU])", lambda m: "и" if m[0] == "i" else "И", text)
+    return re.sub("[tT](?=[sS])", lambda m: "т" if m[0] == "t" else "Т", text)
+
+
+class GostBPack(_SchemePack):
+    """GOST 7.79-2000 System B; ц is c before е, и, й, ы and cz elsewhere."""
+
+    language_code = "ru-gost-b"
+    language_name = "Russian (GOST 7.79-2000 System B)"
+    # Its signs are backticks (OB``YOM): part of a capitals word, not a break in it.
+    caps_word = re.compile(r"`*[^\W\d_](?:[^\W\d_]|`)*[^\W\d_]`*")
+    mapping, pre_processor_mapping, reversed_specific_pre_processor_mapping = _tables(
+        _GOST_B, {"c": "ц"}
+    )
+
+    def in_context(self, value: str, reversed: bool) -> str:
+        if reversed:
+            return re.sub("[цЦ](?=[еийыЕИЙЫ])", lambda m: "c" if m[0] == "ц" else "C", value)
+        return value
+
+
+# An ICAO i ending a word after a vowel is й (Andrei, Kraevoi, Chetkii); inside a word it is
+# left и, which is more often right (Mikhail, not Михайл; Baikal is the loss).
+_ICAO_I = re.compile(r"(?<=[aeiouyAEIOUY])[iI](?![^\W\d_])")
+
+
+class IcaoPack(_SchemePack):
+    """ICAO Doc 9303; ie reads back as ие (ъ is rarer), a final i after a vowel as й."""
+
+    language_code = "ru-icao"
+    language_name = "Russian (ICAO Doc 9303)"
+    mapping, pre_processor_mapping, reversed_specific_pre_processor_mapping = _tables(
+        _ICAO, {"ie": "ие", "i": "и", "e": "е"}
+    )
+
+    def in_context(self, value: str, reversed: bool) -> str:
+        if reversed:
+            return value
+        return _ICAO_I.sub(lambda m: "й" if m[0] == "i" else "Й", value)
 
 
 class ScholarlyPack(_SchemePack):
@@ -186,7 +263,7 @@ class ScholarlyPack(_SchemePack):
 # transliterate autodiscovers its built-in packs only while its registry is empty, so
 # registering ours first would hide 'ru' (and 'uk', 'bg', …) from everyone: discover first.
 autodiscover()
-for _cls in (BgnPcgnPack, Iso9Pack, AlaLcPack, ScholarlyPack):
+for _cls in (BgnPcgnPack, Iso9Pack, AlaLcPack, ScholarlyPack, GostBPack, IcaoPack):
     registry.register(_cls)
 
 _CODES = {
@@ -194,6 +271,8 @@ _CODES = {
     "iso9": Iso9Pack.language_code,
     "ala-lc": AlaLcPack.language_code,
     "scholarly": ScholarlyPack.language_code,
+    "gost-b": GostBPack.language_code,
+    "icao": IcaoPack.language_code,
     "default": "ru",
 }
 
@@ -230,32 +309,77 @@ def to_latin(text: str, scheme: str = DEFAULT_SCHEME) -> str:
 def to_cyrillic(text: str, scheme: str = DEFAULT_SCHEME) -> str:
     """Best-effort Cyrillic for romanised ``text`` (see the module notes for what is lost).
 
-    Raises GlossaryError for an unknown scheme and for ``ala-lc``, which cannot be reversed.
+    Raises GlossaryError for an unknown scheme.
 
     >>> to_cyrillic("Devyatayev, Kovpak, smersh, Yuriy")
     'Девятаев, Ковпак, смерш, Юрий'
-    >>> to_cyrillic("Ŝëlkovo", "iso9")
-    'Щёлково'
+    >>> to_cyrillic("Ŝëlkovo", "iso9"), to_cyrillic("Jur'ev", "scholarly")
+    ('Щёлково', 'Юрьев')
+    >>> to_cyrillic("Khrushchev", "scholarly")
+    'Хрущев'
     """
     pack = _pack(scheme)
-    if scheme in _IRREVERSIBLE:
-        raise GlossaryError(
-            f"transliteration scheme {scheme!r} cannot be reversed; "
-            f"choose from: {', '.join(REVERSIBLE)}"
-        )
-    return pack.translit(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    if scheme == "ala-lc" and _TIE.search(text):
+        text = _untie(text)
+    return "".join(_read_chunk(_signs(chunk), pack, scheme) for chunk in re.split(r"(\s+)", text))
+
+
+def _signs(chunk: str) -> str:
+    """Apostrophes and double primes of a whitespace-delimited chunk as soft and hard signs."""
+    chunk = _HARD_SIGN.sub(lambda m: "Ъ" if _caps_around(m) else "ъ", chunk)
+    chunk = _SOFT_SIGN.sub(lambda m: "Ь" if _caps_around(m) else "ь", chunk)
+    if chunk[:1] in "'‘’":
+        return chunk
+    return _FINAL_SOFT_SIGN.sub(lambda m: "Ь" if m.string[m.start() - 1].isupper()
+                                and m.start() > 1 and m.string[m.start() - 2].isupper()
+                                else "ь", chunk)
+
+
+# Inside a word an apostrophe (or ISO 9's prime) is the soft sign, a double one the hard sign.
+_SOFT_SIGN = re.compile(r"(?<=[^\W\d_])['’ʼʹ](?=[^\W\d_])")
+# A word-final one after a consonant too (Putivl'), unless the word opens with one ('Rodina').
+_FINAL_SOFT_SIGN = re.compile(r"(?<=[bcdfghklmnpqrstvwxzžščBCDFGHKLMNPQRSTVWXZŽŠČ])['’ʼʹ]"
+                              r"(?![^\W\d_])")
+_HARD_SIGN = re.compile(r"(?<=[^\W\d_])(?:ʺ|″|\"|'')(?=[^\W\d_])")
+_LATIN_LETTER = "A-Za-z\u00c0-\u024f"
+_MIXED = re.compile(rf"[{_LATIN_LETTER}][^\W\d_]*[\u0400-\u04FF]"
+                    rf"|[\u0400-\u04FF][^\W\d_]*[{_LATIN_LETTER}]")
+
+
+def _caps_around(m: re.Match[str]) -> bool:
+    """Whether the letters on both sides of a sign are capitals (ПОДЪЕЗД, not ЮрЬев)."""
+    text = m.string
+    return text[m.start() - 1].isupper() and text[m.end()].isupper()
+
+
+def _read_chunk(chunk: str, pack: TranslitLanguagePack, scheme: str) -> str:
+    """One whitespace-delimited chunk in the scheme; one that comes out in two scripts (the
+    scholarly reading of Khrushchev: Кhрусhцhев) is read by the first scheme that reads it
+    whole."""
+    cyrillic = pack.translit(chunk)
+    if not _MIXED.search(cyrillic):
+        return cyrillic
+    for other in (s for s in SCHEMES if s != scheme):
+        reading = _pack(other).translit(chunk)
+        if not _MIXED.search(reading):
+            return reading
+    return cyrillic
 
 
 def fold_latin(text: str) -> str:
-    """Casefold, strip diacritics, keep only letters and single spaces: the form keys compare in.
+    """Casefold, strip diacritics, keep only letters, digits and single spaces: the form keys
+    compare in (the number of prikaz 227 tells it from other orders).
 
-    >>> fold_latin("  Devjátaev,  Tatʹjana! ")
-    'devjataev tatjana'
+    >>> fold_latin("  Devjátaev,  Tatʹjana! "), fold_latin("Prikaz № 227")
+    ('devjataev tatjana', 'prikaz 227')
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # № decomposes to "No": a sign, not letters.
+    decomposed = unicodedata.normalize("NFKD", text.replace("№", " ").casefold())
     # Combining marks are not alphabetic; modifier letters (ʹ ʺ) are, but are not letters here.
     kept = "".join(
-        c for c in decomposed if c.isspace() or (c.isalpha() and unicodedata.category(c) != "Lm")
+        c for c in decomposed if c.isspace() or c.isdigit()
+        or (c.isalpha() and unicodedata.category(c) != "Lm")
     )
     return " ".join(kept.split())
 
@@ -285,7 +409,7 @@ def latin_keys(text: str) -> set[str]:
     >>> sorted(latin_keys("Девятаев"))
     ['devataev', 'deviataev', 'devjataev', 'devyataev', 'devyatayev']
     >>> sorted(latin_keys("Юрий"))
-    ['iurii', 'jurij', 'urij', 'yuri', 'yuriy', 'yury']
+    ['iurii', 'jurij', 'urij', 'yuri', 'yurij', 'yuriy', 'yury']
     """
     # Lower case first: every key is casefolded anyway; stress marks would block BGN context.
     text = unicodedata.normalize("NFC", text).lower().replace("\u0301", "").replace("\u0300", "")

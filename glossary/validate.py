@@ -5,7 +5,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InputError, ValidationError
-from .model import Glossary
+from .model import MATCH_MODES, Glossary
 from .normalize import fold
 
 
@@ -28,11 +28,14 @@ def load(path: str | Path | None = None, fmt: str | None = None) -> Glossary:
 
 
 def problems(glossary: Glossary) -> list[InputError]:
-    """Every rule a glossary breaks, as `file:line: problem`, in file order."""
+    """Every rule a glossary breaks, as `file:line: problem`, in file order.
+
+    A form shared by several concepts is not a problem: it has several senses (Строка as
+    Row and as Line; see `notes`). A form both approved and forbidden within one concept is.
+    """
     path = glossary.path
     found: list[InputError] = []
     ids: dict[str, int | None] = {}
-    approved: dict[tuple[str, str], str] = {}   # (lang, folded form) → term id
     for term in glossary:
         def report(message: str) -> None:
             found.append(InputError(message, path=path, line=term.line))
@@ -40,21 +43,38 @@ def problems(glossary: Glossary) -> list[InputError]:
         if term.id in ids:
             report(f"duplicate id {term.id!r} (first at line {ids[term.id]})")
         ids.setdefault(term.id, term.line)
+        if term.match and term.match not in MATCH_MODES:
+            report(f"{term.id}: match {term.match!r} is not one of {', '.join(MATCH_MODES)}")
         for lang in ("ru", "en"):
             if not term.preferred(lang):
                 report(f"{term.id}: empty '{lang}'")
-            for form in term.approved(lang):
-                owner = approved.setdefault((lang, fold(form)), term.id)
-                if owner != term.id:
-                    report(f"{term.id}: {lang} form {form!r} is already claimed by {owner!r}")
-    for term in glossary:
-        for lang in ("ru", "en"):
+            approved = {fold(f) for f in term.approved(lang)}
             for form in term.forbidden(lang):
-                claimed = approved.get((lang, fold(form)))
-                if claimed is not None:
-                    whose = ("its own approved form" if claimed == term.id
-                             else f"approved for {claimed!r}")
-                    found.append(InputError(f"{term.id}: forbidden {lang} form {form!r} is "
-                                            f"{whose}", path=path, line=term.line))
+                if fold(form) in approved:
+                    report(f"{term.id}: forbidden {lang} form {form!r} is its own approved form")
+    found.sort(key=lambda e: e.line or 0)
+    return found
+
+
+def notes(glossary: Glossary) -> list[InputError]:
+    """What is worth knowing but not wrong: forms that several concepts share (senses),
+    as `file:line: note`, one per shared form, at the line of its second concept."""
+    owners: dict[tuple[str, str], list[str]] = {}
+    written: dict[tuple[str, str], str] = {}
+    lines: dict[str, int | None] = {}
+    for term in glossary:
+        lines.setdefault(term.id, term.line)
+        for lang in ("ru", "en"):
+            for form in term.approved(lang):
+                ids = owners.setdefault((lang, fold(form)), [])
+                written.setdefault((lang, fold(form)), form)
+                if term.id not in ids:
+                    ids.append(term.id)
+    found = []
+    for (lang, key), ids in owners.items():
+        form = written[(lang, key)]
+        if len(ids) > 1:
+            found.append(InputError(f"{lang} form {form!r} has {len(ids)} senses: "
+                                    f"{', '.join(ids)}", path=glossary.path, line=lines[ids[1]]))
     found.sort(key=lambda e: e.line or 0)
     return found

@@ -2,12 +2,15 @@
 English plural and possessive. What translators paste into tools without morphology."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import english, morph
+from .clipped import clipped_forms
 from .model import Glossary, Term
-from .tokens import tokenize
+from .ru import HARD_MASCULINE_ENDINGS, is_ordinal_ending
+from .tokens import Token, tokenize
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NUMBERS = ("sing", "plur")
@@ -34,17 +37,19 @@ class Variants:
     ru_forms: list[Form] = field(default_factory=list)
     en_forms: list[str] = field(default_factory=list)
     transliterations: dict[str, str] = field(default_factory=dict)
+    clipped: list[str] = field(default_factory=list)   # спецлагерь for специальный лагерь
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.term.id if self.term else None, "ru": self.ru,
                 "en": self.term.en if self.term else None,
                 "ru_forms": [{"case": f.case, "number": f.number, "form": f.text}
                              for f in self.ru_forms],
-                "en_forms": self.en_forms, "transliterations": self.transliterations}
+                "en_forms": self.en_forms, "transliterations": self.transliterations,
+                "clipped": self.clipped}
 
     def forms(self) -> list[str]:
         """Every distinct form, Russian then English (for pasting into a tool)."""
-        return list(dict.fromkeys([f.text for f in self.ru_forms] + self.en_forms))
+        return list(dict.fromkeys([f.text for f in self.ru_forms] + self.clipped + self.en_forms))
 
 
 def describe(glossary: Glossary, text: str) -> Variants:
@@ -72,11 +77,12 @@ def describe(glossary: Glossary, text: str) -> Variants:
                   for f in paradigm(form, kind)],
         en_forms=[f for form in (term.approved("en") if term else ())
                   for f in english_forms(form, kind)],
-        transliterations={scheme: to_latin(ru, scheme) for scheme in SCHEMES})
+        transliterations={scheme: to_latin(ru, scheme) for scheme in SCHEMES},
+        clipped=clipped_variants(term.approved("ru") if term else (ru,)))
 
 
-# Kinds that take no English plural: names, places, bodies, abbreviations.
-UNCOUNTED_KINDS = frozenset({"name", "place", "organisation", "abbreviation"})
+# Kinds that take no English plural: names, places, bodies, one-off events, abbreviations.
+UNCOUNTED_KINDS = frozenset({"name", "place", "organisation", "event", "abbreviation"})
 
 
 def paradigm(phrase: str, kind: str = "term") -> list[Form]:
@@ -92,7 +98,7 @@ def paradigm(phrase: str, kind: str = "term") -> list[Form]:
     """
     plan = _plan(phrase, kind)
     if plan is None:
-        return []
+        return _foreign_surname(phrase) if kind == "name" else []
     head_parse = plan[1]
     numbers = ("plur",) if "plur" in head_parse.tag else NUMBERS
     forms = []
@@ -103,6 +109,45 @@ def paradigm(phrase: str, kind: str = "term") -> list[Form]:
                 if text is not None:
                     forms.append(Form(case, number, text))
     return forms
+
+
+def clipped_variants(phrases: tuple[str, ...] | list[str]) -> list[str]:
+    """The usual clipped forms of a term's Russian forms, each once, with their inflected
+    forms matched without being listed (see clipped.py).
+
+    >>> clipped_variants(["штрафной батальон", "штрафбат"])
+    ['штрафбат']
+    >>> clipped_variants(["специальный лагерь", "специальный лагерь НКВД"])
+    ['спецлагерь', 'спецлагерь НКВД']
+    """
+    return list(dict.fromkeys(c for phrase in phrases for c in clipped_forms(phrase)))
+
+
+def _foreign_surname(name: str) -> list[Form]:
+    """A one-word surname ending in a consonant that the dictionary cannot place (Ошкалн:
+    pymorphy3 reads it as a plural of «Ошкална»; Банов as a case of «бана») declines as a
+    man's surname: -ов/-ев/-ин like Иванов (Бановым), other consonants as a hard masculine
+    noun (Ошкалном); -ых/-их never declines.
+    """
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+[бвгдзклмнпрстфхжшчщ]", name) or name.endswith(("ых", "их")):
+        return []
+    if name.endswith(("ов", "ев", "ёв", "ин", "ын")):
+        endings = _POSSESSIVE_SURNAME
+    else:
+        endings = dict(HARD_MASCULINE_ENDINGS)
+        endings["accs", "sing"], endings["accs", "plur"] = endings["gent", "sing"], endings["gent", "plur"]
+        if name[-1] in "гкхжшчщ":   # spelling rule: no ы after these letters
+            endings["nomn", "plur"] = "и"
+    return [Form(case, number, name + endings.get((case, number), ""))
+            for number in NUMBERS for case in CASES]
+
+
+# Case endings of a man's surname in -ов, -ев, -ин (Иванов, Иванова, Ивановым, Ивановых).
+_POSSESSIVE_SURNAME = {
+    ("gent", "sing"): "а", ("datv", "sing"): "у", ("accs", "sing"): "а", ("ablt", "sing"): "ым",
+    ("loct", "sing"): "е", ("nomn", "plur"): "ы", ("gent", "plur"): "ых", ("datv", "plur"): "ым",
+    ("accs", "plur"): "ых", ("ablt", "plur"): "ыми", ("loct", "plur"): "ых",
+}
 
 
 def _head_forms(parse, case: str, number: str) -> list[str]:
@@ -214,6 +259,11 @@ def _plan(phrase: str, kind: str = "term"):
     for i in inflecting:
         noun = _parse(tokens[i].norm, {"NOUN"}, "nomn")
         modifier = _parse(tokens[i].norm, agreeing, "nomn")
+        if _is_ordinal(tokens, i):   # 1-й: the ending agrees like первый (третий for 3-й)
+            noun = None
+            modifier = _parse(_ORDINAL_MODEL[tokens[i - 1].norm.endswith("3")
+                                             and not tokens[i - 1].norm.endswith("13")],
+                              _MODIFIERS, "nomn")
         if modifier is not None and i != inflecting[-1]:
             modifiers[i] = modifier
             continue
@@ -246,13 +296,15 @@ def _inflect(phrase: str, plan, case: str, number: str, head: str | None = None)
     agree = {case, number}
     if number == "sing":
         agree.add(head_parse.tag.gender or "masc")
-    if case == "accs":
+    if case == "accs" and (number == "plur" or "femn" not in agree and "neut" not in agree):
+        # Animacy decides the accusative of masculine and plural modifiers only; a feminine
+        # one asked for it is not inflected at all (the accusative was lost: дивизию).
         agree.add(head_parse.tag.animacy or "inan")
     for i, parse in modifiers.items():
         form = parse.inflect(agree)
         if form is None:
             return None
-        replacements[i] = form.word
+        replacements[i] = _ordinal_ending(form.word) if _is_ordinal(tokens, i) else form.word
     out, last = [], 0
     for i, tok in enumerate(tokens):
         if i in replacements:
@@ -261,6 +313,23 @@ def _inflect(phrase: str, plan, case: str, number: str, head: str | None = None)
             last = tok.end
     out.append(phrase[last:])
     return "".join(out)
+
+
+_ORDINAL_MODEL = {False: "первый", True: "третий"}
+
+
+def _is_ordinal(tokens: list[Token], i: int) -> bool:
+    return i > 0 and tokens[i].joined and is_ordinal_ending(tokens[i - 1].norm, tokens[i].norm)
+
+
+def _ordinal_ending(word: str) -> str:
+    """What follows the figure of an ordinal: one letter after a vowel, two after a consonant
+    (первого → 1-го, первым → 1-м, третья → 3-я).
+
+    >>> [_ordinal_ending(w) for w in ("первого", "первым", "первая", "третья", "первыми")]
+    ['го', 'м', 'я', 'я', 'ми']
+    """
+    return word[-1:] if word[-2:-1] in "аеёиоуыэюяь" else word[-2:]
 
 
 def _grammar_of(example: str) -> tuple[str, str] | None:

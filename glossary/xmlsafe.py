@@ -62,16 +62,27 @@ def iterparse(path: str | Path, tags: Iterable[str], *, root: str | tuple[str, .
     elements. Ancestors stay reachable with their attributes (e.g. XLIFF's <file>).
     `root`, when given, is the local name(s) the document element must have.
     """
-    wanted = tuple(f"{{*}}{t}" for t in tags)
+    wanted = frozenset(tags)
     with _open(path, root) as f:
-        context = etree.iterparse(f, events=("end",), tag=wanted, **_PARSER_OPTIONS)
+        # Every element's end is seen, so that any element completed outside a wanted one
+        # is freed too, whatever its name (50 MB of unknown elements must not pile up).
+        context = etree.iterparse(f, events=("start", "end"), **_PARSER_OPTIONS)
         checked = False
+        inside = 0  # wanted elements open around the current position
         try:
-            for _event, elem in context:
+            for event, elem in context:
+                name = local(elem.tag)
+                if event == "start":
+                    inside += name in wanted
+                    continue
                 if not checked:
                     _check_dtd(elem, path)
                     checked = True
-                yield elem
+                if name in wanted:
+                    inside -= 1
+                    yield elem
+                elif inside:
+                    continue  # part of a wanted element, freed with it
                 elem.clear(keep_tail=True)
                 parent = elem.getparent()
                 if parent is not None:

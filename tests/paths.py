@@ -7,7 +7,9 @@ import pytest
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
-SHARED = ROOT.parent / "shared"
+# Beside the checkout; a git worktree (…/wt/NAME) looks one level further up too.
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
 SOURCES = SHARED / "sources"
 DATA = SHARED / "data"
 

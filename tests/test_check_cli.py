@@ -148,9 +148,24 @@ def test_json_report(runner, gloss, draft):
     result = run(runner, gloss, draft, "--format", "json")
     assert result.exit_code == 1
     data = as_json(result)
+    assert data["schema_version"] == 2 and data["file"] == str(draft)
     first = data["findings"][0]
-    assert set(first) == {"segment", "line", "rule", "severity", "term", "message",
-                          "source_span", "target_span", "suggestion", "plural", "hash"}
+    assert {"segment", "line", "rule", "severity", "term", "message", "source_span",
+            "target_span", "suggestion", "plural", "hash", "confidence", "reason",
+            "related_segments", "file", "unit_id", "context", "source", "target",
+            "entry"} <= set(first)
+    assert first["file"] == str(draft) and first["unit_id"] is None
+    assert first["source"] == DRAFT.splitlines()[1].split("\t")[0]
+    assert first["target"] == DRAFT.splitlines()[1].split("\t")[1]
+    assert first["entry"] == {"id": "special-settler", "source": "спецпоселенец",
+                              "preferred": "special settler", "admitted": [], "forbidden": [],
+                              "note": ""}
+    second = data["findings"][1]
+    assert (second["entry"]["preferred"], second["entry"]["admitted"],
+            second["entry"]["forbidden"]) == ("partisan detachment", ["partisan unit"],
+                                              ["guerrilla band"])
+    assert (first["confidence"], first["reason"]) == (
+        "high", "«спецпоселенец» is a specialised word (Zipf frequency 2.1)")
     assert [(f["segment"], f["line"], f["rule"], f["term"]) for f in data["findings"]] == [
         (1, 2, "missing-term", "special-settler"), (1, 2, "forbidden-term", "partisan-detachment")]
     source = DRAFT.splitlines()[1].split("\t")[0]
@@ -159,9 +174,10 @@ def test_json_report(runner, gloss, draft):
     assert data["summary"] == {
         "segments": 3, "segments_with_findings": 1, "findings": 2, "errors": 2, "warnings": 0,
         "ignored": 0, "source_lang": "ru", "target_lang": "en",
-        "by_rule": {"missing-term": 1, "forbidden-term": 1, "inconsistent-term": 0,
-                    "number-mismatch": 0, "untranslated": 0, "mixed-script": 0,
-                    "name-spelling": 0}}
+        "by_rule": {"missing-term": 1, "part-of-speech": 0, "forbidden-term": 1,
+                    "inconsistent-term": 0, "number-mismatch": 0, "placeholder-mismatch": 0,
+                    "untranslated": 0, "mixed-script": 0, "name-spelling": 0,
+                    "inconsistent-translation": 0, "inconsistent-source": 0}}
 
 
 def test_csv_report(runner, gloss, draft):
@@ -171,6 +187,9 @@ def test_csv_report(runner, gloss, draft):
         ("1", "missing-term", "36:49", ""), ("1", "forbidden-term", "6:26", "20:34")]
     assert rows[0]["source"].startswith("Бойцы партизанского отряда")
     assert rows[1]["suggestion"] == "partisan detachment"
+    assert list(rows[0])[:4] == ["file", "line", "unit_id", "segment"]
+    assert (rows[0]["file"], rows[0]["line"], rows[0]["term"]) == (str(draft), "2",
+                                                                   "special-settler")
 
 
 def test_csv_cells_cannot_run_as_formulas(runner, gloss, tmp_path):
@@ -187,10 +206,11 @@ def test_html_report_is_self_contained_and_escaped(runner, gloss, draft, tmp_pat
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert "&lt;b&gt;и&lt;/b&gt;" in html and "<b>и</b>" not in html
-    assert "<mark>guerrilla band</mark>" in html
-    assert "<script" not in html and "http://" not in html and "https://" not in html
-    assert "<td><code>missing-term</code></td>" in html
-    assert "2 segments without findings" in html
+    assert '<mark class="c2" data-f="2" title="forbidden-term">guerrilla band</mark>' in html
+    # one inline script (the filters), nothing fetched: no address anywhere in the page
+    assert html.count("<script") == 1 and "<script src" not in html
+    assert "http://" not in html and "https://" not in html
+    assert html.count('<section class="seg clean" id="seg-') == 2
 
 
 def test_exit_zero_without_errors(runner, gloss, tmp_path):
@@ -222,8 +242,10 @@ def test_unknown_rule_is_a_usage_error(runner, gloss, draft):
     result = run(runner, gloss, draft, "--rule", "nope")
     assert result.exit_code == 2
     assert result.stderr.endswith("Error: unknown rule 'nope'; rules: missing-term, "
-                                  "forbidden-term, inconsistent-term, number-mismatch, "
-                                  "untranslated, mixed-script, name-spelling\n")
+                                  "part-of-speech, forbidden-term, inconsistent-term, "
+                                  "number-mismatch, placeholder-mismatch, untranslated, "
+                                  "mixed-script, name-spelling, inconsistent-translation, "
+                                  "inconsistent-source\n")
 
 
 def test_list_rules(runner):
@@ -231,15 +253,17 @@ def test_list_rules(runner):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == [
-        "missing-term", "forbidden-term", "inconsistent-term", "number-mismatch",
-        "untranslated", "mixed-script", "name-spelling"]
-    assert lines[0].split()[1] == "error" and lines[2].split()[1] == "warning"
+        "missing-term", "part-of-speech", "forbidden-term", "inconsistent-term",
+        "number-mismatch", "placeholder-mismatch", "untranslated", "mixed-script",
+        "name-spelling", "inconsistent-translation", "inconsistent-source"]
+    assert lines[0].split()[1] == "error" and lines[3].split()[1] == "warning"
 
 
 def test_help_ends_with_an_example(runner):
     result = runner.invoke(main, ["check", "--help"])
     assert result.exit_code == 0
     assert "Example: glossary check draft.po --format html -o report.html" in result.stdout
+    assert "--format xlsx -o review.xlsx writes one finding a row" in result.stdout
 
 
 # --- ignore files -----------------------------------------------------------------------------
@@ -303,6 +327,10 @@ def test_po_lines_fuzzy_untranslated_context_and_plurals(runner, gloss, tmp_path
     assert got == [(2, 15, "untranslated", None, 0),
                    (3, 18, "missing-term", "partisan-detachment", 0),
                    (4, 22, "missing-term", "special-camp", 2)]
+    third = as_json(result)["findings"][2]
+    assert third["context"] is None and as_json(result)["findings"][1]["context"] == "menu"
+    # a plural form's finding carries that form's pair
+    assert (third["source"], third["target"]) == ("%d special camps", "%d лагерей")
     assert result.stderr == ("Skipped 1 unit: fuzzy (needs review); not read unless fuzzy "
                              "entries are included (line 11).\n"
                              "Skipped 1 unit: obsolete entry (line 28).\n")
@@ -321,14 +349,16 @@ def test_tmx_languages_from_the_file(runner, gloss, tmp_path):
 
 
 @pytest.mark.parametrize("text, expected", [
-    (XLIFF12, [(1, "forbidden-term", "penal-battalion")]),
-    (XLIFF20, [(2, "missing-term", "special-settler")]),
+    (XLIFF12, [(1, "1", "forbidden-term", "penal-battalion")]),
+    (XLIFF20, [(2, "u2", "missing-term", "special-settler")]),
 ])
 def test_xliff_12_and_20(runner, gloss, tmp_path, text, expected):
+    """The unit's id in the file travels into the report (JSON unit_id)."""
     path = tmp_path / "draft.xlf"
     path.write_text(text, encoding="utf-8")
     data = as_json(run(runner, gloss, path, "--format", "json"))
-    assert [(f["segment"], f["rule"], f["term"]) for f in data["findings"]] == expected
+    assert [(f["segment"], f["unit_id"], f["rule"], f["term"])
+            for f in data["findings"]] == expected
     assert data["summary"]["source_lang"] == "en"
 
 
@@ -347,8 +377,18 @@ def test_plain_text_pair_with_unequal_counts(runner, gloss, tmp_path):
     tgt.write_text("one\n", encoding="utf-8")
     result = run(runner, gloss, "--source", src, "--target", tgt)
     assert result.exit_code == 2
-    assert result.stderr == (f"Error: {src}: ru.txt has 2 non-empty lines but en.txt has 1; "
-                             "they must align line by line\n")
+    assert result.stderr == (f"Error: {src}: ru.txt has 2 lines (2 non-empty) but en.txt has "
+                             "1 (1 non-empty); they must align line by line\n")
+
+
+def test_plain_text_pair_with_a_target_line_left_empty(runner, gloss, tmp_path):
+    src, tgt = tmp_path / "ru.txt", tmp_path / "en.txt"
+    src.write_text("Спецлагерь закрыли.\nШтрафной батальон.\nНКВД.\n", encoding="utf-8")
+    tgt.write_text("The special camp was closed.\n\nNKVD.\n", encoding="utf-8")
+    result = run(runner, gloss, "--source", src, "--target", tgt, "--format", "json")
+    assert result.exit_code == 1
+    assert [(f["line"], f["rule"]) for f in as_json(result)["findings"]] == [
+        (2, "untranslated")]
 
 
 @pytest.mark.parametrize("args, message", [
@@ -479,3 +519,35 @@ def test_tm_precedent_for_the_terms_with_findings(runner, gloss, tmp_path):
     from_env = runner.invoke(main, ["check", "--glossary", str(gloss), str(draft)],
                              env={"GLOSSARY_TM": str(tm)})
     assert from_env.stderr == result.stderr  # $GLOSSARY_TM is honoured as --tm is
+
+
+# --- --markup ---------------------------------------------------------------------------------
+
+PO_MARKUP = '''msgid ""
+msgstr ""
+"Language: ru\\n"
+"X-Source-Language: en\\n"
+
+#, python-format
+msgid "Delete %(name)s from the penal battalion"
+msgstr "Удалить %(имя)s из штрафного батальона"
+
+msgid "See [penal battalion](penal-battalion.md)"
+msgstr "См. [штрафной батальон](penal-battalion.md)"
+'''
+
+
+def test_markup_option(runner, gloss, tmp_path):
+    draft = tmp_path / "ui.po"
+    draft.write_text(PO_MARKUP, encoding="utf-8")
+    found = as_json(run(runner, gloss, draft, "--format", "json"))["findings"]
+    assert [(f["rule"], f["message"]) for f in found] == [
+        ("placeholder-mismatch", "placeholder «%(name)s» became «%(имя)s» in the target")]
+    off = as_json(run(runner, gloss, draft, "--format", "json", "--markup", "none"))["findings"]
+    assert "placeholder-mismatch" not in {f["rule"] for f in off}
+
+
+def test_unknown_markup_is_a_usage_error(runner, gloss, draft):
+    result = run(runner, gloss, draft, "--markup", "rst,nope")
+    assert result.exit_code == 2
+    assert "--markup takes auto, none or a list of" in result.stderr

@@ -177,7 +177,9 @@ def test_minority_variant_is_reported_naming_the_majority():
         (3, "inconsistent-term", "blocking-detachment")]
     (f,) = report.findings
     assert f.severity == "warning"
-    assert "«blocking detachment» in 2 segments" in f.message
+    assert f.message == ("blocking-detachment is rendered «barrier troops» here but «blocking "
+                         "detachment» in 2 of the 3 segments rendering it («barrier troops» "
+                         "in 1, this one included)")
     assert segments[2].target[slice(*f.target_span)] == "barrier troops"
 
 
@@ -185,9 +187,27 @@ def test_two_renderings_in_one_segment_with_the_majority_are_not_inconsistent():
     segments = [Segment("Заградотряды, или заградительные отряды.",
                         "Barrier troops, or blocking detachments."),
                 Segment("Заградотряд стоял.", "A blocking detachment stood."),
-                Segment("Заградотряды ушли.", "The barrier troops left.")]
+                Segment("Заградотряды ушли.", "The barrier troops left."),
+                Segment("Заградотряд ушёл.", "The blocking detachment left.")]
     found = check(segments, TERMS, rules=["inconsistent-term"]).findings
     assert [(f.segment, f.term) for f in found] == [(3, "blocking-detachment")]
+
+
+def test_a_tie_is_not_inconsistent():
+    segments = [Segment("Заградотряд стоял.", "A blocking detachment stood."),
+                Segment("Заградотряды ушли.", "The barrier troops left.")]
+    assert check(segments, TERMS, rules=["inconsistent-term"]).findings == []
+
+
+def test_only_segments_whose_source_names_the_concept_count():
+    # "barrier troops" in segments 2-4 renders no заградотряд: it is not the majority
+    segments = [Segment("Заградотряд стоял.", "A blocking detachment stood."),
+                Segment("Заградотряд ушёл.", "The blocking detachment left."),
+                *[Segment("Войска ушли.", "The barrier troops left.")] * 3,
+                Segment("Заградотряды ушли.", "The barrier troops left.")]
+    (f,) = check(segments, TERMS, rules=["inconsistent-term"]).findings
+    assert (f.segment, f.target_span) == (6, (4, 18))
+    assert "«blocking detachment» in 2 of the 3 segments" in f.message
 
 
 def test_inconsistent_suggestion_in_russian_case():
@@ -362,8 +382,9 @@ def test_two_approved_spellings_of_one_name_in_a_draft():
 # --- the engine -------------------------------------------------------------------------------
 
 def test_rules_are_registered_in_the_documented_order():
-    assert list(RULES) == ["missing-term", "forbidden-term", "inconsistent-term",
-                           "number-mismatch", "untranslated", "mixed-script", "name-spelling"]
+    assert list(RULES) == ["missing-term", "part-of-speech", "forbidden-term", "inconsistent-term",
+                           "number-mismatch", "placeholder-mismatch", "untranslated", "mixed-script",
+                           "name-spelling", "inconsistent-translation", "inconsistent-source"]
     assert all(r.description and r.severity in ("error", "warning") for r in RULES.values())
 
 
@@ -383,9 +404,9 @@ def test_direction_is_told_by_the_source_script():
 
 def test_segments_are_numbered_from_one_and_hashed_by_text():
     segments = [Segment("Спецлагерь.", "Special camp."), Segment("Спецлагерь.", "Camp.")]
-    (f,) = check(segments, TERMS).findings
+    (f,) = check(segments, TERMS, rules=["missing-term"]).findings
     assert f.segment == 2
-    moved = check([segments[1]], TERMS).findings[0]
+    moved = check([segments[1]], TERMS, rules=["missing-term"]).findings[0]
     assert (moved.segment, moved.hash) == (1, f.hash)
 
 
@@ -396,9 +417,15 @@ def test_a_word_that_may_be_another_word_is_only_a_warning():
                 Segment("Книга на полку.", "The book goes on the shelf."),
                 Segment("Командир роты погиб.", "The commander was killed.")]
     found = check(segments, terms, rules=["missing-term"]).findings
-    assert [(f.segment, f.term, f.severity) for f in found] == [
-        (1, "company", "warning"), (2, "regiment", "warning"), (3, "company", "error")]
+    assert [(f.segment, f.term, f.severity, f.confidence) for f in found] == [
+        (1, "company", "warning", "low"), (2, "regiment", "warning", "medium"),
+        # рота is a common word and nothing else in the segment is the glossary's
+        (3, "company", "warning", "low")]
     assert found[0].message.endswith("; it may be another word here (a form of «рот»)")
+    confirmed = [Segment("Командир роты штрафбата погиб.", "The commander was killed.")]
+    found = check(confirmed, [*terms, Term("penal", "штрафбат", "penal battalion")],
+                  rules=["missing-term"]).findings
+    assert [(f.term, f.severity) for f in found] == [("company", "error"), ("penal", "error")]
 
 
 def test_a_multiplier_word_after_an_order_number_keeps_its_zeros():
@@ -406,3 +433,60 @@ def test_a_multiplier_word_after_an_order_number_keeps_its_zeros():
     from glossary.check.numbers import numbers
 
     assert [n.values for n in numbers("приказ № 00805 тысяч")] == [frozenset({"00805"})]
+
+
+# --- senses and letter case ---------------------------------------------------------------
+
+SENSES = [Term("row", "Строка", "Row", note="In a table."),
+          Term("line", "Строка", "Line", note="Of text."),
+          Term("node", "Узел", "Node", kind="UI label"),
+          Term("retry", "Повторение", "Retry"),
+          Term("vasily", "Василий", "Vasily", kind="person"),
+          Term("date", "Дата", "Date", match="case")]
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    ("Удалите строку.", "Delete the row.", []),
+    ("Удалите строку.", "Delete the line.", []),
+    ("Удалите строку.", "Delete the entry.", [("missing-term", "row")]),
+    # a capitalised UI-label glossary form is no proper name: any case, any form
+    ("Каждый узел кластера.", "Every cluster node.", []),
+    ("Каждый узел кластера.", "Every cluster machine.", [("missing-term", "node")]),
+    ("При повторении запроса.", "On request retry.", []),
+    ("При повторении запроса.", "When the request is repeated.", [("missing-term", "retry")]),
+    # a person's name keeps its capital: «василий» is no name
+    ("Там рос василий.", "A cornflower grew there.", []),
+    ("Там был Василий.", "Someone was there.", [("missing-term", "vasily")]),
+    # match=case: «дата» in lower case is not the label «Дата»
+    ("Поле Дата пустое.", "The Date field is empty.", []),
+    ("Какая дата сегодня?", "What day is it?", []),
+    ("Поле Дата пустое.", "The field is empty.", [("missing-term", "date")]),
+])
+def test_senses_and_case(source, target, expected):
+    found = check([Segment(source, target)], SENSES, rules=["missing-term"]).findings
+    assert pairs(found) == expected
+
+
+def test_one_finding_names_every_sense():
+    (f,) = check([Segment("Удалите строку.", "Delete the entry.")], SENSES,
+                 rules=["missing-term"]).findings
+    assert f.message == ("«строку» has 2 senses and no approved rendering of any in the target "
+                         "(expected row: «Row»; line: «Line»)")
+
+
+def test_exact_terms_match_only_the_listed_forms():
+    terms = [Term("sign-in", "Войти", "Sign in", match="exact")]
+    assert check([Segment("Нажмите Войти.", "Click Log in.")], terms).findings
+    assert not check([Segment("Нажмите войти.", "Click Log in.")], terms).findings
+    assert not check([Segment("Войдите в систему.", "Log in.")], terms).findings
+    assert not check([Segment("Нажмите Войти.", "Click Sign in.")], terms).findings
+    assert check([Segment("Нажмите Войти.", "Click Signed in.")], terms).findings
+
+
+def test_variants_in_different_parts_of_speech_are_not_rivals():
+    terms = [Term("delete", "удалить", "delete", ru_variants=("удаление", "удалено"))]
+    segments = [Segment("Delete the file.", "Удалить файл."),
+                Segment("Delete all.", "Удалить всё."),
+                Segment("Deleting the file.", "Удаление файла."),
+                Segment("Deleted.", "Удалено.")]
+    assert check(segments, terms, rules=["inconsistent-term"]).findings == []

@@ -96,9 +96,9 @@ def test_add_and_edit_write_atomically_and_validate(runner, gloss):
     assert runner.invoke(main, ["lookup", *args, "штурмовыми батальонами"]).exit_code == 0
     before = gloss.read_bytes()
     clash = runner.invoke(main, ["add", *args, "--id", "camp", "--ru", "лагерь",
-                                 "--en", "Filtration camp"])
+                                 "--en", "Filtration camp", "--en-forbidden", "filtration camp"])
     assert clash.exit_code == 2
-    assert "en form 'Filtration camp' is already claimed by 'filtration-camp'" in clash.stderr
+    assert "camp: forbidden en form 'filtration camp' is its own approved form" in clash.stderr
     assert gloss.read_bytes() == before
     result = runner.invoke(main, ["edit", *args, "assault-battalion",
                                   "--en-variants", "storm battalion | shock battalion"])
@@ -147,8 +147,8 @@ def test_export_with_forms(runner, gloss):
     result = runner.invoke(main, ["export", "--glossary", str(gloss), "--format", "omegat",
                                   "--with-forms"])
     lines = result.output.splitlines()
-    assert "фильтрационных лагерях\tfiltration camp\t" in lines
-    assert "фильтрационный лагерь\tfiltration camps\t" in lines
+    assert "фильтрационных лагерях\tfiltration camp\tone concept: filtration camp" in lines
+    assert "фильтрационный лагерь\tfiltration camps\tone concept: filtration camp" in lines
 
 
 def test_variants_list(runner, gloss):

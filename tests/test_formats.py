@@ -22,10 +22,10 @@ import pytest
 from glossary import xmlsafe
 from glossary.errors import InputError
 from glossary.formats import (FORMATS, SKIP_EMPTY_SOURCE, SKIP_FUZZY, SKIP_NOT_TRANSLATABLE,
-                              SKIP_OBSOLETE, SKIP_UNTRANSLATED, detect, detect_direction, po,
-                              read_segments, read_text_pair, resolve_langs, same_lang, tmx, tsv,
-                              write_segments, xliff)
-from glossary.segment import Segment
+                              SKIP_OBSOLETE, SKIP_UNTRANSLATED, detect, po, read_segments,
+                              read_text_pair, resolve_langs, tmx, tsv, usable, write_segments,
+                              xliff)
+from glossary.segment import FUZZY, OBSOLETE, TRANSLATED, UNTRANSLATED, Segment
 
 DATA = Path(__file__).parent.parent.parent / "shared" / "data"
 DJANGO = sorted((DATA / "django-ru").glob("*.po"))
@@ -80,6 +80,7 @@ def expected(fmt: str, number: int, seg: Segment) -> Segment:
         out = replace(out, source_plural=None, target_plurals=())
     if "fuzzy" not in keep:
         out = replace(out, fuzzy=False)
+    out = replace(out, state=FUZZY if out.fuzzy else TRANSLATED)
     props: tuple[tuple[str, str], ...] = seg.props if "props" in keep else ()
     if fmt == "po" and seg.source_plural is not None:
         props += (("plural-forms", RU_PLURALS),)
@@ -88,8 +89,11 @@ def expected(fmt: str, number: int, seg: Segment) -> Segment:
     return replace(out, props=props)
 
 
-def read_all(path: Path, fmt: str | None = None, **kw) -> list[Segment]:
-    return list(read_segments(path, fmt, **kw))
+def read_all(path: Path, fmt: str | None = None, *, include_fuzzy: bool = False, on_skip=None,
+             **kw) -> list[Segment]:
+    """The segments a TM import would take (translated, and fuzzy when asked)."""
+    return list(usable(read_segments(path, fmt, on_skip=on_skip, **kw),
+                       include_fuzzy=include_fuzzy, on_skip=on_skip))
 
 
 def without_lines(segments: list[Segment]) -> list[Segment]:
@@ -201,7 +205,7 @@ msgstr ""
 def test_po_skips_are_reported_with_lines(tmp_path):
     path = write_bytes(tmp_path / "mixed.po", PO_MIXED)
     skips: list[tuple[int | None, str]] = []
-    got = list(po.read(path, on_skip=lambda line, reason, _: skips.append((line, reason))))
+    got = read_all(path, on_skip=lambda line, reason, _: skips.append((line, reason)))
     assert [(s.source, s.target, s.line, s.note) for s in got] == [
         ("Save %s", "Сохранить %s", 6, "Shown on the button")]
     assert got[0].props == (("flags", "python-format"), ("references", "app.py:10"))
@@ -209,10 +213,12 @@ def test_po_skips_are_reported_with_lines(tmp_path):
     assert skips == [(12, SKIP_FUZZY), (16, SKIP_UNTRANSLATED), (19, SKIP_OBSOLETE)]
 
 
-def test_po_include_fuzzy_marks_segments(tmp_path):
+def test_po_entries_carry_their_state(tmp_path):
     path = write_bytes(tmp_path / "mixed.po", PO_MIXED)
-    got = list(po.read(path, include_fuzzy=True))
-    assert [(s.source, s.fuzzy) for s in got] == [("Save %s", False), ("Draft", True)]
+    got = list(po.read(path))
+    assert [(s.source, s.fuzzy, s.state) for s in got] == [
+        ("Save %s", False, TRANSLATED), ("Draft", True, FUZZY), ("Untranslated", False, UNTRANSLATED),
+        ("Gone", False, OBSOLETE)]
 
 
 def test_po_without_header_gives_first_entry_line(tmp_path):
@@ -232,7 +238,7 @@ def test_po_cp1251_and_line_separators(tmp_path):
 
 def test_po_reversed_request_swaps(tmp_path):
     path = write_bytes(tmp_path / "mixed.po", PO_MIXED)
-    got = list(po.read(path, source_lang="ru", target_lang="en"))
+    got = read_all(path, source_lang="ru", target_lang="en")
     assert [(s.source, s.target, s.source_lang) for s in got] == [("Сохранить %s", "Save %s", "ru")]
 
 
@@ -282,9 +288,15 @@ def test_tmx_11_lang_attribute_and_region_codes(tmp_path):
     path.write_bytes(TMX_11.encode("latin-1", errors="xmlcharrefreplace"))
     skips: list = []
     got = list(tmx.read(path, source_lang="en", target_lang="ru", on_skip=lambda *a: skips.append(a[:2])))
-    assert got == [Segment("Café menu", "Меню кафе", "en", "ru", line=6, note="checked", id="7",
-                           props=(("creationdate", "20020101T120000Z"), ("x-client", "ACME")))]
-    assert skips == [(12, "no ru variant")]
+    source = 'Café <bpt i="1">&lt;b&gt;</bpt>menu<ept i="1">&lt;/b&gt;</ept><ph>{0}</ph>'
+    target = 'Меню <hi type="b">кафе</hi>'
+    assert got == [Segment(source, target, "EN-US", "RU-RU", line=6, note="checked", id="7",
+                           props=(("creationdate", "20020101T120000Z"), ("x-client", "ACME")),
+                           source_codes=((5, 31), (35, 62), (62, 74)),
+                           target_codes=((5, 18), (22, 27)))]
+    assert [source[a:b] for a, b in got[0].source_codes] == [
+        '<bpt i="1">&lt;b&gt;</bpt>', '<ept i="1">&lt;/b&gt;</ept>', "<ph>{0}</ph>"]
+    assert skips == [(12, "no en→ru pair of languages in the unit (it has: EN-GB)")]
 
 
 def test_tmx_languages_from_file_when_not_given(tmp_path):
@@ -298,7 +310,8 @@ def test_tmx_picks_requested_pair_among_many(tmp_path):
     path = write_bytes(tmp_path / "multi.tmx", """<tmx version="1.4"><header srclang="de"/><body>
 <tu><tuv xml:lang="de"><seg>Datei</seg></tuv><tuv xml:lang="ru-RU"><seg>Файл</seg></tuv>
 <tuv xml:lang="en"><seg>File</seg></tuv></tu></body></tmx>""")
-    assert [(s.source, s.target) for s in tmx.read(path)] == [("Datei", "Файл")]
+    # No languages asked: the Russian–English pair, whatever else the unit holds.
+    assert [(s.source, s.target) for s in tmx.read(path)] == [("File", "Файл")]
     assert [(s.source, s.target) for s in tmx.read(path, source_lang="EN", target_lang="ru")] == [
         ("File", "Файл")]
     assert [(s.source, s.target) for s in tmx.read(path, source_lang="ru", target_lang="en")] == [
@@ -313,8 +326,6 @@ def test_tatoeba_tmx_round_trip(tmp_path):
         out.write_text("".join(source.read_text(encoding="utf-8").splitlines(True)[:500]), encoding="utf-8")
     pairs = read_text_pair(eng, rus, source_lang="en", target_lang="ru")
     assert len(pairs) == 500 and pairs[0].line == 1
-    assert detect_direction(pairs) == ("en", "ru")
-    assert detect_direction(read_text_pair(rus, eng)) == ("ru", "en")
     path = tmp_path / "tatoeba.tmx"
     write_segments(path, pairs, source_lang="en", target_lang="ru")
     assert detect(path) == "tmx"
@@ -366,31 +377,43 @@ XLIFF_20 = """\
 def test_xliff_12_inline_tags_states_and_skips(tmp_path):
     path = write_bytes(tmp_path / "app.xlf", XLIFF_12)
     skips: list = []
-    got = list(xliff.read(path, on_skip=lambda *a: skips.append(a[:2])))
-    assert got == [Segment("Hello, dear user!", "Здравствуйте, дорогой пользователь!", "en-US",
-                           "ru-RU", line=6, note="Greeting on the start page", id="greeting",
-                           props=(("state", "translated"),))]
+    got = read_all(path, on_skip=lambda *a: skips.append(a[:2]))
+    source = 'Hello, <g id="1">dear</g> <x id="2"/>user<ph id="3">%s</ph>!'
+    target = 'Здравствуйте, <g id="1">дорогой</g> <x id="2"/>пользователь<ph id="3">%s</ph>!'
+    assert got == [Segment(source, target, "en-US", "ru-RU", line=6,
+                           note="Greeting on the start page", id="greeting",
+                           props=(("state", "translated"), ("resname", "hello")),
+                           source_codes=((7, 17), (21, 25), (26, 37), (41, 59)),
+                           target_codes=((14, 24), (31, 35), (36, 47), (59, 77)))]
+    assert [source[a:b] for a, b in got[0].source_codes] == [
+        '<g id="1">', "</g>", '<x id="2"/>', '<ph id="3">%s</ph>']
     assert skips == [(13, SKIP_NOT_TRANSLATABLE), (14, SKIP_UNTRANSLATED), (15, SKIP_FUZZY),
                      (16, SKIP_UNTRANSLATED)]
-    fuzzy = list(xliff.read(path, include_fuzzy=True))
+    fuzzy = read_all(path, include_fuzzy=True)
     assert [(s.id, s.fuzzy) for s in fuzzy] == [("greeting", False), ("review", True)]
 
 
-def test_xliff_20_units_join_segments(tmp_path):
+def test_xliff_20_each_segment_is_a_segment(tmp_path):
     path = write_bytes(tmp_path / "app.xliff", XLIFF_20)
     skips: list = []
-    got = list(xliff.read(path, on_skip=lambda *a: skips.append(a[:2])))
-    assert got == [Segment("Press Save. Done!", "Нажмите Сохранить. Готово!", "en", "ru", line=4,
-                           note="UI string", id="u1", props=(("state", "translated"),))]
+    got = read_all(path, on_skip=lambda *a: skips.append(a[:2]))
+    press = 'Press <pc id="1">Save</pc><ph id="2" dataRef="d1"/>.'
+    assert [(s.source, s.target, s.id, s.line, s.note) for s in got] == [
+        (press, 'Нажмите <pc id="1">Сохранить</pc><ph id="2" dataRef="d1"/>.', "u1/1", 7,
+         "UI string"),
+        ('Done<sc id="3"/>!<ec startRef="3"/>', "Готово!", "u1/2", 10, "UI string")]
+    assert [press[a:b] for a, b in got[0].source_codes] == [
+        '<pc id="1">', "</pc>", '<ph id="2" dataRef="d1"/>']
     assert skips == [(12, SKIP_UNTRANSLATED)]
 
 
 def test_xliff_without_namespace_and_reversed_request(tmp_path):
     path = write_bytes(tmp_path / "old.xlf", XLIFF_12.replace(
         ' xmlns="urn:oasis:names:tc:xliff:document:1.2"', ""))
-    got = list(xliff.read(path, source_lang="ru", target_lang="en"))
+    got = read_all(path, source_lang="ru", target_lang="en")
     assert [(s.source, s.target, s.source_lang, s.target_lang) for s in got] == [
-        ("Здравствуйте, дорогой пользователь!", "Hello, dear user!", "ru", "en")]
+        ('Здравствуйте, <g id="1">дорогой</g> <x id="2"/>пользователь<ph id="3">%s</ph>!',
+         'Hello, <g id="1">dear</g> <x id="2"/>user<ph id="3">%s</ph>!', "ru", "en")]
 
 
 def test_xliff_other_languages_are_an_error(tmp_path):
@@ -427,10 +450,12 @@ def test_tsv_bad_lines(tmp_path, text, line, message):
 
 
 def test_tsv_empty_cells_are_skipped(tmp_path):
-    path = write_bytes(tmp_path / "gaps.tsv", "a\t\n\tб\nc\tв\n")
+    path = write_bytes(tmp_path / "gaps.tsv", "a\t\n\tб\nc\tв\nd\t \n")
     skips: list = []
-    assert [s.source for s in tsv.read(path, on_skip=lambda *a: skips.append(a))] == ["c"]
-    assert skips == [(1, "untranslated", "a"), (2, "empty source text", None)]
+    got = list(tsv.read(path, on_skip=lambda *a: skips.append(a)))
+    assert [(s.source, s.state) for s in got] == [
+        ("a", UNTRANSLATED), ("c", TRANSLATED), ("d", UNTRANSLATED)]
+    assert skips == [(2, "empty source text", None)]
 
 
 # --- bad input, every format ---
@@ -603,6 +628,41 @@ def test_large_tmx_streams_in_bounded_memory(tmp_path):
     assert peak < small.stat().st_size / 20
 
 
+def _padded_tmx(path: Path, megabytes: int, shape: str) -> int:
+    """A TMX made mostly of elements that are not units; return its tu count."""
+    pad = '<x-pad n="{}">padding that is not a translation unit at all</x-pad>\n'
+    unit = '<tu><tuv xml:lang="en"><seg>File {0}</seg></tuv><tuv xml:lang="ru"><seg>Файл {0}</seg></tuv></tu>\n'
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en"/>'
+                "<body>\n" + ("<x-wrap>\n" if shape == "nested" else ""))
+        n = 0
+        while f.tell() < megabytes * 2**20:
+            n += 1
+            f.write("".join(pad.format(n * 1000 + i) for i in range(1000)))
+        f.write(("</x-wrap>\n" if shape == "nested" else "") + unit.format(1) + "</body></tmx>\n")
+    return 1
+
+
+@pytest.mark.parametrize("shape", ["siblings", "nested"])
+def test_padding_elements_are_freed_whatever_their_name(tmp_path, shape):
+    """Issue 12: only <tu> elements used to be freed, so other elements piled up."""
+    path = tmp_path / "padded.tmx"
+    count = _padded_tmx(path, 10, shape)
+    size = path.stat().st_size
+    script = textwrap.dedent(f"""
+        import resource, sys
+        sys.path.insert(0, {str(PROJECT)!r})
+        from glossary.formats import tmx
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        n = sum(1 for _ in tmx.read({str(path)!r}))
+        print(n, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    seen, grown = map(int, out.stdout.split())
+    assert seen == count
+    assert grown < size / 5, f"reading a {size >> 20} MB TMX grew the process by {grown >> 20} MB"
+
+
 # --- xmlsafe directly ---
 
 def test_xmlsafe_parse_and_iterparse_agree(tmp_path):
@@ -659,30 +719,39 @@ def test_read_text_pair_aligns_non_empty_lines(tmp_path):
 def test_read_text_pair_count_mismatch_names_both(tmp_path):
     src = write_bytes(tmp_path / "a.en", "One.\nTwo.\n")
     tgt = write_bytes(tmp_path / "a.ru", "Один.\n")
-    with pytest.raises(InputError, match=r"a\.en has 2 non-empty lines but a\.ru has 1"):
+    with pytest.raises(InputError, match=r"a\.en has 2 lines \(2 non-empty\) but a\.ru has 1 "
+                                         r"\(1 non-empty\)"):
         read_text_pair(src, tgt)
 
 
-@pytest.mark.parametrize("sources, direction", [
-    (["Сохранить файл", "Open"], ("ru", "en")),
-    (["Save the file", "Открыть"], ("en", "ru")),
-    (["NKVD troops", "войска"], ("en", "ru")),
+@pytest.mark.parametrize("source, target, expected", [
+    pytest.param("One.\nTwo.\nThree.\n", "Один.\n\nТри.\n",
+                 [("One.", "Один.", 1), ("Two.", "", 2), ("Three.", "Три.", 3)],
+                 id="a target line left empty stays in its place"),
+    pytest.param("One.\n\nThree.\n\n\n", "Один.\nДва?\nТри.",
+                 [("One.", "Один.", 1), ("", "Два?", 2), ("Three.", "Три.", 3)],
+                 id="a source line empty; trailing blank lines do not count"),
+    pytest.param("One.\n\nThree.\n", "Один.\n\nТри.\n",
+                 [("One.", "Один.", 1), ("Three.", "Три.", 3)],
+                 id="lines empty on both sides are skipped"),
 ])
-def test_detect_direction(sources, direction):
-    assert detect_direction(Segment(s, "") for s in sources) == direction
+def test_read_text_pair_same_line_count_aligns_by_line_number(tmp_path, source, target,
+                                                               expected):
+    src = write_bytes(tmp_path / "a.en", source)
+    tgt = write_bytes(tmp_path / "a.ru", target)
+    assert [(s.source, s.target, s.line) for s in read_text_pair(src, tgt)] == expected
 
 
-def test_detect_direction_without_letters():
-    with pytest.raises(InputError, match="no Cyrillic or Latin letters"):
-        detect_direction([Segment("1941–1945", "1941–1945")])
-
-
-@pytest.mark.parametrize("a, b, same", [
-    ("ru", "RU", True), ("ru-RU", "ru", True), ("en_GB", "en-US", True), ("en", "ru", False),
-    ("*all*", "en", False), (None, None, False),
-])
-def test_same_lang(a, b, same):
-    assert same_lang(a, b) is same
+def test_read_text_pair_22_lines_one_target_left_empty(tmp_path):
+    """The case that used to be refused as "22 non-empty lines but 21"."""
+    sources = [f"Sentence {n}." for n in range(1, 23)]
+    targets = [f"Предложение {n}." if n != 7 else "" for n in range(1, 23)]
+    src = write_bytes(tmp_path / "a.en", "\n".join(sources) + "\n")
+    tgt = write_bytes(tmp_path / "a.ru", "\n".join(targets) + "\n")
+    pairs = read_text_pair(src, tgt)
+    assert len(pairs) == 22
+    assert pairs[6] == Segment("Sentence 7.", "", line=7, state=UNTRANSLATED)
+    assert pairs[7] == Segment("Sentence 8.", "Предложение 8.", line=8)
 
 
 @pytest.mark.parametrize("file_langs, asked, result", [
@@ -715,7 +784,7 @@ def test_tmx_empty_texts_are_skipped(tmp_path):
 <tu><tuv xml:lang="en"><seg><ph>{0}</ph></seg></tuv><tuv xml:lang="ru"><seg>x</seg></tuv></tu>
 </body></tmx>""")
     skips: list = []
-    assert list(read_segments(path, on_skip=lambda *a: skips.append(a[:2]))) == []
+    assert read_all(path, on_skip=lambda *a: skips.append(a[:2])) == []
     assert skips == [(2, SKIP_UNTRANSLATED), (3, SKIP_EMPTY_SOURCE)]
 
 
@@ -724,5 +793,6 @@ def test_every_format_has_the_same_shape():
         assert module.NAME == name
         assert module.EXTENSIONS and all(e.startswith(".") for e in module.EXTENSIONS)
         assert callable(module.read) and callable(module.write)
-        for kw in ("source_lang", "target_lang", "include_fuzzy", "on_skip"):
-            assert kw in inspect.signature(module.read).parameters, (name, kw)
+        parameters = inspect.signature(module.read).parameters
+        assert list(parameters) == ["path", "source_lang", "target_lang", "on_skip"], name
+        assert all(p.kind == p.KEYWORD_ONLY for p in list(parameters.values())[1:]), name

@@ -64,21 +64,3 @@ LIMITS: dict[str, Callable[[Lookup], bool]] = {
 @pytest.mark.parametrize("limit", LIMITS)
 def test_known_limit(limit, lookup):
     assert LIMITS[limit](lookup)
-
-
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="README: the TM keeps text, not inline codes")
-def test_tm_export_restores_inline_codes(tmp_path):
-    from tm import TranslationMemory, export_file, import_file
-
-    (tmp_path / "in.tmx").write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="ru" '
-        'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" '
-        'creationtoolversion="1" o-tmf="t"/><body><tu>'
-        '<tuv xml:lang="ru"><seg><bpt i="1">&lt;b&gt;</bpt>Приказ<ept i="1">&lt;/b&gt;</ept>'
-        '</seg></tuv><tuv xml:lang="en"><seg><bpt i="1">&lt;b&gt;</bpt>Order'
-        '<ept i="1">&lt;/b&gt;</ept></seg></tuv></tu></body></tmx>\n', encoding="utf-8")
-    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        import_file(memory, tmp_path / "in.tmx")
-        export_file(memory, tmp_path / "out.tmx", "tmx")
-    assert '<bpt i="1">' in (tmp_path / "out.tmx").read_text(encoding="utf-8")

@@ -52,3 +52,42 @@ def test_several_terms_in_one_query(finder):
     assert ids == ["smersh", "gko"]
     assert [h.term.id for h in finder.find("заградотряд, penal battalion")] == [
         "blocking-detachment", "penal-battalion"]
+
+
+# --- slips found on the shipped glossary (issue 14) ------------------------------------
+
+@pytest.fixture(scope="module")
+def shipped_finder():
+    from glossary import load
+    return Lookup(load())
+
+
+@pytest.mark.parametrize("query, term_id", [
+    ("генерал-майор", "major-general"),         # not Major: a part of a hyphenated word
+    ("генерал-майора", "major-general"),
+    ("prikaz 227", "order-227"),                # the numbered order before the bare word
+    ("приказа 227", "order-227"),               # № left out
+    ("Order 227", "order-227"),                 # No. left out
+    ("Prikaz No. 227", "order-227"),
+    ("prikaz", "order"),
+    ("Goring", "goring"),                       # an umlaut left out
+    ("Goering", "goring"),
+    ("Höpner", "hoepner"),                      # the umlaut of the German spelling Hoepner
+    ("Vershyhora", "vershigora"),               # the surname of an admitted spelling
+    ("Молодцова-Бадаева", "molodtsov"),         # a surname the dictionary reads as молодец
+    ("постановлением ГКО № 1069сс", "gko-1069ss"),
+    ("ст. 193-22", "article-193-22"),
+    ("shtrafnoy batalyon", "penal-battalion"),  # the press's yo for ьо
+    ("1-го Белорусского фронта", "first-belorussian-front"),
+    ("ВКП(б)", "communist-party"),
+    ("«Известия»", "izvestia"),
+    ("Совмина", "council-of-ministers"),
+])
+def test_slips_resolve(shipped_finder, query, term_id):
+    hits = shipped_finder.find(query)
+    assert hits and hits[0].term.id == term_id, [h.term.id for h in hits]
+
+
+def test_part_of_a_hyphenated_word_is_not_a_hit(small_glossary):
+    assert Lookup(small_glossary).find("экс-НКВД") == []
+    assert [h.term.id for h in Lookup(small_glossary).find("НКВД")] == ["nkvd"]

@@ -11,7 +11,7 @@ from paths import HERE
 from glossary import termfiles
 from glossary.errors import InputError, ValidationError
 from glossary.model import Glossary, Term
-from glossary.validate import load, problems
+from glossary.validate import load, notes, problems
 
 
 HEADER = "id\tru\ten\tru_variants\ten_variants\ten_forbidden\tru_forbidden\tkind\tnote\tsource\n"
@@ -128,11 +128,34 @@ def test_rule_problems_are_all_reported_with_lines(tmp_path):
     assert [str(p).split(": ", 1)[1] for p in err.value.problems] == [
         "duplicate id 'a' (first at line 2)",
         "b: empty 'ru'",
-        "c: en form 'Camp' is already claimed by 'a'",
-        "d: forbidden en form 'detachment' is approved for 'a'",
         "e: forbidden en form 'group' is its own approved form",
     ]
-    assert [p.line for p in err.value.problems] == [3, 4, 5, 6, 7]
+    assert [p.line for p in err.value.problems] == [3, 4, 7]
+
+
+def test_a_form_of_several_concepts_is_a_sense_noted_not_an_error(tmp_path):
+    rows = ["row\tстрока\tRow\t\t\t\t\tterm\tIn a table.\t",
+            "line\tстрока\tLine\t\t\t\t\tterm\tOf text.\t",
+            "link\tссылка\tlink\t\t\t\t\tterm\t\t",
+            "exile\tссылка\texile\t\t\tlink\t\tterm\t\t"]
+    glossary = load(write(tmp_path, HEADER + "\n".join(rows) + "\n"))
+    assert problems(glossary) == []
+    assert [(str(n).split(": ", 1)[1], n.line) for n in notes(glossary)] == [
+        ("ru form 'строка' has 2 senses: row, line", 3),
+        ("ru form 'ссылка' has 2 senses: link, exile", 5),
+    ]
+
+
+@pytest.mark.parametrize("mode, ok", [("", True), ("lemma", True), ("case", True),
+                                      ("exact", True), ("Exact", False), ("stem", False)])
+def test_match_column_values(tmp_path, mode, ok):
+    text = HEADER.rstrip("\n") + "\tmatch\n" + f"a\tУзел\tNode\t\t\t\t\tterm\t\t\t{mode}\n"
+    path = write(tmp_path, text)
+    if ok:
+        assert load(path).terms[0].match == mode
+    else:
+        with pytest.raises(ValidationError, match=f"match '{mode}' is not one of lemma, case"):
+            load(path)
 
 
 def test_malformed_tbx_reports_line(tmp_path):
@@ -205,3 +228,26 @@ def test_omegat_export_reads_back_as_the_same_concepts(tmp_path):
         for term in shipped:
             again = back[(term.ru, term.en)]
             assert (again.ru_variants, again.en_variants) == (term.ru_variants, term.en_variants)
+
+
+def test_omegat_rows_of_one_source_with_different_targets_are_senses(tmp_path):
+    path = write(tmp_path, "Строка\tRow\tIn a table.\nСтрока\tLine\tOf text.\n"
+                           "рота\tcompany\tMilitary unit.\nкомпания\tcompany\tA firm.\n"
+                           "заградотряд\tblocking detachment\t\n"
+                           "заградительный отряд\tblocking detachment\t\n", name="g.txt")
+    got = [(t.id, t.ru, t.ru_variants, t.en, t.note) for t in termfiles.read(path)]
+    assert got == [("row", "Строка", (), "Row", "In a table."),
+                   ("line", "Строка", (), "Line", "Of text."),
+                   ("company", "рота", (), "company", "Military unit."),
+                   ("company-2", "компания", (), "company", "A firm."),
+                   ("blocking-detachment", "заградотряд", ("заградительный отряд",),
+                    "blocking detachment", "")]
+
+
+def test_csv_rows_of_one_source_with_different_targets_are_senses(tmp_path):
+    path = write(tmp_path, "ru,en,note\nСтрока,Row,In a table.\nСтрока,Line,Of text.\n",
+                 name="g.csv")
+    glossary = load(path)
+    assert [(t.id, t.ru, t.en, t.note) for t in glossary] == [
+        ("row", "Строка", "Row", "In a table."), ("line", "Строка", "Line", "Of text.")]
+    assert len(notes(glossary)) == 1

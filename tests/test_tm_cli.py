@@ -152,7 +152,8 @@ def test_search_json(tm):
     assert json.loads(result.stdout) == [{
         "score": 95, "source": "Войска НКВД заняли город", "target": "NKVD troops took the town",
         "origin": "ru.tsv",
-        "diff": [{"kind": "inflection", "query": "Войскам", "match": "Войска"}]}]
+        "diff": [{"kind": "inflection", "query": "Войскам", "match": "Войска"}],
+        "forbidden": []}]
 
 
 def test_search_nothing_found_exits_1(tm):
@@ -236,7 +237,8 @@ def test_pretranslate_in_place_and_overwrite(tm, files):
                  "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {"path": str(app), "exact": 2, "fuzzy": 1,
-                                         "unmatched": 2, "kept": 0}
+                                         "unmatched": 2, "kept": 0, "conflicts": 0,
+                                         "forbidden": 0}
     text = app.read_text(encoding="utf-8")
     assert 'msgid "Save changes"\nmsgstr "Сохранить изменения"' in text
     assert 'msgid "Delete the selected file"\nmsgstr ""' in text

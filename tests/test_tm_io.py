@@ -241,11 +241,13 @@ BAD = {
                    'target-language="ru"><body><trans-unit id="1"><source>File</source>'
                    '<target>Файл</target></trans-unit><trans-unit id="2"><source>x</file>',
                    "malformed|mismatch|not"),
-    "language.tmx": ('<?xml version="1.0"?><tmx version="1.4"><header srclang="Russian"/><body>'
-                     '<tu><tuv xml:lang="Russian"><seg>Войска</seg></tuv>'
+    "language.tmx": ('<?xml version="1.0"?><tmx version="1.4"><header srclang="Russki!"/><body>'
+                     '<tu><tuv xml:lang="Russki!"><seg>Войска</seg></tuv>'
                      '<tuv xml:lang="English"><seg>troops</seg></tuv></tu></body></tmx>',
-                     "unknown source language 'Russian'"),
-    "digits.tsv": ("1941\t1941\n1942\t1942\n", "unknown languages"),
+                     "not a Russian–English file: its units are Russki!→English"),
+    "french.tsv": ("File\tFichier et les documents\nSave\tEnregistrer le fichier\n",
+                   "target looks French, not Russian; give --from/--to"),
+    "digits.tsv": ("1941\t1941\n1942\t1942\n", "cannot tell the languages: the text has no letters"),
     "notab.tsv": ("Войска\ttroops\nАрмия\tarmy\nбез табуляции\n", "no tab"),
 }
 

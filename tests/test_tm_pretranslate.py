@@ -91,3 +91,54 @@ def test_russian_msgids_are_recognised_without_a_source_language_header(tmp_path
         text, report = pretranslate(memory, po)
     assert (report.exact, report.fuzzy, report.unmatched) == (1, 1, 0)
     assert 'msgstr "The blocking detachments stood behind."' in text
+
+
+PO_TO_FILL = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: ru\\n"\n\n'
+              'msgid "Заградительный отряд вступил в бой."\nmsgstr ""\n\n'
+              'msgid "Штрафной батальон отступил."\nmsgstr ""\n')
+
+
+def test_conflicting_and_forbidden_matches_are_marked_fuzzy(tmp_path, small_glossary):
+    from glossary.segment import Segment
+    from tm.vet import Vetter
+
+    path = tmp_path / "draft.po"
+    path.write_text(PO_TO_FILL, encoding="utf-8")
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        memory.add([Segment("Заградительный отряд вступил в бой.",
+                            "The blocking detachment went into action.", "ru", "en")], "a.tmx")
+        memory.add([Segment("Заградительный отряд вступил в бой.",
+                            "The blocking detachment joined the fight.", "ru", "en"),
+                    Segment("Штрафной батальон отступил.", "The punishment battalion retreated.",
+                            "ru", "en")], "b.tmx")
+        text, report = pretranslate(memory, path, vetter=Vetter(small_glossary))
+    entries = {e.msgid: e for e in polib.pofile(text)}
+    conflict = entries["Заградительный отряд вступил в бой."]
+    assert conflict.msgstr == "The blocking detachment joined the fight."  # the newest
+    assert "fuzzy" in conflict.flags
+    assert "other 100% translations: The blocking detachment went into action." in \
+        conflict.tcomment
+    forbidden = entries["Штрафной батальон отступил."]
+    assert "fuzzy" in forbidden.flags
+    assert "punishment battalion" in forbidden.tcomment and "penal battalion" in \
+        forbidden.tcomment
+    assert (report.exact, report.fuzzy, report.conflicts, report.forbidden) == (0, 2, 1, 1)
+
+
+def test_search_flags_a_forbidden_rendering(tmp_path, runner):
+    from cli import main
+    from glossary.segment import Segment
+    from paths import HERE
+
+    tm_path = tmp_path / "tm.sqlite"
+    with TranslationMemory(tm_path) as memory:
+        memory.add([Segment("Штрафной батальон отступил.", "The punishment battalion retreated.",
+                            "ru", "en")], "b.tmx")
+    result = runner.invoke(main, ["tm", "search", "Штрафной батальон отступил", "--tm",
+                                  str(tm_path), "--glossary", str(HERE / "data" / "small.tsv"),
+                                  "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+    [match] = json.loads(result.stdout)
+    assert [(f["term"], f["approved"]) for f in match["forbidden"]] == [
+        ("penal-battalion", "penal battalion")]

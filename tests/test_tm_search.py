@@ -171,3 +171,30 @@ def test_search_is_not_a_scan(real_tm):
     known = real_tm.key_ids(SOURCE, {k for t in tokens for k in t.keys})
     retrieved = _candidates(real_tm, q, tokens, known, 0.75, None, None)
     assert len(retrieved) < SIZE / 20
+
+
+def test_search_finds_units_stored_the_other_way(small_tm):
+    # Stored en→ru; asked in Russian for English: the unit is found on its target side and
+    # comes back turned round, its source being the side that matched.
+    (match,) = small_tm.search("Удалить выбранные файлы", source_lang="ru", target_lang="en")
+    assert (match.unit.source, match.unit.target) == ("Удалить выбранные файлы?",
+                                                     "Delete the selected files?")
+    assert (match.unit.source_lang, match.unit.target_lang, match.unit.turned_round) == (
+        "ru", "en", True)
+    # Without languages, the query's script chooses the side in its language.
+    assert [m.unit.turned_round for m in small_tm.search("Удалить выбранные файлы")] == [True]
+    # Stored ru→en and asked in English: found on the target side too.
+    (found,) = small_tm.search("NKVD troops took the town", min_score=100)
+    assert (found.unit.source, found.unit.target) == ("NKVD troops took the town",
+                                                     "Войска НКВД заняли город")
+
+
+def test_precedent_reads_a_tm_stored_the_other_way(tmp_path, small_glossary, small_matcher):
+    from tm.precedent import renderings
+
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        term = next(t for t in small_glossary if t.approved("en"))
+        ru, en = term.approved("ru")[0], term.approved("en")[0]
+        memory.add([Segment(f"About {en}.", f"О {ru}.", "en", "ru")], "en-ru.tmx")
+        got = renderings(memory, small_matcher, [term], "ru", "en")
+    assert got[term.id] == {en: 1}

@@ -1,20 +1,21 @@
 """How the TM sees a segment: words, numbers, punctuation and placeholders, with match keys.
 
-Placeholders (HTML/XML tags, printf `%s`/`%(name)s`, brace `{0}`/`{name}`) are one token each,
-so that a changed tag costs a tag, not three punctuation marks and a word. Words carry the
-core's match keys (Russian lemmas, English stems: `glossary.keys.word_keys`), which are cached
-per distinct token, so each distinct token is analysed once per process.
+Whatever glossary.markup masks (placeholders, tags, code, URLs, link targets, the TMX/XLIFF
+inline codes readers keep, content included) is one token each, so that a changed tag costs a
+tag, not three punctuation marks and a word, and words in code or a URL are not words;
+accelerators are removed inside words (Платё_ж = Платёж). Words carry the core's match keys
+(Russian lemmas, English stems: `glossary.keys.word_keys`), which are cached per distinct token, so each distinct token is analysed once per process.
 """
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Callable
-from functools import lru_cache
 from typing import NamedTuple
+from functools import lru_cache
 
 from glossary import morph
 from glossary.keys import word_keys
+from glossary.markup import ACCEL, mask
 from glossary.ru import CYRILLIC, YO
 from glossary.tokens import tokenize
 
@@ -22,14 +23,6 @@ WORD, NUMBER, PUNCT, TAG = "word", "number", "punctuation", "tag"
 
 # What a token weighs in a segment's length and what losing it costs (see fuzzy.py).
 WEIGHTS = {WORD: 1.0, NUMBER: 0.25, TAG: 0.25, PUNCT: 0.1}
-
-_PLACEHOLDER = re.compile(
-    r"<[^<>\s][^<>]*>"                                   # <b>, </a>, <br/>, <x id="1"/>
-    r"|%\(\w+\)[#0\-+]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"  # %(name)s
-    r"|%[#0\-+]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]"         # %s, %d, %.2f, %%
-    r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s]*)?\}"          # {0}, {name}, {value:.2f}
-)
-
 
 class TmToken(NamedTuple):
     """A token of a segment: where it stands, what kind it is and what it matches by
@@ -56,6 +49,8 @@ class TmToken(NamedTuple):
 def analyse(text: str) -> tuple[TmToken, ...]:
     """Tokens of a segment with their match keys, placeholders kept whole.
 
+    >>> [t.text for t in analyse('a<ph x="1">&lt;br/&gt;</ph>b') if t.kind == "tag"]
+    ['<ph x="1">&lt;br/&gt;</ph>']
     >>> [(t.text, t.kind) for t in analyse("Удалить %(name)s из <b>2</b> групп?")]
     ... # doctest: +NORMALIZE_WHITESPACE
     [('Удалить', 'word'), ('%(name)s', 'tag'), ('из', 'word'), ('<b>', 'tag'),
@@ -68,7 +63,7 @@ def analyse(text: str) -> tuple[TmToken, ...]:
 
 @lru_cache(maxsize=4096)
 def _analyse(text: str) -> tuple[TmToken, ...]:
-    return _tokens(text, word_keys)
+    return with_keys(shape(text), word_keys)
 
 
 def with_keys(tokens: tuple[TmToken, ...], keys_of: Callable[[str], frozenset]
@@ -85,35 +80,30 @@ def shape(text: str) -> tuple[TmToken, ...]:
     >>> [(t.form, t.norm, t.keys) for t in shape("Ёлки, 2")]
     [('Елки', 'елки', frozenset()), ('', ',', frozenset()), ('', '2', frozenset({'2'}))]
     """
-    return _tokens(text, None)
-
-
-def _tokens(text: str, keys_of: Callable[[str], frozenset] | None) -> tuple[TmToken, ...]:
-    """The tokens, words keyed by keys_of(their form) when it is given (made once: an
-    import analyses every segment of a file, so no token is built twice)."""
     tokens: list[TmToken] = []
     at = 0
-    for m in _PLACEHOLDER.finditer(text):
-        tokens.extend(_plain(text[at:m.start()], at, keys_of))
-        tokens.append(TmToken(m.group(), m.start(), m.end(), TAG, m.group()))
-        at = m.end()
-    tokens.extend(_plain(text[at:], at, keys_of))
+    masked = mask(text)
+    for s in masked.spans:
+        if s.kind == ACCEL:
+            continue  # blanked inside the word it marks
+        tokens.extend(_plain(masked.text, text, at, s.start))
+        tokens.append(TmToken(text[s.start:s.end], s.start, s.end, TAG, text[s.start:s.end]))
+        at = s.end
+    tokens.extend(_plain(masked.text, text, at, len(text)))
     return tuple(tokens)
 
 
-def _plain(text: str, offset: int, keys_of: Callable[[str], frozenset] | None
-           ) -> list[TmToken]:
+def _plain(masked: str, text: str, start: int, end: int) -> list[TmToken]:
+    """Tokens of masked[start:end], with the original text's surfaces."""
     out = []
-    empty: frozenset[str] = frozenset()
-    for t in tokenize(text):
-        start, end = t.start + offset, t.end + offset
+    for t in tokenize(masked[start:end]):
+        a, b = t.start + start, t.end + start
         if not t.is_word:
-            out.append(TmToken(t.text, start, end, PUNCT, t.text))
+            out.append(TmToken(text[a:b], a, b, PUNCT, text[a:b]))
         elif t.norm.isdigit():
-            out.append(TmToken(t.text, start, end, NUMBER, t.norm, frozenset((t.norm,))))
+            out.append(TmToken(text[a:b], a, b, NUMBER, t.norm, frozenset((t.norm,))))
         else:
-            out.append(TmToken(t.text, start, end, WORD, t.norm.lower(),
-                               keys_of(t.norm) if keys_of else empty, t.norm))
+            out.append(TmToken(text[a:b], a, b, WORD, t.norm.lower(), form=t.norm))
     return out
 
 

@@ -4,20 +4,16 @@ from __future__ import annotations
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
-from itertools import chain, islice
 from pathlib import Path
 
 from glossary.errors import GlossaryError, InputError
-from glossary.formats import detect_direction, read_segments, write_segments
-from glossary.segment import Segment
+from glossary.formats import all_unpaired, read_segments, usable, write_segments
+from glossary.langtags import pair, primary
+from glossary.languages import is_ru_en, settle
+from glossary.segment import OBSOLETE, Segment
 
 from .model import ImportReport
 from .store import TranslationMemory
-
-# How many segments are looked at to tell the languages of a file that names none.
-_SAMPLE = 200
-
 
 def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None, *,
                 source_lang: str | None = None, target_lang: str | None = None,
@@ -27,46 +23,45 @@ def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None,
     """Import one file in one transaction: all its units, or none of them (`jobs` > 1:
     analysed in that many processes; the TM is the same).
 
-    Languages: the caller's win, then the file's; a file naming none (TSV, a PO without
-    X-Source-Language) has the missing ones told by script (Cyrillic → ru, Latin → en).
-    Units the reader passes over (untranslated, obsolete, fuzzy, empty…) are listed in the
-    report; malformed input raises InputError and leaves the TM as it was.
+    Languages: the caller's win, then the file's, checked against the text; a side the file
+    does not name is told from its text (`glossary.languages.settle`). Only
+    Russian–English units are stored: others are skipped with their pair, and a file with
+    none at all is refused (InputError) saying which pair it is. Units that are not
+    translated (untranslated, whitespace-only, obsolete, fuzzy unless `include_fuzzy`) are
+    listed in the report; malformed input raises InputError and leaves the TM as it was.
     """
     path = Path(path)
     skipped: list[tuple[int | None, str]] = []
-    segments = read_segments(path, fmt, source_lang=source_lang, target_lang=target_lang,
-                             include_fuzzy=include_fuzzy,
-                             on_skip=lambda line, reason, _source: skipped.append((line, reason)))
-    segments = _with_languages(segments, path)
-    added, duplicates = tm.add(segments, origin=path.name, path=path, progress=progress,
-                               jobs=jobs)
+    foreign: Counter[str] = Counter()
+
+    def skip(line: int | None, reason: str, _source: str | None = None) -> None:
+        skipped.append((line, reason))
+
+    # Languages are settled over every unit, untranslated ones too, so that a French file
+    # with nothing translated yet is refused as French, not imported as "0 added".
+    segments = settle(read_segments(path, fmt, source_lang=source_lang,
+                                    target_lang=target_lang, on_skip=skip),
+                      path, source_lang=source_lang, target_lang=target_lang)
+
+    def russian_english() -> Iterator[Segment]:
+        for segment in segments:
+            if is_ru_en(segment.source_lang, segment.target_lang):
+                yield segment
+            elif segment.state != OBSOLETE:
+                found = pair(segment.source_lang, segment.target_lang)
+                foreign[found] += 1
+                skip(segment.line, f"{found}, not a Russian–English pair")
+
+    added, duplicates = tm.add(usable(russian_english(), include_fuzzy=include_fuzzy,
+                                      on_skip=skip),
+                               origin=path.name, path=path, progress=progress, jobs=jobs)
+    if not added + duplicates and all_unpaired(skipped):
+        raise InputError(f"no Russian–English unit: {skipped[0][1]}", path=path)
+    if foreign and not added + duplicates:
+        pairs = ", ".join(p for p, _n in foreign.most_common())
+        raise InputError(f"not a Russian–English file: its units are {pairs}; "
+                         "give --from/--to if the file names its languages wrongly", path=path)
     return ImportReport(str(path), added, duplicates, tuple(skipped))
-
-
-def _with_languages(segments: Iterable[Segment], path: Path) -> Iterator[Segment]:
-    """Fill languages a file leaves open from the script of its first segments."""
-    segments = iter(segments)
-    head = list(islice(segments, _SAMPLE))
-    if not any(s.source_lang is None or s.target_lang is None for s in head):
-        yield from chain(head, segments)
-        return
-    try:
-        guessed = detect_direction(head)
-    except InputError as exc:
-        raise InputError(f"unknown languages: {exc.message}; give --source-lang and "
-                         "--target-lang", path=path) from None
-    for segment in chain(head, segments):
-        source = segment.source_lang or guessed[0]
-        other = guessed[1] if _primary(source) != guessed[1] else guessed[0]
-        target = segment.target_lang or other
-        if _primary(source) == _primary(target):
-            raise InputError(f"unknown languages: the source and target would both be {source}; "
-                             "give --source-lang and --target-lang", path=path, line=segment.line)
-        yield replace(segment, source_lang=source, target_lang=target)
-
-
-def _primary(code: str) -> str:
-    return code.replace("_", "-").split("-")[0].lower()
 
 
 def export_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None, *,
@@ -102,8 +97,8 @@ def choose_pair(tm: TranslationMemory, source_lang: str | None, target_lang: str
                 ) -> tuple[str, str]:
     """The language pair to work on: the one asked for, else the TM's only one."""
     pairs = [(s, t) for s, t, _n in tm.language_pairs()
-             if (not source_lang or s == source_lang.split("-")[0].lower())
-             and (not target_lang or t == target_lang.split("-")[0].lower())]
+             if (not source_lang or s == primary(source_lang))
+             and (not target_lang or t == primary(target_lang))]
     if len(pairs) == 1:
         return pairs[0]
     if not pairs:

@@ -1,7 +1,7 @@
 """The TM's records: units as stored, fuzzy matches with their differences, import reports."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from glossary.segment import Segment
 
@@ -29,23 +29,38 @@ class Unit:
     source_plural: str | None = None
     target_plurals: tuple[str, ...] = ()
     props: tuple[tuple[str, str], ...] = ()
+    source_codes: tuple[tuple[int, int], ...] = ()
+    target_codes: tuple[tuple[int, int], ...] = ()
+    turned_round: bool = False  # stored the other way round (see `turned`)
 
     def to_segment(self) -> Segment:
         """The unit as a segment for writing with glossary.formats.
 
         TMX's creationdate/changedate are filled from the unit's times when the file it came
-        from had none, so an export says when each unit entered the TM.
+        from had none (on the unit or its variants), so an export says when each unit
+        entered the TM. Inline codes and each side's language tag are the unit's own.
         """
-        props = dict(self.props)
+        names = {name.rpartition(".")[2] for name, _value in self.props}
         extra = []
-        if "creationdate" not in props and self.created:
+        if "creationdate" not in names and self.created:
             extra.append(("creationdate", self.created))
-        if "changedate" not in props and self.changed:
+        if "changedate" not in names and self.changed:
             extra.append(("changedate", self.changed))
         return Segment(source=self.source, target=self.target, source_lang=self.source_lang,
                        target_lang=self.target_lang, context=self.context, note=self.note,
                        source_plural=self.source_plural, target_plurals=self.target_plurals,
-                       props=tuple(extra) + self.props)
+                       props=tuple(extra) + self.props, source_codes=self.source_codes,
+                       target_codes=self.target_codes)
+
+    def turned(self) -> Unit:
+        """The unit the other way round (a match found on its target side); `turned` says so.
+
+        Plural forms do not turn (a target's extra plurals have no source counterpart).
+        """
+        return replace(self, source=self.target, target=self.source,
+                       source_lang=self.target_lang, target_lang=self.source_lang,
+                       source_codes=self.target_codes, target_codes=self.source_codes,
+                       source_plural=None, target_plurals=(), turned_round=not self.turned_round)
 
     def as_dict(self) -> dict:
         """The unit for JSON output."""
@@ -53,7 +68,10 @@ class Unit:
                 "source_lang": self.source_lang, "target_lang": self.target_lang,
                 "origin": self.origin, "context": self.context, "note": self.note,
                 "created": self.created, "changed": self.changed, "count": self.count,
-                "source_plural": self.source_plural, "target_plurals": list(self.target_plurals)}
+                "source_plural": self.source_plural, "target_plurals": list(self.target_plurals),
+                "source_codes": [list(c) for c in self.source_codes],
+                "target_codes": [list(c) for c in self.target_codes],
+                "turned": self.turned_round}
 
 
 @dataclass(frozen=True)

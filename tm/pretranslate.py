@@ -7,6 +7,12 @@ source as ``#| msgid`` (and ``#| msgctxt``) and the score in a translator commen
 (``TM: 87% (origin.tmx)``), so that a translator reviews it. Obsolete entries and the
 header are left alone, and the rest of the file is kept as polib writes it.
 
+Two more reasons mark a filled entry fuzzy, each with a translator comment saying why: the
+TM holds several different 100% translations of the entry (``TM: 100%, other 100%
+translations: … | …``; the newest is used), or, given a glossary, the match's target uses a
+rendering the glossary forbids (``TM match: forbidden … ; use …``, judged by the checker's
+forbidden-term rule).
+
 Plural entries take only units with plural forms (from a PO file), form by form.
 """
 from __future__ import annotations
@@ -25,8 +31,9 @@ from glossary.textio import read_text, write_atomic
 
 from .model import FuzzyMatch
 from .store import TranslationMemory
+from .vet import Vetter, describe
 
-COMMENT = re.compile(r"^TM: \d+%.*$", re.MULTILINE)
+COMMENT = re.compile(r"^(?:TM: \d+%|TM match: ).*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -38,15 +45,19 @@ class PretranslateReport:
     fuzzy: int = 0       # filled with a fuzzy match, marked fuzzy
     unmatched: int = 0   # empty, no match at or above the minimum
     kept: int = 0        # already translated, left alone
+    conflicts: int = 0   # several different 100% translations: filled, marked fuzzy
+    forbidden: int = 0   # the match uses a forbidden rendering: filled, marked fuzzy
 
     def as_dict(self) -> dict:
         return {"path": self.path, "exact": self.exact, "fuzzy": self.fuzzy,
-                "unmatched": self.unmatched, "kept": self.kept}
+                "unmatched": self.unmatched, "kept": self.kept, "conflicts": self.conflicts,
+                "forbidden": self.forbidden}
 
 
 def pretranslate(tm: TranslationMemory, path: str | Path, *, min_score: int = 75,
                  overwrite: bool = False, source_lang: str | None = None,
-                 target_lang: str | None = None) -> tuple[str, PretranslateReport]:
+                 target_lang: str | None = None, vetter: Vetter | None = None
+                 ) -> tuple[str, PretranslateReport]:
     """The pre-translated catalogue's text and what was done (the file itself is not written).
 
     Languages: the catalogue's X-Source-Language header unless given, else the script of its
@@ -59,20 +70,32 @@ def pretranslate(tm: TranslationMemory, path: str | Path, *, min_score: int = 75
     target_lang = target_lang or catalogue.metadata.get("Language") or None
     if target_lang and primary(target_lang) == primary(source_lang):
         target_lang = None  # a Language header naming the msgids' own language
-    counts = {"exact": 0, "fuzzy": 0, "unmatched": 0, "kept": 0}
+    counts = {"exact": 0, "fuzzy": 0, "unmatched": 0, "kept": 0, "conflicts": 0,
+              "forbidden": 0}
     for entry in catalogue:
         if entry.obsolete or not entry.msgid:
             continue
         if _translated(entry) and not overwrite:
             counts["kept"] += 1
             continue
-        match = _best(tm, entry, min_score, source_lang, target_lang)
-        if match is None:
+        found = _best(tm, entry, min_score, source_lang, target_lang)
+        if found is None:
             counts["unmatched"] += 1
             continue
+        match, others = found
         exact = match.score == 100 and (match.unit.context or None) == (entry.msgctxt or None)
-        _fill(entry, match, exact)
-        counts["exact" if exact else "fuzzy"] += 1
+        warnings = []
+        if exact and others:
+            warnings.append(f"TM: 100%, other 100% translations: {' | '.join(others)}")
+            counts["conflicts"] += 1
+        if vetter is not None:
+            flagged = vetter.forbidden(entry.msgid, match.unit.target, match.unit.source_lang,
+                                       match.unit.target_lang)
+            if flagged:
+                warnings += [f"TM match: {describe(f)}" for f in flagged]
+                counts["forbidden"] += 1
+        _fill(entry, match, exact and not warnings, warnings)
+        counts["exact" if exact and not warnings else "fuzzy"] += 1
     text = str(catalogue)
     return (text if text.endswith("\n") else text + "\n"), PretranslateReport(str(path), **counts)
 
@@ -92,7 +115,8 @@ def _translated(entry: polib.POEntry) -> bool:
 
 
 def _best(tm: TranslationMemory, entry: polib.POEntry, min_score: int, source_lang: str,
-          target_lang: str | None) -> FuzzyMatch | None:
+          target_lang: str | None) -> tuple[FuzzyMatch, list[str]] | None:
+    """The best match, and the other targets of equally good 100% matches in its context."""
     matches = tm.search(entry.msgid, min_score=min_score, limit=20, source_lang=source_lang,
                         target_lang=target_lang)
     if entry.msgid_plural:
@@ -102,10 +126,15 @@ def _best(tm: TranslationMemory, entry: polib.POEntry, min_score: int, source_la
     # Equal scores: the unit with the entry's context first (search already put newest first).
     best = max(m.score for m in matches)
     tied = [m for m in matches if m.score == best]
-    return next((m for m in tied if (m.unit.context or None) == (entry.msgctxt or None)), tied[0])
+    chosen = next((m for m in tied if (m.unit.context or None) == (entry.msgctxt or None)),
+                  tied[0])
+    others = [] if best < 100 else list(dict.fromkeys(
+        m.unit.target for m in tied if m.unit.target != chosen.unit.target
+        and (m.unit.context or None) == (chosen.unit.context or None)))
+    return chosen, others
 
 
-def _fill(entry: polib.POEntry, match: FuzzyMatch, exact: bool) -> None:
+def _fill(entry: polib.POEntry, match: FuzzyMatch, exact: bool, warnings: list[str]) -> None:
     unit = match.unit
     if entry.msgid_plural:
         forms = (unit.target, *unit.target_plurals)
@@ -127,4 +156,5 @@ def _fill(entry: polib.POEntry, match: FuzzyMatch, exact: bool) -> None:
     entry.previous_msgid_plural = unit.source_plural
     entry.previous_msgctxt = unit.context
     origin = f" ({unit.origin})" if unit.origin else ""
-    entry.tcomment = "\n".join(filter(None, (comment, f"TM: {match.score}%{origin}")))
+    entry.tcomment = "\n".join(filter(None, (comment, f"TM: {match.score}%{origin}",
+                                              *warnings)))

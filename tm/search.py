@@ -31,13 +31,14 @@ from rapidfuzz.distance import Indel
 
 from glossary.errors import GlossaryError
 from glossary.keys import is_short_caps, word_keys
+from glossary.langtags import primary
 from glossary.normalize import script
 
 from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, code_char,
                        from_layout, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
 from .model import ConcordanceHit, FuzzyMatch
-from .store import IN_LIST, TranslationMemory, as_list, lang_filter, unit_columns, unit_from_row
+from .schema import IN_LIST, UNIT_COLUMNS, Store, as_list, lang_filter, unit_from_row
 from .writer import NO_WORDS, SOURCE, TARGET, weight_code
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
@@ -45,11 +46,16 @@ MARGIN = 5
 _EPS = 1e-6
 
 
-def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int = 5,
+def search(tm: Store, text: str, *, min_score: int = 75, limit: int = 5,
            source_lang: str | None = None, target_lang: str | None = None) -> list[FuzzyMatch]:
-    """Units whose source matches `text` with a score ≥ `min_score`, best first.
+    """Units matching `text` with a score ≥ `min_score`, best first, in either direction.
 
-    Equal scores: newest first. `source_lang`/`target_lang` keep one language pair.
+    A unit's source is matched as the steps above say; its target too (the TM serves both
+    directions: an English→Russian unit answers a Russian query), scored exactly on its
+    text, and such a match carries the unit turned round (`Unit.turned`), so that the
+    match's source is always the side that matched. `source_lang`/`target_lang` are the
+    query's language and the wanted translation's; without them the target side is searched
+    in the query's script only (Cyrillic → ru, Latin → en). Equal scores: newest first.
     """
     if not 1 <= min_score <= 100:
         raise GlossaryError(f"the minimum score must be 1–100, not {min_score}")
@@ -57,6 +63,35 @@ def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int 
         raise GlossaryError(f"the limit must be at least 1, not {limit}")
     query = _query(tm, text)
     tokens = _distinct(query)
+    matches = _source_matches(tm, text, query, tokens, min_score, limit, source_lang,
+                              target_lang)
+    query_lang = source_lang or script(text)
+    if query_lang:
+        matches += _target_matches(tm, text, query, tokens, min_score, query_lang, target_lang)
+    matches.sort(key=lambda m: (m.score, m.unit.changed, m.unit.id), reverse=True)
+    return matches[:limit]
+
+
+def _target_matches(tm: Store, text: str, query: tuple[TmToken, ...],
+                    tokens: list[TmToken], min_score: int, query_lang: str,
+                    wanted: str | None) -> list[FuzzyMatch]:
+    """Units whose target (in the query's language) matches, turned round. No shortlist:
+    the target side has no code strings, and the pigeonhole bound keeps candidates few."""
+    known = tm.key_ids(TARGET, {k for t in tokens for k in t.keys} or {NO_WORDS})
+    ids = _candidates(tm, query, tokens, known, min_score / 100, wanted, query_lang,
+                      side=TARGET)
+    found = []
+    for unit in tm.get(ids).values():
+        value, diff = compare(query, text, analyse(unit.target), unit.target)
+        if value >= min_score:
+            found.append(FuzzyMatch(value, unit.turned(), diff))
+    return found
+
+
+def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
+                    tokens: list[TmToken], min_score: int, limit: int,
+                    source_lang: str | None, target_lang: str | None) -> list[FuzzyMatch]:
+    """Units whose source matches: steps 1 to 3 of the module docstring."""
     known = tm.key_ids(SOURCE, {k for t in tokens for k in t.keys} or {NO_WORDS})
     candidates = _candidates(tm, query, tokens, known, min_score / 100, source_lang, target_lang)
     if not candidates:
@@ -69,7 +104,7 @@ def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int 
     tokens_of: dict[int, tuple[TmToken, ...] | None] = {}
     scorer = Scorer(coded, text)
     shortlist = _shortlist(coded, candidates, limit + MARGIN)
-    rows = tm.db.execute(f"SELECT {unit_columns()}, c.layout FROM units JOIN codes c "
+    rows = tm.db.execute(f"SELECT {UNIT_COLUMNS}, c.layout FROM units JOIN codes c "
                          f"ON c.unit_id = units.id WHERE units.id {IN_LIST}", (as_list(shortlist),))
     for row in rows.fetchall():
         unit = unit_from_row(row[:-1])
@@ -91,7 +126,7 @@ def search(tm: TranslationMemory, text: str, *, min_score: int = 75, limit: int 
     return shown
 
 
-def _query(tm: TranslationMemory, text: str) -> tuple[TmToken, ...]:
+def _query(tm: Store, text: str) -> tuple[TmToken, ...]:
     """The query analysed, taking the keys of forms the TM has seen from the TM."""
     tokens = shape(text)
     stored = tm.form_keys({t.form for t in tokens if t.kind == WORD})
@@ -107,10 +142,11 @@ def _distinct(tokens) -> list[TmToken]:
     return out
 
 
-def _candidates(tm: TranslationMemory, query: tuple[TmToken, ...], tokens: list[TmToken],
+def _candidates(tm: Store, query: tuple[TmToken, ...], tokens: list[TmToken],
                 known: dict[str, tuple[int, int]], theta: float, source_lang: str | None,
-                target_lang: str | None) -> dict[int, str]:
-    """{unit id: code string} of every unit that can reach θ (step 1)."""
+                target_lang: str | None, *, side: int = SOURCE) -> dict[int, str]:
+    """{unit id: code string} of every unit whose `side` can reach θ (step 1); the target
+    side has no code strings ('')."""
     if not tokens:
         # Nothing but punctuation and tags: the units that have no words either (a unit
         # with a word would lose a whole word's cost against so light a query).
@@ -132,8 +168,12 @@ def _candidates(tm: TranslationMemory, query: tuple[TmToken, ...], tokens: list[
     if not key_ids:
         return {}
     low, high = weight_code(theta * total - _EPS), weight_code(total / theta + _EPS)
-    sql = ("SELECT c.unit_id, c.codes FROM postings p JOIN codes c ON c.unit_id = p.unit_id "
-           f"WHERE p.key_id {IN_LIST} AND p.weight BETWEEN ? AND ?")
+    if side == SOURCE:
+        sql = ("SELECT c.unit_id, c.codes FROM postings p JOIN codes c ON c.unit_id = p.unit_id "
+               f"WHERE p.key_id {IN_LIST} AND p.weight BETWEEN ? AND ?")
+    else:
+        sql = ("SELECT DISTINCT p.unit_id, '' FROM postings p "
+               f"WHERE p.key_id {IN_LIST} AND p.weight BETWEEN ? AND ?")
     where, args = lang_filter(source_lang, target_lang, "u.")
     if where:
         sql = sql.replace(" WHERE ", " JOIN units u ON u.id = p.unit_id WHERE ") + \
@@ -162,7 +202,7 @@ def _shortlist(query: tuple[TmToken, ...], candidates: dict[int, str], size: int
     return [unit_id for _codes, _score, unit_id in best]
 
 
-def concordance(tm: TranslationMemory, phrase: str, lang: str | None = None, *,
+def concordance(tm: Store, phrase: str, lang: str | None = None, *,
                 limit: int | None = None) -> list[ConcordanceHit]:
     """Units holding `phrase` (its words in a row, any inflected form), newest first.
 
@@ -184,7 +224,7 @@ def concordance(tm: TranslationMemory, phrase: str, lang: str | None = None, *,
         spans = {}
         for side in found[unit.id]:
             side_lang = unit.source_lang if side == SOURCE else unit.target_lang
-            if lang and side_lang.split("-")[0] != lang:
+            if lang and primary(side_lang) != primary(lang):
                 continue
             text = unit.source if side == SOURCE else unit.target
             spans[side] = _find(analyse(text), wanted)
@@ -194,7 +234,7 @@ def concordance(tm: TranslationMemory, phrase: str, lang: str | None = None, *,
     return hits[:limit] if limit else hits
 
 
-def _containing(tm: TranslationMemory, side: int, wanted: list[frozenset[str]]) -> set[int]:
+def _containing(tm: Store, side: int, wanted: list[frozenset[str]]) -> set[int]:
     """Units whose side has a form of every word (in any order: _find checks the order)."""
     known = tm.key_ids(side, {k for keys in wanted for k in keys})
     groups = sorted(([known[k] for k in keys if k in known] for keys in wanted),

@@ -21,87 +21,26 @@ rolls everything back, and a second process importing at the same time waits for
 """
 from __future__ import annotations
 
-import json
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from glossary.errors import GlossaryError, InputError
+from glossary.langtags import primary
 from glossary.segment import Segment
 
-from .model import ConcordanceHit, Stats, Unit
+from . import search as _search
+from .model import ConcordanceHit, FuzzyMatch, Stats, Unit
 from .parallel import analysed_batches
+from .schema import (IN_LIST, MIGRATIONS, SCHEMA_VERSION, UNIT_COLUMNS, as_list, lang_filter,
+                     unit_from_row)
 from .writer import KEY_SEPARATOR, Writer, now
 
-SCHEMA_VERSION = 1
 # A second importer waits this long for the first one's transaction before giving up.
 BUSY_TIMEOUT = 600.0
 MMAP_BYTES = 256 * 2**20
 CACHE_KIB = 32 * 2**10
-
-# `x IN_LIST` with `as_list(values)` as its one parameter: any number of values (a query of
-# 300,000 distinct words), where `IN (?, ?, …)` stops at SQLite's limit of 32,766 variables.
-IN_LIST = "IN (SELECT value FROM json_each(?))"
-
-
-def as_list(values: Iterable[str | int]) -> str:
-    """The parameter for IN_LIST."""
-    return json.dumps(list(values), ensure_ascii=False)
-
-
-_MIGRATIONS: dict[int, str] = {
-    # 0 → 1: the first schema.
-    1: """
-    CREATE TABLE units (
-        id INTEGER PRIMARY KEY,
-        source TEXT NOT NULL,
-        target TEXT NOT NULL,
-        source_lang TEXT NOT NULL,
-        target_lang TEXT NOT NULL,
-        origin TEXT,
-        context TEXT,
-        note TEXT,
-        source_plural TEXT,
-        target_plurals TEXT,          -- JSON list, NULL when none
-        props TEXT,                   -- JSON list of [name, value], NULL when none
-        created TEXT NOT NULL,        -- UTC, TMX style: 20240131T120000Z
-        changed TEXT NOT NULL,
-        count INTEGER NOT NULL DEFAULT 1,
-        source_hash BLOB NOT NULL,
-        pair_hash BLOB NOT NULL UNIQUE,
-        weight REAL NOT NULL          -- the source's length for scoring (analysis.weight)
-    );
-    CREATE TABLE codes (              -- apart from units: search reads many, narrow rows
-        unit_id INTEGER PRIMARY KEY,
-        codes TEXT NOT NULL,          -- one character per source word/number (docstring)
-        layout BLOB NOT NULL          -- the source's token spans and kinds (analysis.layout)
-    );
-    CREATE INDEX units_source_hash ON units(source_hash);
-    CREATE TABLE keys (
-        id INTEGER PRIMARY KEY,
-        side INTEGER NOT NULL,        -- 0 source, 1 target
-        key TEXT NOT NULL,
-        df INTEGER NOT NULL DEFAULT 0,
-        UNIQUE (side, key)
-    );
-    CREATE TABLE forms (              -- every word form seen, with its keys: analysed once
-        form TEXT PRIMARY KEY,        -- the word cleaned, case kept (analysis.TmToken.form)
-        keys TEXT NOT NULL            -- its keys joined by U+001F
-    ) WITHOUT ROWID;
-    CREATE TABLE postings (
-        key_id INTEGER NOT NULL,
-        weight INTEGER NOT NULL,      -- the side's weight × 20, so search reads a range
-        unit_id INTEGER NOT NULL,
-        PRIMARY KEY (key_id, weight, unit_id)
-    ) WITHOUT ROWID;
-    """,
-}
-
-_UNIT_COLUMNS = ("id, source, target, source_lang, target_lang, origin, context, note, "
-                 "created, changed, count, source_plural, target_plurals, props")
-
 
 class TranslationMemory:
     """A translation memory in one SQLite file. Use as a context manager, or call close().
@@ -193,7 +132,7 @@ class TranslationMemory:
             # Read again under the write lock: another process may have migrated meanwhile.
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in _MIGRATIONS[target].split(";"):
+                for statement in MIGRATIONS[target].split(";"):
                     if statement.strip():
                         self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {int(target)}")
@@ -246,7 +185,7 @@ class TranslationMemory:
     def units(self, *, source_lang: str | None = None, target_lang: str | None = None
               ) -> Iterator[Unit]:
         """Every unit (of a language pair, by primary subtag), oldest first."""
-        sql = f"SELECT {_UNIT_COLUMNS} FROM units"
+        sql = f"SELECT {UNIT_COLUMNS} FROM units"
         where, args = lang_filter(source_lang, target_lang)
         for row in self._db.execute(sql + where + " ORDER BY id", args):
             yield unit_from_row(row)
@@ -259,7 +198,7 @@ class TranslationMemory:
             chunk = ids[at:at + 500]
             marks = ",".join("?" * len(chunk))
             for row in self._db.execute(
-                    f"SELECT {_UNIT_COLUMNS} FROM units WHERE id IN ({marks})", chunk):
+                    f"SELECT {UNIT_COLUMNS} FROM units WHERE id IN ({marks})", chunk):
                 found[row[0]] = unit_from_row(row)
         return found
 
@@ -272,7 +211,7 @@ class TranslationMemory:
                                 "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2").fetchall()
         merged: Counter = Counter()
         for s, t, n in rows:
-            merged[(_primary(s), _primary(t))] += n
+            merged[(primary(s) or s, primary(t) or t)] += n
         return [(s, t, n) for (s, t), n in merged.most_common()]
 
     def stats(self) -> Stats:
@@ -303,13 +242,12 @@ class TranslationMemory:
                                 (as_list(forms),))
         return {form: frozenset(keys.split(KEY_SEPARATOR)) for form, keys in rows}
 
-    # The search module builds on these; see search.py.
+    # Search and concordance live in search.py; these are the TM's front door to them.
     def search(self, text: str, *, min_score: int = 75, limit: int = 5,
-               source_lang: str | None = None, target_lang: str | None = None):
+               source_lang: str | None = None, target_lang: str | None = None) -> list[FuzzyMatch]:
         """Fuzzy matches of `text` among the sources, best first (see search.py)."""
-        from .search import search
-        return search(self, text, min_score=min_score, limit=limit,
-                      source_lang=source_lang, target_lang=target_lang)
+        return _search.search(self, text, min_score=min_score, limit=limit,
+                              source_lang=source_lang, target_lang=target_lang)
 
     def concordance(self, phrase: str, lang: str | None = None) -> list[Unit]:
         """Every unit whose source or target holds the phrase in any inflected form.
@@ -317,14 +255,12 @@ class TranslationMemory:
         `lang` ('ru', 'en') restricts to the side in that language; by default the side
         written in the phrase's script. Newest first.
         """
-        from .search import concordance
-        return [hit.unit for hit in concordance(self, phrase, lang)]
+        return [hit.unit for hit in _search.concordance(self, phrase, lang)]
 
-    def concordance_hits(self, phrase: str, lang: str | None = None, *, limit: int | None = None
-                         ) -> list[ConcordanceHit]:
-        """Like `concordance`, with where the phrase stands in each unit (model.ConcordanceHit)."""
-        from .search import concordance
-        return concordance(self, phrase, lang, limit=limit)
+    def concordance_hits(self, phrase: str, lang: str | None = None, *,
+                         limit: int | None = None) -> list[ConcordanceHit]:
+        """Like `concordance`, with where the phrase stands in each unit (ConcordanceHit)."""
+        return _search.concordance(self, phrase, lang, limit=limit)
 
 
 class _Transaction:
@@ -343,35 +279,3 @@ class _Transaction:
         else:
             self.db.execute("ROLLBACK")
         return False
-
-
-def lang_filter(source_lang: str | None, target_lang: str | None, table: str = ""
-                ) -> tuple[str, list[str]]:
-    """A WHERE clause (possibly empty) keeping units of a language pair, by primary subtag."""
-    clauses, args = [], []
-    for column, code in (("source_lang", source_lang), ("target_lang", target_lang)):
-        if code:
-            primary = _primary(code)
-            clauses.append(f"({table}{column} = ? OR {table}{column} LIKE ?)")
-            args += [primary, primary + "-%"]
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
-
-
-def unit_from_row(row) -> Unit:
-    (id_, source, target, source_lang, target_lang, origin, context, note, created, changed,
-     count, source_plural, target_plurals, props) = row
-    return Unit(id=id_, source=source, target=target, source_lang=source_lang,
-                target_lang=target_lang, origin=origin, context=context, note=note,
-                created=created, changed=changed, count=count, source_plural=source_plural,
-                target_plurals=tuple(json.loads(target_plurals)) if target_plurals else (),
-                props=tuple(tuple(p) for p in json.loads(props)) if props else ())
-
-
-def unit_columns() -> str:
-    return _UNIT_COLUMNS
-
-
-def _primary(code: str) -> str:
-    return re.split(r"[-_]", code, maxsplit=1)[0].lower()
-
-

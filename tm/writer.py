@@ -14,9 +14,11 @@ from datetime import datetime, timezone
 from functools import lru_cache
 
 from glossary.errors import InputError
+from glossary.langtags import normalise, primary
 from glossary.segment import Segment
 
 from .analysis import analyse, canonical_key, code_char, index_keys, layout, weight
+from .schema import codes_to_json
 
 SOURCE, TARGET = 0, 1
 KEY_SEPARATOR = "\x1f"
@@ -26,14 +28,13 @@ NO_WORDS = "#none"
 _BATCH = 200_000  # postings held before they are written (sorted, then inserted)
 _SQL_VARIABLES = 500  # hashes looked up per query (SQLite allows 999 variables at least)
 _TMX_TIME = re.compile(r"^\d{8}T\d{6}Z$")
-_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
 def normalise_lang(code: str | None, *, what: str = "language", path=None, line=None) -> str:
-    """A language tag as stored: primary subtag lower-case, the rest as written, `-` joined.
+    """A language tag as stored (`langtags.normalise`), or InputError saying what is wrong.
 
-    >>> normalise_lang("RU_ru"), normalise_lang("en")
-    ('ru-RU', 'en')
+    >>> normalise_lang("RU_ru"), normalise_lang("en"), normalise_lang("rus")
+    ('ru-RU', 'en', 'ru')
     >>> normalise_lang("russian!", what="source language")
     Traceback (most recent call last):
     ...
@@ -42,13 +43,11 @@ def normalise_lang(code: str | None, *, what: str = "language", path=None, line=
     if code is None or not code.strip():
         raise InputError(f"unknown {what}: the file does not name it "
                          f"(give --{what.split()[0]}-lang)", path=path, line=line)
-    code = code.strip()
-    if not _LANG_TAG.match(code):
-        raise InputError(f"unknown {what} {code!r} (expected a code like ru, en-US)",
+    tag = normalise(code)
+    if tag is None:
+        raise InputError(f"unknown {what} {code.strip()!r} (expected a code like ru, en-US)",
                          path=path, line=line)
-    first, *rest = re.split(r"[-_]", code)
-    rest = [r.upper() if len(r) == 2 else r for r in rest]
-    return "-".join([first.lower(), *rest])
+    return tag
 
 
 @lru_cache(maxsize=256)
@@ -151,8 +150,9 @@ class Writer:
     def _flush_index(self) -> None:
         self.db.executemany(
             "INSERT INTO units (id, source, target, source_lang, target_lang, origin, context, "
-            "note, source_plural, target_plurals, props, created, changed, count, source_hash, "
-            "pair_hash, weight) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)", self.units)
+            "note, source_plural, target_plurals, props, created, changed, source_codes, "
+            "target_codes, count, source_hash, pair_hash, weight) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)", self.units)
         self.units.clear()
         self.db.executemany("INSERT INTO keys (id, side, key) VALUES (?, ?, ?)", self.new_keys)
         self.new_keys.clear()
@@ -206,7 +206,7 @@ def _joined_keys(keys: frozenset[str]) -> str:
 def unit_row(segment: Segment, origin: str | None, stamp: str, source_lang: str | None,
              target_lang: str | None, path) -> tuple:
     """The units row of a segment up to its weight, validated (InputError with its line);
-    the pair hash last."""
+    `changed` 12th, the pair hash last."""
     line = segment.line
     src_lang = _known_lang(segment.source_lang or source_lang) or normalise_lang(
         segment.source_lang or source_lang, what="source language", path=path, line=line)
@@ -215,16 +215,18 @@ def unit_row(segment: Segment, origin: str | None, stamp: str, source_lang: str 
     if not segment.source.strip() or not (segment.target.strip()
                                           or any(segment.target_plurals)):
         raise InputError("empty segment", path=path, line=line)
-    source_hash = _hash(_primary(src_lang), _primary(tgt_lang), segment.context or "",
-                        _norm(segment.source), _norm(segment.source_plural or ""))
+    source_hash = _hash(primary(src_lang) or src_lang, primary(tgt_lang) or tgt_lang,
+                        segment.context or "", _norm(segment.source),
+                        _norm(segment.source_plural or ""))
     pair_hash = _hash(source_hash.hex(), _norm(segment.target),
                       *(_norm(p) for p in segment.target_plurals))
-    props = dict(segment.props)
-    created = _time(props.get("creationdate")) or stamp
-    changed = _time(props.get("changedate")) or created
+    created = _when(segment.props, "creationdate", min) or stamp
+    changed = _when(segment.props, "changedate", max) or created
     return (segment.source, segment.target, src_lang, tgt_lang, origin, segment.context,
             segment.note, segment.source_plural, _json(list(segment.target_plurals)),
-            _json([list(p) for p in segment.props]), created, changed, source_hash, pair_hash)
+            _json([list(p) for p in segment.props]), created, changed,
+            codes_to_json(segment.source_codes), codes_to_json(segment.target_codes),
+            source_hash, pair_hash)
 
 
 def weight_code(value: float) -> int:
@@ -236,9 +238,15 @@ def weight_code(value: float) -> int:
     return round(value * 20)
 
 
-def _time(value: str | None) -> str | None:
-    """A TMX time from a file's props when it is one (20240131T120000Z), else None."""
-    return value if value and _TMX_TIME.match(value) else None
+def _when(props: tuple[tuple[str, str], ...], name: str, pick) -> str | None:
+    """A TMX time (20240131T120000Z) from a file's props: the unit's own, else `pick` (min
+    or max) of its variants' (``source.NAME``, ``target.NAME``: OmegaT dates variants)."""
+    own = [v for n, v in props if n == name and _TMX_TIME.match(v)]
+    if own:
+        return own[0]
+    sides = [v for n, v in props if n in (f"source.{name}", f"target.{name}")
+             and _TMX_TIME.match(v)]
+    return pick(sides) if sides else None
 
 
 def _json(items: list) -> str | None:
@@ -256,6 +264,3 @@ def _hash(*parts: str) -> bytes:
         h.update(b"\x00")
     return h.digest()
 
-
-def _primary(code: str) -> str:
-    return re.split(r"[-_]", code, maxsplit=1)[0].lower()

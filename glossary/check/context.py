@@ -4,13 +4,18 @@ Each pair's source and target are matched once (source in the source language, t
 the target language) and grouped by concept here, so no rule matches again. The words of a
 target, which only a missing term's second look needs, are tokenised at most once per pair
 (`memo`).
+
+Matching runs on the masked texts (glossary.markup): a term inside code, a placeholder, a
+URL or a link target is on neither side; the offsets are the original text's, and each
+match's `text` is the original surface.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..markup import Markup, Masked, mask
 from ..matcher import Match, Matcher
 from ..model import Term
 from ..normalize import fold
@@ -45,6 +50,8 @@ class Context:
         self.source_lang = source_lang
         self.target_lang = target_lang
         self.state: dict[str, Any] = {}
+        self.segments: list[Segment] = []  # the whole draft, for rules that compare units
+        self.markup: Markup = Markup("none")  # which syntaxes are not language (engine sets it)
         self.names = [t for t in terms.values() if t.kind == "name"]
 
     def term(self, term_id: str) -> Term:
@@ -59,31 +66,53 @@ class PairView:
     `blank` is True when the target is empty or the same text as the source: the
     untranslated rule reports that, and the rules about target wording stay silent.
     `memo` lets rules share a derived result (e.g. name variants) computed once.
+
+    `src_masked`/`tgt_masked` are the texts with their non-linguistic spans blanked (same
+    offsets); `src_text`/`tgt_text` the blanked strings, what rules read words and numbers
+    from. `alt_source` is, for a gettext plural form, the other source masked (msgid against
+    msgid_plural): a form may follow either.
     """
 
     __slots__ = ("ref", "source", "target", "src_matches", "tgt_matches", "src", "approved",
-                 "forbidden", "blank", "memo")
+                 "forbidden", "blank", "memo", "src_masked", "tgt_masked", "src_text",
+                 "tgt_text", "alt_source")
 
-    def __init__(self, ref: Ref, source: str, target: str, ctx: Context):
+    def __init__(self, ref: Ref, source: str, target: str, ctx: Context,
+                 masked: tuple[Masked, Masked] | None = None, alt_source: Masked | None = None):
         self.ref = ref
         self.source = source
         self.target = target
+        self.src_masked, self.tgt_masked = masked or (mask(source), mask(target))
+        self.src_text, self.tgt_text = self.src_masked.text, self.tgt_masked.text
+        self.alt_source = alt_source
         # A forbidden form in the source names something else (punitive battalion is not
         # a penal battalion), so it does not bring its concept into the segment.
-        # Most pairs name no term: then there is nothing to filter or group.
-        found = ctx.matcher.find(source, ctx.source_lang) if source else []
-        self.src_matches = [m for m in plausible(found, source, ctx.terms)
-                            if m.status != "forbidden"] if found else []
+        self.src_matches = [m for m in _find(ctx, self.src_masked, ctx.source_lang)
+                            if m.status != "forbidden"] if source else []
         stripped = target.strip()
         self.blank = not stripped or _same_text(source, target)
-        found = ctx.matcher.find(target, ctx.target_lang) if stripped else []
-        self.tgt_matches = plausible(found, target, ctx.terms) if found else []
+        self.tgt_matches = _find(ctx, self.tgt_masked, ctx.target_lang) if stripped else []
+        # Most pairs name no term: then there is nothing to group.
         self.src: dict[str, list[Match]] = _by_term(self.src_matches) if self.src_matches else {}
         self.approved: dict[str, list[Match]] = _by_term(
             m for m in self.tgt_matches if m.status != "forbidden") if self.tgt_matches else {}
         self.forbidden: dict[str, list[Match]] = _by_term(
             m for m in self.tgt_matches if m.status == "forbidden") if self.tgt_matches else {}
         self.memo: dict[str, Any] = {}
+
+
+def _find(ctx: Context, masked: Masked, lang: str) -> list[Match]:
+    """The glossary's plausible forms in the masked text (an accelerator is a soft hyphen
+    there, which the word tests ignore), each with its original surface."""
+    found = ctx.matcher.find(masked.text, lang)
+    if not found:
+        return found
+    found = [replace(m, text=m.text.replace("\u00ad", "")) if "\u00ad" in m.text else m
+             for m in found]
+    found = plausible(found, masked.text, ctx.terms)
+    if not masked.spans:
+        return found
+    return [replace(m, text=masked.original[m.start:m.end]) for m in found]
 
 
 def _by_term(matches) -> dict[str, list[Match]]:

@@ -1,16 +1,18 @@
 """Reading a draft for checking: any bilingual format, or two aligned plain-text files.
 
-The format readers pass over units without a target; for the checker an untranslated unit
-is a finding, so each one the reader reports (with its line and source text) is kept as a
-segment with an empty target, in file order.
+The readers give every unit with its state; the checker takes translated units, fuzzy ones
+when asked, and untranslated ones (a finding of their own: the `untranslated` rule);
+obsolete and other passed-over units are listed. Languages are settled from the text where
+the file does not name them, and checked against it where it does (`glossary.languages`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import GlossaryError
-from ..formats import SKIP_UNTRANSLATED, read_segments, read_text_pair
+from ..errors import GlossaryError, InputError
+from ..formats import all_unpaired, read_segments, read_text_pair, usable
+from ..languages import settle
 from ..segment import Segment
 
 
@@ -18,6 +20,8 @@ from ..segment import Segment
 class Draft:
     segments: list[Segment]
     skipped: list[tuple[int | None, str]] = field(default_factory=list)
+    source_lang: str | None = None  # the file's languages as settled (even with no segment)
+    target_lang: str | None = None
 
 
 def read_draft(path: str | Path | None = None, *, source: str | Path | None = None,
@@ -31,17 +35,21 @@ def read_draft(path: str | Path | None = None, *, source: str | Path | None = No
             raise GlossaryError("give a draft file, or both a source and a target file")
         return Draft(read_text_pair(source, target, source_lang=source_lang,
                                     target_lang=target_lang))
-    segments: list[Segment] = []
     skipped: list[tuple[int | None, str]] = []
 
-    def on_skip(line: int | None, reason: str, text: str | None) -> None:
-        if reason == SKIP_UNTRANSLATED:
-            segments.append(Segment(source=text or "", target="", source_lang=source_lang,
-                                    target_lang=target_lang, line=line))
-        else:
-            skipped.append((line, reason))
+    def skip(line: int | None, reason: str, _text: str | None) -> None:
+        skipped.append((line, reason))
 
-    for segment in read_segments(path, fmt, source_lang=source_lang, target_lang=target_lang,
-                                 include_fuzzy=include_fuzzy, on_skip=on_skip):
-        segments.append(segment)
+    # Languages are settled over every unit (fuzzy and obsolete ones too), so that a file
+    # with nothing to check still says which pair it is.
+    units = list(settle(read_segments(path, fmt, source_lang=source_lang,
+                                      target_lang=target_lang, on_skip=skip),
+                        path, source_lang=source_lang, target_lang=target_lang))
+    segments = list(usable(units, include_fuzzy=include_fuzzy, keep_untranslated=True,
+                           on_skip=skip))
+    if not segments and all_unpaired(skipped):
+        # "No findings" would claim a direction the file does not have.
+        raise InputError(f"nothing to check: {skipped[0][1]}", path=path)
+    if units:
+        return Draft(segments, skipped, units[0].source_lang, units[0].target_lang)
     return Draft(segments, skipped)

@@ -4,11 +4,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..errors import InputError
-from ..formats import detect_direction, primary
+from ..errors import GlossaryError, InputError
+from ..langid import identify
+from ..langtags import name, pair, primary
+from ..markup import Markup, mask
 from ..matcher import Matcher
 from ..model import Glossary, Term
 from ..segment import Segment
+from .confidence import HIGH, LEVELS, LOW, at_least
 from .context import Context, PairView, Ref
 from .finding import ERROR, WARNING, Finding
 from .ignore import Ignore
@@ -29,6 +32,7 @@ class Report:
     rules: tuple[str, ...]
     ignored: list[Finding] = field(default_factory=list)
     everything: list[Finding] = field(default_factory=list)  # findings and ignored, in order
+    terms: dict[str, Term] = field(default_factory=dict)  # the glossary, by concept id
 
     @property
     def errors(self) -> int:
@@ -61,21 +65,30 @@ class Report:
 def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
           matcher: Matcher | None = None, source_lang: str | None = None,
           target_lang: str | None = None, rules: Iterable[str] = (), skip: Iterable[str] = (),
-          ignore: Ignore | None = None, jobs: int = 1,
+          ignore: Ignore | None = None, markup: str | Markup = "auto",
+          min_confidence: str = LOW, jobs: int = 1,
           progress: Callable[[int], None] | None = None) -> Report:
     """Check a draft against a glossary; every finding of the selected rules, in order.
 
     The direction is `source_lang`→`target_lang` when given, else what the segments say,
     else told from the script of the source text. `matcher` may be passed to reuse one
-    built for the same glossary. `jobs` > 1 checks in that many processes, with the same
-    result (see parallel.py; processes.default_jobs suggests a number). `progress(n)` is
-    called as segments are done, n at a time.
+    built for the same glossary. `markup` says which syntaxes are not language (see
+    glossary.markup.Markup: "auto", "none" or a list). Findings below `min_confidence` are left
+    out. `jobs` > 1 checks in that many processes, with the same result (see parallel.py;
+    processes.default_jobs suggests a number). `progress(n)` is called as segments are done,
+    n at a time.
     """
+    if min_confidence not in LEVELS:
+        raise GlossaryError(f"unknown confidence {min_confidence!r}; one of {', '.join(LEVELS)}")
     segments = list(segments)
+    if not isinstance(markup, Markup):
+        markup = Markup(markup, segments)
     chosen = select(rules, skip)
     terms = {t.id: t for t in glossary}
     source_lang, target_lang = direction(segments, source_lang, target_lang)
     ctx = Context(terms, matcher or Matcher(list(terms.values())), source_lang, target_lang)
+    ctx.segments = segments  # draft-wide rules that compare whole units read them at the end
+    ctx.markup = markup
     rule_ids = [r.id for r in chosen]
     if jobs > 1 and len(segments) > 1:
         found = check_in_processes(segments, ctx, rule_ids, jobs, check_pairs, progress)
@@ -84,13 +97,14 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     for r in chosen:
         if r.finish is not None:
             found.extend(_stamp(ref, r.id, issue) for ref, issue in r.finish(ctx))
+    found = [f for f in found if at_least(f.confidence, min_confidence)]
     order = {r.id: i for i, r in enumerate(chosen)}
     found.sort(key=lambda f: (f.segment, f.plural, order[f.rule],
                               (f.target_span or f.source_span or (0, 0))[0]))
     ignored = [f for f in found if ignore is not None and f in ignore]
     kept = [f for f in found if ignore is None or f not in ignore]
     return Report(kept, segments, source_lang, target_lang, tuple(r.id for r in chosen), ignored,
-                  found)
+                  found, terms)
 
 
 def check_pairs(segments: Iterable[Segment], first: int, ctx: Context, rule_ids: list[str],
@@ -99,10 +113,17 @@ def check_pairs(segments: Iterable[Segment], first: int, ctx: Context, rule_ids:
     rules record what they see in ctx.state)."""
     chosen = [RULES[i] for i in rule_ids]
     found: list[Finding] = []
+    markup: Markup = ctx.markup
     for number, segment in enumerate(segments, start=first):
+        syntaxes = markup.for_segment(segment)
         for plural, (source, target) in enumerate(pairs(segment)):
             ref = Ref(number, segment.line, segment, plural)
-            view = PairView(ref, source, target, ctx)
+            masked = (mask(source, syntaxes, segment.source_codes if plural == 0 else ()),
+                      mask(target, Markup.for_target(syntaxes, source),
+                           segment.target_codes if plural == 0 else ()))
+            alt = _alt_source(segment, plural)
+            view = PairView(ref, source, target, ctx, masked,
+                            mask(alt, syntaxes) if alt is not None else None)
             for r in chosen:
                 for issue in r.run(view, ctx):
                     found.append(_stamp(ref, r.id, issue))
@@ -120,6 +141,13 @@ def pairs(segment: Segment) -> list[tuple[str, str]]:
     return found
 
 
+def _alt_source(segment: Segment, plural: int) -> str | None:
+    """For the first plural form, msgid_plural: a Russian form 0 (1, 21, 31 …) may follow
+    it rather than msgid ("an hour ago" / "%(count)s hours ago" → «%(count)s час назад»).
+    The other forms follow msgid_plural alone."""
+    return segment.source_plural if plural == 0 else None
+
+
 def direction(segments: list[Segment], source_lang: str | None,
               target_lang: str | None) -> tuple[str, str]:
     """("ru", "en") or ("en", "ru"): the caller's, else the file's, else by script."""
@@ -135,17 +163,28 @@ def direction(segments: list[Segment], source_lang: str | None,
     if tgt is None and src in other:
         tgt = other[src]
     if src is None or tgt is None:
-        with_text = [s for s in segments if s.source.strip()]
+        with_text = [s.source for s in segments[:200] if s.source.strip()]
         if not with_text:
             return "ru", "en"  # nothing to tell it by, and no rule then depends on it
-        src, tgt = detect_direction(with_text)
+        found = identify(with_text)
+        if found not in other:
+            raise InputError(f"source looks {name(found)}, not Russian or English; "
+                             "give --from/--to")
+        src, tgt = found, other[found]
     if src not in LANGS or tgt not in LANGS or src == tgt:
-        raise InputError(f"the checker works ru→en or en→ru, not {src}→{tgt}")
+        raise InputError(f"the checker works ru→en or en→ru, not {pair(src, tgt)}")
     return src, tgt
 
 
 def _stamp(ref: Ref, rule_id: str, issue: Issue) -> Finding:
-    return Finding(ref.segment, ref.line, rule_id, issue.severity or RULES[rule_id].severity,
-                   issue.term,
+    """The finding of an issue; severity follows confidence: only a high-confidence finding
+    of an error rule is an error."""
+    rule = RULES[rule_id]
+    level = issue.confidence or HIGH
+    severity = issue.severity or rule.severity
+    if level != HIGH and severity == ERROR:
+        severity = WARNING
+    return Finding(ref.segment, ref.line, rule_id, severity, issue.term,
                    issue.message, issue.source_span, issue.target_span, issue.suggestion,
-                   ref.hash, ref.plural)
+                   ref.hash, ref.plural, level, issue.reason or rule.reason,
+                   related=issue.related)

@@ -21,7 +21,10 @@ class Finding:
     unit starts; `term` the concept id (None for rules without one); spans are character
     offsets [start, end) into the checked source and target texts; `plural` says which
     gettext plural pair was checked (0: msgid/msgstr[0]; k: msgid_plural/msgstr[k]);
-    `hash` identifies the segment's text for ignore files (see ignore.py).
+    `hash` identifies the segment's text for ignore files (see ignore.py); `confidence`
+    (low, medium, high) says how sure the finding is, `reason` why (see confidence.py);
+    `related` lists the other segments of a group a draft-wide rule compared
+    (inconsistent-translation).
     """
 
     segment: int
@@ -35,6 +38,9 @@ class Finding:
     suggestion: str | None
     hash: str
     plural: int = 0
+    confidence: str = "high"
+    reason: str = ""
+    related: tuple[int, ...] = ()
 
     def as_dict(self) -> dict:
         """The JSON/CSV record: the documented keys, spans as [start, end] lists."""
@@ -50,6 +56,9 @@ class Finding:
             "suggestion": self.suggestion,
             "plural": self.plural,
             "hash": self.hash,
+            "confidence": self.confidence,
+            "reason": self.reason,
+            "related_segments": list(self.related),
         }
 
 

@@ -14,10 +14,15 @@ Format (UTF-8 text, one accepted finding a line, tab-separated)::
 * Blank lines and lines starting with ``#`` are skipped.
 
 An entry silences every finding of that rule and term in a segment with that hash.
+
+A reviewed workbook (``--format xlsx``, edited by a reviewer) is read the same way: each
+row whose verdict is "accepted" is an entry, keyed by its hash, rule and term cells
+(`read_xlsx`); rows with another verdict or none stay findings.
 """
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -31,6 +36,14 @@ _HASH = re.compile(r"[0-9a-f]{16}")
 _NO_TERM = "-"
 
 Key = tuple[str, str, str]
+
+# The reviewed workbook (render/xlsx.py writes it): sheet, the reviewer's columns, verdicts.
+SHEET = "findings"
+VERDICT = "verdict"
+COMMENT = "comment"
+ACCEPTED = "accepted"
+VERDICTS = (ACCEPTED, "fix", "query")
+_XLSX_NEEDS = (VERDICT, "hash", "rule", "term")
 
 
 def key(finding: Finding) -> Key:
@@ -48,6 +61,9 @@ class Ignore:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def __or__(self, other: Ignore) -> Ignore:
+        return Ignore(self.keys | other.keys)
 
 
 def read(path: str | Path) -> Ignore:
@@ -67,6 +83,54 @@ def read(path: str | Path) -> Ignore:
             raise InputError(f"unknown rule {rule_id!r}", path=path, line=number)
         keys.append((digest, rule_id, term or _NO_TERM))
     return Ignore(keys)
+
+
+def read_xlsx(path: str | Path) -> Ignore:
+    """The rows of a reviewed report workbook marked "accepted" (any case), as entries.
+
+    A file that is not a workbook, or a workbook without the report's sheet and columns,
+    is an InputError saying so; so is an accepted row whose hash or rule is not one (the
+    row number is given as the line).
+    """
+    from openpyxl import load_workbook  # only a reviewed workbook needs it
+
+    not_ours = ("is not a reviewed report: expected an .xlsx written by "
+                "`glossary check --format xlsx`")
+    try:
+        book = load_workbook(path, data_only=True)  # closes the file once read
+    except zipfile.BadZipFile:
+        raise InputError(f"{not_ours} (this is not even a zip archive, as an .xlsx is)",
+                         path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    except Exception as exc:  # openpyxl reports a damaged or foreign file many ways
+        raise InputError(f"{not_ours} ({exc})", path=path) from None
+    if SHEET not in book.sheetnames:
+        raise InputError(f"{not_ours}; it has no sheet {SHEET!r} (sheets: "
+                         f"{', '.join(book.sheetnames) or 'none'})", path=path)
+    rows = book[SHEET].iter_rows(values_only=True)
+    header = [str(c).strip().lower() if c is not None else "" for c in next(rows, ())]
+    missing = [c for c in _XLSX_NEEDS if c not in header]
+    if missing:
+        raise InputError(f"{not_ours}; sheet {SHEET!r} has no column "
+                         f"{', '.join(map(repr, missing))}", path=path, line=1)
+    at = {name: header.index(name) for name in _XLSX_NEEDS}
+    keys = []
+    for number, row in enumerate(rows, start=2):
+        cells = {name: _text(row[i]) if i < len(row) else "" for name, i in at.items()}
+        if cells[VERDICT].lower() != ACCEPTED:
+            continue
+        if not _HASH.fullmatch(cells["hash"]):
+            raise InputError(f"{cells['hash']!r} is not a segment hash (16 hex digits)",
+                             path=path, line=number)
+        if cells["rule"] not in RULES:
+            raise InputError(f"unknown rule {cells['rule']!r}", path=path, line=number)
+        keys.append((cells["hash"], cells["rule"], cells["term"] or _NO_TERM))
+    return Ignore(keys)
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
 
 
 def dumps(findings: Iterable[Finding]) -> str:

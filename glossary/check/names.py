@@ -155,16 +155,17 @@ def _inside(span: tuple[int, int], covered) -> bool:
 
 def _scan_latin(view, ctx, index: NameIndex, covered, found) -> None:
     """Every run of capitalised Latin words whose folded form is a known name's key."""
-    if not index.may_name(_CAPITALISED.findall(view.target)):
+    if not index.may_name(_CAPITALISED.findall(view.tgt_text)):
         return
-    words = [m for m in _CAPITALISED.finditer(view.target) if m.group()[0].isascii()]
+    words = [m for m in _CAPITALISED.finditer(view.tgt_text) if m.group()[0].isascii()]
     taken_until = -1
     for i, m in enumerate(words):
         if m.start() < taken_until:
             continue
         for n in sorted(index.lengths, reverse=True):
             run = words[i:i + n]
-            if len(run) < n or any(view.target[a.end():b.start()].strip() for a, b in zip(run, run[1:])):
+            if len(run) < n or any(view.tgt_text[a.end():b.start()].strip()
+                                   for a, b in zip(run, run[1:])):
                 continue
             span = (run[0].start(), run[-1].end())
             text = view.target[span[0]:span[1]]
@@ -184,7 +185,7 @@ def _near(view, ctx, index: NameIndex, term_id: str, covered, found) -> None:
     """A target word that is, or closely resembles, a romanisation of a name the source has."""
     keys = index.words[term_id]
     approved = index.approved[term_id]
-    for m in _CAPITALISED.finditer(view.target):
+    for m in _CAPITALISED.finditer(view.tgt_text):
         span = (m.start(), m.end())
         if _inside(span, covered):
             continue

@@ -8,7 +8,9 @@ agree when their readings share a value:
 * decimal comma (Russian) or point (English): ``76,25 %`` = ``76.25%`` (signs are ignored);
 * so ``3,648`` is either 3648 or 3.648 and agrees with both;
 * ``1941 г.``, ``1941-го``, ``1940s``, ``5th``, ``№ 227``/``No. 227``: the digits count;
-* ``1941–45`` also reads 1945; ``1,5 млн``/``1.5 million`` also reads 1 500 000.
+* ``1941–45`` also reads 1945; ``1,5 млн``/``1.5 million`` also reads 1 500 000;
+* fractions: ``2 1/2`` = ``2½`` = ``2,5`` (a proper fraction with a denominator up to 16;
+  ``1/3`` also reads 0.3, 0.33, 0.333; ``1941/42`` and ``24/7`` are not fractions).
 
 Words only help: a number in words (одиннадцать, сорок первого, twenty-five), a month
 name (июня, June) or a Roman numeral (XX век) on one side may account for digits on the
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from ..markup import Masked
 from ..morph import lemmas
 from ..ru import DIGIT_SPACES
 from .context import Context, PairView
@@ -32,6 +35,7 @@ from .finding import ERROR
 from .registry import Issue, rule
 
 _DIGIT = re.compile(r"\d")
+_INLINE = 80  # the longest code span whose numbers are compared (longer: a code block)
 _ID_DIGITS = 4  # 0521 is a number's name; 05 (a day, a month) is still five
 _SPACES = DIGIT_SPACES
 _NUMBER = re.compile(
@@ -39,6 +43,12 @@ _NUMBER = re.compile(
 _RANGE_YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d\s?[-–—]\s?$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}(?::\d\d(?!\d)|\s?(?:[ap]\.?m\b\.?))", re.I)
+_FRACTION = re.compile(rf"(?<![\d/.,])(?:(?P<whole>\d+)(?:[{_SPACES}]|-)?)?"
+                       rf"(?:(?P<num>\d{{1,2}})/(?P<den>\d{{1,2}})(?![\d/])|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
+_VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+           "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
+           "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
+_MAX_DENOMINATOR = 16
 _ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
@@ -80,7 +90,7 @@ _RU_WORDS |= {w: 10 * i for i, w in enumerate(
     "двадцатый тридцатый сороковой пятидесятый шестидесятый семидесятый восьмидесятый "
     "девяностый".split(), start=2)}
 _RU_WORDS |= {"сотый": 100, "тысячный": 1000}
-_RU_WORDS |= {"оба": 2, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "дюжина": 12,
+_RU_WORDS |= {"нуль": 0, "оба": 2, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "дюжина": 12,
               "полтора": Decimal("1.5"), "тысяча": 1000, "миллион": 10**6, "миллиард": 10**9,
               "тыс": 1000, "млн": 10**6, "млрд": 10**9}
 _RU_MONTHS = {m: i for i, m in enumerate(
@@ -114,8 +124,11 @@ def numbers(text: str) -> list[Number]:
     >>> [n.values for n in numbers("приказ № 00805 от 05.06.1941")][:2]
     [frozenset({'00805'}), frozenset({Decimal('5')})]
     """
-    found = []
+    found = _fractions(text) if "/" in text or not text.isascii() else []
+    fractions = [(f.start, f.end) for f in found]
     for m in _NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in fractions):
+            continue
         for start, chunk in _readable(m.start(), m.group()):
             values: frozenset[Decimal | str] = _readings(chunk)
             if chunk.isdigit() and chunk[0] == "0" and len(chunk) >= _ID_DIGITS:
@@ -132,6 +145,27 @@ def numbers(text: str) -> list[Number]:
             minutes = len(chunk) == 2 and start > 1 and text[start - 1] == ":" and \
                 text[start - 2].isdigit()
             found.append(Number(start, end, chunk, frozenset(values), soft=minutes))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _fractions(text: str) -> list[Number]:
+    """Proper fractions, mixed numbers and vulgar fraction signs, by value.
+
+    >>> [sorted(map(str, n.values)) for n in _fractions("2 1/2 часа, ½ и 1/3; 1941/42")]
+    [['2.5'], ['0.5'], ['0.3', '0.33', '0.333']]
+    """
+    found = []
+    for m in _FRACTION.finditer(text):
+        num, den = _VULGAR[m["vulgar"]] if m["vulgar"] else (int(m["num"]), int(m["den"]))
+        if not 0 < num < den <= _MAX_DENOMINATOR:
+            continue
+        value = Decimal(int(m["whole"] or 0)) + Decimal(num) / Decimal(den)
+        exact = value.quantize(Decimal("0.000001"))
+        if exact * den % 1 == 0:
+            values = {exact.normalize()}
+        else:
+            values = {value.quantize(Decimal(10) ** -places) for places in (1, 2, 3)}
+        found.append(Number(m.start(), m.end(), m.group(), frozenset(values)))
     return found
 
 
@@ -293,20 +327,31 @@ def compare(source: list[Number], target: list[Number]) -> tuple[list[Number], l
 
 @rule("number-mismatch", ERROR)
 def number_mismatch(view: PairView, ctx: Context):
-    """The numbers differ between source and target (3 648 = 3,648; 76,25 % = 76.25%)."""
+    """The numbers differ between source and target (3 648 = 3,648; 76,25 % = 76.25%).
+
+    Numbers inside placeholders, URLs and other masked spans are not compared with the
+    prose; inside short code spans they are compared code with code, and reported when
+    one was changed (``diff = 1100`` → ``diff = 1101``).
+    """
+    source, target = view.src_text, view.tgt_text
     if view.blank or not (_has_digit(view.source) or _has_digit(view.target)):
         return
-    only_src, only_tgt = compare(numbers(view.source), numbers(view.target))
+    only_src, only_tgt = compare(numbers(source), numbers(target))
     # A clock time in digits against one in words (половина третьего = 2:30): its hour
     # cannot be compared, so it is let go when the other side writes no clock time.
-    if only_src and not _CLOCK.search(view.target):
-        only_src = [n for n in only_src if not _CLOCK.match(view.source, n.start)]
-    if only_tgt and not _CLOCK.search(view.source):
-        only_tgt = [n for n in only_tgt if not _CLOCK.match(view.target, n.start)]
+    if only_src and not _CLOCK.search(target):
+        only_src = [n for n in only_src if not _CLOCK.match(source, n.start)]
+    if only_tgt and not _CLOCK.search(source):
+        only_tgt = [n for n in only_tgt if not _CLOCK.match(target, n.start)]
     if only_src:
-        only_src = _unaccounted(only_src, view.target, ctx.target_lang)
+        only_src = _unaccounted(only_src, target, ctx.target_lang)
+        only_src = _in_code(only_src, view.tgt_masked)
     if only_tgt:
-        only_tgt = _unaccounted(only_tgt, view.source, ctx.source_lang)
+        only_tgt = _unaccounted(only_tgt, source, ctx.source_lang)
+        only_tgt = _in_code(only_tgt, view.src_masked)
+    changed_src, changed_tgt = _changed_in_code(view)
+    only_src = sorted(only_src + changed_src, key=lambda n: n.start)
+    only_tgt = sorted(only_tgt + changed_tgt, key=lambda n: n.start)
     if not only_src and not only_tgt:
         return
     parts = []
@@ -318,6 +363,36 @@ def number_mismatch(view: PairView, ctx: Context):
                 source_span=(only_src[0].start, only_src[0].end) if only_src else None,
                 target_span=(only_tgt[0].start, only_tgt[0].end) if only_tgt else None,
                 suggestion=localise(only_src[0].text, ctx.target_lang) if only_src else None)
+
+
+def _changed_in_code(view: PairView) -> tuple[list[Number], list[Number]]:
+    """Numbers changed inside inline code (``diff = 1100`` → ``diff = 1101``): a number of
+    the source's short code spans missing from the target's while the target's code has
+    one the source's lacks. Code blocks and added or dropped code numbers are let go
+    (a re-run example prints other addresses; a translator adds ``field[2]``)."""
+    sides = []
+    for masked in (view.src_masked, view.tgt_masked):
+        sides.append([Number(s.start + n.start, s.start + n.end, n.text, n.values)
+                      for s in masked.spans if s.kind == "code" and s.end - s.start <= _INLINE
+                      for n in numbers(masked.original[s.start:s.end])])
+    lost, added = compare(*sides)
+    return (lost, added) if lost and added else ([], [])
+
+
+def _in_code(lost: list[Number], other: Masked) -> list[Number]:
+    """Drop the numbers the other side writes inside code (``diff = 3`` for diff = 3)."""
+    if not other.spans:
+        return lost
+    masked = [n for s in other.spans
+              for n in numbers(other.original[s.start:s.end]) if s.kind != "accel"]
+    kept = []
+    for n in lost:
+        hit = next((m for m in masked if m.values & n.values), None)
+        if hit is None:
+            kept.append(n)
+        else:
+            masked.remove(hit)
+    return kept
 
 
 def _unaccounted(lost: list[Number], other: str, lang: str) -> list[Number]:

@@ -9,14 +9,16 @@ so a match is dropped when:
 
 * its term is a citation abbreviation (kind=citation: Т., Д., Л., том, дело) and no number
   follows it;
-* Russian, one word: the glossary form is capitalised and the word is not, or is but its
+* Russian, one word: the term is a proper name (its kind says so), its form capitalised,
+  and the word is not, or is but its
   own lemmas do not include the form; the form is lower case and the word capitalised with
   a proper-noun reading (Name, Surn, Geox …); or no reading of the word shares the form's
   part of speech (noun, adjective/participle, verb …);
 * English, one word: it stands in a fixed phrase where it means something else (in order
   to, in front of, out of order); or the form is a noun and the word is used as a verb
-  (an -ed/-ing form with no noun reading; after to, a modal, a subject pronoun, let's,
-  please; or opening an imperative: "Check it again").
+  (an -ed form with no noun reading, an -ing one after a form of "be" or a verb cue — a
+  gerund elsewhere names the action, "Querying data"; after to, a modal, a subject
+  pronoun, let's, please; or opening an imperative: "Check it again").
 
 These are heuristics with known misses (a noun after "you" in "you company commanders"
 is taken for a verb); they err towards silence, since a wrong missing-term report costs
@@ -30,8 +32,8 @@ from functools import lru_cache
 import lemminflect
 
 from .. import morph
-from ..matcher import Match
-from ..model import Term
+from ..matcher import Match, opens_sentence
+from ..model import Term, is_proper
 
 # pymorphy3 grammemes of proper nouns: a capitalised word read so is a name, not a term.
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -45,10 +47,10 @@ _EN_IDIOMS = tuple(re.compile(p.replace("{}", r"(?P<w>\w+)"), re.I) for p in (
 _EN_VERB_CUES = frozenset(
     "to will would can could should must may might shall cannot can't won't wouldn't "
     "couldn't shouldn't don't didn't doesn't let's please i we you they".split())
+_EN_BE = frozenset("be is are was were been being am 's 're".split())
 _EN_OBJECTS = frozenset(
     "me it this that these those the a an your my his her our their everything something "
     "anything now out up in on off again".split())
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s*|[\"«“(]\s*)$")
 _EN_WORD = re.compile(r"[A-Za-z']+")
 
 
@@ -60,7 +62,9 @@ def plausible(matches: list[Match], text: str, terms: dict[str, Term]) -> list[M
         if term is not None and term.kind == "citation" and not _CITED.match(text, m.end):
             continue
         if " " not in m.text:
-            if m.lang == "ru" and (_case_clash(m.form, m.text)
+            proper = term is not None and is_proper(term.kind)
+            if m.lang == "ru" and (_case_clash(m.form, m.text, proper,
+                                               opens_sentence(text, m.start))
                                    or not _same_part_of_speech(m.form, m.text)):
                 continue
             if m.lang == "en" and m.text.isascii() and (
@@ -96,6 +100,8 @@ def _verb_use(form: str, text: str, start: int, end: int) -> bool:
     False
     >>> _verb_use("escape", "A third of the prisoners have escaped.", 30, 37)
     True
+    >>> _verb_use("query", "Querying data", 0, 8), _verb_use("query", "It is querying", 6, 14)
+    (False, True)
     >>> _verb_use("check", "Check it again.", 0, 5), _verb_use("check", "Checks it again.", 0, 6)
     (True, False)
     """
@@ -106,14 +112,19 @@ def _verb_use(form: str, text: str, start: int, end: int) -> bool:
     if "VERB" not in readings:
         return False
     lower = word.lower()
-    if lower.endswith(("ed", "ing")) and not readings & {"NOUN", "ADJ"}:
+    if lower.endswith("ed") and not readings & {"NOUN", "ADJ"}:
         return True
+    if lower.endswith("ing") and not readings & {"NOUN", "ADJ"}:
+        # a gerund names the action ("Querying data" is about queries) unless a form of
+        # "be" or a verb cue makes it a verb ("is saving", "to keep saving")
+        before = _EN_WORD.findall(text[max(0, start - 20):start])
+        return bool(before) and (before[-1].lower() in _EN_BE | _EN_VERB_CUES)
     before = _EN_WORD.findall(text[max(0, start - 20):start])
     if before:
         prev = before[-1].lower()
         if prev in _EN_VERB_CUES or prev.endswith(("'ll", "'d")):
             return True
-    if _SENTENCE_START.search(text[:start]):
+    if opens_sentence(text, start):
         after = _EN_WORD.match(text[end:].lstrip())
         # an imperative is the bare form: "Check it", not "Checks it"
         return after is not None and after.group().lower() in _EN_OBJECTS \
@@ -121,25 +132,35 @@ def _verb_use(form: str, text: str, start: int, end: int) -> bool:
     return False
 
 
-def _case_clash(form: str, surface: str) -> bool:
+def _case_clash(form: str, surface: str, proper: bool, opening: bool = False) -> bool:
     """Whether a one-word Russian surface cannot be the glossary form by its letter case.
 
-    A capitalised form (a name) needs a capitalised surface whose own lemmas include the
-    form: «Волки» reaches «Волков» only through волков = gen. pl. of волк.
+    A proper name's capitalised form needs a capitalised surface whose own lemmas include
+    the form: «Волки» reaches «Волков» only through волков = gen. pl. of волк. Any other
+    concept's capital is how its glossary happens to be written (a UI label «Узел»), not a
+    name: «узел» is that concept. A capitalised surface inside a sentence whose reading is
+    a proper noun is a name, not a common concept's word («Томом», Tom, is not «том»); at
+    the start of a sentence (`opening`) the capital says nothing.
 
-    >>> _case_clash("Волков", "волков"), _case_clash("Волков", "Волки"), _case_clash("Волков", "Волкова")
-    (True, True, False)
-    >>> _case_clash("том", "Томом"), _case_clash("лагерь", "Лагерь")
+    >>> _case_clash("Волков", "волков", True), _case_clash("Волков", "Волки", True)
+    (True, True)
+    >>> _case_clash("Волков", "Волкова", True), _case_clash("Узел", "узлы", False)
+    (False, False)
+    >>> _case_clash("том", "Томом", False), _case_clash("том", "Томом", False, opening=True)
     (True, False)
+    >>> _case_clash("лагерь", "Лагерь", False)
+    False
     """
-    if form[:1].isupper() and not form.isupper():
+    if form[:1].isupper() and not form.isupper() and proper:
         key = form.lower().replace("ё", "е")
         return surface.islower() or (" " not in form and key not in morph.lemmas(surface.lower()))
-    if form[:1].islower() and surface[:1].isupper() and not surface.isupper():
+    if not proper and not opening and surface[:1].isupper() and not surface.isupper() \
+            and not (form[:1].isupper() and not form.isupper()):
         return any(_PROPER & p.tag.grammemes for p in _plausible_parses(surface.lower()))
     return False
 
 
+_PARTICIPLES = frozenset({"PRTF", "PRTS", "GRND"})
 # Parts of speech coarsely: a participle may stand for a noun-like term, a verb may not.
 _POS_CLASS = {"ADJF": "ADJ", "ADJS": "ADJ", "PRTF": "ADJ", "PRTS": "ADJ", "COMP": "ADJ",
               "INFN": "VERB", "GRND": "VERB"}
@@ -153,6 +174,8 @@ def _same_part_of_speech(form: str, surface: str) -> bool:
 
     >>> _same_part_of_speech("заключённый", "заключил"), _same_part_of_speech("заключённый", "заключённых")
     (False, True)
+    >>> _same_part_of_speech("добавить", "Добавлено"), _same_part_of_speech("удалить", "удалены")
+    (True, True)
     """
     if " " in form.strip():
         return True
@@ -160,7 +183,10 @@ def _same_part_of_speech(form: str, surface: str) -> bool:
     def classes(word: str) -> set[str]:
         return {_POS_CLASS.get(p.tag.POS, p.tag.POS) for p in _plausible_parses(word.lower())}
 
-    return not classes(form).isdisjoint(classes(surface))
+    mine, theirs = classes(form), classes(surface)
+    if "VERB" in mine and _PARTICIPLES & {p.tag.POS for p in _plausible_parses(surface.lower())}:
+        theirs.add("VERB")  # a verb term's participle is its form (добавить: «Добавлено»)
+    return not mine.isdisjoint(theirs)
 
 
 def _plausible_parses(word: str):

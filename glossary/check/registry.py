@@ -28,6 +28,9 @@ class Issue:
     target_span: Span | None = None
     suggestion: str | None = None
     severity: str | None = None  # when the rule's default does not fit this finding
+    confidence: str | None = None  # confidence.LEVELS; None: the rule's default (high)
+    reason: str | None = None      # why that confidence; None: the rule's default reason
+    related: tuple[int, ...] = ()  # the other segments of the group (draft-wide rules)
 
 
 RunRule = Callable[["PairView", "Context"], Iterable[Issue]]
@@ -41,20 +44,22 @@ class Rule:
     description: str
     run: RunRule
     finish: FinishRule | None = None
+    reason: str = ""  # why its findings are sure, unless a finding says otherwise
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: str, *, finish: FinishRule | None = None
-         ) -> Callable[[RunRule], RunRule]:
+def rule(rule_id: str, severity: str, *, finish: FinishRule | None = None,
+         reason: str = "the rule's test holds as stated") -> Callable[[RunRule], RunRule]:
     """Register a rule; its docstring's first paragraph is the description `--list-rules`
-    shows."""
+    shows; `reason` is the confidence reason of a finding that gives none."""
     assert severity in SEVERITIES, severity
 
     def register(fn: RunRule) -> RunRule:
         first_paragraph = (fn.__doc__ or "").strip().split("\n\n")[0]
-        RULES[rule_id] = Rule(rule_id, severity, " ".join(first_paragraph.split()), fn, finish)
+        RULES[rule_id] = Rule(rule_id, severity, " ".join(first_paragraph.split()), fn, finish,
+                              reason)
         return fn
     return register
 

@@ -29,7 +29,7 @@ from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .registry import Issue, rule
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*")  # a soft hyphen: a masked accelerator
 # A word with a Latin letter next to a Cyrillic one (only such words can mix scripts).
 _MIXED = re.compile(rf"[^\W\d_]*(?:[a-z][{CYRILLIC_RANGE}]|[{CYRILLIC_RANGE}][a-z])[^\W\d_]*",
                     re.IGNORECASE)
@@ -50,14 +50,19 @@ _MENTION_WORDS = 3
 @rule("untranslated", ERROR)
 def untranslated(view: PairView, ctx: Context):
     """The target is empty, repeats the source, or keeps source-script words (Cyrillic left
-    in an English target) that the glossary does not approve."""
+    in an English target) that the glossary does not approve.
+
+    Words inside code, placeholders, URLs and other masked spans are not language: a source
+    that is all code (``conn.space:select(280)``) is rightly kept as it is.
+    """
     if not view.target.strip():
-        yield Issue("the target is empty")
+        if view.src_masked.has_language():  # code alone needs no translation
+            yield Issue("the target is empty")
         return
     if ctx.source_lang == "ru":
         left = _cyrillic_left(view)
     else:
-        left = _english_left(view.target, whole=view.blank)
+        left = _english_left(view.tgt_text, whole=view.blank)
     if not left:
         return
     if view.blank:
@@ -73,13 +78,20 @@ def untranslated(view: PairView, ctx: Context):
 
 @rule("mixed-script", WARNING)
 def mixed_script(view: PairView, ctx: Context):
-    """A word mixes Latin and Cyrillic letters (a look-alike typo such as аrmy), on either side."""
+    """A word mixes Latin and Cyrillic letters (a look-alike typo such as аrmy), on either side.
+
+    In code too (``log.infо()`` with a Cyrillic о is a bug), but not a quoted string of a
+    code sample, which may mix scripts on purpose.
+    """
     for side, text in (("source", view.source), ("target", view.target)):
         if side == "target" and view.source == view.target:
             break  # the same words; reported once, on the source
         if not (CYRILLIC.search(text) and LATIN.search(text)):
             continue
+        masked = view.src_masked if side == "source" else view.tgt_masked
         for m in _MIXED.finditer(text):
+            if _string_in_code(masked, text, m.start(), m.end()):
+                continue  # test data in a code sample ('пw'), not a typo
             word = m.group()
             fixed = fix_lookalikes(word)
             strays = "".join(dict.fromkeys(a for a, b in zip(word, fixed) if a != b))
@@ -94,14 +106,23 @@ def mixed_script(view: PairView, ctx: Context):
                         suggestion=fixed if clean else None)
 
 
+def _string_in_code(masked, text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is inside a quoted string of a masked code span ('-4щl')."""
+    span = next((s for s in masked.spans if s.start <= start and end <= s.end), None)
+    if span is None or span.kind != "code":
+        return False
+    before, after = text[span.start:start], text[end:span.end]
+    return any(before.count(q) % 2 == 1 and q in after for q in ("'", '"'))
+
+
 def _cyrillic_left(view: PairView) -> list[tuple[int, int]]:
     target = view.target
-    if not CYRILLIC.search(target):
+    if not CYRILLIC.search(view.tgt_text):
         return []
     allowed = [(m.start, m.end) for ms in view.approved.values() for m in ms]
     allowed += _exempt_regions(target)
     left = []
-    for m in _WORD.finditer(target):
+    for m in _WORD.finditer(view.tgt_text):
         word = m.group()
         if not CYRILLIC.search(word) or LATIN.search(word):
             continue

@@ -22,10 +22,11 @@ def record(by_form: dict[str, list[Use]], ref: Ref, matches: Iterable[Match],
         by_form.setdefault(form, []).append((ref, (m.start, m.end), m.text))
 
 
-def minorities(by_form: dict[str, list[Use]], approved: tuple[str, ...]
+def minorities(by_form: dict[str, list[Use]], approved: tuple[str, ...], ties: bool = True
                ) -> Iterator[tuple[Use, str, str, Counter]]:
     """(use, its form, the majority form, segment counts) for every use of a form other
-    than the one most segments use; ties go to the form the glossary lists first. A segment
+    than the one most segments use; ties go to the form the glossary lists first, or, when
+    `ties` is False, are no inconsistency (nothing is reported). A segment
     that also uses the majority form is not reported: its two mentions of the concept may
     well be rendered two ways on purpose (Order No. 227 … «Not a step back»)."""
     if len(by_form) < 2:
@@ -33,6 +34,9 @@ def minorities(by_form: dict[str, list[Use]], approved: tuple[str, ...]
     order = {f: i for i, f in enumerate(approved)}
     counts = Counter({form: len({ref.segment for ref, _, _ in uses})
                       for form, uses in by_form.items()})
+    (_, first), (_, second) = counts.most_common(2)
+    if first == second and not ties:
+        return
     majority = max(counts, key=lambda f: (counts[f], -order.get(f, len(order))))
     with_majority = {ref.segment for ref, _, _ in by_form[majority]}
     for form, uses in by_form.items():

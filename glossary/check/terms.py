@@ -1,11 +1,17 @@
 """The terminology rules: missing-term, forbidden-term, inconsistent-term."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import lru_cache
+
 from .. import morph
-from ..model import Term
+from ..family import family
+from ..keys import term_word_keys
+from ..model import EXACT, Term
 from ..normalize import fold
 from ..ru import CYRILLIC
-from . import tally, text
+from ..tokens import tokenize
+from . import confidence, tally, text
 from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .names import name_variants
@@ -20,8 +26,6 @@ _EN_ANAPHORS = frozenset(
 _RU_ANAPHORS = frozenset(
     "он она оно они его её ее ему ей им ими ним ними нем нём ней них их этот тот который "
     "такой последний свой там туда оттуда здесь сюда сей данный оный".split())
-# Letters a root must share for a derived word to count as rendering a term (see below).
-_ROOT = 5
 
 
 @rule("missing-term", ERROR)
@@ -31,43 +35,105 @@ def missing_term(view: PairView, ctx: Context):
     A term the source names twice must be rendered twice only when the target plainly drops
     one: both sides have the same number of sentences and the sentence that should hold the
     second rendering has neither a rendering, a word of one, nor a pronoun that could stand
-    for it. Also taken as rendered: a coordination ("special and filtration camps"), and
-    in a Russian target a word of the term's root in another part of speech ("check the
-    translation" → «проверьте перевод» for проверка). A forbidden rendering is reported by
+    for it. Also taken as rendered: a coordination ("special and filtration camps"). A
+    word of the term's family in another part of speech ("check the
+    translation" → «проверьте перевод» for проверка) is part-of-speech's finding, not
+    this one. Confidence is low for a one-word term that is a frequent word of the language
+    when nothing in the segment confirms the glossary's sense. A forbidden rendering is reported by
     forbidden-term instead, a misspelt name by name-spelling, a term kept in Cyrillic in an
     English target by untranslated.
     """
     if view.blank:
         return
-    for term_id, spans in _source_spans(view).items():
+    for term_id, spans, senses, derived in _unrendered(view, ctx):
+        term = ctx.term(term_id)
+        first = spans[0]
+        surface = view.source[first[0]:first[1]]
+        if not senses:  # rendered fewer times than named
+            dropped = _plainly_dropped(view, ctx, term, spans)
+            if dropped is not None:
+                word = view.source[dropped[0]:dropped[1]]
+                n = len(_distinct(view.approved.get(term_id, ())))
+                yield Issue(f"«{word}» ({term_id}) occurs {len(spans)} times in the source but "
+                            f"is rendered {n} time{'s' * (n != 1)} in the target; "
+                            f"the sentence holding this one has no rendering", term=term_id,
+                            source_span=dropped,
+                            suggestion=for_missing(term, ctx.target_lang, word),
+                            confidence=confidence.MEDIUM,
+                            reason="the sentences of source and target align one to one and "
+                                   "this one's has no trace of the term")
+            continue
+        if derived is not None:
+            continue  # rendered in another part of speech: that rule's finding
+        alive = [ctx.term(t) for t in senses]
+        other = _other_word(surface, term) if ctx.source_lang == "ru" else None
+        level, reason = confidence.of_missing(view, ctx, term, first, other)
+        yield Issue(_missing_message(surface, alive, ctx.target_lang, other),
+                    term=term_id, source_span=first,
+                    suggestion=for_missing(term, ctx.target_lang, surface),
+                    confidence=level, reason=reason)
+
+
+@rule("part-of-speech", WARNING)
+def part_of_speech(view: PairView, ctx: Context):
+    """A term is rendered by a word of its family in another part of speech.
+
+    «изучение» as «изучаете», "configuration" as «настроить»'s family member «настройте»
+    for настройка: the translation has the concept, in a verb where the glossary has a
+    noun (or the reverse). Often right (English has no parts of speech a Russian
+    translation must keep), so never more than a low-confidence warning.
+    """
+    if view.blank:
+        return
+    for term_id, spans, senses, derived in _unrendered(view, ctx):
+        if derived is None or not senses:
+            continue
+        (start, end), head = derived
+        yield Issue(f"{term_id} is rendered in another part of speech: «{view.target[start:end]}» "
+                    f"for «{head}»", term=term_id, source_span=spans[0], target_span=(start, end),
+                    confidence=confidence.LOW,
+                    reason=f"«{view.target[start:end]}» is of the family of «{head}»")
+
+
+def _unrendered(view: PairView, ctx: Context):
+    """(term id, source spans, senses, derived) per concept of the source the target does
+    not render as often as the source names it. `senses` is empty when the target renders
+    it but fewer times; else the senses of its first span, none rendered. `derived` is
+    ((start, end), head) when a target word renders it in another part of speech."""
+    if "unrendered" in view.memo:
+        return view.memo["unrendered"]
+    found = []
+    for term_id, (spans, senses) in _source_spans(view).items():
         if term_id in view.forbidden:
             continue
         term = ctx.term(term_id)
         rendered = len(_distinct(view.approved.get(term_id, ())))
-        first = spans[0]
-        surface = view.source[first[0]:first[1]]
         if rendered == 0:
-            if _rendered_otherwise(view, ctx, term, spans):
+            alive = [ctx.term(t) for t in senses]
+            if any(_rendered_otherwise(view, ctx, sense, spans) for sense in alive):
                 continue
-            other = _other_word(surface, term) if ctx.source_lang == "ru" else None
-            yield Issue(f"«{surface}» ({term_id}) has no approved rendering in the target "
-                        f"(expected {_quote_list(term.approved(ctx.target_lang))})"
-                        + (f"; it may be another word here (a form of «{other}»)" if other else ""),
-                        term=term_id, source_span=first,
-                        suggestion=for_missing(term, ctx.target_lang, surface),
-                        severity=WARNING if other else None)
+            derived = next(filter(None, (_derived_in_target(view, ctx, t) for t in alive)), None)
+            found.append((term_id, spans, senses, derived))
         elif rendered < len(spans):
-            dropped = _plainly_dropped(view, ctx, term, spans)
-            if dropped is not None:
-                word = view.source[dropped[0]:dropped[1]]
-                yield Issue(f"«{word}» ({term_id}) occurs {len(spans)} times in the source but "
-                            f"is rendered {rendered} time{'s' * (rendered != 1)} in the target; "
-                            f"the sentence holding this one has no rendering", term=term_id,
-                            source_span=dropped,
-                            suggestion=for_missing(term, ctx.target_lang, word))
+            found.append((term_id, spans, [], None))
+    view.memo["unrendered"] = found
+    return found
 
 
-@rule("forbidden-term", ERROR)
+def _missing_message(surface: str, senses: list[Term], lang: str, other: str | None) -> str:
+    """«строка» (row) has no approved rendering …; with several senses, every one named."""
+    if len(senses) == 1:
+        (term,) = senses
+        text = (f"«{surface}» ({term.id}) has no approved rendering in the target "
+                f"(expected {_quote_list(term.approved(lang))})")
+    else:
+        each = "; ".join(f"{t.id}: {_quote_list(t.approved(lang))}" for t in senses)
+        text = (f"«{surface}» has {len(senses)} senses and no approved rendering of any in "
+                f"the target (expected {each})")
+    return text + (f"; it may be another word here (a form of «{other}»)" if other else "")
+
+
+@rule("forbidden-term", ERROR, reason="a form the glossary forbids for a concept the source names")
 def forbidden_term(view: PairView, ctx: Context):
     """A forbidden rendering of a term occurs in the target (any inflected form).
 
@@ -98,33 +164,40 @@ def _finish_inconsistent(ctx: Context):
     """Per concept and kind of form, the variant most segments use; the rest are reported."""
     for (term_id, _abbr), by_form in ctx.state.get("inconsistent-term", {}).items():
         approved = ctx.term(term_id).approved(ctx.target_lang)
-        for (ref, span, surface), form, majority, counts in tally.minorities(by_form, approved):
-            n = counts[majority]
+        for (ref, span, surface), form, majority, counts in tally.minorities(by_form, approved,
+                                                                             ties=False):
+            n, k = counts[majority], counts[form]
             yield ref, Issue(f"{term_id} is rendered «{surface}» here but «{majority}» in {n} "
-                             f"segment{'s' * (n != 1)} («{form}»: {counts[form]})",
+                             f"of the {sum(counts.values())} segments rendering it "
+                             f"(«{form}» in {k}, this one included)",
                              term=term_id, target_span=span,
                              suggestion=like_found(majority, ctx.target_lang, surface))
 
 
-@rule("inconsistent-term", WARNING, finish=_finish_inconsistent)
+@rule("inconsistent-term", WARNING, finish=_finish_inconsistent,
+      reason="counted over the segments whose source names the concept")
 def inconsistent_term(view: PairView, ctx: Context):
     """One concept is rendered with different approved variants across the draft.
 
-    Every segment of a minority variant is reported, naming the majority one. An
-    abbreviation (one word in capitals) is compared only with other abbreviations: NKVD
-    after a first «People's Commissariat for Internal Affairs» is not inconsistent. Names
-    are left to name-spelling.
+    Only segments whose source names the concept count: a target word that renders some
+    other source word («имя» for a name field, "display" for a verb) is no rendering of the
+    concept. Every segment of a minority variant is reported, naming the majority one; two
+    variants used equally often are no inconsistency. An abbreviation (one word in capitals)
+    is compared only with other abbreviations: NKVD after a first «People's Commissariat for
+    Internal Affairs» is not inconsistent; a Russian variant only with variants of its part
+    of speech (удалить for Delete, удаление for Deleting). Names are left to name-spelling.
     """
     if view.blank:
         return ()
     seen = ctx.state.setdefault("inconsistent-term", {})
     for term_id, matches in view.approved.items():
-        if ctx.term(term_id).kind == "name":
+        if ctx.term(term_id).kind == "name" or term_id not in view.src:
             continue
-        for abbreviation in (False, True):
-            kind = [m for m in matches if _is_abbreviation(m.form) == abbreviation]
-            if kind:
-                tally.record(seen.setdefault((term_id, abbreviation), {}), view.ref, kind)
+        groups: dict[tuple[bool, str], list] = {}
+        for m in matches:
+            groups.setdefault((_is_abbreviation(m.form), _form_pos(m.form)), []).append(m)
+        for group, kind in groups.items():
+            tally.record(seen.setdefault((term_id, group), {}), view.ref, kind)
     return ()
 
 
@@ -140,6 +213,27 @@ def _other_word(surface: str, term: Term) -> str | None:
     return others[0] if own & morph.normal_forms(fold(surface)) and others else None
 
 
+@lru_cache(maxsize=20_000)
+def _form_pos(form: str) -> str:
+    """The coarse part of speech of a glossary form's first word: variants in different
+    parts of speech (удалить, удаление, удалено) render different source words (Delete,
+    Deleting, Deleted), so they are not rivals.
+
+    >>> _form_pos("удалить"), _form_pos("удаление"), _form_pos("удалено"), _form_pos("выбранный")
+    ('VERB', 'NOUN', 'ADJ', 'ADJ')
+    >>> _form_pos("заградительный отряд"), _form_pos("заградотряд")
+    ('NOUN', 'NOUN')
+    """
+    words = form.split()
+    if not words or not CYRILLIC.search(words[0]):
+        return ""
+    if len(words) > 1:
+        return "NOUN"  # a phrase: a noun phrase as a rule (заградительный отряд = заградотряд)
+    tag = morph.parse(words[0].lower())[0].tag
+    return {"INFN": "VERB", "ADJF": "ADJ", "ADJS": "ADJ", "PRTF": "ADJ",
+            "PRTS": "ADJ"}.get(tag.POS or "", tag.POS or "")
+
+
 def _is_abbreviation(form: str) -> bool:
     """One word in capitals (NKVD, ГКО, СМЕРШ).
 
@@ -149,18 +243,25 @@ def _is_abbreviation(form: str) -> bool:
     return " " not in form and form.isupper() and len(form) > 1
 
 
-def _source_spans(view: PairView) -> dict[str, list[tuple[int, int]]]:
-    """Per concept, the distinct source spans naming it. A span the matcher gives to several
-    concepts (a lemma shared by two terms) counts for the first one rendered in the target."""
+def _source_spans(view: PairView) -> dict[str, tuple[list[tuple[int, int]], list[str]]]:
+    """Per concept, the distinct source spans naming it, and the senses of its first span.
+    A span the matcher gives to several concepts (senses of one form, or a lemma shared by
+    two terms: рота and рот) counts for the first one rendered in the target; when none is,
+    for the first, with all the senses kept for the report."""
     by_span: dict[tuple[int, int], list[str]] = {}
+    exact: dict[tuple[int, int], list[str]] = {}
     for m in view.src_matches:
-        ids = by_span.setdefault((m.start, m.end), [])
-        if m.term_id not in ids:
-            ids.append(m.term_id)
-    spans: dict[str, list[tuple[int, int]]] = {}
+        for index in (by_span, exact) if m.how == "exact" else (by_span,):
+            ids = index.setdefault((m.start, m.end), [])
+            if m.term_id not in ids:
+                ids.append(m.term_id)
+    # of concepts on the same words, those spelt as the text are its senses (`Payment` is
+    # the concept "payment", not "payments" read by its lemma), when there are such
+    by_span.update(exact)
+    spans: dict[str, tuple[list[tuple[int, int]], list[str]]] = {}
     for span, ids in by_span.items():
         chosen = next((i for i in ids if i in view.approved or i in view.forbidden), ids[0])
-        spans.setdefault(chosen, []).append(span)
+        spans.setdefault(chosen, ([], ids))[0].append(span)
     return spans
 
 
@@ -174,56 +275,72 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
     target (untranslated's business), or a name in a variant spelling (name-spelling's)."""
     if ctx.source_lang == "ru":
         if "folded" not in view.memo:
-            view.memo["folded"] = fold(view.target)
+            view.memo["folded"] = fold(view.tgt_text)
         if any(fold(view.source[a:b]) in view.memo["folded"] for a, b in spans):
             return True
+    if term.match_mode() == EXACT:
+        return False  # only the listed forms render it
     words = _target_words(view)
-    if any(text.loose_find(view.target, words, keys) for keys in _approved_keys(ctx, term)):
-        return True
-    if ctx.target_lang == "ru" and _derived_in_target(view, term, words):
+    if any(text.loose_find(view.tgt_text, words, keys) for keys in _approved_keys(ctx, term)):
         return True
     return term.kind == "name" and term.id in name_variants(view, ctx)
 
 
-def _derived_in_target(view: PairView, term: Term, words) -> bool:
-    """Whether a Russian target renders a one-word term by a word of the same root in
-    another part of speech: "check your translation" → «проверь перевод» for проверка.
-    The English source has no parts of speech, so its noun term may have been a verb.
-    A word that is itself another term's match (спецпоселение for спецпоселенец) is no
-    such rendering: there the parts of speech agree, and the word is matched anyway."""
-    heads = [f for f in term.approved("ru") if " " not in f.strip() and len(f) >= _ROOT]
+# Letters a word must share with a root's start to be worth analysing (a speed-up only: the
+# decision is family.py's).
+_ROOT_START = 3
+
+
+def _derived_in_target(view: PairView, ctx: Context, term: Term
+                       ) -> tuple[tuple[int, int], str] | None:
+    """A target word (its span, and the glossary word) that renders a one-word term by a word
+    of its derivational family in another part of speech: "check your translation" →
+    «проверь перевод» for проверка (see family.py). A word that is itself another term's
+    match (спецпоселение for спецпоселенец) is not one: it is matched anyway."""
+    if term.match_mode() == EXACT:
+        return None
+    heads = [f.strip() for f in term.approved(ctx.target_lang) if " " not in f.strip()]
     if not heads:
-        return False
-    covered = [(m.start, m.end) for m in view.tgt_matches]
-    for tok, _keys in words:
-        if any(a <= tok.start < b for a, b in covered) or len(tok.norm) < _ROOT:
-            continue
-        word = tok.norm.lower()
-        parse = morph.parse(word)[0]
-        if parse.tag.POS == "NOUN":
-            continue
+        return None
+    for tok, keys in _target_words(view):
         for head in heads:
-            lemma = parse.normal_form.replace("ё", "е")
-            shared = _common_prefix(lemma, head.lower().replace("ё", "е"))
-            if shared >= max(_ROOT, 0.7 * min(len(lemma), len(head))):
-                return True
-    return False
+            if not keys.isdisjoint(_head_keys(head)) and not _covered(view, tok.start):
+                return (tok.start, tok.end), head  # the word itself, dropped as another part of speech
+    for head in heads:
+        mine = family(head)
+        poses = {pos for _, pos in mine}
+        # only words that begin as a root does can be of its family: the rest need no parse
+        starts = tuple({root[:_ROOT_START] for root, _ in mine})
+        for tok, _keys in _target_words(view):
+            word = tok.norm.lower().replace("ё", "е")
+            if not starts or not word.startswith(starts) or _covered(view, tok.start):
+                continue
+            readings = family(word)
+            for root, _ in mine:
+                found = {p for r, p in readings if r == root}
+                if found and not found & poses:
+                    return (tok.start, tok.end), head
+    return None
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
+def _covered(view: PairView, offset: int) -> bool:
+    """Whether a target offset lies inside a glossary form found there."""
+    if "covered" not in view.memo:
+        view.memo["covered"] = sorted((m.start, m.end) for m in view.tgt_matches)
+    covered = view.memo["covered"]
+    k = bisect_right(covered, (offset, float("inf"))) - 1
+    return k >= 0 and covered[k][0] <= offset < covered[k][1]
+
+
+def _head_keys(head: str) -> frozenset[str]:
+    return term_word_keys(tokenize(head)[0].norm) if tokenize(head) else frozenset()
 
 
 def _plainly_dropped(view: PairView, ctx: Context, term: Term, spans) -> tuple[int, int] | None:
     """The source span whose sentence's counterpart lacks any trace of the term, when both
     sides split into the same number of sentences; else None (we cannot tell)."""
-    src_sents = text.sentences(view.source)
-    tgt_sents = text.sentences(view.target)
+    src_sents = text.sentences(view.src_text)
+    tgt_sents = text.sentences(view.tgt_text)
     if len(src_sents) < 2 or len(src_sents) != len(tgt_sents):
         return None
     words = _target_words(view)
@@ -253,7 +370,7 @@ def _is_anaphor(word: str, anaphors: frozenset[str], lang: str) -> bool:
 
 def _target_words(view: PairView):
     if "words" not in view.memo:
-        view.memo["words"] = text.words(view.target)
+        view.memo["words"] = text.words(view.tgt_text)
     return view.memo["words"]
 
 

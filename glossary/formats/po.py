@@ -9,19 +9,28 @@ starts: its first line, which is its first comment when it has one, else msgctxt
 (for the first entry of a file without a header entry: its msgctxt or msgid line, since
 polib files the comments before it under the header).
 
-The header entry is not a segment. Obsolete (``#~``) and untranslated entries are skipped,
-fuzzy ones too unless `include_fuzzy` (then `fuzzy=True`); each skip goes to `on_skip`.
-The target language is the header's ``Language``; the source language is
-``X-Source-Language`` when a tool wrote it (we do), else unknown (None).
+The header entry is not a segment. Every other entry is one, with its state: obsolete
+(``#~``), fuzzy (``fuzzy=True``), untranslated (an empty or whitespace-only msgstr, or a
+plural entry with any form empty) or translated. An entry with an empty msgid is skipped
+through `on_skip`. The target language is the header's ``Language``; the source language is
+``X-Source-Language`` when a tool wrote it (we do; Poedit writes ``C`` for the programming
+language's, i.e. English), else unknown (None). Old KDE catalogues put the context at the
+start of the msgid (``_: context\n`` then the text): it becomes the context. A
+``msgid_plural`` answered by a plain ``msgstr`` is an error (msgfmt refuses it too).
 
 Writing: a UTF-8 catalogue with a header (Language, X-Source-Language, Content-Type,
 Plural-Forms when there are plurals: from the segments' props, else the rule for the
-target language). The note is written as a translator comment.
+target language). The note is written as a translator comment. A catalogue holds one
+entry per source and context (msgfmt refuses duplicates), so when several segments share
+them (a TM with two translations of one sentence) the last one given is written -- the TM
+exports oldest first, so the newest -- and the others are listed in a translator comment
+(``Other translations: …``) rather than lost.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import polib
@@ -29,8 +38,8 @@ import polib
 from ..errors import InputError
 from ..segment import Segment
 from ..textio import write_atomic
-from . import (SKIP_EMPTY_SOURCE, SKIP_FUZZY, SKIP_OBSOLETE, SKIP_UNTRANSLATED, OnSkip,
-               primary, read_nonempty, resolve_langs, skipped, swap)
+from ..langtags import primary
+from .base import SKIP_EMPTY_SOURCE, OnSkip, read_nonempty, resolve_langs, skipped, state, swap
 
 NAME = "po"
 EXTENSIONS = (".po", ".pot")
@@ -52,6 +61,10 @@ _STRING_LINE = re.compile(r'^\s*(?P<obsolete>#~\s*)?'
                           r'(?P<string>".*)$')
 _COMPLETE_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
 _FIRST_ENTRY = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid)\s', re.MULTILINE)
+# Old KDE catalogues: "_: context\n" opening the msgid.
+_KDE_CONTEXT = re.compile(r"^_: ([^\n]*)\n")
+# What X-Source-Language may say for "the language of the source code", i.e. English.
+_C_LOCALE = frozenset({"c", "posix"})
 
 
 class _Lines(str):
@@ -66,12 +79,14 @@ class _Lines(str):
 
 
 def read(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
-         include_fuzzy: bool = False, on_skip: OnSkip | None = None) -> Iterator[Segment]:
-    """Yield the translated entries of a PO file as segments (see the module docstring)."""
+         on_skip: OnSkip | None = None) -> Iterator[Segment]:
+    """Yield the entries of a PO file as segments (see the module docstring)."""
     text = read_nonempty(path)
     catalogue = _parse(text, path)
     file_target = catalogue.metadata.get("Language") or None
     file_source = catalogue.metadata.get("X-Source-Language") or None
+    if file_source and file_source.strip().lower() in _C_LOCALE:
+        file_source = "en"
     source_lang, target_lang, reverse = resolve_langs(file_source, file_target, source_lang,
                                                       target_lang, path)
     plural_forms = catalogue.metadata.get("Plural-Forms", "").strip()
@@ -79,17 +94,12 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
     for entry in catalogue:
         # polib numbers the first entry 0 when the file has no header entry before it.
         line = entry.linenum or first_line
-        if entry.obsolete:
-            skipped(on_skip, line, SKIP_OBSOLETE)
-            continue
-        if entry.fuzzy and not include_fuzzy:
-            skipped(on_skip, line, SKIP_FUZZY)
-            continue
+        if entry.msgid_plural and not entry.msgstr_plural and not entry.obsolete:
+            raise InputError("msgid_plural answered by a plain msgstr: a plural entry needs "
+                             "msgstr[0], msgstr[1]…", path=path, line=line)
         segment = _segment(entry, line, plural_forms, source_lang, target_lang)
-        if not segment.source:
+        if not segment.source.strip():
             skipped(on_skip, line, SKIP_EMPTY_SOURCE)
-        elif not segment.target:
-            skipped(on_skip, line, SKIP_UNTRANSLATED, segment.source)
         else:
             yield swap(segment) if reverse else segment
 
@@ -106,7 +116,7 @@ def write(path: str | Path, segments: Iterable[Segment], *, source_lang: str,
 
 def dumps(segments: Iterable[Segment], *, source_lang: str, target_lang: str) -> str:
     """The PO text for segments (what `write` writes)."""
-    pairs = [_entry(s) for s in segments]
+    pairs = [_entry(s) for s in _one_per_source(segments)]
     catalogue = polib.POFile()
     catalogue.header = "Written by ruen-glossary."
     catalogue.metadata = {
@@ -124,6 +134,30 @@ def dumps(segments: Iterable[Segment], *, source_lang: str, target_lang: str) ->
     for entry, _ in pairs:
         catalogue.append(entry)
     return str(catalogue) + "\n"
+
+
+OTHERS = "Other translations: "
+
+
+def _one_per_source(segments: Iterable[Segment]) -> list[Segment]:
+    """One segment per (context, source, plural), the last given; the others' targets
+    named in its note."""
+    chosen: dict[tuple[str | None, str, str | None], Segment] = {}
+    others: dict[tuple[str | None, str, str | None], list[str]] = {}
+    for segment in segments:
+        key = (segment.context, segment.source, segment.source_plural)
+        earlier = chosen.pop(key, None)  # re-inserted: the entry goes where its newest is
+        if earlier is not None and earlier.target != segment.target:
+            others.setdefault(key, []).append(earlier.target)
+        chosen[key] = segment
+    result = []
+    for key, segment in chosen.items():
+        alternatives = [t for t in dict.fromkeys(others.get(key, ())) if t != segment.target]
+        if alternatives:
+            line = OTHERS + " | ".join(alternatives)
+            segment = replace(segment, note="\n".join(filter(None, (segment.note, line))))
+        result.append(segment)
+    return result
 
 
 def _parse(text: str, path: str | Path) -> polib.POFile:
@@ -199,10 +233,16 @@ def _segment(entry: polib.POEntry, line: int, plural_forms: str, source_lang: st
     else:
         target, target_plurals = entry.msgstr, ()
     note = "\n".join(c for c in (entry.comment, entry.tcomment) if c) or None
-    return Segment(source=entry.msgid, target=target, source_lang=source_lang,
-                   target_lang=target_lang, line=line, context=entry.msgctxt, note=note,
+    source, context = entry.msgid, entry.msgctxt
+    kde = _KDE_CONTEXT.match(source)
+    if kde and context is None:
+        source, context = source[kde.end():], kde.group(1)
+    return Segment(source=source, target=target, source_lang=source_lang,
+                   target_lang=target_lang, line=line, context=context, note=note,
                    source_plural=entry.msgid_plural or None, target_plurals=target_plurals,
-                   fuzzy=entry.fuzzy, props=tuple(props))
+                   fuzzy=entry.fuzzy,
+                   props=tuple(props), state=state(target, fuzzy=entry.fuzzy,
+                                                   obsolete=entry.obsolete))
 
 
 def _entry(segment: Segment) -> tuple[polib.POEntry, str | None]:

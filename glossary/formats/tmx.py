@@ -3,23 +3,29 @@
 Reading streams the file (bounded memory whatever its size). For each ``<tu>``:
 
 * languages: ``xml:lang`` on ``<tuv>``, or the older ``lang`` (TMX 1.1), matched by primary
-  subtag whatever the case (``ru``, ``RU``, ``ru-RU``). The source is the caller's
-  `source_lang`, else the tu's ``srclang``, else the header's (unless ``*all*``), else the
-  tu's first variant; the target is the caller's `target_lang`, else the first variant in
-  another language. A tu lacking either is skipped through `on_skip`, and so is one whose
-  source or target text is empty.
-* text: the ``<seg>``'s text with the *content* of ``<bpt> <ept> <ph> <it> <ut>`` dropped
-  (those hold the original file's native codes, e.g. ``<b>``) and ``<hi>`` kept (it marks up
-  real text). Whitespace is kept as it is.
-* ``tuid`` → id; the tu's attributes ``creationdate``, ``changedate``, ``creationid``,
-  ``changeid``, ``usagecount``, ``lastusagedate`` → props under those names, then each
-  tu-level ``<prop type="T">`` → prop T in file order, except ``x-context`` → context;
-  tu-level ``<note>``\\s, joined by newlines → note. Variant-level props and notes are ignored.
+  subtag whatever the case (``ru``, ``RU``, ``ru-RU``, ``rus``); each segment keeps the tags
+  of its own variants. Which two variants: those of the caller's `source_lang`/
+  `target_lang`; else, when the tu has Russian and English, those two (the source being
+  the tu's or the header's ``srclang`` when it is one of them, else English);
+  else the ``srclang`` variant (the tu's, the header's unless ``*all*``, else the first)
+  and the first variant in another language. So a multilingual TMX gives its
+  Russian–English pair, and a tu without it gives what it has, labelled as it is (the
+  caller decides whether to take a pair that is not Russian–English). A tu with one
+  language only, or with an empty source, is skipped through `on_skip`.
+* state: an empty or whitespace-only target is untranslated; anything else translated.
+* text: see `inline`: ``<bpt> <ept> <ph> <it> <ut>`` are codes with their content,
+  ``<hi>`` gives two codes around its text.
+* metadata: ``tuid`` → id; the tu's other attributes (``creationdate``, ``changeid``,
+  ``usagecount``…) → props under their names; each tu-level ``<prop type="T">`` → prop T,
+  except ``x-context`` → context; tu-level ``<note>``\\s joined by newlines → note. The
+  chosen variants' attributes, ``<prop>``\\s and ``<note>``\\s → props ``source.NAME``,
+  ``target.NAME`` (notes as ``source.note``), so OmegaT's per-variant dates and authors are
+  kept (the TM takes a unit's times from them when the tu has none).
 * `line` is the line of the ``<tu>`` start tag.
 
-Writing gives TMX 1.4 (plaintext, sentence segmentation); props named like the attributes
-above become attributes, other props become ``<prop>`` elements. Plural forms and the fuzzy
-flag have no place in TMX and are not written.
+Writing gives TMX 1.4 (plaintext, sentence segmentation): tu attributes and props as read,
+variant metadata back on its variant, each variant with its unit's own tag (the file's tag
+only where a segment has none). Plural forms and the fuzzy flag have no place in TMX.
 """
 from __future__ import annotations
 
@@ -29,30 +35,36 @@ from pathlib import Path
 from lxml import etree
 
 from .. import xmlsafe
-from ..segment import Segment
-from . import (SKIP_EMPTY_SOURCE, SKIP_UNTRANSLATED, OnSkip, primary, same_lang, skipped)
+from ..langtags import pair, primary, same
+from ..segment import Segment, without_codes
+from . import inline
+from .base import SKIP_EMPTY_SOURCE, SKIP_NO_PAIR, OnSkip, skipped, state
 
 NAME = "tmx"
 EXTENSIONS = (".tmx",)
 
-TU_ATTRIBUTES = ("creationdate", "changedate", "creationid", "changeid", "usagecount",
-                 "lastusagedate")
+# Attributes of <tu> and <tuv> in the TMX 1.4 DTD (besides tuid, srclang and xml:lang).
+ATTRIBUTES = ("creationdate", "changedate", "creationid", "changeid", "usagecount",
+              "lastusagedate", "creationtool", "creationtoolversion", "o-encoding",
+              "datatype", "segtype", "o-tmf")
+TUV_ATTRIBUTES = frozenset(ATTRIBUTES) - {"segtype"}
 PROP_CONTEXT = "x-context"
+SIDES = ("source", "target")
 # Inline elements holding native codes, not text.
 NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
+# The codes TMX takes as they are (any other code is written as a <ph>).
+_TMX_CODES = frozenset({"bpt", "ept", "ph", "it", "ut", "hi", "/hi", "sub"})
+RU_EN = ("ru", "en")
 TOOL, TOOL_VERSION = "ruen-glossary", "0.1.0"
 
 
 def read(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
-         include_fuzzy: bool = False, on_skip: OnSkip | None = None) -> Iterator[Segment]:
-    """Yield the translation units of a TMX file as segments (see the module docstring).
-
-    `include_fuzzy` is accepted for the common signature; TMX has no fuzzy state.
-    """
+         on_skip: OnSkip | None = None) -> Iterator[Segment]:
+    """Yield the translation units of a TMX file as segments (see the module docstring)."""
     header_srclang = None
     for elem in xmlsafe.iterparse(path, ("header", "tu"), root="tmx"):
         if xmlsafe.local(elem.tag) == "header":
-            header_srclang = primary(elem.get("srclang"))
+            header_srclang = elem.get("srclang")
             continue
         segment = _segment(elem, source_lang, target_lang, header_srclang, on_skip)
         if segment is not None:
@@ -77,33 +89,57 @@ def render(segments: Iterable[Segment], *, source_lang: str, target_lang: str) -
     yield "  </body>\n</tmx>\n"
 
 
+def _pick(variants: list[tuple[str | None, etree._Element]], source_lang: str | None,
+          target_lang: str | None, srclang: str | None):
+    """The source and target variants (either may be None), as the module docstring says."""
+    def find(lang, unlike=None):
+        return next((v for v in variants if (lang is None or same(v[0], lang))
+                     and (unlike is None or not same(v[0], unlike))), None)
+
+    if source_lang or target_lang:
+        source = find(source_lang) if source_lang else None
+        if source_lang and target_lang:
+            return source, find(target_lang)
+        if source is not None:  # only the source named: its pair partner, else any other
+            partner = {"ru": "en", "en": "ru"}.get(primary(source_lang) or "")
+            return source, (partner and find(partner)) or find(None, source_lang)
+        target = find(target_lang)
+        partner = {"ru": "en", "en": "ru"}.get(primary(target_lang) or "")
+        return (partner and find(partner)) or find(None, target_lang), target
+    if find("ru") and find("en"):
+        # The source by srclang; else English, the way most Russian–English TMs run, so
+        # that a multilingual file never mixes directions by the order of its variants.
+        first = srclang if primary(srclang) in RU_EN else "en"
+        second = "en" if primary(first) == "ru" else "ru"
+        return find(first), find(second)
+    source = find(srclang) if srclang else None
+    source = source or (variants[0] if variants else None)
+    target = next((v for v in variants if v is not source and not same(v[0], source[0])), None) \
+        if source else None
+    return source, target
+
+
 def _segment(tu: etree._Element, source_lang: str | None, target_lang: str | None,
              header_srclang: str | None, on_skip: OnSkip | None) -> Segment | None:
     line = tu.sourceline
     variants = [(tuv.get(xmlsafe.XML_LANG) or tuv.get("lang"), tuv)
                 for tuv in xmlsafe.children(tu, "tuv")]
-    wanted_source = source_lang or primary(tu.get("srclang")) or header_srclang
-    if wanted_source is None and variants:
-        wanted_source = variants[0][0]
-    source = next((v for v in variants if same_lang(v[0], wanted_source)), None)
-    if source is None:
-        skipped(on_skip, line, f"no {wanted_source or 'source'} variant")
+    srclang = tu.get("srclang")
+    if primary(srclang) is None:
+        srclang = header_srclang if primary(header_srclang) else None
+    source, target = _pick(variants, source_lang, target_lang, srclang)
+    if source is None or target is None:
+        langs = ", ".join(sorted({v[0] or "?" for v in variants})) or "none"
+        wanted = f"{pair(source_lang, target_lang)} " if source_lang or target_lang else ""
+        skipped(on_skip, line, SKIP_NO_PAIR.format(pair=wanted, langs=langs))
         return None
-    if target_lang is not None:
-        target = next((v for v in variants if same_lang(v[0], target_lang)), None)
-    else:
-        target = next((v for v in variants if not same_lang(v[0], source[0])), None)
-    if target is None:
-        skipped(on_skip, line, f"no {target_lang or 'target-language'} variant")
-        return None
-    source_text, target_text = _seg_text(source[1]), _seg_text(target[1])
-    if not source_text:
+    source_text, source_codes = _seg(source[1])
+    target_text, target_codes = _seg(target[1])
+    if not without_codes(source_text, source_codes).strip():
         skipped(on_skip, line, SKIP_EMPTY_SOURCE)
         return None
-    if not target_text:
-        skipped(on_skip, line, SKIP_UNTRANSLATED, source_text)
-        return None
-    props = [(name, tu.get(name)) for name in TU_ATTRIBUTES if tu.get(name) is not None]
+    props = [(name, value) for name, value in tu.attrib.items()
+             if name in ATTRIBUTES]
     context = None
     for prop in xmlsafe.children(tu, "prop"):
         kind, value = prop.get("type", ""), xmlsafe.inline_text(prop)
@@ -111,24 +147,59 @@ def _segment(tu: etree._Element, source_lang: str | None, target_lang: str | Non
             context = value
         else:
             props.append((kind, value))
+    for side, (_lang, tuv) in zip(SIDES, (source, target)):
+        props.extend(_variant_props(side, tuv))
     notes = [xmlsafe.inline_text(n) for n in xmlsafe.children(tu, "note")]
     return Segment(source=source_text, target=target_text,
-                   source_lang=source_lang or source[0], target_lang=target_lang or target[0],
+                   source_lang=source[0] or source_lang, target_lang=target[0] or target_lang,
                    line=line, context=context, note="\n".join(notes) if notes else None,
-                   id=tu.get("tuid"), props=tuple(props))
+                   id=tu.get("tuid"), props=tuple(props), state=state(target_text),
+                   source_codes=source_codes, target_codes=target_codes)
 
 
-def _seg_text(tuv: etree._Element) -> str:
+def _variant_props(side: str, tuv: etree._Element) -> list[tuple[str, str]]:
+    props = [(f"{side}.{name}", value) for name, value in tuv.attrib.items()
+             if name in TUV_ATTRIBUTES]
+    for child in tuv:
+        name = xmlsafe.local(child.tag)
+        if name == "prop":
+            props.append((f"{side}.{child.get('type', '')}", xmlsafe.inline_text(child)))
+        elif name == "note":
+            props.append((f"{side}.note", xmlsafe.inline_text(child)))
+    return props
+
+
+def _seg(tuv: etree._Element) -> tuple[str, tuple[tuple[int, int], ...]]:
     seg = xmlsafe.child(tuv, "seg")
-    return "" if seg is None else xmlsafe.inline_text(seg, NATIVE_CODES)
+    return ("", ()) if seg is None else inline.read(seg, NATIVE_CODES)
+
+
+def fits(code: str) -> bool:
+    """Whether a code is TMX markup (an XLIFF code has an ``id``; TMX's have none)."""
+    found = inline.tag_of(code)
+    return found is not None and found[0] in _TMX_CODES and "id" not in found[1]
+
+
+def _wrap(escaped: str, n: int) -> str:
+    return f"<ph>{escaped}</ph>"
 
 
 def _tu(segment: Segment, source_lang: str, target_lang: str) -> Iterator[str]:
     esc, attr = xmlsafe.escape_text, xmlsafe.escape_attr
     attributes = f' tuid="{attr(segment.id)}"' if segment.id is not None else ""
     elements = []
+    per_side: dict[str, tuple[list[str], list[str]]] = {s: ([], []) for s in SIDES}
     for name, value in segment.props:
-        if name in TU_ATTRIBUTES:
+        side, dot, rest = name.partition(".")
+        if dot and side in per_side:
+            attrs, children = per_side[side]
+            if rest in TUV_ATTRIBUTES:
+                attrs.append(f' {rest}="{attr(value)}"')
+            elif rest == "note":
+                children.insert(0, f"<note>{esc(value)}</note>")
+            else:
+                children.append(f'<prop type="{attr(rest)}">{esc(value)}</prop>')
+        elif name in ATTRIBUTES:
             attributes += f' {name}="{attr(value)}"'
         else:
             elements.append(f'      <prop type="{attr(name)}">{esc(value)}</prop>\n')
@@ -138,6 +209,11 @@ def _tu(segment: Segment, source_lang: str, target_lang: str) -> Iterator[str]:
     if segment.context is not None:
         yield f'      <prop type="{PROP_CONTEXT}">{esc(segment.context)}</prop>\n'
     yield from elements
-    for lang, text in ((source_lang, segment.source), (target_lang, segment.target)):
-        yield f'      <tuv xml:lang="{attr(lang)}"><seg>{esc(text)}</seg></tuv>\n'
+    for side, lang, text, codes in (
+            ("source", segment.source_lang or source_lang, segment.source, segment.source_codes),
+            ("target", segment.target_lang or target_lang, segment.target, segment.target_codes)):
+        attrs, children = per_side[side]
+        seg = inline.write(text, codes, fits, _wrap)
+        yield (f'      <tuv xml:lang="{attr(lang)}"{"".join(attrs)}>{"".join(children)}'
+               f"<seg>{seg}</seg></tuv>\n")
     yield "    </tu>\n"

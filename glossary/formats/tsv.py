@@ -7,7 +7,8 @@ r"""Tab-separated segment pairs: ``source⇥target`` or ``source⇥target⇥note
   ``\t`` tab, ``\n`` newline, ``\r`` carriage return and ``\\`` backslash are unescaped on
   reading and produced on writing, so multi-line units round trip. Any other backslash is
   kept as it is; a Windows path such as ``C:\new`` therefore needs ``C:\\new`` to survive.
-* An empty third cell is no note. Empty source or target: skipped through `on_skip`.
+* An empty third cell is no note. An empty source is skipped through `on_skip`; an empty
+  or whitespace-only target is an untranslated unit.
 * Text comes in as `textio` reads it: UTF-8 with or without BOM, UTF-16, cp1251, CRLF.
 
 TSV names no languages: segments carry the caller's. Writing always starts with the header
@@ -22,7 +23,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..segment import Segment
 from ..textio import write_atomic
-from . import SKIP_EMPTY_SOURCE, SKIP_UNTRANSLATED, OnSkip, read_nonempty, skipped
+from .base import SKIP_EMPTY_SOURCE, OnSkip, read_nonempty, skipped, state
 
 NAME = "tsv"
 EXTENSIONS = (".tsv", ".tab")
@@ -33,11 +34,8 @@ _ESCAPED = re.compile(r"\\([tnr\\])")
 
 
 def read(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
-         include_fuzzy: bool = False, on_skip: OnSkip | None = None) -> Iterator[Segment]:
-    """Yield the pairs of a TSV file (see the module docstring).
-
-    `include_fuzzy` is accepted for the common signature; TSV has no fuzzy state.
-    """
+         on_skip: OnSkip | None = None) -> Iterator[Segment]:
+    """Yield the pairs of a TSV file (see the module docstring)."""
     text = read_nonempty(path)
     first = True
     for number, line in enumerate(text.split("\n"), start=1):
@@ -55,13 +53,12 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
                              path=path, line=number)
         source, target = unescape(cells[0]), unescape(cells[1])
         note = unescape(cells[2]) if len(cells) == 3 and cells[2] else None
-        if not source:
+        if not source.strip():
             skipped(on_skip, number, SKIP_EMPTY_SOURCE)
-        elif not target:
-            skipped(on_skip, number, SKIP_UNTRANSLATED, source)
         else:
             yield Segment(source=source, target=target, source_lang=source_lang,
-                          target_lang=target_lang, line=number, note=note)
+                          target_lang=target_lang, line=number, note=note,
+                          state=state(target))
 
 
 def write(path: str | Path, segments: Iterable[Segment], *, source_lang: str,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import sniff
 from ..errors import InputError
 from ..model import COLUMNS, Glossary
 from ..textio import read_text, write_atomic
@@ -19,9 +20,10 @@ def detect(path: str | Path) -> str:
     """Format name of a glossary file, by extension and then by content."""
     path = Path(path)
     suffix = path.suffix.lower()
-    for name, module in FORMATS.items():
-        if suffix in module.EXTENSIONS and name not in ("tsv", "omegat"):
-            return name
+    # .tsv and .txt alone do not tell terms.tsv from an OmegaT glossary: the header does.
+    found = sniff.by_extension(path, FORMATS, exclude=("tsv", "omegat"))
+    if found:
+        return found
     head = read_text(path)[:4096].lstrip()
     first = head.split("\n", 1)[0]
     if head.startswith("<"):
@@ -57,8 +59,4 @@ def write(glossary: Glossary, path: str | Path, fmt: str | None = None,
 
 
 def detect_by_extension(path: str | Path) -> str:
-    suffix = Path(path).suffix.lower()
-    for name, module in FORMATS.items():
-        if suffix in module.EXTENSIONS:
-            return name
-    return "tsv"
+    return sniff.by_extension(path, FORMATS) or "tsv"

@@ -29,8 +29,9 @@ def read(path: str | Path) -> Glossary:
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
     out = io.StringIO()
     writer = _csv.writer(out, lineterminator="\n")
-    writer.writerow(glossary.columns)
+    columns = glossary.written_columns()
+    writer.writerow(columns)
     for term in glossary:
         row = term.to_row()
-        writer.writerow([row.get(col, "") for col in glossary.columns])
+        writer.writerow([row.get(col, "") for col in columns])
     return out.getvalue()

@@ -1,9 +1,14 @@
 """OmegaT's glossary format: source⇥target⇥comment, one rendering a line, no header.
 
-OmegaT has no concepts, only pairs; reading rebuilds them: lines that share a source or a
-target term are one concept (so an export, which writes every source form × every target
-form, reads back whole). The first source and target met are preferred, later ones admitted.
-The direction of a file is told by the script of its first column.
+OmegaT has no concepts, only pairs; reading rebuilds them. One source written on two lines
+with different targets is two senses (Строка → Row, Строка → Line), each a concept with its
+own comment, unless the lines carry the same non-empty comment: that is one concept's
+variants, as an export writes them. Lines that share a target (synonymous sources) are one
+concept unless their comments differ. The first source and target met are preferred,
+later ones admitted. An export writes every source form × every target form of a concept
+with the concept's note as the comment (a concept without a note but with several target
+forms gets "one concept: <preferred target>", so it reads back as one concept, not as
+senses). The direction of a file is told by the script of its first column.
 """
 from __future__ import annotations
 
@@ -30,11 +35,12 @@ def read(path: str | Path) -> Glossary:
         rows.append((number, cells[0].strip(), cells[1].strip(),
                      cells[2].strip() if len(cells) > 2 else ""))
     terms = [_term(group) for group in _concepts(rows)]
-    return Glossary(terms, path=str(path))
+    return Glossary(_unique_ids(terms), path=str(path))
 
 
 def _concepts(rows: list[tuple[int, str, str, str]]) -> list[list[tuple[int, str, str, str]]]:
-    """Rows joined into concepts through shared source or target terms (union-find)."""
+    """Rows joined into concepts (union-find): through a shared target with the same comment,
+    through a shared source only with the same non-empty comment (see the module doc)."""
     parent = list(range(len(rows)))
 
     def root(i: int) -> int:
@@ -43,9 +49,10 @@ def _concepts(rows: list[tuple[int, str, str, str]]) -> list[list[tuple[int, str
             i = parent[i]
         return i
 
-    first: dict[tuple[int, str], int] = {}
-    for i, (_, source, target, _) in enumerate(rows):
-        for key in ((0, fold(source)), (1, fold(target))):
+    first: dict[tuple[int, str, str], int] = {}
+    for i, (_, source, target, comment) in enumerate(rows):
+        keys = [(1, fold(target), comment)] + ([(0, fold(source), comment)] if comment else [])
+        for key in keys:
             j = first.setdefault(key, i)
             parent[root(i)] = root(j)
     groups: dict[int, list] = {}
@@ -65,11 +72,23 @@ def _term(rows: list[tuple[int, str, str, str]]) -> Term:
                 note=note, line=rows[0][0])
 
 
+def _unique_ids(terms: list[Term]) -> list[Term]:
+    """Senses of one word get ids from their targets; a clash gets a number (company-2)."""
+    seen: dict[str, int] = {}
+    unique = []
+    for term in terms:
+        n = seen[term.id] = seen.get(term.id, 0) + 1
+        unique.append(term if n == 1 else term.with_changes(id=f"{term.id}-{n}"))
+    return unique
+
+
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
     src, tgt = direction.split("-")
     lines = []
     for term in glossary:
         comment = " ".join(term.note.split())
+        if not comment and len(term.approved(tgt)) > 1:
+            comment = f"one concept: {term.preferred(tgt)}"
         for source in term.approved(src):
             for target in term.approved(tgt):
                 lines.append(f"{source}\t{target}\t{comment}")

@@ -14,6 +14,10 @@ kind                ``<descrip type="subjectField">`` on the entry (left out for
                     default kind "term"; an entry without it reads as "term")
 note                ``<note>`` on the entry (left out when empty)
 source              one ``<admin type="source">`` on the entry per source, in order
+match               ``<admin type="x-match">lemma|case|exact</admin>`` on the entry (left
+                    out when empty). TBX-Basic has no data category for how a term is
+                    matched (memoQ keeps it in its own extension), so it travels as a
+                    user-defined ``x-`` admin, as extra columns do; other tools ignore it
 extra columns       ``<admin type="x-COLUMN">VALUE</admin>`` on the entry, in order
                     (``x-`` marks a user-defined type; TBX-Basic validators reject it,
                     CAT tools keep or ignore it)
@@ -101,10 +105,13 @@ def _term(entry: etree._Element, path: str | Path) -> Term:
                              "status)", path=path, line=line)
     (ru, ru_variants, ru_forbidden), (en, en_variants, en_forbidden) = (
         found["ru"], found["en"])  # type: ignore[misc]  # neither is None: checked above
+    match = next((value.strip() for name, value in extra if name == "match"), "")
+    extra = [(name, value) for name, value in extra if name != "match"]
     return Term(id=entry.get("id") or slug(en or ru), ru=ru, en=en,
                 ru_variants=ru_variants, en_variants=en_variants,
                 ru_forbidden=ru_forbidden, en_forbidden=en_forbidden,
-                kind=kind, note="\n".join(notes), source=tuple(sources), extra=tuple(extra),
+                kind=kind, note="\n".join(notes), source=tuple(sources), match=match,
+                extra=tuple(extra),
                 line=line)
 
 
@@ -178,6 +185,8 @@ def _entry(term: Term, order: list[str]) -> Iterator[str]:
         yield f"        <note>{esc(term.note)}</note>\n"
     for source in term.source:
         yield f'        <admin type="source">{esc(source)}</admin>\n'
+    if term.match:
+        yield f'        <admin type="{EXTRA_PREFIX}match">{esc(term.match)}</admin>\n'
     for name, value in term.extra:
         yield f'        <admin type="{attr(EXTRA_PREFIX + name)}">{esc(value)}</admin>\n'
     for lang in order:

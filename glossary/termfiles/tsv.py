@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import COLUMNS, REQUIRED, Glossary, Term
+from ..model import COLUMNS, OPTIONAL_COLUMNS, REQUIRED, Glossary, Term
 from ..textio import read_text
 
 NAME = "tsv"
@@ -18,10 +18,11 @@ def read(path: str | Path) -> Glossary:
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
-    lines = ["\t".join(glossary.columns)]
+    columns = glossary.written_columns()
+    lines = ["\t".join(columns)]
     for term in glossary:
         row = term.to_row()
-        lines.append("\t".join(_cell(row.get(col, ""), col, term) for col in glossary.columns))
+        lines.append("\t".join(_cell(row.get(col, ""), col, term) for col in columns))
     return "\n".join(lines) + "\n"
 
 
@@ -54,7 +55,8 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str | Path) -> Gloss
             row["id"] = slug(row.get("en", "") or row.get("ru", ""))
         terms.append(Term.from_row(row, line=line))
     # Keep the file's column order; columns the model knows but the file lacks come after.
-    columns = tuple(header) + tuple(c for c in COLUMNS if c not in header)
+    columns = tuple(header) + tuple(c for c in COLUMNS
+                                    if c not in header and c not in OPTIONAL_COLUMNS)
     return Glossary(terms, columns=columns, path=str(path))
 
 

@@ -1,106 +1,231 @@
-"""The report as one self-contained HTML page: a summary table, then every segment with
-its spans highlighted (segments with findings first, the clean ones folded away).
-All text is escaped; no scripts, no external resources."""
+"""The report as one self-contained HTML page a reviewer triages.
+
+A summary table (one colour per rule: the legend; each row links to the rule's first
+finding), a toolbar filtering by rule, severity, confidence and term with a text search
+and counts that follow, then every segment in draft order at its anchor (``#seg-42``),
+with its unit id, its spans highlighted in their rule's colour and, under each
+terminology finding, the glossary entry. Clean segments are there too, hidden until the
+toolbar shows them. Keys: j/n next finding, k/p previous, / search.
+
+The page needs nothing outside itself: the style sheet and the script (report.css,
+report.js beside this module) are inlined, and its Content-Security-Policy forbids any
+request. Every text from the draft or the glossary is escaped. Without JavaScript every
+finding is listed and the links work; only the filters are gone.
+"""
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
+from importlib.resources import files
 
 from ..engine import Report, pairs
-from ..finding import ERROR
+from ..finding import ERROR, Finding
 from ..registry import RULES
-from .spans import Piece, by_segment, highlighted, pieces, where
+from .records import entry
+from .spans import labelled, where
 
-_CSS = """
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;
-max-width:72em;padding:0 1em;color:#1d1d1f;background:#fff}
-h1{font-size:1.5em;margin:0 0 .2em}h2{font-size:1.05em;margin:0 0 .4em}
-.meta{color:#555;margin:0 0 1.2em}
-table{border-collapse:collapse;margin:0 0 2em;width:100%}
-th,td{border:1px solid #d0d0d7;padding:.35em .6em;text-align:left;vertical-align:top}
-th{background:#f2f2f6}td.n{text-align:right;font-variant-numeric:tabular-nums}
-tr.zero td{color:#888}
-section{border:1px solid #d0d0d7;border-radius:6px;padding:.8em 1em;margin:0 0 1em}
-section.error{border-left:5px solid #c62828}section.warning{border-left:5px solid #e0a000}
-.pair{display:grid;grid-template-columns:5em 1fr;gap:.2em .8em;margin:0 0 .6em}
-.pair .label{color:#666;font-size:.85em;padding-top:.15em}
-.text{white-space:pre-wrap;overflow-wrap:anywhere}
-mark{background:#ffe28a;border-radius:3px;padding:0 .1em;box-shadow:0 0 0 1px #e0b400}
-ul{margin:0;padding-left:1.2em}li{margin:.2em 0}
-.sev{display:inline-block;min-width:4.6em;font-weight:600}
-.sev.error{color:#c62828}.sev.warning{color:#a06d00}
-code{background:#f2f2f6;padding:0 .3em;border-radius:3px}
-.sugg{color:#1b5e20}.ok{color:#1b5e20;font-weight:600}
-details{margin:1em 0}summary{cursor:pointer;color:#444}
-.clean{border-left:5px solid #9ccc65}
-"""
+LIMIT = 2000  # characters of a segment's text shown whole (longer ones around the spans)
+PALETTE = 10  # colours in report.css (.c0 … .c9); rules beyond share them in turn
+RELATED_SHOWN = 50  # links to other segments of a group, before "and N more"
+_CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+        "img-src data:")
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    return (files(__package__) / name).read_text(encoding="utf-8")
+
+
+def colour(rule_id: str) -> str:
+    """The CSS class of a rule's colour: by its place in the registry, so that one rule has
+    one colour in every report."""
+    return f"c{list(RULES).index(rule_id) % PALETTE}" if rule_id in RULES else "c8"
 
 
 def render(report: Report, *, title: str | None = None, **_options) -> str:
     s = report.summary()
     heading = f"Terminology check{': ' + title if title else ''}"
+    ids = {id(f): n for n, f in enumerate(report.findings, start=1)}
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+           f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{escape(heading)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           f"<h1>{escape(heading)}</h1>",
+           '<meta name="color-scheme" content="light dark">',
+           f"<title>{escape(heading)}</title>", f"<style>{_asset('report.css')}</style>",
+           "</head>", "<body>", f"<h1>{escape(heading)}</h1>",
            f'<p class="meta">{escape(s["source_lang"])} → {escape(s["target_lang"])} · '
-           f'{s["segments"]} segments · {s["segments_with_findings"]} with findings · '
-           f'<span class="sev error">{s["errors"]} errors</span> · '
-           f'<span class="sev warning">{s["warnings"]} warnings</span> · {s["ignored"]} ignored</p>']
-    out.append(_summary_table(report))
-    flagged = set()
+           f'{_n(s["segments"], "segment")} · {s["segments_with_findings"]} with findings · '
+           f'<span class="sev error">{_n(s["errors"], "error")}</span> · '
+           f'<span class="sev warning">{_n(s["warnings"], "warning")}</span> · '
+           f'{s["ignored"]} ignored</p>',
+           _summary_table(report, ids), _toolbar(report),
+           "<noscript><p class=\"meta\">The filters need JavaScript; every finding is listed "
+           "below.</p></noscript>"]
     if not report.findings:
         out.append('<p class="ok">No findings.</p>')
-    for segment, plural, found in by_segment(report):
-        flagged.add(segment)
-        source, target = highlighted(report, segment, plural, found, limit=2000)
-        worst = ERROR if any(f.severity == ERROR for f in found) else "warning"
-        out.append(f'<section class="{worst}" id="s{segment}-{plural}">')
-        out.append(f"<h2>{escape(where(report, segment, plural).capitalize())}</h2>")
-        out.append(_pair(report, source, target))
-        out.append("<ul>")
-        for f in found:
-            term = f" <code>{escape(f.term)}</code>" if f.term else ""
-            sugg = (f' <span class="sugg">→ {escape(f.suggestion)}</span>' if f.suggestion else "")
-            out.append(f'<li><span class="sev {f.severity}">{f.severity}</span> '
-                       f"<code>{escape(f.rule)}</code>{term} {escape(f.message)}{sugg}</li>")
-        out.append("</ul></section>")
-    clean = [n for n in range(1, len(report.segments) + 1) if n not in flagged]
-    if clean:
-        out.append(f"<details><summary>{len(clean)} segment{'s' * (len(clean) != 1)} "
-                   "without findings</summary>")
-        for n in clean:
-            for plural, (src, tgt) in enumerate(pairs(report.segment(n))):
-                out.append(f'<section class="clean" id="s{n}-{plural}">'
-                           f"<h2>{escape(where(report, n, plural).capitalize())}</h2>"
-                           f"{_pair(report, pieces(src, [], 2000), pieces(tgt, [], 2000))}"
-                           "</section>")
-        out.append("</details>")
-    out += ["</body>", "</html>", ""]
+    flagged: dict[int, dict[int, list[Finding]]] = {}
+    for f in report.findings:
+        flagged.setdefault(f.segment, {}).setdefault(f.plural, []).append(f)
+    for number in range(1, len(report.segments) + 1):
+        out.append(_segment(report, number, flagged.get(number), ids))
+    out += [f"<script>{_asset('report.js')}</script>", "</body>", "</html>", ""]
     return "\n".join(out)
 
 
-def _summary_table(report: Report) -> str:
+def _summary_table(report: Report, ids: dict[int, int]) -> str:
     counts = report.summary()["by_rule"]
-    rows = ["<table><thead><tr><th>Rule</th><th>Severity</th><th>Findings</th>"
-            "<th>What it checks</th></tr></thead><tbody>"]
+    first: dict[str, int] = {}
+    for f in report.findings:
+        first.setdefault(f.rule, ids[id(f)])
+    rows = ["<table class=\"summary\"><thead><tr><th>Colour</th><th>Rule</th><th>Severity</th>"
+            "<th>Findings</th><th class=\"js-only\">Shown</th><th>What it checks</th></tr>"
+            "</thead><tbody>"]
     for rule_id in report.rules:
         rule = RULES[rule_id]
         n = counts.get(rule_id, 0)
-        rows.append(f'<tr class="{"zero" if not n else ""}"><td><code>{escape(rule_id)}</code></td>'
+        name = f"<code>{escape(rule_id)}</code>"
+        if n:
+            name = (f'<a href="#f-{first[rule_id]}" data-rule="{escape(rule_id)}" '
+                    f'title="show only {escape(rule_id)}">{name}</a>')
+        rows.append(f'<tr class="{"zero" if not n else ""}">'
+                    f'<td><span class="swatch {colour(rule_id)}"></span></td><td>{name}</td>'
                     f'<td><span class="sev {rule.severity}">{rule.severity}</span></td>'
-                    f'<td class="n">{n}</td><td>{escape(rule.description)}</td></tr>')
+                    f'<td class="n">{n}</td>'
+                    f'<td class="n js-only" data-shown="{escape(rule_id)}">{n}</td>'
+                    f'<td>{escape(rule.description)}</td></tr>')
     rows.append("</tbody></table>")
     return "".join(rows)
 
 
-def _pair(report: Report, source: list[Piece], target: list[Piece]) -> str:
+def _toolbar(report: Report) -> str:
+    def choice(key: str, label: str, values) -> str:
+        options = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
+        return (f'<label>{label} <select id="f-{key}"><option value="">all</option>{options}'
+                "</select></label>")
+
+    found = report.findings
+    confidences = sorted({c for f in found if (c := _confidence(f)[0])})
+    parts = [choice("rule", "rule", [r for r in report.rules if any(f.rule == r for f in found)]),
+             choice("severity", "severity", [v for v in ("error", "warning")
+                                             if any(f.severity == v for f in found)]),
+             choice("confidence", "confidence", confidences) if confidences else "",
+             choice("term", "term", sorted({f.term for f in found if f.term})),
+             '<label>search <input type="search" id="f-search" '
+             'placeholder="text, term, message"></label>',
+             '<label><input type="checkbox" id="f-clean"> show clean segments</label>',
+             '<button type="button" id="f-reset" hidden>clear filters</button>',
+             '<span id="shown"></span>',
+             '<button type="button" id="f-prev" title="previous finding (k or p)">◀ previous'
+             '</button><button type="button" id="f-next" title="next finding (j or n)">next ▶'
+             '</button><span id="position" class="keys"></span>',
+             '<span class="keys">keys: j/n next, k/p previous, / search</span>']
+    return f'<div class="toolbar js-only" role="search">{"".join(parts)}</div>'
+
+
+def _segment(report: Report, number: int, found: dict[int, list[Finding]] | None,
+             ids: dict[int, int]) -> str:
+    segment = report.segment(number)
+    every = [f for group in (found or {}).values() for f in group]
+    kind = "clean" if not every else ERROR if any(f.severity == ERROR for f in every) \
+        else "warning"
+    out = [f'<section class="seg {kind}" id="seg-{number}"{" hidden" if not every else ""}>',
+           f'<h2 class="where">{escape(where(report, number, 0).capitalize())}'
+           f"{_unit(segment)}"
+           f'<a class="self" href="#seg-{number}" title="link to this segment">#</a></h2>']
+    for plural, (source, target) in enumerate(pairs(segment)):
+        group = (found or {}).get(plural, [])
+        if every and not group:
+            continue
+        out.append('<div class="pair-block">')
+        if plural:
+            out.append(f'<p class="meta">plural form {plural}</p>')
+        out.append(_pair(report, source, target, group, ids))
+        if group:
+            out.append('<ul class="findings">')
+            out += [_finding(report, f, ids[id(f)]) for f in group]
+            out.append("</ul>")
+        out.append("</div>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def _unit(segment) -> str:
+    parts = []
+    if segment.id:
+        parts.append(f"unit {escape(segment.id)}")
+    if segment.context:
+        parts.append(f"context {escape(segment.context)}")
+    return f' <span class="id">· {" · ".join(parts)}</span>' if parts else ""
+
+
+def _pair(report: Report, source: str, target: str, found: list[Finding],
+          ids: dict[int, int]) -> str:
+    def side(text: str, attr: str) -> str:
+        spans = [(*getattr(f, attr), str(ids[id(f)])) for f in found if getattr(f, attr)]
+        return _text(labelled(text, spans, LIMIT), {str(ids[id(f)]): f for f in found})
+
     return ('<div class="pair">'
             f'<div class="label">source</div><div class="text" lang="{report.source_lang}">'
-            f"{_text(source)}</div>"
+            f"{side(source, 'source_span')}</div>"
             f'<div class="label">target</div><div class="text" lang="{report.target_lang}">'
-            f"{_text(target)}</div></div>")
+            f"{side(target, 'target_span')}</div></div>")
 
 
-def _text(parts: list[Piece]) -> str:
-    return "".join(f"<mark>{escape(chunk)}</mark>" if marked else escape(chunk)
-                   for chunk, marked in parts) or '<span class="meta">(empty)</span>'
+def _text(parts, by_id: dict[str, Finding]) -> str:
+    out = []
+    for chunk, labels in parts:
+        if not labels:
+            out.append(escape(chunk))
+            continue
+        rules = list(dict.fromkeys(by_id[i].rule for i in labels if i in by_id))
+        many = " many" if len(rules) > 1 else ""
+        out.append(f'<mark class="{colour(rules[0]) if rules else "c8"}{many}" '
+                   f'data-f="{" ".join(labels)}" title="{escape(", ".join(rules))}">'
+                   f"{escape(chunk)}</mark>")
+    return "".join(out) or '<span class="empty">(empty)</span>'
+
+
+def _finding(report: Report, f: Finding, number: int) -> str:
+    level, reason = _confidence(f)
+    attrs = (f'id="f-{number}" data-id="{number}" data-rule="{escape(f.rule)}" '
+             f'data-severity="{f.severity}" data-term="{escape(f.term or "")}" '
+             f'data-confidence="{escape(level or "")}"')
+    term = f" <code>{escape(f.term)}</code>" if f.term else ""
+    sugg = f' <span class="sugg">→ {escape(f.suggestion)}</span>' if f.suggestion else ""
+    conf = (f' <span class="conf" title="{escape(reason or "")}">({escape(level)} confidence'
+            f'{": " + escape(reason) if reason else ""})</span>' if level else "")
+    out = [f'<li class="finding" {attrs}><span class="sev {f.severity}">{f.severity}</span> '
+           f'<span class="chip {colour(f.rule)}">{escape(f.rule)}</span>{term} '
+           f"{escape(f.message)}{sugg}{conf}"]
+    glossary = entry(report, f.term)
+    if glossary is not None:
+        out.append(_entry(glossary))
+    if f.related:
+        links = ", ".join(f'<a href="#seg-{n}">{n}</a>' for n in f.related[:RELATED_SHOWN])
+        more = (f" and {len(f.related) - RELATED_SHOWN} more"
+                if len(f.related) > RELATED_SHOWN else "")
+        out.append(f'<div class="related">other segments of the group: {links}{more}</div>')
+    out.append("</li>")
+    return "".join(out)
+
+
+def _entry(e: dict) -> str:
+    parts = [f"glossary <code>{escape(e['id'])}</code>: {escape(e['source'])} → "
+             f"<b>{escape(e['preferred'])}</b>"]
+    if e["admitted"]:
+        parts.append("also " + ", ".join(escape(a) for a in e["admitted"]))
+    if e["forbidden"]:
+        parts.append("not " + ", ".join(f'<span class="forbidden">{escape(x)}</span>'
+                                        for x in e["forbidden"]))
+    if e["note"]:
+        parts.append(f"note: {escape(e['note'])}")
+    return f'<div class="entry">{"; ".join(parts)}</div>'
+
+
+def _confidence(f: Finding) -> tuple[str | None, str | None]:
+    """The finding's confidence and its reason, where findings carry them."""
+    record = f.as_dict()
+    return record.get("confidence"), record.get("reason")
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"

@@ -1,11 +1,15 @@
-"""The report for machines: {"findings": [...], "summary": {...}}."""
+"""The report for machines: {"schema_version", "file", "findings": [...], "summary": {...}}
+(the keys are documented in the README, "JSON report")."""
 from __future__ import annotations
 
 import json as _json
 
 from ..engine import Report
+from .records import SCHEMA_VERSION, record
 
 
-def render(report: Report, **_options) -> str:
-    data = {"findings": [f.as_dict() for f in report.findings], "summary": report.summary()}
+def render(report: Report, *, title: str | None = None, **_options) -> str:
+    data = {"schema_version": SCHEMA_VERSION, "file": title,
+            "findings": [record(report, f, title) for f in report.findings],
+            "summary": report.summary()}
     return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"

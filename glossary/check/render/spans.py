@@ -21,31 +21,56 @@ def pieces(text: str, spans: Iterable[tuple[int, int]], limit: int = 400,
     >>> pieces("x" * 1000 + "camp" + "y" * 1000, [(1000, 1004)], context=3)
     [(' … ', False), ('xxx', False), ('camp', True), ('yyy', False), (' … ', False)]
     """
+    return [(chunk, bool(labels)) for chunk, labels in
+            labelled(text, [(a, b, "") for a, b in spans], limit, context)]
+
+
+def labelled(text: str, spans: Iterable[tuple[int, int, str]], limit: int = 400,
+             context: int = 80) -> list[tuple[str, tuple[str, ...]]]:
+    """Like `pieces`, but each highlighted chunk says which labels (e.g. finding ids) cover
+    it, so that overlapping spans of different findings stay apart.
+
+    >>> labelled("special camps", [(0, 13, "a"), (8, 13, "b")])
+    [('special ', ('a',)), ('camps', ('a', 'b'))]
+    """
+    spans = [(max(0, a), min(len(text), b), label) for a, b, label in spans]
     merged: list[list[int]] = []
-    for a, b in sorted((max(0, a), min(len(text), b)) for a, b in spans):
+    for a, b in sorted((a, b) for a, b, _ in spans):
         if merged and a <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    out: list[Piece] = []
+    out: list[tuple[str, tuple[str, ...]]] = []
     long = len(text) > limit
     pos = 0
     for a, b in merged:
         gap = text[pos:a]
         if long and len(gap) > 2 * context:
             head = gap[:context] if pos else ""
-            out += [(head, False)] if head else []
-            out += [(ELLIPSIS, False), (gap[-context:], False)]
+            out += [(head, ())] if head else []
+            out += [(ELLIPSIS, ()), (gap[-context:], ())]
         elif gap:
-            out.append((gap, False))
-        out.append((text[a:b], True))
+            out.append((gap, ()))
+        out += _split(text, a, b, spans)
         pos = b
     tail = text[pos:]
     if long and len(tail) > context + (0 if merged else limit - context):
         keep = context if merged else limit
-        out += [(tail[:keep], False), (ELLIPSIS, False)]
+        out += [(tail[:keep], ()), (ELLIPSIS, ())]
     elif tail:
-        out.append((tail, False))
+        out.append((tail, ()))
+    return out
+
+
+def _split(text: str, a: int, b: int, spans: list[tuple[int, int, str]]
+           ) -> list[tuple[str, tuple[str, ...]]]:
+    """The highlighted stretch [a, b) cut where the set of spans covering it changes."""
+    inside = [s for s in spans if s[0] < b and s[1] > a] or [(a, b, "")]
+    edges = sorted({a, b, *(x for s in inside for x in s[:2] if a < x < b)})
+    out = []
+    for start, end in zip(edges, edges[1:]):
+        labels = tuple(dict.fromkeys(lab for x, y, lab in inside if x <= start and y >= end))
+        out.append((text[start:end], labels or ("",)))
     return out
 
 

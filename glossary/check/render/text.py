@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..engine import Report
+from ..confidence import HIGH
 from ..finding import ERROR
 from .spans import Piece, by_segment, highlighted, where
 
@@ -23,6 +24,8 @@ def render(report: Report, *, color: bool = False, title: str | None = None) -> 
             severity = _style(f"{f.severity:<7}", color, "red" if f.severity == ERROR else "yellow")
             rule = _style(f"{f.rule:<17}", color, "cyan")
             lines.append(f"  {severity} {rule} {f.message}")
+            if f.confidence != HIGH:
+                lines.append(f"  {'':7} {'':17} ({f.confidence} confidence: {f.reason})")
             if f.suggestion:
                 lines.append(f"  {'':7} {'':17} → {_style(f.suggestion, color, 'green')}")
         lines.append("")

@@ -1,0 +1,106 @@
+"""How sure a finding is, and why: every finding carries one of LEVELS and a reason.
+
+Severity follows confidence: only a high-confidence finding of an error rule is an error.
+The levels say how strong the evidence is that the finding is a real problem, not how bad
+the problem would be: a one-word term that is also a frequent word of the language
+("note", "space", «дело») found in a segment where nothing else says the text is about
+the glossary's subject may well be the ordinary word, so its missing rendering is a low-
+confidence finding. Frequencies come from wordfreq (its data ships in the wheel).
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import lemminflect
+from wordfreq import word_frequency
+
+from .. import morph
+
+from ..keys import canonical
+from ..model import Term
+from .context import Context, PairView
+
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+LEVELS = (LOW, MEDIUM, HIGH)  # in rising order, for --min-confidence
+# Zipf frequency (log10 of uses per billion words) from which a word is an everyday word:
+# 4.5 is about once in 30,000 words — "note", "space", "option", «дело», «строка» are
+# above it; "tuple", "replica", «заградотряд» far below.
+COMMON_ZIPF = 4.5
+
+
+def at_least(level: str, minimum: str) -> bool:
+    """Whether `level` reaches `minimum`.
+
+    >>> at_least(HIGH, MEDIUM), at_least(LOW, MEDIUM)
+    (True, False)
+    """
+    return LEVELS.index(level) >= LEVELS.index(minimum)
+
+
+@lru_cache(maxsize=50_000)
+def zipf(lemma: str, lang: str) -> float:
+    """How common a word is in general text: wordfreq's Zipf scale (log10 of uses per billion
+    words, 0 when unknown) over all its inflected forms, since a Russian lemma's uses are
+    spread over a dozen forms (ссылка alone 3.9, all its forms 4.7).
+
+    >>> zipf("note", "en") > COMMON_ZIPF > zipf("tuple", "en")
+    True
+    >>> zipf("ссылка", "ru") > COMMON_ZIPF > zipf("штрафбат", "ru")
+    True
+    """
+    if lang == "ru":
+        forms = {f.word for p in morph.parse(lemma)[:1] for f in p.lexeme} | {lemma}
+    else:
+        forms = {f for found in lemminflect.getAllInflections(lemma).values() for f in found}
+        forms.add(lemma)
+    total = sum(word_frequency(f, lang) for f in forms)
+    return round(math.log10(total * 1e9), 2) if total else 0.0
+
+
+def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
+               other: str | None) -> tuple[str, str]:
+    """Confidence and reason of a missing-term finding for the term at source `span`."""
+    surface = view.source[span[0]:span[1]]
+    if other:
+        mine, theirs = zipf(canonical(term.preferred(ctx.source_lang)), ctx.source_lang), \
+            zipf(other, ctx.source_lang)
+        if theirs >= mine:  # the other word is the likelier reading (рот: mouth, not company)
+            return LOW, (f"«{surface}» may be a form of «{other}», a word commoner than the "
+                         f"term's (Zipf {theirs:.1f} against {mine:.1f})")
+        return MEDIUM, f"«{surface}» may be a form of «{other}», another word"
+    if len(surface.split()) > 1:
+        return HIGH, "a multiword term"
+    if term.case_sensitive():
+        return HIGH, "a name or a case-sensitive term, found with its capitals"
+    form = canonical(surface)
+    frequency = zipf(form, ctx.source_lang)
+    if frequency < COMMON_ZIPF:
+        return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})"
+    confirmed = _confirmation(view, term, span, ctx.source_lang)
+    if confirmed:
+        return HIGH, f"«{form}» is a common word, but {confirmed}"
+    return LOW, (f"«{form}» is a common word (Zipf frequency {frequency:.1f}) and nothing in "
+                 "the segment confirms the glossary's sense")
+
+
+def _specific(surface: str, lang: str) -> bool:
+    """Whether a glossary match is sure to be the glossary's: several words, or a rare one."""
+    return len(surface.split()) > 1 or zipf(canonical(surface), lang) < COMMON_ZIPF
+
+
+def _confirmation(view: PairView, term: Term, span: tuple[int, int],
+                  lang: str) -> str | None:
+    """What in the segment says a common word is the term: another glossary concept in the
+    source that is no common word itself (a multiword or specialised one), or the word
+    set off as a label (quoted). A capital inside a sentence is no such sign: there the
+    word is more often part of a name (Управление по надзору …) than a label."""
+    others = sorted({m.term_id for m in view.src_matches if m.term_id != term.id
+                     and (m.start, m.end) != span and _specific(m.text, lang)})
+    if others:
+        return f"the segment also names {others[0]}"
+    start, end = span
+    if view.source[start - 1:start] in ("«", '"', "“", "'", "`") and \
+            view.source[end:end + 1] in ("»", '"', "”", "'", "`"):
+        return "it is quoted"
+    return None

@@ -1,0 +1,161 @@
+"""The masking layer, syntax by syntax: what is masked and, as important, what is not.
+
+Each case is (text, syntaxes, expected masked stretches in order); "auto" is the default
+set, "sphinx" the set a Sphinx catalogue gets.
+"""
+from __future__ import annotations
+
+import pytest
+
+from glossary.errors import GlossaryError
+from glossary.markup import AUTO, Markup, mask
+from glossary.segment import Segment
+
+SPHINX = AUTO | {"rst", "sphinx", "sphinx-block"}
+
+MASKED = [
+    # printf
+    ("Удалить %s из %d групп", AUTO, ["%s", "%d"]),
+    ("%1$s wrote %2$.2f and %(name)s and %@", AUTO, ["%1$s", "%2$.2f", "%(name)s", "%@"]),
+    ("100%% sure", AUTO, ["%%"]),
+    ("% d items", AUTO | {"c-format"}, ["% d"]),
+    # Qt, braces, ICU, templates, dollars
+    ("Copy %1 to %L2", AUTO, ["%1", "%L2"]),
+    ("Added {name} “{object}” {0} {} {value:.2f}", AUTO,
+     ["{name}", "{object}", "{0}", "{}", "{value:.2f}"]),
+    ("Hello {{ user.name }}, {% trans %}", AUTO, ["{{ user.name }}", "{% trans %}"]),
+    ("{count, plural, one {# file} other {# files}}", AUTO,
+     ["{count, plural, one {", "#", "} other {", "#", "}}"]),
+    ("Total: {n, number}", AUTO, ["{n, number}"]),
+    ("Path ${HOME} and $USER", AUTO, ["${HOME}", "$USER"]),
+    ("Replace $1 with $2", AUTO | {"dollar"}, ["$1", "$2"]),
+    # HTML/XML
+    ("Press <b>Save</b> &amp; go<br/>", AUTO, ["<b>", "</b>", "&amp;", "<br/>"]),
+    ('<a href="/x" title="Open it">link</a>', AUTO, ['<a href="/x" title="', '">', "</a>"]),
+    ("<!-- note --> text", AUTO, ["<!-- note -->"]),
+    # URLs, e-mails, IPs, paths, files, anchors
+    ("See https://example.com/a_(b)). Or www.lua.org.", AUTO,
+     ["https://example.com/a_(b)", "www.lua.org"]),
+    ("Write to me@x.org at 127.0.0.1:3301 or localhost:3301", AUTO,
+     ["me@x.org", "127.0.0.1:3301", "localhost:3301"]),
+    ("Edit /etc/tarantool/x.lua or ./app.lua, ~/.bashrc and init.lua", AUTO,
+     ["/etc/tarantool/x.lua", "./app.lua", "~/.bashrc", "init.lua"]),
+    ("docs/index.rst and a/b/c, see #learning-steps", AUTO,
+     ["docs/index.rst", "a/b/c", "#learning-steps"]),
+    # identifiers in prose
+    ("Call conn.space:select(280) and box.cfg{listen = 3301}", AUTO,
+     ["conn.space:select(280)", "box.cfg{listen = 3301}"]),
+    ("Set if_not_exists=true, use --help, getValue and fiber_self()", AUTO,
+     ["if_not_exists=true", "--help", "getValue", "fiber_self()"]),
+    ("tarantool> s:select{3}", AUTO, ["tarantool> s:select{3}"]),
+    ("$ docker run --rm tarantool", AUTO, ["$ docker run --rm tarantool"]),
+    ("TRUNCATE TABLE t;", AUTO, ["TRUNCATE TABLE t;"]),
+    ("The _bucket system space and __index", AUTO, ["_bucket", "__index"]),
+    ("s.index.pk:alter{sequence = {field = 2}}", AUTO, ["s.index.pk:alter{sequence = {field = 2}}"]),
+    ("from subprocess import Popen, PIPE", AUTO, ["from subprocess import Popen, PIPE"]),
+    ("nil", AUTO, ["nil"]),
+    # Markdown
+    ("See [lapses](deck-options.md#lapses) and ![the deck](img/deck.png)", AUTO,
+     ["[", "](deck-options.md#lapses)", "![", "](img/deck.png)"]),
+    ("Use `git log` or ``a`b``", AUTO, ["`git log`", "``a`b``"]),
+    ("Text\n```lua\nlocal x = 1\n```\nmore", AUTO, ["```lua\nlocal x = 1\n```"]),
+    ("[docs]: https://example.com/docs", AUTO, ["[docs]: https://example.com/docs"]),
+    ("see [the manual][man]", AUTO, ["[", "][man]"]),
+    # reStructuredText / Sphinx
+    ("Call ``fiber.self()`` now", SPHINX, ["``fiber.self()``"]),
+    ("The :ref:`garbage collector <cfg-gc>` and :doc:`/reference/box`", SPHINX,
+     [":ref:`", " <cfg-gc>`", ":doc:`/reference/box`"]),
+    ("A :term:`space` holds :code:`tuples`", SPHINX, [":term:`", "`", ":code:`tuples`"]),
+    ("See `the site <https://tarantool.io>`_ and `Links`_", SPHINX,
+     ["`", " <https://tarantool.io>`_", "`", "`_"]),
+    ("Text |br| more [#]_", SPHINX, ["|br|", "[#]_"]),
+    (".. note:: Something", SPHINX, [".. note:: Something"]),
+    ("box.schema.space.create('x')\nbox.space.x:insert{1}", SPHINX,
+     ["box.schema.space.create('x')\nbox.space.x:insert{1}"]),
+    ("Call <bucket_id> here", SPHINX, ["<bucket_id>"]),
+    ("update t1 set city='Moscow' where id=1", AUTO, ["update t1 set city='Moscow' where id=1"]),
+    ('will contain "field1: 10", "table2"', AUTO, ["field1", "table2"]),
+    # escapes and accelerators
+    ("line\\nnext\\tcol", AUTO, ["\\n", "\\t"]),
+    ("_Payment", AUTO, ["_"]),
+    ("Платё_ж, &File, Сохр&анить", AUTO, ["_", "&", "&"]),
+]
+
+NOT_MASKED = [
+    ("50 % of users, 50 % пользователей, скидка 5%", AUTO),
+    ("Use { and } in prose; a {b c} set", AUTO),
+    ("It costs $5 or $10.50", AUTO),
+    ("a < b > c, Tom & Jerry", AUTO),
+    ("и/или, км/ч, and/or, TCP/IP, 1941/42", AUTO),
+    ("e.g. this, i.e. that, т. е. так, done.Next", AUTO),
+    ("user(s) and file(s)", AUTO),
+    ("# A Markdown heading", AUTO),
+    ("Import data from the files", AUTO),
+    ("word|other|thing", AUTO),          # substitutions only in Sphinx catalogues
+    ("a table literal in {braces}", SPHINX - {"code"}),  # Sphinx has no brace placeholders
+    ("Update the table where it is kept", AUTO),
+    ("Delete %(name)s from the penal battalion", AUTO - {"printf"}),
+    ("Select all from the list (optional)", AUTO),
+    ("IPv6, MP3 and L0", AUTO),
+    ("Added task v0.8.4 and v2.1, version 1.7.2", AUTO),
+    ("A plain line\nand another", AUTO),  # a line break is code only in Sphinx catalogues
+    ("_Payment and box_backup", AUTO - {"code"}),  # two underscores: not an accelerator
+]
+
+
+@pytest.mark.parametrize("text,syntaxes,expected", MASKED, ids=[c[0][:40] for c in MASKED])
+def test_masked(text, syntaxes, expected):
+    m = mask(text, syntaxes)
+    assert [text[s.start:s.end] for s in m.spans] == expected
+    assert len(m.text) == len(text)
+
+
+@pytest.mark.parametrize("text,syntaxes", NOT_MASKED, ids=[c[0][:40] for c in NOT_MASKED])
+def test_not_masked(text, syntaxes):
+    assert mask(text, syntaxes).spans == ()
+
+
+@pytest.mark.parametrize("text,syntaxes,language", [
+    ("The :ref:`garbage collector <cfg-gc>` runs", SPHINX, ["The", "garbage", "collector",
+                                                            "runs"]),
+    ("See [lapses](deck-options.md#lapses)", AUTO, ["See", "lapses"]),
+    ("{count, plural, one {# file} other {# files}}", AUTO, ["file", "files"]),
+    ('<img alt="A deck" src="deck.png">', AUTO, ["A", "deck"]),
+    ("Платё_ж", AUTO, ["Платё\u00adж"]),
+])
+def test_language_is_left(text, syntaxes, language):
+    assert mask(text, syntaxes).text.split() == language or \
+        [w for w in mask(text, syntaxes).text.replace("\ufffc", " ").split()] == language
+
+
+@pytest.mark.parametrize("text,key", [
+    ("%(count)05d", "%(count)d"), ("%1$.2f", "%1$f"), ("{name}", "{name}"),
+    ('<a href="/x" title="T">', '<a href="/x">'), ("{n, plural, one {a} other {b}}", "{n}"),
+])
+def test_keys(text, key):
+    assert mask(text).compared()[0].key == key
+
+
+def test_reader_codes_are_masked_as_tags_without_guessing():
+    text = "This is<ph/>a paragraph"
+    m = mask(text, (), codes=((7, 12),))
+    assert [(s.kind, s.key) for s in m.spans] == [("tag", "<ph/>")]
+    assert m.text.split() == ["This", "is", "a", "paragraph"]
+
+
+def test_markup_policy():
+    flagged = Segment("%d of % d", "x", props=(("flags", "c-format"),))
+    assert "c-format" in Markup().for_segment(flagged)
+    assert "printf" not in Markup().for_segment(Segment("a", "b", props=(("flags",
+                                                                          "no-python-format"),)))
+    assert Markup("none").for_segment(flagged) == frozenset()
+    assert Markup("rst,printf").for_segment(flagged) == {"rst", "printf"}
+    sphinx = [Segment(f"Call ``x{i}``", "y") for i in range(3)]
+    assert "sphinx" in Markup("auto", sphinx).for_segment(sphinx[0])
+    assert "sphinx" not in Markup("auto", [Segment("plain", "text")] * 3).for_segment(sphinx[0])
+
+
+@pytest.mark.parametrize("spec", ["bogus", "none,rst", "printf,nope"])
+def test_markup_policy_rejects_unknown_names(spec):
+    with pytest.raises(GlossaryError, match="--markup takes"):
+        Markup(spec)

@@ -1,0 +1,144 @@
+"""The TM's schema (versioned in PRAGMA user_version), its unit rows and the language filter.
+
+Apart from the store so that the store (which runs the SQL) and search (which reads rows)
+both depend on it and not on each other.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from glossary.langtags import primary
+
+from .model import Unit
+
+SCHEMA_VERSION = 2
+
+# `x IN_LIST` with `as_list(values)` as its one parameter: any number of values (a query of
+# 300,000 distinct words), where `IN (?, ?, …)` stops at SQLite's limit of 32,766 variables.
+IN_LIST = "IN (SELECT value FROM json_each(?))"
+
+
+def as_list(values: Iterable[str | int]) -> str:
+    """The parameter for IN_LIST."""
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+MIGRATIONS: dict[int, str] = {
+    # 0 → 1: the first schema.
+    1: """
+    CREATE TABLE units (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        source_lang TEXT NOT NULL,
+        target_lang TEXT NOT NULL,
+        origin TEXT,
+        context TEXT,
+        note TEXT,
+        source_plural TEXT,
+        target_plurals TEXT,          -- JSON list, NULL when none
+        props TEXT,                   -- JSON list of [name, value], NULL when none
+        created TEXT NOT NULL,        -- UTC, TMX style: 20240131T120000Z
+        changed TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 1,
+        source_hash BLOB NOT NULL,
+        pair_hash BLOB NOT NULL UNIQUE,
+        weight REAL NOT NULL          -- the source's length for scoring (analysis.weight)
+    );
+    CREATE TABLE codes (              -- apart from units: search reads many, narrow rows
+        unit_id INTEGER PRIMARY KEY,
+        codes TEXT NOT NULL,          -- one character per source word/number (docstring)
+        layout BLOB NOT NULL          -- the source's token spans and kinds (analysis.layout)
+    );
+    CREATE INDEX units_source_hash ON units(source_hash);
+    CREATE TABLE keys (
+        id INTEGER PRIMARY KEY,
+        side INTEGER NOT NULL,        -- 0 source, 1 target
+        key TEXT NOT NULL,
+        df INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (side, key)
+    );
+    CREATE TABLE forms (              -- every word form seen, with its keys: analysed once
+        form TEXT PRIMARY KEY,        -- the word cleaned, case kept (analysis.TmToken.form)
+        keys TEXT NOT NULL            -- its keys joined by U+001F
+    ) WITHOUT ROWID;
+    CREATE TABLE postings (
+        key_id INTEGER NOT NULL,
+        weight INTEGER NOT NULL,      -- the side's weight × 20, so search reads a range
+        unit_id INTEGER NOT NULL,
+        PRIMARY KEY (key_id, weight, unit_id)
+    ) WITHOUT ROWID;
+    """,
+    # 1 → 2: inline codes (TMX/XLIFF markup kept in the text): the spans of each side as
+    # JSON [[start, end], …], NULL when none. Units stored before have none.
+    2: """
+    ALTER TABLE units ADD COLUMN source_codes TEXT;
+    ALTER TABLE units ADD COLUMN target_codes TEXT
+    """,
+}
+
+UNIT_COLUMNS = ("id, source, target, source_lang, target_lang, origin, context, note, "
+                "created, changed, count, source_plural, target_plurals, props, "
+                "source_codes, target_codes")
+
+
+class Store(Protocol):
+    """What search and concordance read from a TM (store.TranslationMemory provides it);
+    a protocol, so that search.py needs no import of the store that calls it."""
+
+    @property
+    def db(self) -> sqlite3.Connection: ...
+
+    def key_ids(self, side: int, keys: Iterable[str]) -> dict[str, tuple[int, int]]: ...
+
+    def form_keys(self, forms: Iterable[str]) -> dict[str, frozenset[str]]: ...
+
+    def get(self, ids: Iterable[int]) -> dict[int, Unit]: ...
+
+
+def unit_from_row(row: Sequence) -> Unit:
+    """A Unit from a row of UNIT_COLUMNS."""
+    (id_, source, target, source_lang, target_lang, origin, context, note, created, changed,
+     count, source_plural, target_plurals, props, source_codes, target_codes) = row
+    return Unit(id=id_, source=source, target=target, source_lang=source_lang,
+                target_lang=target_lang, origin=origin, context=context, note=note,
+                created=created, changed=changed, count=count, source_plural=source_plural,
+                target_plurals=tuple(json.loads(target_plurals)) if target_plurals else (),
+                props=tuple(tuple(p) for p in json.loads(props)) if props else (),
+                source_codes=codes_from_json(source_codes),
+                target_codes=codes_from_json(target_codes))
+
+
+def codes_to_json(codes: Sequence[tuple[int, int]]) -> str | None:
+    """Code spans as stored (NULL for none).
+
+    >>> codes_to_json(((0, 5), (9, 15))), codes_to_json(())
+    ('[[0,5],[9,15]]', None)
+    """
+    return json.dumps([list(c) for c in codes], separators=(",", ":")) if codes else None
+
+
+def codes_from_json(value: str | None) -> tuple[tuple[int, int], ...]:
+    return tuple((start, end) for start, end in json.loads(value)) if value else ()
+
+
+def lang_filter(source_lang: str | None, target_lang: str | None, table: str = ""
+                ) -> tuple[str, list[str]]:
+    """A WHERE clause (possibly empty) keeping units of a language pair, by primary subtag.
+
+    Stored tags are normalised (`langtags.normalise`: ``ru``, ``ru-RU``), so any spelling
+    of the asked tag (``ru_RU``, ``RU``, ``rus``) finds them.
+
+    >>> lang_filter("ru_RU", None)
+    (' WHERE (source_lang = ? OR source_lang LIKE ?)', ['ru', 'ru-%'])
+    """
+    clauses, args = [], []
+    for column, code in (("source_lang", source_lang), ("target_lang", target_lang)):
+        if code:
+            first = primary(code) or code.lower()
+            clauses.append(f"({table}{column} = ? OR {table}{column} LIKE ?)")
+            args += [first, first + "-%"]
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
