@@ -245,6 +245,7 @@ def main() -> None:
     ap.add_argument("--segments", type=int, default=50_000)
     ap.add_argument("--terms", type=int, default=5_000)
     ap.add_argument("--no-peer", action="store_true", help="skip termflex")
+    ap.add_argument("--jobs", type=int, default=1, help="`glossary check --jobs` (default 1)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS-check.md")
     args = ap.parse_args()
 
@@ -267,7 +268,7 @@ def main() -> None:
 
     print("ours: glossary check …", file=sys.stderr)
     ours = measure("cli:main", ["glossary", "check", str(draft), "--glossary", str(gloss_path),
-                                "--format", "json"], work)
+                                "--format", "json", "--jobs", str(args.jobs)], work)
     report = json.loads(ours["stdout"])
     phases = json.loads(subprocess.run([PYTHON, "-c", PHASES, str(ROOT), str(gloss_path),
                                         str(draft)], capture_output=True, text=True,
@@ -345,8 +346,8 @@ def write_results(args, glossary, segments, planted, floor, ours, report, phases
     lines = [
         "# `glossary check` benchmark",
         "",
-        f"Command: `/work/venv/bin/python bench/check_bench.py --segments {args.segments} "
-        f"--terms {args.terms}`  ",
+        f"Command: `.venv/bin/python bench/check_bench.py --segments {args.segments} "
+        f"--terms {args.terms} --jobs {args.jobs}`  ",
         f"Machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; every figure from a "
         "fresh process, one run.",
         "",
@@ -360,7 +361,7 @@ def write_results(args, glossary, segments, planted, floor, ours, report, phases
         "",
         "| run | seconds | segments/s | peak MiB |",
         "|---|---:|---:|---:|",
-        f"| `glossary check` (whole CLI, JSON out) | {ours['seconds']:.1f} | "
+        f"| `glossary check --jobs {args.jobs}` (whole CLI, JSON out) | {ours['seconds']:.1f} | "
         f"{n / ours['seconds']:,.0f} | {ours['peak_mib']:.0f} |",
         f"| pymorphy3 alone, no cache ({floor['words']:,} Russian words) | {floor['uncached']:.1f} "
         f"| {n / floor['uncached']:,.0f} | {floor['peak_mib']:.0f} |",

@@ -7,12 +7,17 @@ dictionary form with pymorphy3), each paired with a real English bigram from the
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data"
+# ../shared/data beside the checkout (a worktree one level deeper looks one level further
+# up); $GLOSSARY_BENCH_DATA names it for a copy of the checkout elsewhere.
+DATA = next((d for d in (Path(os.environ.get("GLOSSARY_BENCH_DATA", ROOT / "none")),
+                         ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data")
+             if d.is_dir()), ROOT.parent / "shared" / "data")
 sys.path.insert(0, str(ROOT))
 
 from glossary import load, morph  # noqa: E402

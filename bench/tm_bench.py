@@ -52,7 +52,8 @@ from tm import analysis  # noqa: E402
 from tm.io import import_file  # noqa: E402
 from tm.store import TranslationMemory  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "bench"))
+from synth import DATA  # noqa: E402
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 KINDS = ("inflect", "inflect+change", "change")
 

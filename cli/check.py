@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .options import glossary_option, output_option, split_lists_option, tm_option
+from .options import (glossary_option, jobs_option, no_cache_option, output_option,
+                      split_lists_option, tm_option)
 from .output import color_enabled, describe_skips, echo, message, plural, write_binary
-from .terms import describe_renderings, load_glossary
+from .terms import compile_glossary, describe_renderings
 
 if TYPE_CHECKING:
     from glossary.check.engine import Report
@@ -63,6 +64,8 @@ CHECK_PROGRESS_FROM = 2000
               help="Leave out findings less sure than this (each finding's confidence and "
                    "its reason are in the JSON, CSV and HTML reports).")
 @split_lists_option
+@jobs_option("check")
+@no_cache_option
 @tm_option("After the report, show on stderr how this translation memory rendered each term "
            "with a finding (a precedent for the reviewer).")
 def check_command(draft: Path | None, source_path: Path | None, target_path: Path | None,
@@ -71,7 +74,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                   include_fuzzy: bool, only: tuple[str, ...], skip: tuple[str, ...],
                   ignore_path: Path | None, ignore_from: Path | None,
                   write_ignore: Path | None, markup: str, list_rules: bool,
-                  min_confidence: str, split_lists: bool, tm_path: Path | None) -> None:
+                  min_confidence: str, split_lists: bool, jobs: int, no_cache: bool,
+                  tm_path: Path | None) -> None:
     """Check a draft translation against the glossary and report every departure.
 
     DRAFT is a PO/POT, TMX, XLIFF (1.2, 2.0) or TSV (source⇥target) file; or give two
@@ -108,9 +112,9 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     """
     from glossary.check import RULES, check, read_draft, select
     from glossary.markup import Markup
-    from glossary.matcher import Matcher
     from glossary.check import ignore as ignore_file
     from glossary.check.render import BINARY, RENDERERS
+    from glossary.processes import default_jobs
     from glossary.textio import write_atomic
 
     if list_rules:
@@ -132,15 +136,15 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     if ignore_from is not None:
         reviewed = ignore_file.read_xlsx(ignore_from)
         ignore = reviewed if ignore is None else ignore | reviewed
-    glossary = load_glossary(glossary_path, split_lists)
+    compiled = compile_glossary(glossary_path, no_cache, split_lists)
+    glossary, matcher = compiled.glossary, compiled.matcher  # for the check and the precedent
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
                        source_lang=source_lang, target_lang=target_lang,
                        include_fuzzy=include_fuzzy)
-    matcher = Matcher(glossary)  # built once, for the check and the TM precedent
     run = partial(check, found.segments, glossary, source_lang=source_lang or found.source_lang,
                   target_lang=target_lang or found.target_lang, rules=only, skip=skip,
                   ignore=ignore, matcher=matcher, markup=markup,
-                  min_confidence=min_confidence)
+                  min_confidence=min_confidence, jobs=jobs or default_jobs(len(found.segments)))
     if len(found.segments) >= CHECK_PROGRESS_FROM and sys.stderr.isatty():
         with click.progressbar(length=len(found.segments), label="checking",
                                file=sys.stderr) as bar:

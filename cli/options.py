@@ -34,6 +34,22 @@ def _non_empty_paths(ctx: click.Context, param: click.Parameter,
     return tuple(p for p in value if str(p) not in ("", "."))
 
 
+def no_cache_option(func: F) -> F:
+    """--no-cache: compile the glossary afresh, neither reading nor writing the cache."""
+    return click.option(
+        "--no-cache", is_flag=True,
+        help="Compile the glossary afresh; do not read or write the compiled-glossary cache "
+             "($GLOSSARY_CACHE_DIR, else the user cache directory).")(func)
+
+
+def jobs_option(what: str) -> Callable[[F], F]:
+    """--jobs N for commands that can share large inputs between processes."""
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+        help=f"Processes to {what} with; 0: one per idle CPU (up to 4) for large inputs, "
+             "else one. The result is the same for any number.")
+
+
 def tm_option(help: str = "Translation memory file (default: `glossary tm info` shows it).",
               ) -> Callable[[F], F]:
     """--tm PATH, honouring $GLOSSARY_TM wherever a TM is read (lookup, check, tm …)."""

@@ -1,23 +1,26 @@
 """Reading the glossary: lookup, variants, translit, export, validate."""
 from __future__ import annotations
 
+import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from glossary.errors import GlossaryError
 from glossary.model import Glossary
 
-from .options import format_option, glossary_option, output_option, tm_option
+from .options import format_option, glossary_option, no_cache_option, output_option, tm_option
+from .output import color_enabled, echo, flush_stdout, message, plural, print_json, style
 
 # glossary.translit.SCHEMES, spelled out so that --help does not load the packs.
 TRANSLIT_SCHEMES = ("bgn-pcgn", "iso9", "ala-lc", "scholarly", "gost-b", "icao", "default")
-from .output import color_enabled, echo, message, plural, print_json, style
 
 if TYPE_CHECKING:
-    from glossary.lookup import Hit
+    from glossary.cache import Compiled
+    from glossary.lookup import Hit, Lookup
 
 
 def load_glossary(paths: tuple[Path, ...], split_lists: bool = False) -> Glossary:
@@ -49,67 +52,127 @@ def report_lists(glossary: Glossary, split: bool) -> Glossary:
 _SHOWN_LISTS = 10
 
 
+def compile_glossary(paths: tuple[Path, ...], no_cache: bool = False,
+                     split_lists: bool = False) -> Compiled:
+    """The glossary with its compiled matcher, from the cache unless `no_cache`; a user's
+    glossary has its list-like cells reported (load_glossary), and split when asked, which
+    compiles the split glossary afresh."""
+    from glossary.cache import Compiled, Store, load_compiled
+    from glossary.matcher import Matcher
+
+    compiled = load_compiled(list(paths), use_cache=not no_cache)
+    if not paths:
+        return compiled
+    glossary = report_lists(compiled.glossary, split_lists)
+    if glossary is compiled.glossary:
+        return compiled
+    return Compiled(glossary, Matcher(glossary), Store("", None))
+
+
 def describe_renderings(renderings: dict[str, int]) -> str:
     shown = ", ".join(f"{form or '(no glossary form)'} ×{n}" for form, n in renderings.items())
     return shown or "no unit contains it"
 
 
 @click.command()
-@click.argument("query", nargs=-1, required=True)
+@click.argument("query", nargs=-1)
 @glossary_option
 @format_option(("text", "json", "tsv"))
 @tm_option("Also show how the term was rendered in this translation memory.")
+@click.option("--batch", type=click.File("r", encoding="utf-8"), metavar="FILE",
+              help="Read one query a line from FILE ('-': standard input) and answer each as "
+                   "soon as it is read, the glossary loaded once; with --format json, one "
+                   "JSON object a line.")
+@no_cache_option
 def lookup(query: tuple[str, ...], glossary_path: tuple[Path, ...], fmt: str,
-           tm_path: Path | None) -> None:
+           tm_path: Path | None, batch: IO[str] | None, no_cache: bool) -> None:
     """Look a term up by any form: inflected, Russian or English, transliterated.
 
     Shows the preferred and admitted renderings, forbidden ones, kind, note and source,
     and how the query matched (exact, lemma, variant, clipped, run-together,
     transliteration, fuzzy). A clipped compound (спецлагерь, штрафбатом) finds its
-    multiword entry. Exit 0 when found, 1 when not (with suggestions), 2 on bad input.
+    multiword entry. Exit 0 when found, 1 when not (with suggestions), 2 on bad input; with
+    --batch, 1 when any query was not found.
+
+    With --batch every input line gets one answer, in order (an empty line an empty one):
+    JSON lines {"query": …, "entries": […], "suggestions": […]}; TSV rows with the query
+    first; text blocks ending with an empty line.
 
     Example: glossary lookup заградотрядами
+
+    Example: printf 'штрафбатом\nDevjataev\n' | glossary lookup --batch - --format json
     """
     from glossary.lookup import Lookup
-    from glossary.termfiles import json as json_format
 
+    if batch is not None and query:
+        raise click.UsageError("give a QUERY or --batch, not both")
     text = " ".join(query).strip()
-    if not text:
+    if batch is None and not text:
         raise click.BadParameter("the query is empty", param_hint="QUERY")
-    glossary = load_glossary(glossary_path)
-    finder = Lookup(glossary)
-    hits = finder.find(text)
-    renderings: dict[str, dict[str, int]] = {}
-    if tm_path:
-        from tm import TranslationMemory
-        from tm.precedent import renderings as tm_renderings
+    compiled = compile_glossary(glossary_path, no_cache)
+    finder = Lookup(compiled.glossary, compiled.matcher, compiled.store)
+    with ExitStack() as stack:
+        memory = None
+        if tm_path:
+            from tm import TranslationMemory
+            memory = stack.enter_context(TranslationMemory(tm_path, create=False))
+        if fmt == "tsv":
+            echo("\t".join(["query"] * (batch is not None) +
+                           [*compiled.glossary.columns, "matched", "glossary"]))
+        if batch is None:
+            found = answer(finder, text, fmt, memory, False, len(glossary_path) > 1)
+        else:
+            found = all([answer(finder, line.strip(), fmt, memory, True, len(glossary_path) > 1)
+                         for line in batch])
+    if not found:
+        sys.exit(1)
 
-        with TranslationMemory(tm_path, create=False) as memory:
-            renderings = tm_renderings(memory, finder.matcher, [h.term for h in hits])
+
+def answer(finder: Lookup, text: str, fmt: str, memory: Any, batch: bool,
+           show_origin: bool) -> bool:
+    """Print the entries for one query (written out at once); whether there were any.
+    `show_origin`: name each entry's glossary in text too (JSON and TSV always do)."""
+    hits = finder.find(text) if text else []
+    renderings: dict[str, dict[str, int]] = {}
+    if memory is not None and hits:
+        from tm.precedent import renderings as tm_renderings
+        renderings = tm_renderings(memory, finder.matcher, [h.term for h in hits])
+    suggestions = finder.suggest(text) if text and not hits else []
+    entries = json_entries(hits, renderings) if fmt == "json" else []
+    if fmt == "json" and batch:
+        echo(json.dumps({"query": text, "entries": entries,
+                         "suggestions": [{"form": s.form, "id": s.term_id, "score": s.score}
+                                         for s in suggestions]}, ensure_ascii=False))
+        return bool(hits)
     if fmt == "json":
-        print_json([{**json_format.entry(h.term), "matched": h.matched, "matched_form": h.form,
-                     "matched_status": h.status, "tm_renderings": renderings.get(h.term.id),
-                     "glossary": h.term.origin}
-                    for h in hits])
+        print_json(entries)
     elif fmt == "tsv":
-        columns = [*glossary.columns, "matched", "glossary"]
-        echo("\t".join(columns))
+        columns = [*finder.glossary.columns, "matched", "glossary"]
         for h in hits:
             row = {**h.term.to_row(), "matched": h.matched, "glossary": h.term.origin or ""}
-            echo("\t".join(row.get(c, "") for c in columns))
+            echo("\t".join([text] * batch + [row.get(c, "") for c in columns]))
     else:
         colour = color_enabled()
         for h in hits:
-            echo(describe_hit(h, colour, renderings.get(h.term.id),
-                              show_origin=len(glossary_path) > 1))
-    if not hits:
-        suggestions = finder.suggest(text)
+            echo(describe_hit(h, colour, renderings.get(h.term.id), show_origin=show_origin))
+    if text and not hits:
         text_message = f"No entry for {text!r}."
         if suggestions:
             text_message += " Did you mean: " + ", ".join(
                 f"{s.form} ({s.term_id})" for s in suggestions) + "?"
         message(text_message)
-        sys.exit(1)
+    if batch and fmt == "text":
+        echo()  # the end of this query's answer
+    flush_stdout()
+    return bool(hits)
+
+
+def json_entries(hits: list[Hit], renderings: dict[str, dict[str, int]]) -> list[dict]:
+    from glossary.termfiles import json as json_format
+    return [{**json_format.entry(h.term), "matched": h.matched, "matched_form": h.form,
+             "matched_status": h.status, "tm_renderings": renderings.get(h.term.id),
+             "glossary": h.term.origin}
+            for h in hits]
 
 
 def describe_hit(hit: Hit, colour: bool, renderings: dict[str, int] | None,

@@ -10,11 +10,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from .options import (format_option, glossary_option, lang_options, output_option,
-                      tm_option)
+from .options import (format_option, glossary_option, jobs_option, lang_options,
+                      output_option, tm_option)
 from .output import (color_enabled, describe_skips, echo, highlight, message, plural,
                      print_json)
-from .terms import load_glossary
+from .terms import compile_glossary, load_glossary
 
 if TYPE_CHECKING:
     from glossary.segment import Segment
@@ -96,10 +96,11 @@ def tm_info(tm_path: Path | None, fmt: str) -> None:
               help="Format of the files (default: told by extension and content).")
 @lang_options
 @click.option("--include-fuzzy", is_flag=True, help="Also import fuzzy PO/XLIFF entries.")
+@jobs_option("analyse the units")
 @tm_option()
 @format_option()
 def tm_import(files: tuple[Path, ...], input_format: str | None, source_lang: str | None,
-              target_lang: str | None, include_fuzzy: bool, tm_path: Path | None,
+              target_lang: str | None, include_fuzzy: bool, jobs: int, tm_path: Path | None,
               fmt: str) -> None:
     """Import TMX, PO/POT, XLIFF or TSV files into the TM, one transaction per file.
 
@@ -114,6 +115,7 @@ def tm_import(files: tuple[Path, ...], input_format: str | None, source_lang: st
     """
     from glossary.errors import GlossaryError
     from tm.io import import_file
+    from tm.parallel import import_jobs
 
     reports: list[dict[str, Any]] = []
     failed = 0
@@ -121,7 +123,8 @@ def tm_import(files: tuple[Path, ...], input_format: str | None, source_lang: st
         for path in files:
             advance, bar = tm_progress(path)
             run = partial(import_file, memory, path, input_format, source_lang=source_lang,
-                          target_lang=target_lang, include_fuzzy=include_fuzzy, progress=advance)
+                          target_lang=target_lang, include_fuzzy=include_fuzzy, progress=advance,
+                          jobs=jobs or import_jobs(path))
             try:
                 if bar is not None:
                     with bar:
@@ -281,7 +284,8 @@ def describe_terms(text: str, glossary_path: tuple[Path, ...]) -> None:
 
     lang = script(text) or "en"
     other = "en" if lang == "ru" else "ru"
-    terms = Lookup(load_glossary(glossary_path)).terms_in(text, lang)
+    compiled = compile_glossary(glossary_path)
+    terms = Lookup(compiled.glossary, compiled.matcher, compiled.store).terms_in(text, lang)
     if terms:
         echo("Glossary:")
     for term in terms:

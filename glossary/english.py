@@ -7,12 +7,20 @@ speech"), never to match.
 """
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
+from types import ModuleType
 
-import lemminflect
 import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> ModuleType:
+    """lemminflect, imported on first use: it brings numpy (a quarter of a second of start-up)
+    that a Russian look-up never needs."""
+    return importlib.import_module("lemminflect")
 
 
 @lru_cache(maxsize=200_000)
@@ -30,8 +38,8 @@ def lemmas(word: str) -> frozenset[str]:
     (False, True)
     """
     word = without_possessive(word)
-    known = lemminflect.getAllLemmas(word)
-    found = known or lemminflect.getAllLemmasOOV(word, "NOUN")
+    known = lexicon().getAllLemmas(word)
+    found = known or lexicon().getAllLemmasOOV(word, "NOUN")
     if word.endswith("ing") and word in found.get("NOUN", ()):
         # a noun of its own (accounting, building, setting): not a form of the verb
         found = {pos: forms for pos, forms in found.items() if pos != "VERB"}
@@ -50,7 +58,7 @@ def term_lemmas(word: str) -> frozenset[str]:
     >>> sorted(term_lemmas("saving")), sorted(term_lemmas("queries")), sorted(term_lemmas("query"))
     (['saving'], ['queries', 'query'], ['query'])
     """
-    found = lemminflect.getAllLemmas(without_possessive(word))
+    found = lexicon().getAllLemmas(without_possessive(word))
     if word.endswith(("ing", "ed")) and set(found) == {"VERB"}:
         return frozenset({word})
     return lemmas(word)
@@ -65,7 +73,7 @@ def family_by_pos(word: str) -> frozenset[tuple[str, str]]:
     ([('VERB', 'delet')], [('NOUN', 'delet')])
     """
     word = without_possessive(word.lower())
-    found = lemminflect.getAllLemmas(word) or lemminflect.getAllLemmasOOV(word, "NOUN")
+    found = lexicon().getAllLemmas(word) or lexicon().getAllLemmasOOV(word, "NOUN")
     return frozenset((pos, _STEMMER.stemWord(lemma)) for pos, forms in found.items()
                      for lemma in forms)
 
@@ -88,9 +96,9 @@ def plural(word: str) -> str:
     >>> plural("battalion"), plural("army"), plural("encirclee"), plural("forces")
     ('battalions', 'armies', 'encirclees', 'forces')
     """
-    if word not in lemminflect.getAllLemmas(word).get("NOUN", (word,)):
+    if word not in lexicon().getAllLemmas(word).get("NOUN", (word,)):
         return word  # already a plural (troops, forces)
-    forms = lemminflect.getInflection(word, "NNS", inflect_oov=True)
+    forms = lexicon().getInflection(word, "NNS", inflect_oov=True)
     return forms[0] if forms else word
 
 

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from .cache import Store
 from .keys import canonical
 from .markup import mask
 from .matcher import Match, Matcher
@@ -46,35 +47,48 @@ class Suggestion:
 class Lookup:
     """A glossary ready to be queried; build once, query many times."""
 
-    def __init__(self, glossary: Glossary, matcher: Matcher | None = None):
+    def __init__(self, glossary: Glossary, matcher: Matcher | None = None,
+                 store: Store | None = None):
+        """`store`: the glossary's compiled cache (cache.load_compiled), where the indexes
+        below are kept once built."""
         self.glossary = glossary
         self.terms = glossary.by_id()
         self.matcher = matcher or Matcher(glossary)
+        self.store = store or Store("", None)
 
     @cached_property
-    def _latin(self) -> dict[str, set[str]]:
+    def _latin(self) -> dict[str, list[str]]:
         """Romanisations of every Russian form, every English one without its diacritics
         (Goring, Hoepner for Göring, Höpner) and the surname of every English spelling of a
-        name, built when first needed: most queries never get here."""
-        index: dict[str, set[str]] = {}
+        name → term ids, built when first needed (most queries never get here) and kept in
+        the glossary's compiled cache."""
+        return self.store.get("latin", self._build_latin)
+
+    def _build_latin(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
         for term in self.glossary:
             keys = {k for form in term.approved("ru") for k in latin_keys(form)}
             keys |= {fold_latin(f) for form in term.approved("en")
                      for f in (form, _GERMAN_UMLAUTS.sub(_umlaut_digraph, form))}
             if term.kind == "name":   # a person's surname alone: Vershyhora (Petro Vershyhora)
                 keys |= {fold_latin(form.split()[-1]) for form in term.approved("en")}
-            for key in keys:
-                index.setdefault(key, set()).add(term.id)
+            for key in sorted(keys):
+                ids = index.setdefault(key, [])
+                if term.id not in ids:
+                    ids.append(term.id)
         return index
 
     @cached_property
-    def _lemmas(self) -> dict[str, tuple[str, str]]:
-        """Lemma string of every form → (form, term id), for suggestions."""
-        index: dict[str, tuple[str, str]] = {}
+    def _lemmas(self) -> dict[str, list[str]]:
+        """Lemma string of every form → [form, term id], for suggestions."""
+        return self.store.get("lemmas", self._build_lemmas)
+
+    def _build_lemmas(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
         for term in self.glossary:
             for lang in ("ru", "en"):
                 for form in (*term.approved(lang), *term.forbidden(lang)):
-                    index.setdefault(_lemma_string(form), (form, term.id))
+                    index.setdefault(_lemma_string(form), [form, term.id])
         return index
 
     def find(self, query: str) -> list[Hit]:

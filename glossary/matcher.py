@@ -4,10 +4,18 @@ The glossary's forms are compiled once into a trie per language whose edges are 
 (Russian and English lemmas, see keys.py). A text is tokenised once; each distinct token is
 analysed once (keys are cached); then one walk from each token position finds every form
 starting there. Cost grows with the text, not with the number of terms.
+
+Most texts hold no glossary word at all: each distinct word is judged once per process
+(could it start or continue a match?), and a text none of whose words can is answered
+without tokenising it. The compiled tries are plain data (`to_data`/`from_data`), which is
+what the cache (cache.py) keeps between processes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from itertools import islice, product
 
 from .clipped import clipped_forms
@@ -15,9 +23,13 @@ from .keys import term_word_keys, word_keys
 from .model import EXACT, LEMMA, Glossary, Term
 from .normalize import clean, fix_lookalikes, fold, script
 from .ru import ORDINAL_ENDINGS, YO, is_ordinal_ending
-from .runtogether import split_runtogether
-from .tokens import Token, tokenize
+from .runtogether import MIN_LEN, split_runtogether
+from .tokens import Token, _norm, hyphenated, tokenize, words
 
+# Bump when the compiled data (to_data) changes shape or meaning: cached copies are rebuilt.
+FORMAT = 3
+
+_WORDLIKE = re.compile(r"[^\W_]")
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
 _MAX_PATHS = 256  # a form whose words are all ambiguous is indexed under this many key paths
 # What may stand before a sentence's first word (a capital there says nothing about it).
@@ -54,10 +66,12 @@ class Match:
 class Matcher:
     """Compiled glossary forms, ready to find in any number of texts."""
 
-    def __init__(self, glossary: Glossary | list[Term]):
-        self._tries: dict[str, dict] = {"ru": {}, "en": {}}
+    def __init__(self, glossary: Glossary | Iterable[Term] = ()):
+        self._entries: list[Entry] = []
+        self._entry_ids: dict[Entry, int] = {}
+        self._tries: dict[str, dict] = {"ru": {}, "en": {}}   # leaves hold entry numbers
         self._vocab: dict[str, set[str]] = {"ru": set(), "en": set()}
-        self._splits: dict[str, list[tuple[int, int]] | None] = {}
+        self._reset()
         derived: list[Entry] = []
         for term in glossary:
             for lang in ("ru", "en"):
@@ -74,20 +88,74 @@ class Matcher:
         for entry in derived:  # after the listed forms, which they must not override
             self.add(entry)
 
+    def _reset(self) -> None:
+        """Per-process memos derived from the tries (never cached: they depend on text)."""
+        self._splits: dict[str, list[tuple[int, int]] | None] = {}
+        # Per language: the words (and hyphenated pairs a-b) judged, and those that may match.
+        self._relevant: dict[str, tuple[set[str], set[str]]] = {"ru": (set(), set()),
+                                                                 "en": (set(), set())}
+        self._anchor_sets: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+
+    def _anchors(self, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+        """One key of every key path in the trie, which a text must hold for the path to
+        match: the path's longest word key (long words are the rare ones: «army», not
+        «the»); for a form of punctuation only (№), its punctuation. Returned as (word
+        anchors, punctuation anchors)."""
+        if lang not in self._anchor_sets:
+            anchors: set[str] = set()
+            marks: set[str] = set()
+            stack: list[tuple[dict, str, str]] = [(self._tries[lang], "", "")]
+            while stack:
+                node, best, mark = stack.pop()
+                for key, child in node.items():
+                    if key == _END:
+                        if best:
+                            anchors.add(best)
+                        else:
+                            marks.add(mark)
+                    elif _WORDLIKE.search(key):
+                        stack.append((child, key if len(key) > len(best) else best, mark))
+                    else:
+                        stack.append((child, best, mark or key))
+            self._anchor_sets[lang] = (frozenset(anchors), tuple(sorted(marks)))
+        return self._anchor_sets[lang]
+
     def add(self, entry: Entry) -> None:
         """File one form under every key path it can be read by."""
         trie = self._tries[entry.lang]
+        number = self._entry_ids.setdefault(entry, len(self._entries))
+        if number == len(self._entries):
+            self._entries.append(entry)
         paths = (p for steps in _form_steps(entry.form) for p in islice(product(*steps), _MAX_PATHS))
         for path in paths:
             node = trie
             for key in path:
                 node = node.setdefault(key, {})
-                self._vocab[entry.lang].add(key)
-            entries = node.setdefault(_END, [])
-            if entry.how and any(not e.how for e in entries):
+                self._vocabulary(entry.lang).add(key)
+            numbers = node.setdefault(_END, [])
+            if entry.how and any(not self._entries[n].how for n in numbers):
                 continue  # the form is listed (by this concept or another): that entry wins
-            if entry not in entries:
-                entries.append(entry)
+            if number not in numbers:
+                numbers.append(number)
+        self._reset()
+
+    def to_data(self) -> dict:
+        """The compiled matcher as plain data (JSON-ready: dicts, lists, strings, ints)."""
+        return {"format": FORMAT,
+                "entries": [[getattr(e, f.name) for f in fields(Entry)] for e in self._entries],
+                "tries": self._tries}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Matcher":
+        """The matcher `to_data` described; ValueError when the data is of another format."""
+        if data.get("format") != FORMAT:
+            raise ValueError(f"compiled matcher format {data.get('format')!r}, not {FORMAT}")
+        matcher = cls()
+        matcher._entries = [Entry(*row) for row in data["entries"]]
+        matcher._entry_ids = {e: i for i, e in enumerate(matcher._entries)}
+        matcher._tries = data["tries"]
+        matcher._vocab = {}  # rebuilt from the tries when a run-together word needs it
+        return matcher
 
     def find(self, text: str, lang: str | None = None, longest: bool = True) -> list[Match]:
         """Every glossary form in `text`, in text order; where forms overlap the longest wins,
@@ -96,25 +164,57 @@ class Matcher:
         `lang` picks the side of the glossary to look for (default: the text's script).
         """
         lang = lang or script(text) or "en"
+        if not self._may_match(text, lang):
+            return []
         tokens, split = self._tokens(text, lang)
         # Keys in a fixed order (sets iterate in a per-process order): the walk, and so which
         # of two concepts read by different keys of one word comes first, must not vary.
-        keys = [tuple(sorted(word_keys(t.norm))) if t.is_word else (t.norm,) for t in tokens]
+        keys = [_ordered_keys(t.norm) if t.is_word else (t.norm,) for t in tokens]
         candidates = []
         trie = self._tries[lang]
         for i in range(len(tokens)):
-            if not any(k in trie for k in keys[i]):
+            if trie.keys().isdisjoint(keys[i]) and not \
+                    (i + 1 < len(tokens) and tokens[i + 1].joined):
                 continue
             for end, entries in self._walk(trie, tokens, keys, i):
                 candidates.append((i, end, entries))
         return self._resolve(text, tokens, split, candidates, longest)
 
+    def _may_match(self, text: str, lang: str) -> bool:
+        """False when the text holds no anchor key (see _anchors): then no form can be found.
+        A hyphenated pair is also read as one closed compound, a run-together word as its
+        pieces, as the walk reads them. Each distinct word is judged once per process; a
+        text of words judged before is answered with set operations alone."""
+        anchors, marks = self._anchors(lang)
+        if any(mark in text for mark in marks):
+            return True
+        judged, relevant = self._relevant[lang]
+        found = set(words(text))
+        if "-" in text:
+            found.update(a + "-" + b for a, b in hyphenated(text))
+        if not found.isdisjoint(relevant):
+            return True
+        for word in found - judged:
+            judged.add(word)
+            a, hyphen, b = word.partition("-")
+            norm = _norm(a) + _norm(b) if hyphen else _norm(word)
+            if self._is_relevant(norm, lang, anchors):
+                relevant.add(word)
+        return not found.isdisjoint(relevant)
+
+    def _is_relevant(self, norm: str, lang: str, anchors: frozenset[str]) -> bool:
+        if not anchors.isdisjoint(word_keys(norm)):
+            return True
+        return lang == "ru" and len(norm) >= MIN_LEN and self._split(norm, lang) is not None
+
     def _tokens(self, text: str, lang: str) -> tuple[list[Token], set[int]]:
-        """Tokens, with run-together words split into their pieces (their indices returned)."""
+        """Tokens, with run-together words split into their pieces (their indices returned).
+        Only a long word the dictionary lacks can be run-together (see runtogether.py)."""
         tokens: list[Token] = []
         split: set[int] = set()
         for tok in tokenize(text):
-            pieces = self._split(tok.norm, lang) if tok.is_word and lang == "ru" else None
+            pieces = self._split(tok.norm, lang) if tok.is_word and lang == "ru" \
+                and len(tok.norm) >= MIN_LEN else None
             if pieces is None:
                 tokens.append(tok)
                 continue
@@ -124,9 +224,21 @@ class Matcher:
                                     tok.norm[a:b], True))
         return tokens, split
 
+    def _vocabulary(self, lang: str) -> set[str]:
+        """Every key in the trie of a language (what run-together pieces must be)."""
+        if lang not in self._vocab:
+            keys: set[str] = set()
+            stack = [self._tries[lang]]
+            while stack:
+                node = stack.pop()
+                keys.update(k for k in node if k != _END)
+                stack.extend(child for k, child in node.items() if k != _END)
+            self._vocab[lang] = keys
+        return self._vocab[lang]
+
     def _split(self, word: str, lang: str) -> list[tuple[int, int]] | None:
         if word not in self._splits:
-            self._splits[word] = split_runtogether(word, self._vocab[lang])
+            self._splits[word] = split_runtogether(word, self._vocabulary(lang))
         return self._splits[word]
 
     @staticmethod
@@ -148,15 +260,14 @@ class Matcher:
                     if key in node:
                         stack.append((node[key], j + 2))
 
-    @staticmethod
-    def _resolve(text, tokens, split, candidates, longest) -> list[Match]:
+    def _resolve(self, text, tokens, split, candidates, longest) -> list[Match]:
         """Keep the longest of overlapping candidates (then the leftmost; of two on the same
         words, the one with a form spelt as in the text: `payments` is the concept
         "payments", not "payment" read by its lemma); text order out."""
-        def rank(candidate: tuple[int, int, list[Entry]]) -> tuple[int, int, bool]:
-            i, end, entries = candidate
+        def rank(candidate: tuple[int, int, list[int]]) -> tuple[int, int, bool]:
+            i, end, numbers = candidate
             surface = fold(text[tokens[i].start:tokens[end - 1].end])
-            return i - end, i, not any(fold(e.form) == surface for e in entries)
+            return i - end, i, not any(fold(self._entries[n].form) == surface for n in numbers)
 
         taken = [False] * len(tokens)
         chosen = []
@@ -165,11 +276,12 @@ class Matcher:
                 continue
             start, stop = tokens[i].start, tokens[end - 1].end
             surface = text[start:stop]
-            entries = [e for e in entries if e.match == LEMMA or _agrees(e, surface, text, start)]
-            if not entries:
+            found = [e for e in map(self._entries.__getitem__, entries)
+                     if e.match == LEMMA or _agrees(e, surface, text, start)]
+            if not found:
                 continue
             taken[i:end] = [True] * (end - i)
-            for e in entries:
+            for e in found:
                 how = ("run-together" if any(k in split for k in range(i, end))
                        else e.how or ("exact" if fold(surface) == fold(e.form) else "lemma"))
                 chosen.append(Match(e.term_id, e.lang, e.status, e.form, start, stop, surface, how))
@@ -248,6 +360,12 @@ def _form_steps(form: str) -> list[list[tuple[str, ...]]]:
                 closed.append(t.norm)
         readings.append([_sorted(term_word_keys(w)) for w in closed])
     return [steps for steps in readings if steps]
+
+
+@lru_cache(maxsize=400_000)
+def _ordered_keys(norm: str) -> tuple[str, ...]:
+    """A text word's keys in a fixed order (sorted once per distinct word)."""
+    return tuple(sorted(word_keys(norm)))
 
 
 def _sorted(keys: frozenset[str]) -> tuple[str, ...]:

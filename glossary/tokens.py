@@ -12,7 +12,10 @@ from .ru import INVISIBLE, YO
 # letters (People's), and the possessive apostrophe after a final s (battalions').
 _INNER = f"[\\w{INVISIBLE}]"
 _WORD = rf"[^\W_]{_INNER}*(?:['’][^\W_]{_INNER}*)*(?:(?<=[sS])['’](?![^\W_]))?"
-_TOKEN = re.compile(rf"(?P<word>{_WORD})|(?P<hyphen>-(?=[^\W_]))|(?P<punct>[^\w\s])")
+_TOKEN = re.compile(rf"({_WORD})|(-(?=[^\W_]))|([^\w\s])")  # word | hyphen | punctuation
+_WORD_GROUP, _HYPHEN_GROUP = 1, 2
+_WORDS = re.compile(_WORD)
+_HYPHENATED = re.compile(rf"({_WORD})-(?=({_WORD}))")
 
 
 class Token(NamedTuple):
@@ -46,16 +49,44 @@ def tokenize(text: str) -> list[Token]:
     >>> tokenize("battalions' men")[0].norm
     "battalions'"
     """
+    # One regex pass; per token only a cached lookup and a tuple (this runs on every
+    # segment of a draft, both sides: the per-token cost is most of the matcher's).
     tokens: list[Token] = []
+    append = tokens.append
+    make = tuple.__new__
     after_hyphen = False
+    word_end = -1  # end of the last token when it was a word
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "hyphen":
-            after_hyphen = bool(tokens) and tokens[-1].end == m.start() and tokens[-1].is_word
+        group = m.lastindex
+        if group == _HYPHEN_GROUP:
+            after_hyphen = word_end == m.start()
             continue
         surface = m.group()
-        is_word = kind == "word"
-        norm = _norm(surface) if is_word else surface
-        tokens.append(Token(surface, m.start(), m.end(), norm, is_word, after_hyphen and is_word))
+        start, end = m.span()
+        if group == _WORD_GROUP:
+            append(make(Token, (surface, start, end, _norm(surface), True, after_hyphen)))
+            word_end = end
+        else:
+            append(make(Token, (surface, start, end, surface, False, False)))
+            word_end = -1
         after_hyphen = False
     return tokens
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as written (what `tokenize` would make word tokens of), without
+    spans: a cheap first look at a text.
+
+    >>> words("Войска НКВД, проверочно-фильтрационный")
+    ['Войска', 'НКВД', 'проверочно', 'фильтрационный']
+    """
+    return _WORDS.findall(text)
+
+
+def hyphenated(text: str) -> list[tuple[str, str]]:
+    """Each pair of words a hyphen joins, as written (a-b-c gives a-b and b-c).
+
+    >>> hyphenated("проверочно-фильтрационный лагерь, из-за-угла")
+    [('проверочно', 'фильтрационный'), ('из', 'за'), ('за', 'угла')]
+    """
+    return _HYPHENATED.findall(text)

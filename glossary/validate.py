@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import termfiles
 from .errors import InputError, ValidationError
 from .model import MATCH_MODES, Glossary
 from .normalize import fold
@@ -13,6 +12,8 @@ from .termfiles import shipped_path
 def load(path: str | Path | None = None, fmt: str | None = None) -> Glossary:
     """Read and validate a glossary (default: the shipped one); ValidationError lists all
     problems at once."""
+    from . import termfiles  # the format readers (lxml for TBX) only when a file is read
+
     path = Path(path) if path else shipped_path()
     glossary = termfiles.read(path, fmt)
     found = problems(glossary)

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import lemminflect
-
 from . import english, morph
 from .clipped import clipped_forms
 from .model import FORMS_COLUMN, SEPARATOR, Glossary, Term
@@ -219,7 +217,7 @@ def english_like(phrase: str, example: str) -> str:
     if not words:
         return phrase
     head = words[_english_head(words)].lower().rstrip("'’")
-    if head in lemminflect.getAllLemmas(head).get("NOUN", (head,)):
+    if head in english.lexicon().getAllLemmas(head).get("NOUN", (head,)):
         return phrase
     forms = english_forms(phrase)
     return forms[1] if len(forms) > 1 and not forms[1].endswith("'s") else phrase

@@ -103,3 +103,54 @@ def test_many_terms_in_one_pass(small_matcher):
     ids = [m.term_id for m in small_matcher.find(text, "ru")]
     assert ids == ["blocking-detachment", "rear-protection-troops", "filtration-camp",
                    "special-camp", "penal-battalion"]
+
+
+def test_compiled_data_round_trip_finds_the_same(small_glossary):
+    """The cache keeps the compiled matcher as JSON: what comes back finds the same."""
+    import json
+
+    from glossary.matcher import Matcher
+    built = Matcher(small_glossary)
+    restored = Matcher.from_data(json.loads(json.dumps(built.to_data())))
+    for text, _ in RUSSIAN + TRAPS:
+        assert restored.find(text, "ru") == built.find(text, "ru")
+    assert restored.find("NKVD rear-protection troops", "en") == \
+        built.find("NKVD rear-protection troops", "en") != []
+
+
+def test_compiled_data_of_another_format_is_refused(small_glossary):
+    from glossary.matcher import FORMAT, Matcher
+    data = Matcher(small_glossary).to_data()
+    with pytest.raises(ValueError, match="format"):
+        Matcher.from_data({**data, "format": FORMAT + 1})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("«Ни шагу назад» и ничего больше", [("order-227", "«Ни шагу назад»")]),
+    ("без кавычек ни шагу назад", []),
+])
+def test_a_form_starting_with_punctuation_is_found(text, expected):
+    """Most texts are skipped by a look at their words alone; a form whose first token is
+    punctuation must not be skipped with them."""
+    from glossary.matcher import Matcher
+    from glossary.model import Term
+    m = Matcher([Term("order-227", "«Ни шагу назад»", "“Not a step back”")])
+    assert found(m, text, "ru") == expected
+
+
+@pytest.mark.parametrize("form, text, found_it", [
+    ("counter-intelligence", "Soviet counterintelligence", True),
+    ("counter-intelligence", "Soviet counter intelligence", True),
+    ("counter-intelligence", "Soviet counter-intelligence", True),
+    ("counter intelligence", "Soviet counter-intelligence", True),
+    ("counterintelligence", "Soviet counter-intelligence", True),
+    ("counterintelligence", "Soviet counterintelligence", True),
+    # documented limits: a closed or spaced form is not found written the third way
+    ("counterintelligence", "Soviet counter intelligence", False),
+    ("counter intelligence", "Soviet counterintelligence", False),
+])
+def test_english_compounds_in_their_spellings(form, text, found_it):
+    from glossary.matcher import Matcher
+    from glossary.model import Term
+    matcher = Matcher([Term("ci", "контрразведка", form)])
+    assert bool(found(matcher, text, "en")) is found_it

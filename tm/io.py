@@ -18,8 +18,10 @@ from .store import TranslationMemory
 def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None, *,
                 source_lang: str | None = None, target_lang: str | None = None,
                 include_fuzzy: bool = False,
-                progress: Callable[[Segment], None] | None = None) -> ImportReport:
-    """Import one file in one transaction: all its units, or none of them.
+                progress: Callable[[Segment], None] | None = None,
+                jobs: int = 1) -> ImportReport:
+    """Import one file in one transaction: all its units, or none of them (`jobs` > 1:
+    analysed in that many processes; the TM is the same).
 
     Languages: the caller's win, then the file's, checked against the text; a side the file
     does not name is told from its text (`glossary.languages.settle`). Only
@@ -52,7 +54,7 @@ def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None,
 
     added, duplicates = tm.add(usable(russian_english(), include_fuzzy=include_fuzzy,
                                       on_skip=skip),
-                               origin=path.name, path=path, progress=progress)
+                               origin=path.name, path=path, progress=progress, jobs=jobs)
     if not added + duplicates and all_unpaired(skipped):
         raise InputError(f"no Russian–English unit: {skipped[0][1]}", path=path)
     if foreign and not added + duplicates:

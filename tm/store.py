@@ -32,6 +32,7 @@ from glossary.segment import Segment
 
 from . import search as _search
 from .model import ConcordanceHit, FuzzyMatch, Stats, Unit
+from .parallel import analysed_batches
 from .schema import (IN_LIST, MIGRATIONS, SCHEMA_VERSION, UNIT_COLUMNS, as_list, lang_filter,
                      unit_from_row)
 from .writer import KEY_SEPARATOR, Writer, now
@@ -146,35 +147,36 @@ class TranslationMemory:
 
     def add(self, segments: Iterable[Segment], origin: str | None, *,
             source_lang: str | None = None, target_lang: str | None = None,
-            path: str | Path | None = None, progress: Callable[[Segment], None] | None = None
-            ) -> tuple[int, int]:
+            path: str | Path | None = None, progress: Callable[[Segment], None] | None = None,
+            jobs: int = 1) -> tuple[int, int]:
         """Store segments in one transaction; return (added, duplicates).
+
+        `jobs` > 1 analyses the segments in that many worker processes (the TM is the same).
 
         Languages missing from a segment are taken from `source_lang`/`target_lang`; a unit
         without one, or with an invalid code, raises InputError (with `path` and its line)
         and nothing of this call is stored. Any other error rolls back likewise.
         """
         try:
-            return self._add(segments, origin, source_lang, target_lang, path, progress)
+            return self._add(segments, origin, source_lang, target_lang, path, progress, jobs)
         except sqlite3.OperationalError as exc:
             # "database is locked" after busy_timeout, a full disk, a read-only file …
             where = f"{path}: " if path else ""
             raise GlossaryError(f"{where}cannot write to the TM {self.path}: {exc}; "
                                 "nothing of this file was stored") from None
 
-    def _add(self, segments, origin, source_lang, target_lang, path, progress):
+    def _add(self, segments, origin, source_lang, target_lang, path, progress, jobs=1):
         added = duplicates = 0
         stamp = now()
         with self._transaction():
             writer = Writer(self._db)
-            for segment in segments:
-                unit_id, new = writer.add(segment, origin, stamp, source_lang, target_lang, path)
-                if new:
-                    added += 1
-                else:
-                    duplicates += 1
-                if progress is not None:
-                    progress(segment)
+            for batch, analysed in analysed_batches(segments, jobs):
+                for segment, new in zip(batch, writer.add_batch(
+                        batch, origin, stamp, source_lang, target_lang, path, analysed)):
+                    added += new
+                    duplicates += not new
+                    if progress is not None:
+                        progress(segment)
             writer.flush()
         return added, duplicates
 

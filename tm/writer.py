@@ -11,6 +11,7 @@ import sqlite3
 import unicodedata
 from collections import Counter
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from glossary.errors import InputError
 from glossary.langtags import normalise, primary
@@ -24,7 +25,8 @@ KEY_SEPARATOR = "\x1f"
 # The key of a side with no words or numbers at all ("…", "%s:"), so that such a query finds
 # such units. No word key starts with '#'.
 NO_WORDS = "#none"
-_BATCH = 40_000  # postings held before they are written
+_BATCH = 200_000  # postings held before they are written (sorted, then inserted)
+_SQL_VARIABLES = 500  # hashes looked up per query (SQLite allows 999 variables at least)
 _TMX_TIME = re.compile(r"^\d{8}T\d{6}Z$")
 
 
@@ -48,92 +50,113 @@ def normalise_lang(code: str | None, *, what: str = "language", path=None, line=
     return tag
 
 
+@lru_cache(maxsize=256)
+def _known_lang(code: str | None) -> str | None:
+    """normalise_lang of a valid code (a file names one or two: computed once each); None
+    for an invalid one, which normalise_lang then reports with its line."""
+    try:
+        return normalise_lang(code)
+    except InputError:
+        return None
+
+
 def now() -> str:
     """The current UTC time as TMX writes it."""
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
 class Writer:
-    """Inserts units, their postings and key frequencies, batched, inside one transaction."""
+    """Inserts units, their postings and key frequencies in batches, inside one transaction.
+
+    Unit and key ids are handed out here (the transaction holds the write lock), so whole
+    batches go in with executemany instead of one INSERT … RETURNING per unit; duplicates are
+    found by pair hash, in this import (a dict) and in the TM (one query per batch).
+    """
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
-        self.key_cache: dict[tuple[int, str], int] = {}
+        self.key_ids: dict[tuple[int, str], int] = {
+            (side, key): key_id for side, key, key_id in db.execute("SELECT side, key, id FROM keys")}
+        self.next_key = max(self.key_ids.values(), default=0) + 1
+        self.next_unit = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0] + 1
+        self.new_keys: list[tuple[int, int, str]] = []
+        self.units: list[tuple] = []
+        self.repeats: list[tuple[str, int]] = []      # (changed, unit id) of duplicates
+        self.imported: dict[bytes, int] = {}          # pair hash → unit id, this import
         self.postings: list[tuple[int, int, int]] = []
         self.codes: list[tuple[int, str, bytes]] = []
         self.df: Counter = Counter()
         self.forms: dict[str, str] = {}
-        self.forms_written: set[str] = set()
 
-    def add(self, segment: Segment, origin: str | None, stamp: str, source_lang: str | None,
-            target_lang: str | None, path) -> tuple[int, bool]:
-        """Store one segment; return (unit id, whether it is new rather than a duplicate)."""
-        line = segment.line
-        src_lang = normalise_lang(segment.source_lang or source_lang, what="source language",
-                                  path=path, line=line)
-        tgt_lang = normalise_lang(segment.target_lang or target_lang, what="target language",
-                                  path=path, line=line)
-        if not segment.source.strip() or not (segment.target.strip()
-                                              or any(segment.target_plurals)):
-            raise InputError("empty segment", path=path, line=line)
-        source_hash = _hash(primary(src_lang) or src_lang, primary(tgt_lang) or tgt_lang, segment.context or "",
-                            _norm(segment.source), _norm(segment.source_plural or ""))
-        pair_hash = _hash(source_hash.hex(), _norm(segment.target),
-                          *(_norm(p) for p in segment.target_plurals))
-        created = _when(segment.props, "creationdate", min) or stamp
-        changed = _when(segment.props, "changedate", max) or created
-        src_tokens = analyse(segment.source)
-        row = self.db.execute(
-            "INSERT INTO units (source, target, source_lang, target_lang, origin, context, note, "
-            "source_plural, target_plurals, props, created, changed, count, source_hash, "
-            "pair_hash, weight, source_codes, target_codes) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?) "
-            "ON CONFLICT (pair_hash) DO UPDATE SET count = count + 1, "
-            "changed = max(changed, excluded.changed) RETURNING id, count",
-            (segment.source, segment.target, src_lang, tgt_lang, origin, segment.context,
-             segment.note, segment.source_plural,
-             _json(list(segment.target_plurals)), _json([list(p) for p in segment.props]),
-             created, changed, source_hash, pair_hash, weight(src_tokens),
-             codes_to_json(segment.source_codes), codes_to_json(segment.target_codes))).fetchone()
-        unit_id, count = row
-        if count > 1:
-            return unit_id, False
-        # One character per word or number: its most probable lemma's key (search.py).
-        codes = "".join(code_char(self._key_id(SOURCE, canonical_key(t.form) if t.kind == "word"
-                                               else t.norm))
-                        for t in src_tokens if t.keys)
-        self.codes.append((unit_id, codes, layout(src_tokens)))
-        for side, tokens in ((SOURCE, src_tokens), (TARGET, analyse(segment.target))):
-            side_weight = weight_code(weight(tokens))
-            keys = index_keys(tokens) or {NO_WORDS}
-            for t in tokens:
-                if t.kind == "word" and t.form not in self.forms_written:
-                    self.forms_written.add(t.form)
-                    self.forms[t.form] = KEY_SEPARATOR.join(sorted(t.keys))
-            for key in sorted(keys):  # key ids in a fixed order, whatever the hash seed
-                key_id = self._key_id(side, key)
-                self.postings.append((key_id, side_weight, unit_id))
-                self.df[key_id] += 1
+    def add_batch(self, segments: list[Segment], origin: str | None, stamp: str,
+                  source_lang: str | None, target_lang: str | None, path,
+                  analysed: list[Analysed] | None = None) -> list[bool]:
+        """Store consecutive segments; for each, whether it is new rather than a duplicate.
+        `analysed` holds analyse_pair(source, target) of each segment when the caller has
+        it already (worker processes); otherwise it is computed here."""
+        rows = [unit_row(s, origin, stamp, source_lang, target_lang, path) for s in segments]
+        known = self._units_with([row[-1] for row in rows if row[-1] not in self.imported])
+        fresh: list[bool] = []
+        for i, (segment, row) in enumerate(zip(segments, rows)):
+            pair_hash, changed = row[-1], row[11]
+            unit_id = self.imported.get(pair_hash) or known.get(pair_hash)
+            if unit_id is not None:
+                self.repeats.append((changed, unit_id))
+                fresh.append(False)
+                continue
+            unit_id = self.imported[pair_hash] = self.next_unit
+            self.next_unit += 1
+            found = analysed[i] if analysed is not None else analyse_pair(segment.source,
+                                                                          segment.target)
+            self._index(unit_id, row, found)
+            fresh.append(True)
         if len(self.postings) >= _BATCH:
-            self._flush_postings()
-        return unit_id, True
+            self._flush_index()
+        return fresh
 
-    def _key_id(self, side: int, key: str) -> int:
-        found = self.key_cache.get((side, key))
-        if found is None:
-            row = self.db.execute("SELECT id FROM keys WHERE side = ? AND key = ?",
-                                  (side, key)).fetchone()
-            if row is None:
-                new_id = self.db.execute("INSERT INTO keys (side, key) VALUES (?, ?)",
-                                         (side, key)).lastrowid
-                assert new_id is not None  # an INSERT into a rowid table sets it
-                found = new_id
-            else:
-                found = row[0]
-            self.key_cache[(side, key)] = found
+    def _units_with(self, pair_hashes: list[bytes]) -> dict[bytes, int]:
+        """Ids of the units already in the TM with these pair hashes."""
+        found: dict[bytes, int] = {}
+        for at in range(0, len(pair_hashes), _SQL_VARIABLES):
+            part = pair_hashes[at:at + _SQL_VARIABLES]
+            marks = ",".join("?" * len(part))
+            found.update(self.db.execute(
+                f"SELECT pair_hash, id FROM units WHERE pair_hash IN ({marks})", part))
         return found
 
-    def _flush_postings(self) -> None:
+    def _index(self, unit_id: int, row: tuple, found: Analysed) -> None:
+        source_weight, code_keys, packed, sides, forms = found
+        self.units.append((unit_id, *row, source_weight))
+        # One character per word or number: its most probable lemma's key (search.py).
+        codes = "".join(code_char(self._key_id(SOURCE, key)) for key in code_keys)
+        self.codes.append((unit_id, codes, packed))
+        key_ids, postings, df = self.key_ids, self.postings, self.df
+        for side, (side_weight, keys) in enumerate(sides):
+            for key in keys:
+                key_id = key_ids.get((side, key)) or self._key_id(side, key)
+                postings.append((key_id, side_weight, unit_id))
+                df[key_id] += 1
+        for form, joined in forms:
+            self.forms.setdefault(form, joined)
+
+    def _key_id(self, side: int, key: str) -> int:
+        found = self.key_ids.get((side, key))
+        if found is None:
+            found = self.key_ids[(side, key)] = self.next_key
+            self.next_key += 1
+            self.new_keys.append((found, side, key))
+        return found
+
+    def _flush_index(self) -> None:
+        self.db.executemany(
+            "INSERT INTO units (id, source, target, source_lang, target_lang, origin, context, "
+            "note, source_plural, target_plurals, props, created, changed, source_codes, "
+            "target_codes, count, source_hash, pair_hash, weight) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)", self.units)
+        self.units.clear()
+        self.db.executemany("INSERT INTO keys (id, side, key) VALUES (?, ?, ?)", self.new_keys)
+        self.new_keys.clear()
+        self.postings.sort()  # in index order: SQLite appends to its B-tree pages in turn
         self.db.executemany("INSERT OR IGNORE INTO postings (key_id, weight, unit_id) "
                             "VALUES (?, ?, ?)", self.postings)
         self.postings.clear()
@@ -142,13 +165,68 @@ class Writer:
         self.codes.clear()
 
     def flush(self) -> None:
-        self._flush_postings()
+        self._flush_index()
+        self.db.executemany("UPDATE units SET count = count + 1, changed = max(changed, ?) "
+                            "WHERE id = ?", self.repeats)
+        self.repeats.clear()
         self.db.executemany("INSERT OR IGNORE INTO forms (form, keys) VALUES (?, ?)",
                             self.forms.items())
         self.forms.clear()
         self.db.executemany("UPDATE keys SET df = df + ? WHERE id = ?",
                             [(n, key_id) for key_id, n in self.df.items()])
         self.df.clear()
+
+
+# What the index needs of a pair: the source's weight, the canonical key of each keyed source
+# token (the code string), the source's token layout, per side (weight code, keys), and
+# every word form with its keys (joined by KEY_SEPARATOR).
+Analysed = tuple[float, list[str], bytes, list[tuple[int, list[str]]], list[tuple[str, str]]]
+
+
+def analyse_pair(source: str, target: str) -> Analysed:
+    """Everything the index needs of one pair, as plain data (worker processes return it).
+    Each distinct word is analysed once per process (the keys are cached)."""
+    src_tokens = analyse(source)
+    code_keys = [canonical_key(t.form) if t.kind == "word" else t.norm
+                 for t in src_tokens if t.keys]
+    sides = []
+    forms: list[tuple[str, str]] = []
+    for tokens in (src_tokens, analyse(target)):
+        keys = index_keys(tokens) or {NO_WORDS}
+        sides.append((weight_code(weight(tokens)), sorted(keys)))
+        forms += [(t.form, _joined_keys(t.keys)) for t in tokens if t.kind == "word"]
+    return weight(src_tokens), code_keys, layout(src_tokens), sides, forms
+
+
+@lru_cache(maxsize=200_000)
+def _joined_keys(keys: frozenset[str]) -> str:
+    return KEY_SEPARATOR.join(sorted(keys))
+
+
+def unit_row(segment: Segment, origin: str | None, stamp: str, source_lang: str | None,
+             target_lang: str | None, path) -> tuple:
+    """The units row of a segment up to its weight, validated (InputError with its line);
+    `changed` 12th, the pair hash last."""
+    line = segment.line
+    src_lang = _known_lang(segment.source_lang or source_lang) or normalise_lang(
+        segment.source_lang or source_lang, what="source language", path=path, line=line)
+    tgt_lang = _known_lang(segment.target_lang or target_lang) or normalise_lang(
+        segment.target_lang or target_lang, what="target language", path=path, line=line)
+    if not segment.source.strip() or not (segment.target.strip()
+                                          or any(segment.target_plurals)):
+        raise InputError("empty segment", path=path, line=line)
+    source_hash = _hash(primary(src_lang) or src_lang, primary(tgt_lang) or tgt_lang,
+                        segment.context or "", _norm(segment.source),
+                        _norm(segment.source_plural or ""))
+    pair_hash = _hash(source_hash.hex(), _norm(segment.target),
+                      *(_norm(p) for p in segment.target_plurals))
+    created = _when(segment.props, "creationdate", min) or stamp
+    changed = _when(segment.props, "changedate", max) or created
+    return (segment.source, segment.target, src_lang, tgt_lang, origin, segment.context,
+            segment.note, segment.source_plural, _json(list(segment.target_plurals)),
+            _json([list(p) for p in segment.props]), created, changed,
+            codes_to_json(segment.source_codes), codes_to_json(segment.target_codes),
+            source_hash, pair_hash)
 
 
 def weight_code(value: float) -> int:

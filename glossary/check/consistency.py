@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from ..normalize import clean
 from ..segment import Segment
 from .context import Context, PairView, Ref
-from .finding import WARNING, segment_hash
+from .finding import WARNING
 from .registry import Issue, rule
 
 # A message lists at most this many segment numbers per variant (the finding's
@@ -85,7 +85,7 @@ def _finish(ctx: Context, group_by: Callable[[Segment], Key], compare: Callable[
                 suggestion = shown(ctx.segments[majority[0] - 1])
             for n in numbers:
                 segment = ctx.segments[n - 1]
-                ref = Ref(n, segment.line, segment_hash(segment))
+                ref = Ref(n, segment.line, segment)
                 yield ref, Issue(f"{phrase.format(n=len(ranked))}: {listing}",
                                  suggestion=suggestion,
                                  related=tuple(m for m in everyone if m != n))

@@ -12,26 +12,32 @@ match's `text` is the original surface.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..markup import Masked, mask
+from ..markup import Markup, Masked, mask
 from ..matcher import Match, Matcher
 from ..model import Term
 from ..normalize import fold
 from ..ru import CYRILLIC
 from ..segment import Segment
+from .finding import segment_hash
 from .plausible import plausible
 
 
 @dataclass(frozen=True, slots=True)
 class Ref:
-    """Where a pair stands in the draft: what a draft-level rule keeps to report later."""
+    """Where a pair stands in the draft: what a draft-level rule keeps to report later.
+    The segment's hash is computed only when asked for (only findings need it)."""
 
     segment: int
     line: int | None
-    hash: str
+    of: Segment = field(compare=False, repr=False)
     plural: int = 0
+
+    @property
+    def hash(self) -> str:
+        return segment_hash(self.of)
 
 
 class Context:
@@ -45,6 +51,7 @@ class Context:
         self.target_lang = target_lang
         self.state: dict[str, Any] = {}
         self.segments: list[Segment] = []  # the whole draft, for rules that compare units
+        self.markup: Markup = Markup("none")  # which syntaxes are not language (engine sets it)
         self.names = [t for t in terms.values() if t.kind == "name"]
 
     def term(self, term_id: str) -> Term:
@@ -85,19 +92,23 @@ class PairView:
         stripped = target.strip()
         self.blank = not stripped or _same_text(source, target)
         self.tgt_matches = _find(ctx, self.tgt_masked, ctx.target_lang) if stripped else []
-        self.src: dict[str, list[Match]] = _by_term(self.src_matches)
+        # Most pairs name no term: then there is nothing to group.
+        self.src: dict[str, list[Match]] = _by_term(self.src_matches) if self.src_matches else {}
         self.approved: dict[str, list[Match]] = _by_term(
-            m for m in self.tgt_matches if m.status != "forbidden")
+            m for m in self.tgt_matches if m.status != "forbidden") if self.tgt_matches else {}
         self.forbidden: dict[str, list[Match]] = _by_term(
-            m for m in self.tgt_matches if m.status == "forbidden")
+            m for m in self.tgt_matches if m.status == "forbidden") if self.tgt_matches else {}
         self.memo: dict[str, Any] = {}
 
 
 def _find(ctx: Context, masked: Masked, lang: str) -> list[Match]:
     """The glossary's plausible forms in the masked text (an accelerator is a soft hyphen
     there, which the word tests ignore), each with its original surface."""
+    found = ctx.matcher.find(masked.text, lang)
+    if not found:
+        return found
     found = [replace(m, text=m.text.replace("\u00ad", "")) if "\u00ad" in m.text else m
-             for m in ctx.matcher.find(masked.text, lang)]
+             for m in found]
     found = plausible(found, masked.text, ctx.terms)
     if not masked.spans:
         return found

@@ -13,8 +13,9 @@ from ..model import Glossary, Term
 from ..segment import Segment
 from .confidence import HIGH, LEVELS, LOW, at_least
 from .context import Context, PairView, Ref
-from .finding import ERROR, WARNING, Finding, segment_hash
+from .finding import ERROR, WARNING, Finding
 from .ignore import Ignore
+from .parallel import check_in_processes
 from .registry import RULES, Issue, select
 
 LANGS = ("ru", "en")
@@ -65,7 +66,7 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
           matcher: Matcher | None = None, source_lang: str | None = None,
           target_lang: str | None = None, rules: Iterable[str] = (), skip: Iterable[str] = (),
           ignore: Ignore | None = None, markup: str | Markup = "auto",
-          min_confidence: str = LOW,
+          min_confidence: str = LOW, jobs: int = 1,
           progress: Callable[[int], None] | None = None) -> Report:
     """Check a draft against a glossary; every finding of the selected rules, in order.
 
@@ -73,7 +74,9 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     else told from the script of the source text. `matcher` may be passed to reuse one
     built for the same glossary. `markup` says which syntaxes are not language (see
     glossary.markup.Markup: "auto", "none" or a list). Findings below `min_confidence` are left
-    out. `progress(n)` is called after each segment.
+    out. `jobs` > 1 checks in that many processes, with the same result (see parallel.py;
+    processes.default_jobs suggests a number). `progress(n)` is called as segments are done,
+    n at a time.
     """
     if min_confidence not in LEVELS:
         raise GlossaryError(f"unknown confidence {min_confidence!r}; one of {', '.join(LEVELS)}")
@@ -85,22 +88,12 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     source_lang, target_lang = direction(segments, source_lang, target_lang)
     ctx = Context(terms, matcher or Matcher(list(terms.values())), source_lang, target_lang)
     ctx.segments = segments  # draft-wide rules that compare whole units read them at the end
-    found: list[Finding] = []
-    for number, segment in enumerate(segments, start=1):
-        digest = segment_hash(segment)
-        syntaxes = markup.for_segment(segment)
-        for plural, (source, target) in enumerate(pairs(segment)):
-            ref = Ref(number, segment.line, digest, plural)
-            masked = (mask(source, syntaxes, segment.source_codes if plural == 0 else ()),
-                      mask(target, Markup.for_target(syntaxes, source),
-                           segment.target_codes if plural == 0 else ()))
-            alt = _alt_source(segment, plural)
-            view = PairView(ref, source, target, ctx, masked,
-                            mask(alt, syntaxes) if alt is not None else None)
-            for r in chosen:
-                found.extend(_stamp(ref, r.id, issue) for issue in r.run(view, ctx))
-        if progress is not None:
-            progress(1)
+    ctx.markup = markup
+    rule_ids = [r.id for r in chosen]
+    if jobs > 1 and len(segments) > 1:
+        found = check_in_processes(segments, ctx, rule_ids, jobs, check_pairs, progress)
+    else:
+        found = check_pairs(segments, 1, ctx, rule_ids, progress)
     for r in chosen:
         if r.finish is not None:
             found.extend(_stamp(ref, r.id, issue) for ref, issue in r.finish(ctx))
@@ -112,6 +105,31 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     kept = [f for f in found if ignore is None or f not in ignore]
     return Report(kept, segments, source_lang, target_lang, tuple(r.id for r in chosen), ignored,
                   found, terms)
+
+
+def check_pairs(segments: Iterable[Segment], first: int, ctx: Context, rule_ids: list[str],
+                progress: Callable[[int], None] | None = None) -> list[Finding]:
+    """The per-pair findings of consecutive segments numbered from `first` (the draft-wide
+    rules record what they see in ctx.state)."""
+    chosen = [RULES[i] for i in rule_ids]
+    found: list[Finding] = []
+    markup: Markup = ctx.markup
+    for number, segment in enumerate(segments, start=first):
+        syntaxes = markup.for_segment(segment)
+        for plural, (source, target) in enumerate(pairs(segment)):
+            ref = Ref(number, segment.line, segment, plural)
+            masked = (mask(source, syntaxes, segment.source_codes if plural == 0 else ()),
+                      mask(target, Markup.for_target(syntaxes, source),
+                           segment.target_codes if plural == 0 else ()))
+            alt = _alt_source(segment, plural)
+            view = PairView(ref, source, target, ctx, masked,
+                            mask(alt, syntaxes) if alt is not None else None)
+            for r in chosen:
+                for issue in r.run(view, ctx):
+                    found.append(_stamp(ref, r.id, issue))
+        if progress is not None:
+            progress(1)
+    return found
 
 
 def pairs(segment: Segment) -> list[tuple[str, str]]:

@@ -69,6 +69,19 @@ class NameIndex:
                         words[key] = term.en if " " not in term.en else \
                             max(en_words, key=lambda w: fuzz.ratio(key, fold_latin(w)))
             self.words[term.id] = words
+        self.key_words = {w for key in self.full for w in key.split()}
+        self._judged: set[str] = set()
+        self._naming: set[str] = set()
+
+    def may_name(self, words: list[str]) -> bool:
+        """Whether one of these capitalised words can be the last word of a name's
+        romanisation (each distinct word folded once per run: most targets name nobody)."""
+        found = set(words)
+        for word in found - self._judged:
+            self._judged.add(word)
+            if word[0].isascii() and fold_latin(_POSSESSIVE.sub("", word)) in self.key_words:
+                self._naming.add(word)
+        return not found.isdisjoint(self._naming)
 
 
 def name_variants(view: PairView, ctx: Context) -> dict[str, list[tuple[tuple[int, int], str, str]]]:
@@ -142,6 +155,8 @@ def _inside(span: tuple[int, int], covered) -> bool:
 
 def _scan_latin(view, ctx, index: NameIndex, covered, found) -> None:
     """Every run of capitalised Latin words whose folded form is a known name's key."""
+    if not index.may_name(_CAPITALISED.findall(view.tgt_text)):
+        return
     words = [m for m in _CAPITALISED.finditer(view.tgt_text) if m.group()[0].isascii()]
     taken_until = -1
     for i, m in enumerate(words):

@@ -1,0 +1,86 @@
+"""Checking a large draft in several processes, with exactly the result of one.
+
+The draft is cut into runs of consecutive segments; each worker process checks its runs
+pair by pair (matching, per-pair rules) and hands back the findings and what the
+draft-wide rules recorded (`ctx.state[rule_id]`). Those records are merged in draft order,
+so the draft-wide rules then see what one process would have seen. Keys of `ctx.state`
+starting with `_` are per-process caches and are not merged.
+
+Workers are forked where that is safe (Linux: they inherit the analyzer, the compiled
+matcher and its warm caches); elsewhere they are spawned and get the matcher pickled (our
+own processes: no file is involved).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from ..processes import worker_context
+from ..segment import Segment
+from .context import Context
+from .finding import Finding
+
+_RUNS_PER_JOB = 4  # smaller runs even out the work when segments differ in length
+
+_worker: dict[str, Any] = {}
+
+
+def check_in_processes(segments: Sequence[Segment], ctx: Context, rule_ids: list[str],
+                       jobs: int, run: Callable[..., list[Finding]],
+                       progress: Callable[[int], None] | None = None) -> list[Finding]:
+    """Findings of `run(segments, first_number, ctx, rule_ids)` over the whole draft, run by
+    `jobs` processes; `ctx.state` ends up as one process would have left it."""
+    size = max(1, math.ceil(len(segments) / (jobs * _RUNS_PER_JOB)))
+    runs = [(start + 1, list(segments[start:start + size]))
+            for start in range(0, len(segments), size)]
+    found: list[Finding] = []
+    with ProcessPoolExecutor(jobs, mp_context=worker_context(),
+                             initializer=_start, initargs=(ctx, rule_ids, run)) as pool:
+        futures = [pool.submit(_check_run, first, part) for first, part in runs]
+        for (_, part), future in zip(runs, futures):
+            findings, state = future.result()
+            found.extend(findings)
+            merge_state(ctx.state, state)
+            if progress is not None:
+                progress(len(part))
+    return found
+
+
+def _start(ctx: Context, rule_ids: list[str], run: Callable[..., list[Finding]]) -> None:
+    _worker.update(ctx=ctx, rule_ids=rule_ids, run=run)
+
+
+def _check_run(first: int, segments: list[Segment]) -> tuple[list[Finding], dict]:
+    ctx: Context = _worker["ctx"]
+    ctx.state = {k: v for k, v in ctx.state.items() if k.startswith("_")}
+    findings = _worker["run"](segments, first, ctx, _worker["rule_ids"])
+    return findings, {k: v for k, v in ctx.state.items() if not k.startswith("_")}
+
+
+def merge_state(into: dict, part: dict) -> None:
+    """Add what a later run of segments recorded to what earlier ones did: lists are
+    extended (draft order), counters added, sets joined, dicts merged key by key.
+
+    >>> a = {"r": {"x": [1], "y": Counter(a=1)}}
+    >>> merge_state(a, {"r": {"x": [2], "y": Counter(a=2), "z": {3}}})
+    >>> a
+    {'r': {'x': [1, 2], 'y': Counter({'a': 3}), 'z': {3}}}
+    """
+    for key, value in part.items():
+        if key not in into:
+            into[key] = value
+            continue
+        mine = into[key]
+        if isinstance(mine, Counter):
+            mine.update(value)
+        elif isinstance(mine, dict):
+            merge_state(mine, value)
+        elif isinstance(mine, list):
+            mine.extend(value)
+        elif isinstance(mine, set):
+            mine |= value
+        else:
+            raise TypeError(f"cannot merge rule state {key!r} of type {type(mine).__name__}")

@@ -1,0 +1,85 @@
+"""`check(jobs=N)`: real worker processes give exactly the report of one process, the
+draft-wide rules (inconsistent-term, name-spelling) included across run boundaries."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+from paths import DATA, ROOT, needs_data
+
+from glossary.check import check
+from glossary.processes import PARALLEL_FROM, default_jobs
+from glossary.segment import Segment
+
+# Each row says something a rule finds; repeated, they spread over every run of segments.
+ROWS = [
+    ("Заградотряды стояли за штрафными батальонами.", "Blocking detachments stood behind the penal battalions."),
+    ("Заградотряд задержал их.", "The barrier troops detained them."),
+    ("Михаил Девятаев бежал из плена.", "Mikhail Devyatayev escaped from captivity."),
+    ("Девятаев вернулся в 1945 году.", "Devyataev returned in 1944."),
+    ("Органы СМЕРШ проверяли окруженцев.", "Smersh organs checked the еncirclees."),
+    ("Спецпоселенцев отправили в Казахстан.", "They were sent to Kazakhstan."),
+    ("Штрафной батальон.", "Punishment battalion."),
+    ("Штрафной батальон.", "Penal battalion."),
+]
+
+
+def draft(n: int) -> list[Segment]:
+    return [Segment(*ROWS[i % len(ROWS)]) for i in range(n)]
+
+
+def same(a, b) -> None:
+    assert a.findings == b.findings
+    assert a.ignored == b.ignored and a.summary() == b.summary()
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_jobs_give_the_report_of_one_process(small_glossary, jobs):
+    segments = draft(61)
+    one = check(segments, small_glossary)
+    rules = {f.rule for f in one.findings}
+    assert {"missing-term", "forbidden-term", "number-mismatch", "mixed-script"} <= rules
+    assert {"inconsistent-term", "name-spelling"} & rules  # a draft-wide rule spoke
+    same(check(segments, small_glossary, jobs=jobs), one)
+
+
+def test_progress_counts_every_segment(small_glossary):
+    done = []
+    check(draft(20), small_glossary, jobs=2, progress=done.append)
+    assert sum(done) == 20
+
+
+def test_more_jobs_than_segments(small_glossary):
+    same(check(draft(1), small_glossary, jobs=4), check(draft(1), small_glossary))
+    same(check([], small_glossary, jobs=2), check([], small_glossary))
+
+
+@pytest.mark.parametrize("segments, expected", [(10, 1), (PARALLEL_FROM - 1, 1)])
+def test_small_drafts_use_one_process(segments, expected):
+    assert default_jobs(segments) == expected
+
+
+def test_large_drafts_use_the_cpus_up_to_four():
+    assert 1 <= default_jobs(PARALLEL_FROM) <= 4
+
+
+@pytest.mark.parametrize("load, expected", [(0.1, 2), (0.8, 1), (1.6, 1), (9.0, 1)])
+def test_large_drafts_use_idle_cpus_only(monkeypatch, load, expected):
+    """Two CPUs: a second process only while the other CPU is idle."""
+    import os
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert default_jobs(PARALLEL_FROM) == expected
+
+
+@needs_data
+def test_jobs_on_real_text_with_the_shipped_glossary():
+    """3,000 real Tatoeba pairs, both directions' worth of homonyms with the shipped glossary."""
+    from glossary import load
+    with (DATA / "tatoeba-en-ru" / "tatoeba-test-v2021-08-07.rus").open(encoding="utf-8") as ru, \
+            (DATA / "tatoeba-en-ru" / "tatoeba-test-v2021-08-07.eng").open(encoding="utf-8") as en:
+        segments = [Segment(r.strip(), e.strip()) for r, e, _ in zip(ru, en, range(3000))]
+    shipped = load()
+    one = check(segments, shipped)
+    assert one.findings
+    same(check(segments, shipped, jobs=2), one)

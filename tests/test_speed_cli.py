@@ -1,0 +1,107 @@
+"""The speed options of the command line: lookup --batch, check --jobs, --no-cache."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from paths import HERE, ROOT
+
+from cli import main
+
+ROWS = [
+    ("Заградотряды стояли за штрафными батальонами.", "Blocking detachments stood behind the penal battalions."),
+    ("Заградотряд задержал их.", "The barrier troops detained them."),
+    ("Михаил Девятаев бежал из плена.", "Mikhail Devyatayev escaped from captivity."),
+    ("Девятаев вернулся в 1945 году.", "Devyataev returned in 1944."),
+    ("Штрафной батальон.", "Punishment battalion."),
+]
+
+
+@pytest.fixture
+def gloss(tmp_path):
+    path = tmp_path / "terms.tsv"
+    shutil.copy(HERE / "data" / "small.tsv", path)
+    return path
+
+
+def test_batch_answers_each_line_as_json(runner, gloss):
+    queries = "штрафбатом\nDevjataev\n\nнет такого\nзаградотрядаи\n"
+    result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--batch", "-",
+                                  "--format", "json"], input=queries)
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["query"] for a in answers] == ["штрафбатом", "Devjataev", "", "нет такого",
+                                             "заградотрядаи"]
+    assert [[e["id"] for e in a["entries"]] for a in answers] == \
+        [["penal-battalion"], ["devyatayev"], [], [], ["blocking-detachment"]]
+    assert answers[1]["entries"][0]["matched"] == "transliteration"
+    assert result.exit_code == 1  # a query found nothing
+
+
+def test_batch_tsv_puts_the_query_first(runner, gloss, tmp_path):
+    queries = tmp_path / "queries.txt"
+    queries.write_text("СМЕРШ\nfiltration camps\n", encoding="utf-8")
+    result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--batch", str(queries),
+                                  "--format", "tsv"])
+    header, *rows = result.stdout.splitlines()
+    assert header.split("\t")[:2] == ["query", "id"]
+    assert [r.split("\t")[:2] for r in rows] == [["СМЕРШ", "smersh"],
+                                                 ["filtration camps", "filtration-camp"]]
+    assert result.exit_code == 0
+
+
+def test_batch_and_a_query_together_is_a_usage_error(runner, gloss):
+    result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--batch", "-", "СМЕРШ"],
+                           input="")
+    assert result.exit_code == 2 and "not both" in result.stderr
+
+
+def test_batch_answers_before_the_next_line_is_written(gloss, tmp_path):
+    """An editor keeps the process open and waits for each answer: a real process, a pipe."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "GLOSSARY_CACHE_DIR": str(tmp_path / "c")}
+    with subprocess.Popen([sys.executable, "-c", "from cli import main; main()", "lookup",
+                           "--glossary", str(gloss), "--batch", "-", "--format", "json"],
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                          encoding="utf-8", env=env) as proc:
+        for query, term in (("штрафбатом", "penal-battalion"), ("СМЕРШ", "smersh")):
+            proc.stdin.write(query + "\n")
+            proc.stdin.flush()
+            answer = json.loads(proc.stdout.readline())  # blocks until this one is answered
+            assert (answer["query"], answer["entries"][0]["id"]) == (query, term)
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0
+
+
+def test_no_cache_leaves_the_cache_alone(runner, gloss, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(cache))
+    result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--no-cache", "СМЕРШ"])
+    assert result.exit_code == 0 and "Smersh" in result.stdout
+    assert not cache.exists()
+    runner.invoke(main, ["lookup", "--glossary", str(gloss), "СМЕРШ"])
+    assert sorted(p.name.split(".")[1] for p in cache.iterdir()) == ["glossary", "matcher"]
+
+
+def test_check_jobs_give_the_report_of_one(runner, gloss, tmp_path):
+    draft = tmp_path / "draft.tsv"
+    draft.write_text("source\ttarget\n" + "".join(f"{s}\t{t}\n" for s, t in ROWS * 9),
+                     encoding="utf-8")
+    reports = []
+    for jobs in ("1", "2"):
+        result = runner.invoke(main, ["check", str(draft), "--glossary", str(gloss), "--format",
+                                      "json", "--jobs", jobs, "--no-cache"])
+        assert result.exit_code == 1, result.stderr
+        reports.append(result.stdout)
+    assert reports[0] == reports[1]
+    assert {"inconsistent-term", "name-spelling"} & \
+        {f["rule"] for f in json.loads(reports[0])["findings"]}  # a draft-wide rule spoke
+
+
+def test_check_jobs_must_not_be_negative(runner, gloss, tmp_path):
+    draft = tmp_path / "draft.tsv"
+    draft.write_text("source\ttarget\nа\tb\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", str(draft), "--glossary", str(gloss), "--jobs", "-1"])
+    assert result.exit_code == 2 and "--jobs" in result.stderr

@@ -1,0 +1,68 @@
+"""`tm import --jobs`: units analysed in worker processes make the same TM as one process."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cli import main
+from glossary.segment import Segment
+from tm.parallel import BATCH
+from tm.store import TranslationMemory
+
+PAIRS = [("Войска НКВД по охране тыла задержали {n} дезертиров.", "NKVD troops detained {n} deserters."),
+         ("Заградотряды стояли за штрафными батальонами.", "Blocking detachments stood behind penal battalions."),
+         ("Удалить %(name)s из <b>{n}</b> групп?", "Remove %(name)s from <b>{n}</b> groups?"),
+         ("Спецпоселенцев отправили в Казахстан.", "The special settlers were sent to Kazakhstan.")]
+
+
+def segments(n: int) -> list[Segment]:
+    """n pairs over more than two batches, with duplicates inside and across batches."""
+    return [Segment(ru.format(n=i % 700), en.format(n=i % 700), source_lang="ru",
+                    target_lang="en") for i in range(n) for ru, en in PAIRS[i % 4:i % 4 + 1]]
+
+
+def contents(path):
+    with TranslationMemory(path, create=False) as tm:
+        units = [(u.source, u.target, u.count) for u in tm.units()]
+        found = [[(m.unit.source, m.score) for m in tm.search(q, min_score=50)]
+                 for q in ("Войскам НКВД по охране тыла задержали 5 дезертиров",
+                           "Удалить %(name)s из <b>3</b> группы?", "Заградотряды стояли за штрафным батальоном.")]
+        forms = sorted(tm.db.execute("SELECT form, keys FROM forms"))
+        keys = sorted(tm.db.execute("SELECT side, key, df FROM keys"))
+    return units, found, forms, keys
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_jobs_make_the_tm_of_one_process(tmp_path, jobs):
+    data = segments(2 * BATCH + 123)
+    made = []
+    for n in (1, jobs):
+        path = tmp_path / f"tm{n}.sqlite"
+        with TranslationMemory(path) as tm:
+            # duplicates inside a batch, across batches and across imports
+            first = data[:BATCH + 7]
+            distinct = len({(s.source, s.target) for s in first})
+            assert tm.add(first, "a", jobs=n) == (distinct, len(first) - distinct)
+            added, _ = tm.add(data, "b", jobs=n)
+            assert added == len({(s.source, s.target) for s in data}) - distinct
+        made.append(contents(path))
+    assert made[0] == made[1]
+    units, found, _, _ = made[0]
+    assert sum(c for _, _, c in units) == BATCH + 7 + len(data)
+    assert all(found)
+
+
+def test_cli_jobs_option(runner, tmp_path):
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text("source\ttarget\n" + "".join(f"{s.source}\t{s.target}\n"
+                                                for s in segments(50)), encoding="utf-8")
+    for jobs in ("1", "2"):
+        result = runner.invoke(main, ["tm", "import", str(tsv), "--tm", str(tmp_path / f"{jobs}.sqlite"),
+                                      "--jobs", jobs, "--format", "json", "--source-lang", "ru",
+                                      "--target-lang", "en"])
+        assert result.exit_code == 0, result.stderr
+        [report] = json.loads(result.stdout)
+        distinct = len({(s.source, s.target) for s in segments(50)})
+        assert (report["added"], report["duplicates"]) == (distinct, 50 - distinct)
+    assert contents(tmp_path / "1.sqlite")[:3] == contents(tmp_path / "2.sqlite")[:3]
