@@ -259,7 +259,7 @@ def source_forms(term: Term, lang: str) -> list[str]:
     ...                   kind="title"), "en")
     ['Supreme Commanders-in-Chief', "Supreme Commander-in-Chief's", "Supreme Commanders-in-Chief's"]
     """
-    single = one_of_a_kind(term)
+    single = one_of_a_kind(term) or uncountable(term.ru)
     approved = {fold(f) for f in term.approved(lang)}
     found: list[str] = []
     for form in term.approved(lang):
@@ -278,6 +278,34 @@ def one_of_a_kind(term: Term) -> bool:
     if term.kind in ONE_OF_A_KIND_KINDS:
         return True
     return term.kind not in _COUNTED_KINDS and (term.ru[:1].isupper() or "«" in term.ru)
+
+
+# A Russian noun common enough in general text for its absences to mean something (Zipf 2.5:
+# about three uses in a million words) whose plainly plural forms never occur there is a
+# mass noun. pymorphy3 marks few of them (Sgtm): шпионаж, снабжение, плен are not marked.
+_MASS_EVIDENCE_ZIPF = 2.5
+
+
+def uncountable(phrase: str) -> bool:
+    """Whether the head noun of a Russian phrase is used in the singular only, as far as
+    general text (wordfreq) shows: its dative, instrumental and prepositional plurals (which
+    no singular form shares) never occur although the word itself is common. A rare word
+    proves nothing and keeps its plural.
+
+    >>> uncountable("шпионаж"), uncountable("фильтрационный лагерь"), uncountable("заградотряд")
+    (True, False, False)
+    """
+    from wordfreq import zipf_frequency
+
+    for word in phrase.split():
+        parse = morph.parse(word.lower())[0]
+        if parse.tag.POS == "NOUN" and parse.normal_form == word.lower() and {
+                "sing", "inan"} <= parse.tag.grammemes:  # people are counted (ефрейторы)
+            plurals = [f.word for case in ("datv", "ablt", "loct")
+                       if (f := parse.inflect({case, "plur"})) is not None]
+            return (zipf_frequency(parse.normal_form, "ru") >= _MASS_EVIDENCE_ZIPF
+                    and bool(plurals) and not any(zipf_frequency(f, "ru") for f in plurals))
+    return False
 
 
 def _usual_paradigm(phrase: str, kind: str, single: bool) -> list[str]:
