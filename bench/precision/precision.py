@@ -119,7 +119,9 @@ def convert_tarantool_csv(path: Path) -> Path:
 PROJECTS = {p.name: p for p in (
     Project("tarantool", "tarantool-doc-ru/glossary/glossary.csv",
             po_dir="tarantool-doc-ru/locale/ru/LC_MESSAGES",
-            convert=convert_tarantool_csv),
+            convert=convert_tarantool_csv, source_lang="en", target_lang="ru"),
+    # Stated, as `--from en --to ru` would be: tarantool's catalogues have no Language
+    # header, and one whose every msgstr is empty gives the reader no Russian to settle on.
     Project("django", "django-glossary.tsv", po_dir="django-ru"),
     Project("tatoeba", "terms.tsv", source="tatoeba-en-ru/tatoeba-test-v2021-08-07.rus",
             target="tatoeba-en-ru/tatoeba-test-v2021-08-07.eng",
