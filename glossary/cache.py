@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 from .matcher import Matcher
 from .errors import DecodingWarning
 from .model import Glossary, Term
-from .validate import shipped_path
+from .shipped import shipped_path
 
 # Bump when the shape or meaning of a cached part changes in a way the key does not show.
 FORMAT = 1
