@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 _WHERE = {"GlossaryError": "errors", "InputError": "errors", "ValidationError": "errors",
           "Match": "matcher", "Matcher": "matcher", "Glossary": "model", "Term": "model",
-          "shipped_path": "validate"}
+          "shipped_path": "shipped"}
 
 __all__ = ["GlossaryError", "Glossary", "InputError", "Match", "Matcher", "Term",
            "ValidationError", "load", "shipped_path"]

@@ -18,6 +18,7 @@ import json
 import os
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -26,8 +27,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .matcher import Matcher
+from .errors import DecodingWarning
 from .model import Glossary, Term
-from .validate import shipped_path
+from .shipped import shipped_path
 
 # Bump when the shape or meaning of a cached part changes in a way the key does not show.
 FORMAT = 1
@@ -131,14 +133,35 @@ def load_compiled(path: str | Path | Sequence[str | Path] | None = None,
     store = Store(content_key(content, fmt or " ".join(p.suffix.lower() for p in paths)),
                   cache_dir() if use_cache else None)
 
-    def build() -> Glossary:
-        return load(paths[0] if len(paths) == 1 else paths, fmt)
+    said: list[str] = []  # what reading the files warned of, said again on a warm load
 
-    glossary = store.get("glossary", build, glossary_to_data,
-                         lambda data: glossary_from_data(data, paths[0]))
+    def build() -> Glossary:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", DecodingWarning)
+            glossary = load(paths[0] if len(paths) == 1 else paths, fmt)
+        for w in caught:
+            if not issubclass(w.category, DecodingWarning):
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            elif str(w.message) not in said:
+                said.append(str(w.message))
+        _warn(said)
+        return glossary
+
+    def decode(data: dict) -> Glossary:
+        glossary = glossary_from_data(data, paths[0])
+        _warn(data.get("warnings", []))
+        return glossary
+
+    glossary = store.get("glossary", build,
+                         lambda g: {**glossary_to_data(g), "warnings": said}, decode)
     matcher = store.get("matcher", lambda: Matcher(glossary), Matcher.to_data,
                         Matcher.from_data)
     return Compiled(glossary, matcher, store)
+
+
+def _warn(messages: list[str]) -> None:
+    for text in messages:
+        warnings.warn(DecodingWarning(text), stacklevel=3)
 
 
 def content_key(content: bytes, fmt: str) -> str:

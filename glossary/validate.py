@@ -6,7 +6,7 @@ from pathlib import Path
 from .errors import InputError, ValidationError
 from .model import MATCH_MODES, Glossary
 from .normalize import fold
-from .termfiles import shipped_path
+from .shipped import shipped_path
 
 
 def load(path: str | Path | None = None, fmt: str | None = None) -> Glossary:

@@ -177,3 +177,16 @@ def test_a_copy_elsewhere_names_its_own_file(cache, glossary_file, tmp_path):
     copy.parent.mkdir()
     copy.write_bytes(glossary_file.read_bytes())
     assert {t.origin for t in load_compiled(copy).glossary} == {str(copy)}
+
+
+def test_a_warm_load_says_what_reading_the_file_warned_of(cache, tmp_path):
+    """A stray byte is named on every load, not only the one that filled the cache."""
+    from glossary.errors import DecodingWarning
+
+    path = tmp_path / "bad.tsv"
+    path.write_bytes("id\tru\ten\tnote\na\tлагерь\tcamp\tbad \xff byte\n".encode("utf-8")
+                     .replace(b"\xc3\xbf", b"\xff"))
+    for _ in ("cold", "warm"):
+        with pytest.warns(DecodingWarning, match=r"bad\.tsv:2: 1 byte") as said:
+            assert load_compiled(path).glossary.terms[0].note == "bad \ufffd byte"
+        assert len(said) == 1

@@ -603,16 +603,7 @@ def test_large_tmx_streams_in_bounded_memory(tmp_path):
     path = tmp_path / "large.tmx"
     count = _big_tmx(path, 50)
     size = path.stat().st_size
-    script = textwrap.dedent(f"""
-        import resource, sys
-        sys.path.insert(0, {str(PROJECT)!r})
-        from glossary.formats import tmx
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        n = sum(1 for _ in tmx.read({str(path)!r}))
-        print(n, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)
-    """)
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    seen, grown = map(int, out.stdout.split())
+    seen, grown = _read_in_child(path)
     assert seen == count
     assert grown < size / 5, f"reading a {size >> 20} MB TMX grew the process by {grown >> 20} MB"
 
@@ -626,6 +617,21 @@ def test_large_tmx_streams_in_bounded_memory(tmp_path):
         tracemalloc.stop()
     assert seen == count
     assert peak < small.stat().st_size / 20
+
+
+def _read_in_child(path: Path) -> tuple[int, int]:
+    """Units a fresh process reads from a TMX, and how many bytes its peak RSS grew by."""
+    script = textwrap.dedent(f"""
+        import resource, sys
+        sys.path.insert(0, {str(PROJECT)!r})
+        from glossary.formats import tmx
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        n = sum(1 for _ in tmx.read({str(path)!r}))
+        print(n, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    seen, grown = map(int, out.stdout.split())
+    return seen, grown
 
 
 def _padded_tmx(path: Path, megabytes: int, shape: str) -> int:
@@ -649,16 +655,7 @@ def test_padding_elements_are_freed_whatever_their_name(tmp_path, shape):
     path = tmp_path / "padded.tmx"
     count = _padded_tmx(path, 10, shape)
     size = path.stat().st_size
-    script = textwrap.dedent(f"""
-        import resource, sys
-        sys.path.insert(0, {str(PROJECT)!r})
-        from glossary.formats import tmx
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        n = sum(1 for _ in tmx.read({str(path)!r}))
-        print(n, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)
-    """)
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    seen, grown = map(int, out.stdout.split())
+    seen, grown = _read_in_child(path)
     assert seen == count
     assert grown < size / 5, f"reading a {size >> 20} MB TMX grew the process by {grown >> 20} MB"
 

@@ -14,7 +14,7 @@ import time
 import pytest
 from paths import HERE, ROOT
 
-from glossary import termfiles
+from glossary import shipped, termfiles
 from glossary.errors import GlossaryError, InputError
 from glossary.textio import locked, write_atomic
 
@@ -161,7 +161,7 @@ def test_library_refuses_the_installed_copy(monkeypatch, tmp_path):
     fake = tmp_path / "site" / "glossary" / "data" / "terms.tsv"
     fake.parent.mkdir(parents=True)
     shutil.copy(SMALL, fake)
-    monkeypatch.setattr(termfiles, "shipped_path", lambda: fake)
+    monkeypatch.setattr(shipped, "shipped_path", lambda: fake)
     with pytest.raises(GlossaryError, match="read-only"):
         termfiles.write(termfiles.read(SMALL), fake)
     assert fake.read_bytes() == SMALL.read_bytes()

@@ -13,43 +13,23 @@ disk, so every file written reads back (`check_writable`).
 from __future__ import annotations
 
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .. import sniff
 from ..errors import GlossaryError, InputError
 from ..model import COLUMNS, LIST_COLUMNS, REQUIRED, Glossary, Term
+from ..shipped import SHIPPED_READ_ONLY, is_installed_copy, shipped_path  # noqa: F401 (re-exported)
 from ..textio import read_text, write_atomic
 from . import csv, json, omegat, po, tbx, tsv
 
 FORMATS = {m.NAME: m for m in (tsv, csv, omegat, tbx, json, po)}
-
-SHIPPED_READ_ONLY = ("the shipped glossary is read-only (a package upgrade would discard "
-                     "changes to it); start your own, e.g. `glossary export -o my.tsv`, and "
-                     "name it with --glossary my.tsv or $GLOSSARY_FILE")
 
 # Whitespace that cannot stand inside a cell; runs of it (with spaces around) become a space.
 _BREAKS = re.compile(r" *[\t\n\r\v\f\x1c-\x1f\x85\u2028\u2029][\s]*")
 # Characters no glossary cell may hold: other C0/C1 controls, DEL, lone surrogates.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
-
-def shipped_path() -> Path:
-    """The glossary that comes with the package (terms.tsv), in a checkout or installed."""
-    return Path(str(resources.files("glossary") / "data" / "terms.tsv"))
-
-
-def is_installed_copy(path: str | Path) -> bool:
-    """Whether `path` is the shipped glossary inside an installed package (not a source
-    checkout, where maintainers edit it): writing there is lost at the next upgrade."""
-    shipped = shipped_path()
-    try:
-        same = Path(path).resolve() == shipped.resolve()
-    except OSError:
-        return False
-    return same and not (shipped.parent.parent.parent / "pyproject.toml").is_file()
 
 
 def detect(path: str | Path) -> str:
