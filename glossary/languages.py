@@ -16,6 +16,7 @@ identified (`langid.identify`) and:
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -50,10 +51,19 @@ def settle(segments: Iterable[Segment], path: str | Path | None = None, *,
         named[side] = _most_common(_tag(s, side) for s in head)
         # Only the units labelled with the side's usual tag (or none): a multilingual file
         # may hold other pairs, which must not outvote it.
-        texts = [without_codes(s.source, s.source_codes) if side == "source"
-                 else without_codes(s.target, s.target_codes) for s in head
-                 if _tag(s, side) is None or same(_tag(s, side), named[side])]
-        found[side] = identify(t for t in texts if t.strip())
+        mine = [s for s in head if _tag(s, side) is None or same(_tag(s, side), named[side])]
+        if side == "source":
+            found[side] = identify(t for t in (without_codes(s.source, s.source_codes)
+                                               for s in mine) if t.strip())
+        else:
+            # Targets that copy their source (code, names, untranslated units) speak only
+            # when nothing else does; the others are read without the words they share with
+            # their source.
+            pairs = [(without_codes(s.target, s.target_codes), s.source) for s in mine]
+            copies = [t for t, src in pairs if _is_copy(t, src)]
+            found[side] = identify(
+                o for o in (_own_words(t, src) for t, src in pairs if not _is_copy(t, src))
+                if o.strip()) or identify(t for t in copies if t.strip())
     given = {"source": source_lang, "target": target_lang}
     langs = {}
     for side, other in zip(SIDES, reversed(SIDES)):
@@ -82,6 +92,25 @@ def settle(segments: Iterable[Segment], path: str | Path | None = None, *,
         else:
             yield replace(segment, source_lang=segment.source_lang or source,
                           target_lang=segment.target_lang or target)
+
+
+def _is_copy(text: str, other: str) -> bool:
+    return " ".join(text.casefold().split()) == " ".join(other.casefold().split())
+
+
+def _own_words(target: str, source: str) -> str:
+    """A translation without the words it shares with its source: names and code carried
+    over say nothing of its language («Модуль decimal» for "Module decimal" is Russian
+    although most of its letters are Latin).
+
+    >>> _own_words("Модуль decimal", "Module decimal"), _own_words("%s", "%d")
+    ('Модуль ', '%s')
+    """
+    shared = {w.casefold() for w in _WORDS.findall(source)}
+    return _WORDS.sub(lambda m: "" if m.group().casefold() in shared else m.group(), target)
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def is_ru_en(source_lang: str | None, target_lang: str | None) -> bool:

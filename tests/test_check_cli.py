@@ -424,6 +424,32 @@ def test_direction_detected_and_overridden(runner, gloss, tmp_path):
     assert forced["summary"]["source_lang"] == "ru"
 
 
+def test_a_headerless_catalogue_whose_translations_keep_code_names_is_en_ru(runner, gloss,
+                                                                             tmp_path):
+    """A Sphinx catalogue with no header: «Модуль decimal» has more Latin letters than
+    Cyrillic, but the words it shares with its source say nothing of its language."""
+    path = tmp_path / "decimal.po"
+    path.write_text('msgid "Module decimal"\nmsgstr "Модуль decimal"\n\n'
+                    'msgid "The decimal module has functions for exact numbers."\nmsgstr ""\n',
+                    encoding="utf-8")
+    summary = as_json(run(runner, gloss, path, "--format", "json"))["summary"]
+    assert (summary["source_lang"], summary["target_lang"]) == ("en", "ru")
+
+
+def test_a_catalogue_whose_only_translations_copy_code_names_no_language(runner, gloss,
+                                                                          tmp_path):
+    path = tmp_path / "code.po"
+    code = 'for page in pages do print(\\"New page\\") end'
+    path.write_text(f'msgid "{code}"\nmsgstr "{code}"\n\n'
+                    'msgid "Configure the instance first."\nmsgstr ""\n', encoding="utf-8")
+    result = run(runner, gloss, path)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr == (f"Error: {path}: both sides read as English, not a Russian–English "
+                             "pair (do the translations only copy their source?); give "
+                             "--from/--to\n")
+    assert run(runner, gloss, path, "--from", "en", "--to", "ru").exit_code == 1
+
+
 # --- bad input: a clear error naming the file (and line), exit 2, never a traceback ----------
 
 BAD = {

@@ -64,6 +64,10 @@ def units(pairs, source_lang=None, target_lang=None):
     ([("Сохраните файл", "Save the file")], (None, "en-GB"), ("ru", "en-GB")),
     ([("1941", "1941 год")], (None, None), ("en", "ru")),  # a side without letters: the other
     ([("Save", "")], ("en", None), ("en", "ru")),           # nothing translated yet
+    # a catalogue with no header and one translation that keeps a code name: the words it
+    # shares with its source say nothing of its language (a real Sphinx catalogue's case)
+    ([("Module decimal", "Модуль decimal"), ("The ``decimal`` module has functions", ""),
+      ("To construct a decimal number", "")], (None, None), ("en", "ru")),
 ])
 def test_settle(pairs, file_langs, langs):
     got = list(settle(units(pairs, *file_langs)))

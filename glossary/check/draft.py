@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import GlossaryError, InputError
 from ..formats import all_unpaired, read_segments, read_text_pair, usable
+from ..langtags import name, primary
 from ..languages import settle
 from ..segment import Segment
 
@@ -51,5 +52,12 @@ def read_draft(path: str | Path | None = None, *, source: str | Path | None = No
         # "No findings" would claim a direction the file does not have.
         raise InputError(f"nothing to check: {skipped[0][1]}", path=path)
     if units:
-        return Draft(segments, skipped, units[0].source_lang, units[0].target_lang)
+        src, tgt = units[0].source_lang, units[0].target_lang
+        if src and tgt and primary(src) == primary(tgt):
+            # A catalogue that names no language and whose only translations copy their
+            # source (code kept as it is) reads the same on both sides.
+            raise InputError(f"both sides read as {name(src)}, not a Russian–English pair "
+                             "(do the translations only copy their source?); give --from/--to",
+                             path=path)
+        return Draft(segments, skipped, src, tgt)
     return Draft(segments, skipped)
