@@ -2,10 +2,15 @@
 
 Severity follows confidence: only a high-confidence finding of an error rule is an error.
 The levels say how strong the evidence is that the finding is a real problem, not how bad
-the problem would be: a one-word term that is also a frequent word of the language
-("note", "space", «дело») found in a segment where nothing else says the text is about
-the glossary's subject may well be the ordinary word, so its missing rendering is a low-
-confidence finding. Frequencies come from wordfreq (its data ships in the wheel).
+the problem would be. A one-word term that is also a frequent word of the language
+("note", "space", «дело») may well be the ordinary word, or the term in another sense
+("operations" of a program, not the эксплуатация of a system). The best witness of its
+sense is the draft itself: where the other segments naming the word mostly use the
+glossary's rendering, the translator knows the term and a segment without it is a likely
+slip (high); where they (almost) never do, the draft uses the word in another sense or the
+glossary does not fit this text (low). With too few other segments to tell, a sign in the
+segment (another, specific term; the word quoted as a label) makes it medium, nothing low.
+Frequencies come from wordfreq (its data ships in the wheel).
 """
 from __future__ import annotations
 
@@ -27,6 +32,11 @@ LEVELS = (LOW, MEDIUM, HIGH)  # in rising order, for --min-confidence
 # 4.5 is about once in 30,000 words — "note", "space", "option", «дело», «строка» are
 # above it; "tuple", "replica", «заградотряд» far below.
 COMMON_ZIPF = 4.5
+# Other segments naming a common word needed before their renderings say what it means
+# here, and the shares of them rendering it the glossary's way from which the draft is
+# taken to use the term's sense (at least half) or another one (at most a fifth).
+MIN_WITNESSES = 2
+TERM_SENSE_SHARE, OTHER_SENSE_SHARE = 0.5, 0.2
 
 
 def at_least(level: str, minimum: str) -> bool:
@@ -59,29 +69,53 @@ def zipf(lemma: str, lang: str) -> float:
 
 
 def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
-               other: str | None) -> tuple[str, str]:
-    """Confidence and reason of a missing-term finding for the term at source `span`."""
+               other: str | None) -> tuple[str, str, bool]:
+    """Confidence and reason of a missing-term finding for the term at source `span`, and
+    whether the term is a common word whose sense the rest of the draft should settle (see
+    `from_draft`; the level given is then what the segment alone says)."""
     surface = view.source[span[0]:span[1]]
     if other:
         mine, theirs = zipf(canonical(term.preferred(ctx.source_lang)), ctx.source_lang), \
             zipf(other, ctx.source_lang)
         if theirs >= mine:  # the other word is the likelier reading (рот: mouth, not company)
             return LOW, (f"«{surface}» may be a form of «{other}», a word commoner than the "
-                         f"term's (Zipf {theirs:.1f} against {mine:.1f})")
-        return MEDIUM, f"«{surface}» may be a form of «{other}», another word"
+                         f"term's (Zipf {theirs:.1f} against {mine:.1f})"), False
+        return MEDIUM, f"«{surface}» may be a form of «{other}», another word", False
     if len(surface.split()) > 1:
-        return HIGH, "a multiword term"
+        return HIGH, "a multiword term", False
     if term.case_sensitive():
-        return HIGH, "a name or a case-sensitive term, found with its capitals"
+        return HIGH, "a name or a case-sensitive term, found with its capitals", False
     form = canonical(surface)
     frequency = zipf(form, ctx.source_lang)
     if frequency < COMMON_ZIPF:
-        return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})"
+        return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})", False
     confirmed = _confirmation(view, term, span, ctx.source_lang)
     if confirmed:
-        return HIGH, f"«{form}» is a common word, but {confirmed}"
+        return MEDIUM, f"«{form}» is a common word, but {confirmed}", True
     return LOW, (f"«{form}» is a common word (Zipf frequency {frequency:.1f}) and nothing in "
-                 "the segment confirms the glossary's sense")
+                 "the segment confirms the glossary's sense"), True
+
+
+def from_draft(level: str, reason: str, form: str, rendered: int, named: int
+               ) -> tuple[str, str]:
+    """The confidence of a common-word term's missing rendering, given how many `named`
+    other segments of the draft name the term and how many of them render it the
+    glossary's way (`rendered`); the segment's own `level` and `reason` when too few do.
+
+    >>> from_draft(LOW, "-", "field", 5, 6)[0], from_draft(HIGH, "-", "space", 0, 9)[0]
+    ('high', 'low')
+    >>> from_draft(LOW, "-", "note", 1, 1)
+    ('low', '-')
+    """
+    if named < MIN_WITNESSES:
+        return level, reason
+    counts = f"{rendered} of the {named} other segments naming «{form}»"
+    if rendered >= TERM_SENSE_SHARE * named:
+        return HIGH, f"{counts} render it as the glossary says: here it was likely missed"
+    if rendered <= OTHER_SENSE_SHARE * named:
+        return LOW, (f"only {counts} render it as the glossary says: the draft uses the word "
+                     "in another sense, or the glossary does not fit this text")
+    return MEDIUM, f"{counts} render it as the glossary says"
 
 
 def _specific(surface: str, lang: str) -> bool:

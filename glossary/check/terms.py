@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import morph
 from ..family import family
-from ..keys import term_word_keys
+from ..keys import canonical, term_word_keys
 from ..model import EXACT, Term
 from ..normalize import fold
 from ..ru import CYRILLIC
@@ -28,7 +29,22 @@ _RU_ANAPHORS = frozenset(
     "такой последний свой там туда оттуда здесь сюда сей данный оный".split())
 
 
-@rule("missing-term", ERROR)
+def _finish_missing(ctx: Context):
+    """The common-word findings held back until the whole draft was seen, with the
+    confidence the other segments naming the term give them (confidence.from_draft)."""
+    draft = ctx.state.get("missing-term")
+    if not draft:
+        return
+    named, rendered = draft["named"], draft["rendered"]
+    for ref, issue, form in draft["pending"]:
+        others = named.get(issue.term, set()) - {ref.segment}
+        level, reason = confidence.from_draft(
+            issue.confidence or confidence.HIGH, issue.reason or "", form,
+            len(others & rendered.get(issue.term, set())), len(others))
+        yield ref, replace(issue, confidence=level, reason=reason)
+
+
+@rule("missing-term", ERROR, finish=_finish_missing)
 def missing_term(view: PairView, ctx: Context):
     """A glossary term occurs in the source and no approved rendering of it in the target.
 
@@ -38,14 +54,19 @@ def missing_term(view: PairView, ctx: Context):
     for it. Also taken as rendered: a coordination ("special and filtration camps"). A
     word of the term's family in another part of speech ("check the
     translation" → «проверьте перевод» for проверка) is part-of-speech's finding, not
-    this one. Confidence is low for a one-word term that is a frequent word of the language
-    when nothing in the segment confirms the glossary's sense. A forbidden rendering is reported by
-    forbidden-term instead, a misspelt name by name-spelling, a term kept in Cyrillic in an
-    English target by untranslated.
+    this one. A one-word term that is a frequent word of the language takes its confidence
+    from the draft: high when the other segments naming it mostly render it as the
+    glossary says, low when they (almost) never do (another sense, or a glossary that does
+    not fit the text); with too few of them, medium when something in the segment confirms
+    the glossary's sense, else low. A forbidden rendering is reported by forbidden-term
+    instead, a misspelt name by name-spelling, a term kept in Cyrillic in an English target
+    by untranslated.
     """
     if view.blank:
         return
-    for term_id, spans, senses, derived in _unrendered(view, ctx):
+    unrendered = _unrendered(view, ctx)
+    _witness(view, ctx, unrendered)
+    for term_id, spans, senses, derived in unrendered:
         term = ctx.term(term_id)
         first = spans[0]
         surface = view.source[first[0]:first[1]]
@@ -67,11 +88,30 @@ def missing_term(view: PairView, ctx: Context):
             continue  # rendered in another part of speech: that rule's finding
         alive = [ctx.term(t) for t in senses]
         other = _other_word(surface, term) if ctx.source_lang == "ru" else None
-        level, reason = confidence.of_missing(view, ctx, term, first, other)
-        yield Issue(_missing_message(surface, alive, ctx.target_lang, other),
-                    term=term_id, source_span=first,
-                    suggestion=for_missing(term, ctx.target_lang, surface),
-                    confidence=level, reason=reason)
+        level, reason, common = confidence.of_missing(view, ctx, term, first, other)
+        issue = Issue(_missing_message(surface, alive, ctx.target_lang, other),
+                      term=term_id, source_span=first,
+                      suggestion=for_missing(term, ctx.target_lang, surface),
+                      confidence=level, reason=reason)
+        if common:  # its sense is the draft's to tell: reported when the draft is seen
+            ctx.state["missing-term"]["pending"].append((view.ref, issue, canonical(surface)))
+        else:
+            yield issue
+
+
+def _witness(view: PairView, ctx: Context, unrendered) -> None:
+    """Record which concepts this segment's source names and which of them its target
+    renders (in any form the rules accept: a word of the family, a coordination …)."""
+    draft = ctx.state.setdefault("missing-term", {"named": {}, "rendered": {}, "pending": []})
+    missing = {term_id for term_id, _, senses, derived in unrendered
+               if senses and derived is None}
+    segment = view.ref.segment
+    for term_id in _source_spans(view):  # memoised: _unrendered read it already
+        if term_id in view.forbidden:
+            continue  # a wrong rendering: no witness of the sense either way
+        draft["named"].setdefault(term_id, set()).add(segment)
+        if term_id not in missing:
+            draft["rendered"].setdefault(term_id, set()).add(segment)
 
 
 @rule("part-of-speech", WARNING)
@@ -248,6 +288,8 @@ def _source_spans(view: PairView) -> dict[str, tuple[list[tuple[int, int]], list
     A span the matcher gives to several concepts (senses of one form, or a lemma shared by
     two terms: рота and рот) counts for the first one rendered in the target; when none is,
     for the first, with all the senses kept for the report."""
+    if "spans" in view.memo:
+        return view.memo["spans"]
     by_span: dict[tuple[int, int], list[str]] = {}
     exact: dict[tuple[int, int], list[str]] = {}
     for m in view.src_matches:
@@ -262,6 +304,7 @@ def _source_spans(view: PairView) -> dict[str, tuple[list[tuple[int, int]], list
     for span, ids in by_span.items():
         chosen = next((i for i in ids if i in view.approved or i in view.forbidden), ids[0])
         spans.setdefault(chosen, ([], ids))[0].append(span)
+    view.memo["spans"] = spans
     return spans
 
 
