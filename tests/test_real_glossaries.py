@@ -209,3 +209,16 @@ def test_english_lemmas(source, target, found):
              Term("query", "запрос", "query")]
     report = check([Segment(source, target)], terms, rules=["missing-term"])
     assert [f.term for f in report.findings] == found
+
+
+@pytest.mark.parametrize("target, found", [
+    ("Данные хранятся в memtx'е.", []),
+    ("Данные хранятся в MemTX’е.", []),
+    ("Данные хранятся в memtxʼе.", []),
+    ("Данные хранятся в vinyl'е.", ["memtx"]),       # another name with an ending: no rendering
+    ("Данные хранятся в memtxовом движке.", ["memtx"]),  # no apostrophe: another word
+])
+def test_a_russian_ending_after_an_apostrophe_keeps_the_name(target, found):
+    terms = [Term("memtx", "memtx", "memtx")]
+    report = check([Segment("Data is stored in memtx.", target)], terms, rules=["missing-term"])
+    assert [f.term for f in report.findings] == found
