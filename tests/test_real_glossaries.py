@@ -185,8 +185,10 @@ def test_min_confidence_filters(runner, tmp_path):
 
 
 @pytest.mark.parametrize("source, target, expected", [
-    ("Изучение языка.", "You study the language.", ["part-of-speech"]),
-    ("Проверка перевода.", "Check the translation.", ["part-of-speech"]),
+    # the same English word as a verb: the rendering is there, nothing to report
+    ("Изучение языка.", "You study the language.", []),
+    ("Проверка перевода.", "Check the translation.", []),
+    ("Изучение языка.", "You are studying the language.", ["part-of-speech"]),
     ("Проверка перевода.", "The translation was approved.", ["missing-term"]),
     ("The check took an hour.", "Проверьте всё.", ["part-of-speech"]),
 ])
@@ -222,3 +224,24 @@ def test_a_russian_ending_after_an_apostrophe_keeps_the_name(target, found):
     terms = [Term("memtx", "memtx", "memtx")]
     report = check([Segment("Data is stored in memtx.", target)], terms, rules=["missing-term"])
     assert [f.term for f in report.findings] == found
+
+
+@pytest.mark.parametrize("source, target, found", [
+    # the same English word in another part of speech renders the term: nothing to report
+    ("Проведение проверки температуры.", "Scanners to check the temperature.", []),
+    # a place name after "in … for" is no idiom («in order for»)
+    ("Число случаев для Италии за период.", "The number in Italy for the period.", []),
+    # a missing space after a full stop glues two sentences, not a dotted code name
+    ("Испытания в Китае и Италии. Хлорохин раньше.", "Trials in China and Italy.Chloroquine, "
+     "previously.", []),
+    ("Испытания в Италии. С 8 апреля.", "Trials in Italy.As of 8 April.", []),
+    # another form of the word is still another part of speech
+    ("Проведение проверки.", "Scanners were checked.", [("part-of-speech", "verification")]),
+    # and a word that is not there is still missing
+    ("Число случаев для Италии.", "The number in Spain.", [("missing-term", "italy")]),
+])
+def test_the_same_word_is_a_rendering(source, target, found):
+    terms = [Term("verification", "проверка", "verification", en_variants=("check",)),
+             Term("italy", "Италия", "Italy", kind="place")]
+    report = check([Segment(source, target)], terms, rules=["missing-term", "part-of-speech"])
+    assert [(f.rule, f.term) for f in report.findings] == found

@@ -326,7 +326,17 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
     words = _target_words(view)
     if any(text.loose_find(view.tgt_text, words, keys) for keys in _approved_keys(ctx, term)):
         return True
+    if _same_word(words, term.approved(ctx.target_lang)):
+        return True
     return term.kind == "name" and term.id in name_variants(view, ctx)
+
+
+def _same_word(words, forms: tuple[str, ...]) -> bool:
+    """Whether the target has a one-word approved form spelt as listed (any case), whatever
+    reading the plausibility checks gave it: "to check the temperature" renders the noun
+    check, in the verb that is the same English word; no other part of speech to report."""
+    heads = {f.strip().casefold() for f in forms if f.strip() and " " not in f.strip()}
+    return bool(heads) and any(tok.norm.casefold() in heads for tok, _ in words)
 
 
 # Letters a word must share with a root's start to be worth analysing (a speed-up only: the
