@@ -239,9 +239,27 @@ def test_a_russian_ending_after_an_apostrophe_keeps_the_name(target, found):
     ("Проведение проверки.", "Scanners were checked.", [("part-of-speech", "verification")]),
     # and a word that is not there is still missing
     ("Число случаев для Италии.", "The number in Spain.", [("missing-term", "italy")]),
+    # the country as its adjective: rendered, in another part of speech
+    ("Власти Италии закрыли школы.", "Italian authorities closed schools.",
+     [("part-of-speech", "italy")]),
 ])
 def test_the_same_word_is_a_rendering(source, target, found):
     terms = [Term("verification", "проверка", "verification", en_variants=("check",)),
              Term("italy", "Италия", "Italy", kind="place")]
+    report = check([Segment(source, target)], terms, rules=["missing-term", "part-of-speech"])
+    assert [(f.rule, f.term) for f in report.findings] == found
+
+
+@pytest.mark.parametrize("source, target, found", [
+    ("Edit the file.", "Отредактируйте файл.", [("part-of-speech", "edit")]),
+    ("Logging is on.", "Журналирование включено.", [("part-of-speech", "log")]),
+    ("Select the rows.", "Сделайте выборку строк.", [("part-of-speech", "select")]),
+    # still missing when no word of the family is there
+    ("Select the rows.", "Возьмите строки.", [("missing-term", "select")]),
+    ("Logging is on.", "Журналист пришёл.", [("missing-term", "log")]),
+])
+def test_derivation_beyond_one_stem_in_check(source, target, found):
+    terms = [Term("edit", "редактирование", "edit"), Term("log", "журнал", "logging"),
+             Term("select", "выбрать", "select")]
     report = check([Segment(source, target)], terms, rules=["missing-term", "part-of-speech"])
     assert [(f.rule, f.term) for f in report.findings] == found

@@ -6,9 +6,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import morph
-from ..family import family
+from ..family import family, kin
 from ..keys import canonical, term_word_keys
-from ..model import EXACT, Term
+from ..model import EXACT, Term, is_proper
 from ..normalize import fold
 from ..ru import CYRILLIC
 from ..tokens import tokenize
@@ -359,20 +359,18 @@ def _derived_in_target(view: PairView, ctx: Context, term: Term
         for head in heads:
             if not keys.isdisjoint(_head_keys(head)) and not _covered(view, tok.start):
                 return (tok.start, tok.end), head  # the word itself, dropped as another part of speech
+    proper = is_proper(term.kind)
     for head in heads:
         mine = family(head)
-        poses = {pos for _, pos in mine}
-        # only words that begin as a root does can be of its family: the rest need no parse
-        starts = tuple({root[:_ROOT_START] for root, _ in mine})
+        # only words holding the start of a root (behind a prefix, maybe) can be of its
+        # family: the rest need no parse
+        starts = {root[:_ROOT_START] for root, _ in mine}
         for tok, _keys in _target_words(view):
             word = tok.norm.lower().replace("ё", "е")
-            if not starts or not word.startswith(starts) or _covered(view, tok.start):
+            if not starts or not any(s in word for s in starts) or _covered(view, tok.start):
                 continue
-            readings = family(word)
-            for root, _ in mine:
-                found = {p for r, p in readings if r == root}
-                if found and not found & poses:
-                    return (tok.start, tok.end), head
+            if kin(tok.norm, head, proper):
+                return (tok.start, tok.end), head
     return None
 
 
