@@ -150,8 +150,9 @@ _OTHER_SENSE = [("Each operation returns a tuple.", "Каждая операци
     (_OTHER_SENSE, ("The operation on a tuple.", "Операция над кортежем."), "low"),
     # a single other segment is no evidence: the segment's own signs decide
     (_RENDERED[:1], ("The field value.", "Значение атрибута."), "low"),
-    # a specialised word is a miss however often the draft misses it
-    ([("Return a tuple.", "Верните запись.")] * 3, ("A tuple.", "Запись."), "high"),
+    # a specialised word the draft renders elsewhere: a miss
+    ([("Return a tuple.", "Верните кортеж."), ("A tuple.", "Запись.")] * 2, ("A tuple.", "Запись."),
+     "high"),
     # half the other segments render it: the term's sense is the draft's
     ([*_RENDERED[:1], ("A field.", "Атрибут.")], ("The field value.", "Значение атрибута."),
      "high"),
@@ -161,6 +162,14 @@ def test_the_draft_settles_a_common_words_sense(draft, checked, level):
     found = check(segments, FIELD, rules=["missing-term"]).findings
     last = [f for f in found if f.segment == len(segments)]
     assert [f.confidence for f in last] == [level], [f.reason for f in last]
+
+
+def test_a_specific_term_never_rendered_is_reported_once_at_medium():
+    segments = [Segment("Return a tuple.", "Верните запись.")] * 4
+    found = check(segments, FIELD, rules=["missing-term"]).findings
+    assert [(f.segment, f.confidence) for f in found] == [
+        (1, "medium"), (2, "low"), (3, "low"), (4, "low")]
+    assert "see segment 1" in found[-1].reason and "systematic" in found[0].reason
 
 
 def test_draft_evidence_is_the_same_in_processes():

@@ -68,48 +68,71 @@ def zipf(lemma: str, lang: str) -> float:
     return round(math.log10(total * 1e9), 2) if total else 0.0
 
 
+# What decides a missing rendering's confidence besides the segment (of_missing's third value).
+COMMON, SPECIFIC, SEGMENT = "common", "specific", "segment"
+
+
 def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
-               other: str | None) -> tuple[str, str, bool]:
-    """Confidence and reason of a missing-term finding for the term at source `span`, and
-    whether the term is a common word whose sense the rest of the draft should settle (see
-    `from_draft`; the level given is then what the segment alone says)."""
+               other: str | None) -> tuple[str, str, str]:
+    """Confidence and reason of a missing-term finding for the term at source `span`, as
+    far as the segment tells, and what the rest of the draft may change (`from_draft`):
+    COMMON, a common word (or a form of another word) whose sense the other segments
+    settle; SPECIFIC, a specific term, which they can show to be systematically rendered
+    otherwise; SEGMENT, a name, which the segment alone decides."""
     surface = view.source[span[0]:span[1]]
     if other:
         mine, theirs = zipf(canonical(term.preferred(ctx.source_lang)), ctx.source_lang), \
             zipf(other, ctx.source_lang)
         if theirs >= mine:  # the other word is the likelier reading (рот: mouth, not company)
             return LOW, (f"«{surface}» may be a form of «{other}», a word commoner than the "
-                         f"term's (Zipf {theirs:.1f} against {mine:.1f})"), False
-        return MEDIUM, f"«{surface}» may be a form of «{other}», another word", False
-    if len(surface.split()) > 1:
-        return HIGH, "a multiword term", False
+                         f"term's (Zipf {theirs:.1f} against {mine:.1f})"), COMMON
+        return MEDIUM, f"«{surface}» may be a form of «{other}», another word", COMMON
     if term.case_sensitive():
-        return HIGH, "a name or a case-sensitive term, found with its capitals", False
+        return HIGH, "a name or a case-sensitive term, found with its capitals", SEGMENT
+    if len(surface.split()) > 1:
+        return HIGH, "a multiword term", SPECIFIC
     form = canonical(surface)
     frequency = zipf(form, ctx.source_lang)
     if frequency < COMMON_ZIPF:
-        return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})", False
+        return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})", SPECIFIC
     confirmed = _confirmation(view, term, span, ctx.source_lang)
     if confirmed:
-        return MEDIUM, f"«{form}» is a common word, but {confirmed}", True
+        return MEDIUM, f"«{form}» is a common word, but {confirmed}", COMMON
     return LOW, (f"«{form}» is a common word (Zipf frequency {frequency:.1f}) and nothing in "
-                 "the segment confirms the glossary's sense"), True
+                 "the segment confirms the glossary's sense"), COMMON
 
 
-def from_draft(level: str, reason: str, form: str, rendered: int, named: int
-               ) -> tuple[str, str]:
-    """The confidence of a common-word term's missing rendering, given how many `named`
-    other segments of the draft name the term and how many of them render it the
-    glossary's way (`rendered`); the segment's own `level` and `reason` when too few do.
+def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, named: int,
+               first: int | None) -> tuple[str, str]:
+    """The confidence of a missing rendering given the draft: `named` other segments name
+    the term, `rendered` of them render it the glossary's way. A COMMON word is the term's
+    sense where at least half of them render it so (high), another sense where at most a
+    fifth do (low); a SPECIFIC term no other segment renders so is a systematic departure
+    or the glossary not fitting the text, reported once at medium (in the draft's `first`
+    segment naming it, whose finding is this one when `first` is None) and low elsewhere.
+    With fewer than MIN_WITNESSES other segments, the segment's own `level` and `reason`.
 
-    >>> from_draft(LOW, "-", "field", 5, 6)[0], from_draft(HIGH, "-", "space", 0, 9)[0]
-    ('high', 'low')
-    >>> from_draft(LOW, "-", "note", 1, 1)
+    >>> from_draft(LOW, "-", COMMON, "field", 5, 6, None)[0]
+    'high'
+    >>> from_draft(HIGH, "-", COMMON, "space", 0, 9, None)[0]
+    'low'
+    >>> from_draft(LOW, "-", COMMON, "note", 1, 1, None)
     ('low', '-')
+    >>> [from_draft(HIGH, "-", SPECIFIC, "госпиталь", 0, 4, f)[0] for f in (None, 12)]
+    ['medium', 'low']
     """
-    if named < MIN_WITNESSES:
+    if named < MIN_WITNESSES or kind == SEGMENT:
         return level, reason
     counts = f"{rendered} of the {named} other segments naming «{form}»"
+    if kind == SPECIFIC:
+        if rendered:
+            return level, reason
+        none = (f"none of the {named} other segments naming «{form}» renders it as the "
+                "glossary says: a systematic departure, or a glossary that does not fit "
+                "this text")
+        if first is None:
+            return MEDIUM, none + "; reported at this confidence here only"
+        return LOW, none + f"; see segment {first}"
     if rendered >= TERM_SENSE_SHARE * named:
         return HIGH, f"{counts} render it as the glossary says: here it was likely missed"
     if rendered <= OTHER_SENSE_SHARE * named:

@@ -30,17 +30,22 @@ _RU_ANAPHORS = frozenset(
 
 
 def _finish_missing(ctx: Context):
-    """The common-word findings held back until the whole draft was seen, with the
-    confidence the other segments naming the term give them (confidence.from_draft)."""
+    """The findings held back until the whole draft was seen, with the confidence the
+    other segments naming the term give them (confidence.from_draft)."""
     draft = ctx.state.get("missing-term")
     if not draft:
         return
     named, rendered = draft["named"], draft["rendered"]
-    for ref, issue, form in draft["pending"]:
+    first: dict[str, int] = {}
+    for ref, issue, _, _ in draft["pending"]:
+        first.setdefault(issue.term, ref.segment)
+    for ref, issue, kind, form in draft["pending"]:
         others = named.get(issue.term, set()) - {ref.segment}
+        head = first[issue.term]
         level, reason = confidence.from_draft(
-            issue.confidence or confidence.HIGH, issue.reason or "", form,
-            len(others & rendered.get(issue.term, set())), len(others))
+            issue.confidence or confidence.HIGH, issue.reason or "", kind, form,
+            len(others & rendered.get(issue.term, set())), len(others),
+            None if head == ref.segment else head)
         yield ref, replace(issue, confidence=level, reason=reason)
 
 
@@ -58,7 +63,8 @@ def missing_term(view: PairView, ctx: Context):
     from the draft: high when the other segments naming it mostly render it as the
     glossary says, low when they (almost) never do (another sense, or a glossary that does
     not fit the text); with too few of them, medium when something in the segment confirms
-    the glossary's sense, else low. A forbidden rendering is reported by forbidden-term
+    the glossary's sense, else low. A specific term no segment renders as the glossary
+    says is reported at medium once, in the first segment naming it, and low elsewhere. A forbidden rendering is reported by forbidden-term
     instead, a misspelt name by name-spelling, a term kept in Cyrillic in an English target
     by untranslated.
     """
@@ -88,15 +94,16 @@ def missing_term(view: PairView, ctx: Context):
             continue  # rendered in another part of speech: that rule's finding
         alive = [ctx.term(t) for t in senses]
         other = _other_word(surface, term) if ctx.source_lang == "ru" else None
-        level, reason, common = confidence.of_missing(view, ctx, term, first, other)
+        level, reason, kind = confidence.of_missing(view, ctx, term, first, other)
         issue = Issue(_missing_message(surface, alive, ctx.target_lang, other),
                       term=term_id, source_span=first,
                       suggestion=for_missing(term, ctx.target_lang, surface),
                       confidence=level, reason=reason)
-        if common:  # its sense is the draft's to tell: reported when the draft is seen
-            ctx.state["missing-term"]["pending"].append((view.ref, issue, canonical(surface)))
-        else:
+        if kind == confidence.SEGMENT:
             yield issue
+        else:  # the rest of the draft has its say: reported when the draft is seen
+            ctx.state["missing-term"]["pending"].append(
+                (view.ref, issue, kind, canonical(surface)))
 
 
 def _witness(view: PairView, ctx: Context, unrendered) -> None:
