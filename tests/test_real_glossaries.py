@@ -164,12 +164,11 @@ def test_the_draft_settles_a_common_words_sense(draft, checked, level):
     assert [f.confidence for f in last] == [level], [f.reason for f in last]
 
 
-def test_a_specific_term_never_rendered_is_reported_once_at_medium():
+def test_a_specific_term_never_rendered_is_a_systematic_departure():
     segments = [Segment("Return a tuple.", "Верните запись.")] * 4
     found = check(segments, FIELD, rules=["missing-term"]).findings
-    assert [(f.segment, f.confidence) for f in found] == [
-        (1, "medium"), (2, "low"), (3, "low"), (4, "low")]
-    assert "see segment 1" in found[-1].reason and "systematic" in found[0].reason
+    assert [(f.confidence, f.severity) for f in found] == [("medium", "warning")] * 4
+    assert "systematic" in found[0].reason
 
 
 def test_draft_evidence_is_the_same_in_processes():
@@ -272,3 +271,11 @@ def test_derivation_beyond_one_stem_in_check(source, target, found):
              Term("select", "выбрать", "select")]
     report = check([Segment(source, target)], terms, rules=["missing-term", "part-of-speech"])
     assert [(f.rule, f.term) for f in report.findings] == found
+
+
+def test_a_name_beside_a_common_word_confirms_no_subject():
+    terms = [Term("note", "примечание", "note"), Term("hungary", "Венгрия", "Hungary",
+                                                        kind="place")]
+    (f,) = check([Segment("A note from Hungary.", "Письмо из Венгрии.")], terms,
+                 rules=["missing-term"]).findings
+    assert (f.term, f.confidence) == ("note", "low")

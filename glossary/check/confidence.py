@@ -23,7 +23,7 @@ from wordfreq import word_frequency
 from .. import morph
 
 from ..keys import canonical
-from ..model import Term
+from ..model import Term, is_proper
 from .context import Context, PairView
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -95,31 +95,29 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
     frequency = zipf(form, ctx.source_lang)
     if frequency < COMMON_ZIPF:
         return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})", SPECIFIC
-    confirmed = _confirmation(view, term, span, ctx.source_lang)
+    confirmed = _confirmation(view, ctx, term, span)
     if confirmed:
         return MEDIUM, f"«{form}» is a common word, but {confirmed}", COMMON
     return LOW, (f"«{form}» is a common word (Zipf frequency {frequency:.1f}) and nothing in "
                  "the segment confirms the glossary's sense"), COMMON
 
 
-def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, named: int,
-               first: int | None) -> tuple[str, str]:
+def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, named: int
+               ) -> tuple[str, str]:
     """The confidence of a missing rendering given the draft: `named` other segments name
     the term, `rendered` of them render it the glossary's way. A COMMON word is the term's
     sense where at least half of them render it so (high), another sense where at most a
-    fifth do (low); a SPECIFIC term no other segment renders so is a systematic departure
-    or the glossary not fitting the text, reported once at medium (in the draft's `first`
-    segment naming it, whose finding is this one when `first` is None) and low elsewhere.
-    With fewer than MIN_WITNESSES other segments, the segment's own `level` and `reason`.
+    fifth do (low). A SPECIFIC term that none of them renders so is a systematic
+    departure — a rendering chosen on purpose, or a glossary that does not fit the text —
+    less sure to be an error than a slip among right renderings (medium). With fewer than
+    MIN_WITNESSES other segments, the segment's own `level` and `reason`.
 
-    >>> from_draft(LOW, "-", COMMON, "field", 5, 6, None)[0]
-    'high'
-    >>> from_draft(HIGH, "-", COMMON, "space", 0, 9, None)[0]
-    'low'
-    >>> from_draft(LOW, "-", COMMON, "note", 1, 1, None)
+    >>> from_draft(LOW, "-", COMMON, "field", 5, 6)[0], from_draft(HIGH, "-", COMMON, "space", 0, 9)[0]
+    ('high', 'low')
+    >>> from_draft(LOW, "-", COMMON, "note", 1, 1)
     ('low', '-')
-    >>> [from_draft(HIGH, "-", SPECIFIC, "госпиталь", 0, 4, f)[0] for f in (None, 12)]
-    ['medium', 'low']
+    >>> from_draft(HIGH, "-", SPECIFIC, "госпиталь", 0, 4)[0], from_draft(HIGH, "-", SPECIFIC, "tuple", 1, 4)[0]
+    ('medium', 'high')
     """
     if named < MIN_WITNESSES or kind == SEGMENT:
         return level, reason
@@ -127,12 +125,9 @@ def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, nam
     if kind == SPECIFIC:
         if rendered:
             return level, reason
-        none = (f"none of the {named} other segments naming «{form}» renders it as the "
-                "glossary says: a systematic departure, or a glossary that does not fit "
-                "this text")
-        if first is None:
-            return MEDIUM, none + "; reported at this confidence here only"
-        return LOW, none + f"; see segment {first}"
+        return MEDIUM, (f"none of the {named} other segments naming «{form}» renders it as "
+                        "the glossary says: a systematic departure, or a glossary that does "
+                        "not fit this text")
     if rendered >= TERM_SENSE_SHARE * named:
         return HIGH, f"{counts} render it as the glossary says: here it was likely missed"
     if rendered <= OTHER_SENSE_SHARE * named:
@@ -146,14 +141,15 @@ def _specific(surface: str, lang: str) -> bool:
     return len(surface.split()) > 1 or zipf(canonical(surface), lang) < COMMON_ZIPF
 
 
-def _confirmation(view: PairView, term: Term, span: tuple[int, int],
-                  lang: str) -> str | None:
+def _confirmation(view: PairView, ctx: Context, term: Term, span: tuple[int, int]) -> str | None:
     """What in the segment says a common word is the term: another glossary concept in the
-    source that is no common word itself (a multiword or specialised one), or the word
-    set off as a label (quoted). A capital inside a sentence is no such sign: there the
-    word is more often part of a name (Управление по надзору …) than a label."""
+    source that is no common word itself (a multiword or specialised one) and no name (a
+    place or a person belongs to no subject: Hungary's decrees are not a WWII text's), or
+    the word set off as a label (quoted). A capital inside a sentence is no such sign:
+    there the word is more often part of a name (Управление по надзору …) than a label."""
     others = sorted({m.term_id for m in view.src_matches if m.term_id != term.id
-                     and (m.start, m.end) != span and _specific(m.text, lang)})
+                     and (m.start, m.end) != span and not is_proper(ctx.term(m.term_id).kind)
+                     and _specific(m.text, ctx.source_lang)})
     if others:
         return f"the segment also names {others[0]}"
     start, end = span

@@ -36,16 +36,11 @@ def _finish_missing(ctx: Context):
     if not draft:
         return
     named, rendered = draft["named"], draft["rendered"]
-    first: dict[str, int] = {}
-    for ref, issue, _, _ in draft["pending"]:
-        first.setdefault(issue.term, ref.segment)
     for ref, issue, kind, form in draft["pending"]:
         others = named.get(issue.term, set()) - {ref.segment}
-        head = first[issue.term]
         level, reason = confidence.from_draft(
             issue.confidence or confidence.HIGH, issue.reason or "", kind, form,
-            len(others & rendered.get(issue.term, set())), len(others),
-            None if head == ref.segment else head)
+            len(others & rendered.get(issue.term, set())), len(others))
         yield ref, replace(issue, confidence=level, reason=reason)
 
 
@@ -63,8 +58,8 @@ def missing_term(view: PairView, ctx: Context):
     from the draft: high when the other segments naming it mostly render it as the
     glossary says, low when they (almost) never do (another sense, or a glossary that does
     not fit the text); with too few of them, medium when something in the segment confirms
-    the glossary's sense, else low. A specific term no segment renders as the glossary
-    says is reported at medium once, in the first segment naming it, and low elsewhere. A forbidden rendering is reported by forbidden-term
+    the glossary's sense, else low. A specific term no other segment renders as the glossary
+    says is a systematic departure: medium. A forbidden rendering is reported by forbidden-term
     instead, a misspelt name by name-spelling, a term kept in Cyrillic in an English target
     by untranslated.
     """
