@@ -15,9 +15,9 @@ Beyond one stem: a noun of action (-ение, -ка: журналировани�
 speech here, so it is of the family of a plain noun with its root (журнал, выбор); a verb
 with a prefix names the action of a noun made from the bare verb (отредактировать /
 редактирование); a fleeting vowel before the root's last consonant comes and goes (выбор /
-выбрать, сон / сна); and a place or a people gives an adjective (`kin(..., proper=True)`:
-Италия / итальянский, Россия / российский in -ск-; Italy / Italian, Germany / German,
-China / Chinese).
+выбрать, сон / сна). Apart from the family, `of_place` tells the adjective of a place or a
+people (Италия / итальянский, Россия / российский in -ск-; Italy / Italian, Germany /
+German, China / Chinese), which renders the place.
 
 Known limits: aspect pairs with a changed root (отложить / откладывать: лож / клад) are not
 one family; a short noun in -ка can fall in with an unrelated verb (строка, строить);
@@ -113,17 +113,14 @@ def _cut(stem: str, suffixes: tuple[str, ...]) -> str:
     return stem
 
 
-def kin(word: str, head: str, proper: bool = False) -> bool:
+def kin(word: str, head: str) -> bool:
     """Whether `word` is of `head`'s family in another part of speech (or another word of
-    the family: журналирование for журнал), and not `head` itself in some form. `proper`:
-    `head` names a place or a people, whose adjective is of its family too.
+    the family: журналирование for журнал), and not `head` itself in some form.
 
     >>> kin("изучаете", "изучение"), kin("отредактируйте", "редактирование")
     (True, True)
-    >>> kin("Italian", "Italy", proper=True), kin("Italian", "Italy"), kin("ключ", "включить")
-    (True, False, False)
-    >>> kin("germane", "Germany", proper=True)
-    False
+    >>> kin("ключ", "включить"), kin("Italian", "Italy")
+    (False, False)
     """
     mine, theirs = family(head), family(word)
     if any(reading in mine for reading in theirs):
@@ -136,9 +133,21 @@ def kin(word: str, head: str, proper: bool = False) -> bool:
                 return True
             if p != pos and {p, pos} & {"VERB", ACTION} and _fleeting(r, root):
                 return True
-            if proper and _of_place(r, root) and (CYRILLIC.search(word) or word[:1].isupper()):
-                return True  # an English adjective of a place is written with a capital
     return False
+
+
+def of_place(word: str, name: str) -> bool:
+    """Whether `word` is the adjective of the place or people `name` (Италия / итальянских,
+    Россия / российский, Italy / Italian, Germany / German): "the Italian government"
+    renders «правительство Италии» as well as "the government of Italy" does.
+
+    >>> of_place("итальянских", "Италия"), of_place("Italian", "Italy"), of_place("germane", "Germany")
+    (True, True, False)
+    """
+    if not CYRILLIC.search(word) and not word[:1].isupper():
+        return False  # an English adjective of a place is written with a capital
+    theirs = family(word)
+    return any(_of_place(r, root) for root, _ in family(name) for r, _ in theirs)
 
 
 def _unprefixed(verb_root: str, noun_root: str) -> bool:

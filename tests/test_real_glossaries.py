@@ -247,9 +247,8 @@ def test_a_russian_ending_after_an_apostrophe_keeps_the_name(target, found):
     ("Проведение проверки.", "Scanners were checked.", [("part-of-speech", "verification")]),
     # and a word that is not there is still missing
     ("Число случаев для Италии.", "The number in Spain.", [("missing-term", "italy")]),
-    # the country as its adjective: rendered, in another part of speech
-    ("Власти Италии закрыли школы.", "Italian authorities closed schools.",
-     [("part-of-speech", "italy")]),
+    # the country by its adjective: rendered («правительство Италии», the Italian government)
+    ("Власти Италии закрыли школы.", "Italian authorities closed schools.", []),
 ])
 def test_the_same_word_is_a_rendering(source, target, found):
     terms = [Term("verification", "проверка", "verification", en_variants=("check",)),
@@ -279,3 +278,16 @@ def test_a_name_beside_a_common_word_confirms_no_subject():
     (f,) = check([Segment("A note from Hungary.", "Письмо из Венгрии.")], terms,
                  rules=["missing-term"]).findings
     assert (f.term, f.confidence) == ("note", "low")
+
+
+@pytest.mark.parametrize("target, found", [
+    ("Итальянское правительство закрыло школы.", []),
+    ("Правительство Италии закрыло школы.", []),
+    ("Правительство закрыло школы.", ["italy"]),
+    ("Стальное правительство закрыло школы.", ["italy"]),
+])
+def test_a_place_rendered_by_its_adjective_in_russian(target, found):
+    terms = [Term("italy", "Италия", "Italy", kind="place")]
+    report = check([Segment("The government of Italy closed schools.", target)], terms,
+                   rules=["missing-term", "part-of-speech"])
+    assert [f.term for f in report.findings] == found

@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import morph
-from ..family import family, kin
+from ..family import family, kin, of_place
 from ..keys import canonical, term_word_keys
 from ..model import EXACT, Term, is_proper
 from ..normalize import fold
@@ -317,7 +317,8 @@ def _distinct(matches) -> list[tuple[int, int]]:
 def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool:
     """Whether the target renders the term in a way the exact rules leave to others: a
     coordination (special and filtration camps), the Cyrillic words kept in an English
-    target (untranslated's business), or a name in a variant spelling (name-spelling's)."""
+    target (untranslated's business), a name in a variant spelling (name-spelling's), the
+    approved word itself in another reading, or a place by its adjective."""
     if ctx.source_lang == "ru":
         if "folded" not in view.memo:
             view.memo["folded"] = fold(view.tgt_text)
@@ -330,6 +331,10 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
         return True
     if _same_word(words, term.approved(ctx.target_lang)):
         return True
+    if is_proper(term.kind) and any(of_place(tok.norm, form) for tok, _ in words
+                                    for form in term.approved(ctx.target_lang)
+                                    if " " not in form.strip()):
+        return True  # the Italian government: Italy rendered by its adjective
     return term.kind == "name" and term.id in name_variants(view, ctx)
 
 
@@ -361,7 +366,6 @@ def _derived_in_target(view: PairView, ctx: Context, term: Term
         for head in heads:
             if not keys.isdisjoint(_head_keys(head)) and not _covered(view, tok.start):
                 return (tok.start, tok.end), head  # the word itself, dropped as another part of speech
-    proper = is_proper(term.kind)
     for head in heads:
         mine = family(head)
         # only words holding the start of a root (behind a prefix, maybe) can be of its
@@ -371,7 +375,7 @@ def _derived_in_target(view: PairView, ctx: Context, term: Term
             word = tok.norm.lower().replace("ё", "е")
             if not starts or not any(s in word for s in starts) or _covered(view, tok.start):
                 continue
-            if kin(tok.norm, head, proper):
+            if kin(tok.norm, head):
                 return (tok.start, tok.end), head
     return None
 
