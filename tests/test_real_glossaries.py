@@ -153,6 +153,9 @@ _OTHER_SENSE = [("Each operation returns a tuple.", "Каждая операци
     # a specialised word the draft renders elsewhere: a miss
     ([("Return a tuple.", "Верните кортеж."), ("A tuple.", "Запись.")] * 2, ("A tuple.", "Запись."),
      "high"),
+    # fewer than half do: another sense is the likelier reading
+    ([*_RENDERED[:1], *[("A field trip.", "Экскурсия.")] * 2], ("A field day.", "Праздник."),
+     "low"),
     # half the other segments render it: the term's sense is the draft's
     ([*_RENDERED[:1], ("A field.", "Атрибут.")], ("The field value.", "Значение атрибута."),
      "high"),

@@ -7,8 +7,8 @@ the problem would be. A one-word term that is also a frequent word of the langua
 ("operations" of a program, not the эксплуатация of a system). The best witness of its
 sense is the draft itself: where the other segments naming the word mostly use the
 glossary's rendering, the translator knows the term and a segment without it is a likely
-slip (high); where they (almost) never do, the draft uses the word in another sense or the
-glossary does not fit this text (low). With too few other segments to tell, a sign in the
+slip (high); where fewer than half do, the draft mostly uses the word in another sense or
+the glossary does not fit this text (low). With too few other segments to tell, a sign in the
 segment (another, specific term; the word quoted as a label) makes it medium, nothing low.
 Frequencies come from wordfreq (its data ships in the wheel).
 """
@@ -33,10 +33,10 @@ LEVELS = (LOW, MEDIUM, HIGH)  # in rising order, for --min-confidence
 # above it; "tuple", "replica", «заградотряд» far below.
 COMMON_ZIPF = 4.5
 # Other segments naming a common word needed before their renderings say what it means
-# here, and the shares of them rendering it the glossary's way from which the draft is
-# taken to use the term's sense (at least half) or another one (at most a fifth).
+# here; the share of them rendering it the glossary's way from which the term's sense is
+# the likelier reading of the word in this draft (below it, another sense is).
 MIN_WITNESSES = 2
-TERM_SENSE_SHARE, OTHER_SENSE_SHARE = 0.5, 0.2
+TERM_SENSE_SHARE = 0.5
 
 
 def at_least(level: str, minimum: str) -> bool:
@@ -106,8 +106,8 @@ def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, nam
                ) -> tuple[str, str]:
     """The confidence of a missing rendering given the draft: `named` other segments name
     the term, `rendered` of them render it the glossary's way. A COMMON word is the term's
-    sense where at least half of them render it so (high), another sense where at most a
-    fifth do (low). A SPECIFIC term that none of them renders so is a systematic
+    sense where at least half of them render it so (high), likelier another sense where
+    fewer do (low). A SPECIFIC term that none of them renders so is a systematic
     departure — a rendering chosen on purpose, or a glossary that does not fit the text —
     less sure to be an error than a slip among right renderings (medium). With fewer than
     MIN_WITNESSES other segments, the segment's own `level` and `reason`.
@@ -130,10 +130,8 @@ def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, nam
                         "not fit this text")
     if rendered >= TERM_SENSE_SHARE * named:
         return HIGH, f"{counts} render it as the glossary says: here it was likely missed"
-    if rendered <= OTHER_SENSE_SHARE * named:
-        return LOW, (f"only {counts} render it as the glossary says: the draft uses the word "
-                     "in another sense, or the glossary does not fit this text")
-    return MEDIUM, f"{counts} render it as the glossary says"
+    return LOW, (f"only {counts} render it as the glossary says: the draft mostly uses the "
+                 "word in another sense, or the glossary does not fit this text")
 
 
 def _specific(surface: str, lang: str) -> bool:

@@ -56,8 +56,8 @@ def missing_term(view: PairView, ctx: Context):
     translation" → «проверьте перевод» for проверка) is part-of-speech's finding, not
     this one. A one-word term that is a frequent word of the language takes its confidence
     from the draft: high when the other segments naming it mostly render it as the
-    glossary says, low when they (almost) never do (another sense, or a glossary that does
-    not fit the text); with too few of them, medium when something in the segment confirms
+    glossary says, low when fewer than half do (another sense, or a glossary that does not
+    fit the text); with too few of them, medium when something in the segment confirms
     the glossary's sense, else low. A specific term no other segment renders as the glossary
     says is a systematic departure: medium. A forbidden rendering is reported by forbidden-term
     instead, a misspelt name by name-spelling, a term kept in Cyrillic in an English target
