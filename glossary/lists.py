@@ -98,7 +98,9 @@ def read_cells(glossary: Glossary, mode: str = AUTO, brackets_too: bool = True,
     recognised (applied or not). Nothing is read in KEEP mode, but the cells are listed.
     `brackets_too=False` splits lists only (an import writing split lists keeps brackets
     as written). The same glossary object comes back when nothing changed."""
-    terms, found, any_changed = [], [], False
+    terms: list[Term] = []
+    found: list[Cell] = []
+    any_changed = False
     for term in glossary:
         changes: dict[str, object] = {}
         notes: list[str] = []
