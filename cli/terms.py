@@ -89,7 +89,7 @@ def compile_glossary(paths: tuple[Path, ...], no_cache: bool = False,
                      split_lists: bool | None = None, report: bool = False) -> Compiled:
     """The glossary with its compiled matcher, from the cache unless `no_cache`; a user's
     glossary has its cells read (report_cells; said on stderr when `report`); when that
-    changes a form, the read glossary is compiled afresh."""
+    changes a form, the read glossary has its own compiled matcher, cached too."""
     from glossary.cache import Compiled, Store, load_compiled
     from glossary.matcher import Matcher
 
@@ -99,7 +99,12 @@ def compile_glossary(paths: tuple[Path, ...], no_cache: bool = False,
     glossary = report_cells(compiled.glossary, split_lists, report)
     if glossary is compiled.glossary:
         return compiled
-    return Compiled(glossary, Matcher(glossary), Store("", None))
+    # The read glossary is another content: its matcher (and later indexes) are cached
+    # under a key of their own, derived from the file's key and the reading mode.
+    store = Store(f"{compiled.store.key}-cells-{cells_mode(split_lists)}",
+                  compiled.store.directory)
+    matcher = store.get("matcher", lambda: Matcher(glossary), Matcher.to_data, Matcher.from_data)
+    return Compiled(glossary, matcher, store)
 
 
 def describe_renderings(renderings: dict[str, int]) -> str:

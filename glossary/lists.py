@@ -38,6 +38,8 @@ _MAX_WORDS = 4
 _NUMBER = re.compile(r"^[\d\s.,]+$")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"\w+")
+# A form without any of these is one form, whatever the mode (the usual case, kept fast).
+_SHAPED = re.compile(r"[,;(]|\s/\s")
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,10 @@ def read_cells(glossary: Glossary, mode: str = AUTO, brackets_too: bool = True,
     found: list[Cell] = []
     any_changed = False
     for term in glossary:
+        if not _SHAPED.search("\0".join((term.ru, term.en, *term.ru_variants, *term.en_variants,
+                                          *term.ru_forbidden, *term.en_forbidden))):
+            terms.append(term)
+            continue
         changes: dict[str, object] = {}
         notes: list[str] = []
         for lang in ("ru", "en"):

@@ -231,3 +231,19 @@ def test_lookup_reads_cells_silently_and_export_writes_them_as_they_are(runner, 
     assert json.loads(found.stdout)[0]["ru_variants"] == ["снимок"]
     exported = runner.invoke(main, ["export", "--glossary", str(theirs), "--format", "csv"])
     assert "снимок (данных)" in exported.stdout and "имя, идентификатор" in exported.stdout
+
+
+def test_a_read_glossary_has_its_matcher_cached(runner, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(cache))
+    theirs = tmp_path / "glossary.csv"
+    theirs.write_text(TARANTOOL_LIKE.replace("to deploy;;", "deploy;развернуть;"),
+                      encoding="utf-8")
+    draft = tmp_path / "draft.po"
+    draft.write_text(DRAFT, encoding="utf-8")
+    runs = [runner.invoke(main, ["check", str(draft), "--glossary", str(theirs), *options,
+                                 "--format", "json", "--rule", "missing-term"])
+            for options in ([], [], ["--keep-cells"])]
+    assert {r.exit_code for r in runs[:2]} == {0} and runs[0].stdout == runs[1].stdout
+    assert len(list(cache.glob("*-cells-auto.matcher.json"))) == 1
+    assert runs[2].exit_code == 1  # as written, the cells match nothing: another matcher
