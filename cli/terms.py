@@ -29,9 +29,29 @@ def load_glossary(paths: tuple[Path, ...], split_lists: bool | None = None,
     validated; a user's glossary has its cells read (lists, brackets: see report_cells),
     said on stderr when `report`."""
     from glossary import load
+    from glossary.errors import ValidationError
 
-    glossary = load(list(paths) or None)
+    try:
+        glossary = load(list(paths) or None)
+    except ValidationError as error:
+        glossary = without_pending(paths, error, report)
     return report_cells(glossary, split_lists, report) if paths else glossary
+
+
+def without_pending(paths: tuple[Path, ...], error: Any, report: bool) -> Glossary:
+    """A user's glossary whose only problems are entries not translated yet, read without
+    them (glossary.pending), each named on stderr when `report`; any other problem is
+    raised."""
+    from glossary.pending import load_without_pending, only_pending
+
+    if not paths or not only_pending(error):
+        raise error
+    glossary, left_out = load_without_pending(paths)
+    for note in left_out[:_SHOWN_CELLS] if report else ():
+        message(str(note))
+    if report and len(left_out) > _SHOWN_CELLS:
+        message(f"… and {len(left_out) - _SHOWN_CELLS} more entries without a term")
+    return glossary
 
 
 def cells_mode(split_lists: bool | None) -> str:
@@ -91,9 +111,14 @@ def compile_glossary(paths: tuple[Path, ...], no_cache: bool = False,
     glossary has its cells read (report_cells; said on stderr when `report`); when that
     changes a form, the read glossary has its own compiled matcher, cached too."""
     from glossary.cache import Compiled, Store, load_compiled
+    from glossary.errors import ValidationError
     from glossary.matcher import Matcher
 
-    compiled = load_compiled(list(paths), use_cache=not no_cache)
+    try:
+        compiled = load_compiled(list(paths), use_cache=not no_cache)
+    except ValidationError as error:  # entries not translated yet: left out, uncached
+        pending = without_pending(paths, error, report)
+        compiled = Compiled(pending, Matcher(pending), Store("", None))
     if not paths:
         return compiled
     glossary = report_cells(compiled.glossary, split_lists, report)

@@ -247,3 +247,31 @@ def test_a_read_glossary_has_its_matcher_cached(runner, tmp_path, monkeypatch):
     assert {r.exit_code for r in runs[:2]} == {0} and runs[0].stdout == runs[1].stdout
     assert len(list(cache.glob("*-cells-auto.matcher.json"))) == 1
     assert runs[2].exit_code == 1  # as written, the cells match nothing: another matcher
+
+
+def test_entries_not_translated_yet_are_left_out_by_check_but_refused_by_validate(
+        runner, tmp_path):
+    theirs = tmp_path / "glossary.csv"
+    theirs.write_text(TARANTOOL_LIKE, encoding="utf-8")   # `to deploy` has no Russian term
+    draft = tmp_path / "draft.po"
+    draft.write_text(DRAFT, encoding="utf-8")
+    checked = runner.invoke(main, ["check", str(draft), "--glossary", str(theirs),
+                                   "--format", "json", "--rule", "missing-term"])
+    assert checked.exit_code == 0, checked.output
+    assert f"{theirs}:5: to-deploy: no ru term yet: left out" in checked.stderr
+    looked = runner.invoke(main, ["lookup", "--glossary", str(theirs), "снимок"])
+    assert looked.exit_code == 0 and looked.stderr == ""
+    validated = runner.invoke(main, ["validate", str(theirs)])
+    assert validated.exit_code == 1 and "to-deploy: empty 'ru'" in validated.stdout
+
+
+def test_any_other_problem_still_stops_check(runner, tmp_path):
+    theirs = tmp_path / "glossary.csv"
+    theirs.write_text("id;ru;en;ru_forbidden\nsnapshot;снимок;snapshot;снимок\n"
+                      "deploy;;deploy;\n", encoding="utf-8")
+    draft = tmp_path / "draft.po"
+    draft.write_text(DRAFT, encoding="utf-8")
+    checked = runner.invoke(main, ["check", str(draft), "--glossary", str(theirs)])
+    assert checked.exit_code == 2
+    assert "forbidden ru form 'снимок' is its own approved form" in checked.stderr
+    assert "Traceback" not in checked.output
