@@ -13,8 +13,10 @@ A bracket in a term cell says one of three things, and the words in it tell whic
   another preposition, which says where the term is used (`(in references)`, `(в SQL)`);
 - **an abbreviation** of the phrase: `Народный комиссариат внутренних дел (НКВД)`,
   `журнал упреждающей записи (WAL)` — the phrase and the abbreviation are two forms of the
-  concept (never the two together). An acronym after a one-word term is a label
-  (`statement (SQL)`);
+  concept (never the two together), and so are an abbreviation and its expansion in its
+  own script or the cell's language (`НКВД (Народный комиссариат внутренних дел)`, `WAL
+  (журнал упреждающей записи)`). An acronym after a one-word
+  term is a label (`statement (SQL)`);
 - **a label or gloss** that is not part of the term: a sense or domain (`Lua (язык)`,
   `key (music)`, `(устар.)`), a gloss in the other language (`ссылка (exile)`), a year, a
   list (`(конечный автомат, state machine)`). The form is the cell without it; the label
@@ -109,6 +111,9 @@ def _shape(group: re.Match, cell: str, outside: str, lang: str) -> str:
     if len(words) == 1 and _ACRONYM.fullmatch(content):
         many = len(re.split(r"[\s-]+", outside)) > 1
         return ABBREVIATION if many else LABEL
+    if len(words) > 1 and _ACRONYM.fullmatch(outside) and \
+            script(content) in (script(outside), lang):
+        return ABBREVIATION  # the expansion of an abbreviation: НКВД (Народный комиссариат …)
     if script(content) != lang:
         return LABEL  # a gloss in the other language
     leading = not cell[:group.start()].strip()

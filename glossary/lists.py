@@ -83,8 +83,10 @@ def sure_list(split: tuple[str, ...], other: str) -> bool:
     """Whether a list-looking cell is surely a list: the concept's cell in the other
     language is one form, or every part shares a word's family with the first part.
 
-    >>> sure_list(("имя", "идентификатор"), "identifier"), sure_list(("Yes", "I'm sure"), "Да, я уверен")
-    (True, False)
+    >>> sure_list(("имя", "идентификатор"), "identifier")
+    True
+    >>> sure_list(("Yes", "I'm sure"), "Да, я уверен")
+    False
     >>> sure_list(("Configure", "configuring"), "настроить, настройка")
     True
     """
@@ -144,7 +146,8 @@ def _read(term: Term, column: str, forms: tuple[str, ...], other: str, mode: str
     out: list[str] = []
     for col, form in zip(columns, forms):
         split = () if proper else parts(form)
-        split_applies = bool(split) and (mode == SPLIT or (mode == AUTO and sure_list(split, other)))
+        split_applies = bool(split) and (mode == SPLIT or
+                                         (mode == AUTO and sure_list(split, other)))
         pieces = split if split_applies else (form,)
         read_forms: list[str] = []
         shapes: list[str] = [LIST] if split else []

@@ -27,6 +27,11 @@ BRACKETS = [
      ("Народный комиссариат внутренних дел", "НКВД"), ()),
     ("журнал упреждающей записи (WAL)", "ru", ("журнал упреждающей записи", "WAL"), ()),
     ("write-ahead log (WAL)", "en", ("write-ahead log", "WAL"), ()),
+    ("НКВД (Народный комиссариат внутренних дел)", "ru",
+     ("НКВД", "Народный комиссариат внутренних дел"), ()),
+    ("WAL (журнал упреждающей записи)", "ru", ("WAL", "журнал упреждающей записи"), ()),
+    ("НКВД (People's Commissariat for Internal Affairs)", "ru", ("НКВД",),
+     ("People's Commissariat for Internal Affairs",)),
     # labels and glosses: not forms
     ("ссылка (exile)", "ru", ("ссылка",), ("exile",)),
     ("Lua (язык)", "ru", ("Lua",), ("язык",)),
