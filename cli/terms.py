@@ -108,28 +108,21 @@ _SHOWN_CELLS = 10
 def compile_glossary(paths: tuple[Path, ...], no_cache: bool = False,
                      split_lists: bool | None = None, report: bool = False) -> Compiled:
     """The glossary with its compiled matcher, from the cache unless `no_cache`; a user's
-    glossary has its cells read (report_cells; said on stderr when `report`); when that
-    changes a form, the read glossary has its own compiled matcher, cached too."""
+    glossary has its cells read (report_cells; said on stderr when `report`) before it is
+    compiled, and the read glossary's matcher is cached under a key of its own."""
     from glossary.cache import Compiled, Store, load_compiled
     from glossary.errors import ValidationError
     from glossary.matcher import Matcher
 
+    def read(glossary: Glossary) -> Glossary:
+        return report_cells(glossary, split_lists, report)
+
     try:
-        compiled = load_compiled(list(paths), use_cache=not no_cache)
+        return load_compiled(list(paths), use_cache=not no_cache, read=read if paths else None,
+                             variant=f"cells-{cells_mode(split_lists)}")
     except ValidationError as error:  # entries not translated yet: left out, uncached
-        pending = without_pending(paths, error, report)
-        compiled = Compiled(pending, Matcher(pending), Store("", None))
-    if not paths:
-        return compiled
-    glossary = report_cells(compiled.glossary, split_lists, report)
-    if glossary is compiled.glossary:
-        return compiled
-    # The read glossary is another content: its matcher (and later indexes) are cached
-    # under a key of their own, derived from the file's key and the reading mode.
-    store = Store(f"{compiled.store.key}-cells-{cells_mode(split_lists)}",
-                  compiled.store.directory)
-    matcher = store.get("matcher", lambda: Matcher(glossary), Matcher.to_data, Matcher.from_data)
-    return Compiled(glossary, matcher, store)
+        pending = read(without_pending(paths, error, report))
+        return Compiled(pending, Matcher(pending), Store("", None))
 
 
 def describe_renderings(renderings: dict[str, int]) -> str:

@@ -251,6 +251,8 @@ def test_a_read_glossary_has_its_matcher_cached(runner, tmp_path, monkeypatch):
             for options in ([], [], ["--keep-cells"])]
     assert {r.exit_code for r in runs[:2]} == {0} and runs[0].stdout == runs[1].stdout
     assert len(list(cache.glob("*-cells-auto.matcher.json"))) == 1
+    # only the read glossary is compiled: no matcher of the cells as written
+    assert not [p for p in cache.glob("*.matcher.json") if "-cells-" not in p.name]
     assert runs[2].exit_code == 1  # as written, the cells match nothing: another matcher
 
 
