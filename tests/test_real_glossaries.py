@@ -168,6 +168,18 @@ def test_the_draft_settles_a_common_words_sense(draft, checked, level):
     assert [f.confidence for f in last] == [level], [f.reason for f in last]
 
 
+@pytest.mark.parametrize("filler, level", [
+    # a technical draft names its terms everywhere: a term beside the word is no sign
+    (("Return a tuple.", "Верните кортеж."), "low"),
+    # a draft that seldom does: the term beside it is a sign of the subject
+    (("Return it.", "Верните его."), "medium"),
+])
+def test_a_term_beside_a_common_word_counts_only_where_terms_are_rare(filler, level):
+    segments = [Segment(*filler)] * 12 + [Segment("The note on the tuple.", "Замечание о кортеже.")]
+    found = check(segments, COMMON, rules=["missing-term"]).findings
+    assert [(f.term, f.confidence) for f in found] == [("note", level)], found[-1].reason
+
+
 def test_a_specific_term_never_rendered_is_a_systematic_departure():
     segments = [Segment("Return a tuple.", "Верните запись.")] * 4
     found = check(segments, FIELD, rules=["missing-term"]).findings

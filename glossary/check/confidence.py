@@ -23,6 +23,7 @@ from wordfreq import word_frequency
 from .. import morph
 
 from ..keys import canonical
+from ..matcher import Match
 from ..model import Term, is_proper
 from .context import Context, PairView
 
@@ -69,7 +70,11 @@ def zipf(lemma: str, lang: str) -> float:
 
 
 # What decides a missing rendering's confidence besides the segment (of_missing's third value).
-COMMON, SPECIFIC, SEGMENT = "common", "specific", "segment"
+COMMON, CONFIRMED, SPECIFIC, SEGMENT = "common", "confirmed", "specific", "segment"
+# Segments a draft needs before the share of them naming glossary terms means anything,
+# and the share from which another term beside a common word is no sign of its sense (a
+# technical text names its subject's terms everywhere).
+MIN_DRAFT, DENSE_SHARE = 10, 0.5
 
 
 def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
@@ -77,7 +82,8 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
     """Confidence and reason of a missing-term finding for the term at source `span`, as
     far as the segment tells, and what the rest of the draft may change (`from_draft`):
     COMMON, a common word (or a form of another word) whose sense the other segments
-    settle; SPECIFIC, a specific term, which they can show to be systematically rendered
+    settle; CONFIRMED, one that another term beside it seems to confirm, which is no sign
+    in a draft whose segments mostly name such terms; SPECIFIC, a specific term, which they can show to be systematically rendered
     otherwise; SEGMENT, a name, which the segment alone decides."""
     surface = view.source[span[0]:span[1]]
     if other:
@@ -97,20 +103,23 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
         return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})", SPECIFIC
     confirmed = _confirmation(view, ctx, term, span)
     if confirmed:
-        return MEDIUM, f"«{form}» is a common word, but {confirmed}", COMMON
+        return MEDIUM, f"«{form}» is a common word, but {confirmed}", \
+            CONFIRMED if confirmed.startswith(_NAMES) else COMMON
     return LOW, (f"«{form}» is a common word (Zipf frequency {frequency:.1f}) and nothing in "
                  "the segment confirms the glossary's sense"), COMMON
 
 
-def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, named: int
-               ) -> tuple[str, str]:
+def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, named: int,
+               dense: float | None = None) -> tuple[str, str]:
     """The confidence of a missing rendering given the draft: `named` other segments name
     the term, `rendered` of them render it the glossary's way. A COMMON word is the term's
     sense where at least half of them render it so (high), likelier another sense where
     fewer do (low). A SPECIFIC term that none of them renders so is a systematic
     departure — a rendering chosen on purpose, or a glossary that does not fit the text —
     less sure to be an error than a slip among right renderings (medium). With fewer than
-    MIN_WITNESSES other segments, the segment's own `level` and `reason`.
+    MIN_WITNESSES other segments, the segment's own `level` and `reason`; but a word
+    CONFIRMED by another term beside it is low when `dense`, the share of the draft's
+    segments naming such terms (None for a draft too short to tell), is DENSE_SHARE or more.
 
     >>> from_draft(LOW, "-", COMMON, "field", 5, 6)[0], from_draft(HIGH, "-", COMMON, "space", 0, 9)[0]
     ('high', 'low')
@@ -118,7 +127,13 @@ def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, nam
     ('low', '-')
     >>> from_draft(HIGH, "-", SPECIFIC, "госпиталь", 0, 4)[0], from_draft(HIGH, "-", SPECIFIC, "tuple", 1, 4)[0]
     ('medium', 'high')
+    >>> [from_draft(MEDIUM, "-", CONFIRMED, "space", 0, 0, d)[0] for d in (None, 0.1, 0.8)]
+    ['medium', 'medium', 'low']
     """
+    if kind == CONFIRMED and named < MIN_WITNESSES and dense is not None and \
+            dense >= DENSE_SHARE:
+        return LOW, (f"{reason}; yet {round(dense * 100)}% of this draft's segments name such "
+                     "terms: no sign of the sense here")
     if named < MIN_WITNESSES or kind == SEGMENT:
         return level, reason
     counts = f"{rendered} of the {named} other segments naming «{form}»"
@@ -134,9 +149,15 @@ def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, nam
                  "word in another sense, or the glossary does not fit this text")
 
 
-def _specific(surface: str, lang: str) -> bool:
-    """Whether a glossary match is sure to be the glossary's: several words, or a rare one."""
-    return len(surface.split()) > 1 or zipf(canonical(surface), lang) < COMMON_ZIPF
+_NAMES = "the segment also names"
+
+
+def specific(match: Match, ctx: Context) -> bool:
+    """Whether a source match is sure to be the glossary's and says what the text is about:
+    several words or a rare one, and no name (a place or a person belongs to no subject)."""
+    surface = match.text
+    return not is_proper(ctx.term(match.term_id).kind) and (
+        len(surface.split()) > 1 or zipf(canonical(surface), ctx.source_lang) < COMMON_ZIPF)
 
 
 def _confirmation(view: PairView, ctx: Context, term: Term, span: tuple[int, int]) -> str | None:
@@ -146,10 +167,9 @@ def _confirmation(view: PairView, ctx: Context, term: Term, span: tuple[int, int
     the word set off as a label (quoted). A capital inside a sentence is no such sign:
     there the word is more often part of a name (Управление по надзору …) than a label."""
     others = sorted({m.term_id for m in view.src_matches if m.term_id != term.id
-                     and (m.start, m.end) != span and not is_proper(ctx.term(m.term_id).kind)
-                     and _specific(m.text, ctx.source_lang)})
+                     and (m.start, m.end) != span and specific(m, ctx)})
     if others:
-        return f"the segment also names {others[0]}"
+        return f"{_NAMES} {others[0]}"
     start, end = span
     if view.source[start - 1:start] in ("«", '"', "“", "'", "`") and \
             view.source[end:end + 1] in ("»", '"', "”", "'", "`"):

@@ -36,11 +36,13 @@ def _finish_missing(ctx: Context):
     if not draft:
         return
     named, rendered = draft["named"], draft["rendered"]
+    checked = len(draft["checked"])
+    dense = len(draft["dense"]) / checked if checked >= confidence.MIN_DRAFT else None
     for ref, issue, kind, form in draft["pending"]:
         others = named.get(issue.term, set()) - {ref.segment}
         level, reason = confidence.from_draft(
             issue.confidence or confidence.HIGH, issue.reason or "", kind, form,
-            len(others & rendered.get(issue.term, set())), len(others))
+            len(others & rendered.get(issue.term, set())), len(others), dense)
         yield ref, replace(issue, confidence=level, reason=reason)
 
 
@@ -103,11 +105,16 @@ def missing_term(view: PairView, ctx: Context):
 
 def _witness(view: PairView, ctx: Context, unrendered) -> None:
     """Record which concepts this segment's source names and which of them its target
-    renders (in any form the rules accept: a word of the family, a coordination …)."""
-    draft = ctx.state.setdefault("missing-term", {"named": {}, "rendered": {}, "pending": []})
+    renders (in any form the rules accept: a word of the family, a coordination …), and
+    whether it names a specific term (how dense in terms the draft is)."""
+    draft = ctx.state.setdefault("missing-term", {"named": {}, "rendered": {}, "pending": [],
+                                                  "checked": set(), "dense": set()})
     missing = {term_id for term_id, _, senses, derived in unrendered
                if senses and derived is None}
     segment = view.ref.segment
+    draft["checked"].add(segment)
+    if any(confidence.specific(m, ctx) for m in view.src_matches):
+        draft["dense"].add(segment)
     for term_id in _source_spans(view):  # memoised: _unrendered read it already
         if term_id in view.forbidden:
             continue  # a wrong rendering: no witness of the sense either way
