@@ -17,6 +17,7 @@ from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .names import name_variants
 from .registry import Issue, rule
+from .shortform import short_form
 from .suggest import for_missing, like_found
 
 # Words that can stand for a term already named ("it", "the latter", «он», «который»): a
@@ -60,7 +61,8 @@ def missing_term(view: PairView, ctx: Context):
     from the draft: high when the other segments naming it mostly render it as the
     glossary says, low when fewer than half do (another sense, or a glossary that does not
     fit the text); with too few of them, medium when something in the segment confirms
-    the glossary's sense, else low. A specific term no other segment renders as the glossary
+    the glossary's sense, else low. A multiword rendering whose head word or initials the
+    target holds («база» or «БД» for «база данных») is a short form: low (shortform.py). A specific term no other segment renders as the glossary
     says is a systematic departure: medium. A forbidden rendering is reported by forbidden-term
     instead, a misspelt name by name-spelling, a term kept in Cyrillic in an English target
     by untranslated.
@@ -92,6 +94,10 @@ def missing_term(view: PairView, ctx: Context):
         alive = [ctx.term(t) for t in senses]
         other = _other_word(surface, term) if ctx.source_lang == "ru" else None
         level, reason, kind = confidence.of_missing(view, ctx, term, first, other)
+        short = short_form(view, _target_words(view), term.approved(ctx.target_lang),
+                           ctx.target_lang, term_id)
+        if short:  # the segment settles it: no other segment makes a short form a slip
+            level, reason, kind = confidence.LOW, short, confidence.SEGMENT
         issue = Issue(_missing_message(surface, alive, ctx.target_lang, other),
                       term=term_id, source_span=first,
                       suggestion=for_missing(term, ctx.target_lang, surface),
