@@ -4,7 +4,9 @@ A translator names a multiword concept in full once and then shortens it, as any
 does: «база данных» becomes «база», «движок базы данных» «движок», «система управления
 базами данных» «СУБД», and "database" may well be rendered «БД» from the start. A target
 holding such a short form has not plainly dropped the term, so its missing-term finding is
-at most low. The head of a Russian noun phrase is its first noun in the nominative (the
+at most low: an abbreviation always, the head word alone where the draft has already
+rendered the term in full (a writer shortens what the reader knows; a head word with no
+first mention, "camp" for a special camp, may have lost what set the term apart). The head of a Russian noun phrase is its first noun in the nominative (the
 words after it depend on it: базы данных, типов); of an English one, the last word before a
 preposition (storage *engine*, *management* of data). A head word that renders another term
 the source names is that term's, not a short form of this one.
@@ -71,25 +73,34 @@ def initials(form: str, lang: str) -> str:
     return "".join(w[0] for w in content).upper() if len(content) > 1 else ""
 
 
-def short_form(view: PairView, words, forms: tuple[str, ...], lang: str,
-               term_id: str) -> str | None:
-    """Why the target may render a multiword term by a short form (its head word or an
-    abbreviation of it), or None. `words` are the target's words with their keys."""
+def abbreviation(words, forms: tuple[str, ...], lang: str) -> str | None:
+    """Why a target word may be an abbreviation of a multiword rendering (its initials, or
+    a longer abbreviation ending with them: СУБД holds БД), or None. An established
+    abbreviation renders the term from its first mention on."""
     for form in forms:
         abbr = initials(form, lang)
+        if not abbr:
+            continue
         for tok, _ in words:
             word = tok.norm
-            if abbr and word.isupper() and word.endswith(abbr) and \
+            if word.isupper() and word.endswith(abbr) and \
                     len(word) <= len(abbr) + _ABBREVIATION_SLACK:
                 return f"«{tok.text}» may abbreviate «{form}» (a short form)"
+    return None
+
+
+def head_only(view: PairView, words, forms: tuple[str, ...], lang: str,
+              term_id: str) -> str | None:
+    """Why the target may render a multiword term by its head word alone (a short form
+    once the term was introduced in full: the caller checks that), or None."""
+    for form in forms:
         head = head_word(form, lang)
         if head is None:
             continue
         keys = term_word_keys(head)
         for tok, own in words:
             if not own.isdisjoint(keys) and not _renders_other(view, tok.start, term_id):
-                return (f"«{tok.text}», the head word of «{form}», may stand for it (a short "
-                        "form after a first mention)")
+                return f"«{tok.text}», the head word of «{form}», may stand for it"
     return None
 
 
