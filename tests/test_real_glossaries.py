@@ -201,11 +201,46 @@ def test_min_confidence_filters(runner, tmp_path):
     draft = tmp_path / "d.tsv"
     draft.write_text("Take a note of it.\tЗапишите это.\n", encoding="utf-8")
     args = ["check", str(draft), "--glossary", str(path), "--format", "csv"]
-    low = runner.invoke(main, args)
+    low = runner.invoke(main, [*args, "--min-confidence", "low"])
     assert low.exit_code == 0            # a warning only
     assert ",low," in low.stdout and "nothing in the segment confirms" in low.stdout
+    assert low.stderr == ""
     high = runner.invoke(main, [*args, "--min-confidence", "medium"])
     assert high.stdout.splitlines()[1:] == []
+
+
+LEFT_OUT = "1 finding below medium confidence left out (--min-confidence low shows all)"
+
+
+@pytest.mark.parametrize("fmt, on_stdout", [("csv", False), ("json", False), ("text", True)])
+def test_low_confidence_is_left_out_by_default_and_said(runner, tmp_path, fmt, on_stdout):
+    path = tmp_path / "terms.tsv"
+    path.write_text("id\tru\ten\nnote\tпримечание\tnote\ntuple\tкортеж\ttuple\n",
+                    encoding="utf-8")
+    draft = tmp_path / "d.tsv"
+    draft.write_text("Take a note of it.\tЗапишите это.\nReturn a tuple.\tВерните запись.\n",
+                     encoding="utf-8")
+    result = runner.invoke(main, ["check", str(draft), "--glossary", str(path), "--format", fmt])
+    assert result.exit_code == 1         # the high one (tuple) is an error; note is left out
+    assert "tuple" in result.stdout and "«note»" not in result.stdout
+    if on_stdout:  # the text summary says it; no second word on stderr
+        assert LEFT_OUT in result.stdout.splitlines()[-1] and result.stderr == ""
+    else:
+        assert result.stderr == LEFT_OUT[0].upper() + LEFT_OUT[1:] + ".\n"
+    if fmt == "json":
+        summary = json.loads(result.stdout)["summary"]
+        assert (summary["min_confidence"], summary["below_min_confidence"]) == ("medium", 1)
+
+
+def test_exit_status_follows_the_reported_findings(runner, tmp_path):
+    path = tmp_path / "terms.tsv"
+    path.write_text("id\tru\ten\ntuple\tкортеж\ttuple\n", encoding="utf-8")
+    draft = tmp_path / "d.tsv"
+    draft.write_text("Return a tuple.\tВерните запись.\n", encoding="utf-8")
+    args = ["check", str(draft), "--glossary", str(path)]
+    assert runner.invoke(main, args).exit_code == 1
+    assert runner.invoke(main, [*args, "--min-confidence", "high"]).exit_code == 1
+    assert runner.invoke(main, [*args, "--rule", "untranslated"]).exit_code == 0
 
 
 @pytest.mark.parametrize("source, target, expected", [
