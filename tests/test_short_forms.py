@@ -93,6 +93,7 @@ def test_one_word_terms_are_untouched():
     ("неявное приведение типов", "ru", "приведение", "НПТ"),
     ("storage engine", "en", "engine", "SE"),
     ("write-ahead log", "en", "log", "WAL"),
+    ("целое число", "ru", "число", "ЦЧ"),     # целое may be an adjective of число
     ("кортеж", "ru", None, ""),
 ])
 def test_head_and_initials(form, lang, head, abbr):

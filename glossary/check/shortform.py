@@ -35,6 +35,8 @@ def head_word(form: str, lang: str) -> str | None:
 
     >>> head_word("движок базы данных", "ru"), head_word("неявное приведение типов", "ru")
     ('движок', 'приведение')
+    >>> head_word("целое число", "ru"), head_word("выборы лидера", "ru")
+    ('число', 'выборы')
     >>> head_word("storage engine", "en"), head_word("management of data", "en"), head_word("база", "ru")
     ('engine', 'management', None)
     """
@@ -42,9 +44,11 @@ def head_word(form: str, lang: str) -> str | None:
     if len(words) < 2:
         return None
     if lang == "ru":
-        for word in words:
-            parses = morph.parse(word.lower())
-            if parses and {"NOUN", "nomn"} in parses[0].tag:
+        nouns = [_reads_as(word, "NOUN") for word in words]
+        for i, word in enumerate(words):
+            # a word that may also be an adjective agreeing with a noun after it is that
+            # noun's modifier (целое число: число; столовая ложка: ложка)
+            if nouns[i] and not (_reads_as(word, "ADJF", "PRTF") and any(nouns[i + 1:])):
                 return word
         return None
     before = []
@@ -53,6 +57,11 @@ def head_word(form: str, lang: str) -> str | None:
             break
         before.append(word)
     return before[-1] if before else None
+
+
+def _reads_as(word: str, *pos: str) -> bool:
+    """Whether one of a word's readings is of one of these parts of speech, nominative."""
+    return any(p.tag.POS in pos and "nomn" in p.tag for p in morph.parse(word.lower()))
 
 
 @lru_cache(maxsize=5_000)
