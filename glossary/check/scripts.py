@@ -27,6 +27,7 @@ from ..normalize import fix_lookalikes, is_mixed_script
 from ..ru import CYRILLIC, CYRILLIC_RANGE, LATIN
 from .context import Context, PairView
 from .finding import ERROR, WARNING
+from .kept import needs_translation
 from .registry import Issue, rule
 
 _WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*")  # a soft hyphen: a masked accelerator
@@ -53,11 +54,14 @@ def untranslated(view: PairView, ctx: Context):
     in an English target) that the glossary does not approve.
 
     Words inside code, placeholders, URLs and other masked spans are not language: a source
-    that is all code (``conn.space:select(280)``) is rightly kept as it is.
+    that is all code (``conn.space:select(280)``) or names (glossary.check.kept) is rightly
+    kept as it is, or left empty.
     """
     if not view.target.strip():
-        if view.src_masked.has_language():  # code alone needs no translation
+        if needs_translation(view, ctx):
             yield Issue("the target is empty")
+        return
+    if view.blank and not needs_translation(view, ctx):
         return
     if ctx.source_lang == "ru":
         left = _cyrillic_left(view)

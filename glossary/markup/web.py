@@ -66,7 +66,7 @@ _SQL_LINE = re.compile(r"(?im)^[ \t]*(?=[^\n]*[=*;])(?:select\b[^\n]*\bfrom\s+[\
 # A lower-case name with digits (field1, table1, int64, utf8): a name, not a word.
 _NUMBERED_NAME = re.compile(r"(?<![\w.-])(?!v\d)[a-z]+_?\d+[a-z\d]*(?![\w-]|\.\d)")
 _LITERAL_ALONE = re.compile(r"\s*(?:nil|null|NULL|None|true|false|True|False|undefined|NaN|"
-                            r"[A-Za-z]+\d+\w*)\s*")
+                            r"[A-Za-z]+\d+\w*)[.,;]?\s*")  # nil. in a list of returns
 # A parenthesised argument list holding a code literal: (nil, old-trigger-function).
 _ARGUMENTS = re.compile(r"\((?=[^()\n]*\b(?:nil|null|NULL|None|true|false)\b)[^()\n]{1,80}\)")
 # SQL keywords written as SQL writes them, in capitals.
