@@ -31,7 +31,7 @@ from . import docs, placeholders, web
 from .spans import (ACCEL, CODE, ESCAPE, LINK, MARKUP, PLACEHOLDER, TAG, URL, Group, Span)
 
 __all__ = ["ACCEL", "AUTO", "CODE", "ESCAPE", "Group", "LINK", "MARKUP", "Markup", "Masked",
-           "PLACEHOLDER", "SYNTAXES", "Span", "TAG", "URL", "mask"]
+           "PLACEHOLDER", "SYNTAXES", "Span", "TAG", "URL", "kept_quotes", "mask", "with_spans"]
 
 # Every syntax a user may name (`--markup`), with what it covers.
 SYNTAXES = {
@@ -124,16 +124,30 @@ def _mask(text: str, syntaxes: frozenset[str], codes: Codes) -> Masked:
                 elif hit:
                     continue
                 taken.extend(s for s in group if s.end > s.start)
-    taken.sort()
+    return _blanked(text, taken)
+
+
+def _blanked(text: str, spans: list[Span]) -> Masked:
+    """`text` with `spans` (not overlapping) blanked as the module docstring says."""
+    spans = sorted(spans)
     chars = list(text)
-    for s in taken:
+    for s in spans:
         if s.kind == ACCEL:
             chars[s.start:s.end] = _SOFT * (s.end - s.start)
         elif s.kind in _WRAPPERS:
             chars[s.start:s.end] = " " * (s.end - s.start)
         else:
             chars[s.start:s.end] = _BARRIER + " " * (s.end - s.start - 1)
-    return Masked(text, "".join(chars), tuple(taken))
+    return Masked(text, "".join(chars), tuple(spans))
+
+
+def with_spans(masked: Masked, extra: Iterable[Span]) -> Masked:
+    """`masked` with more spans masked (those overlapping a span it has are left out)."""
+    added = [e for e in extra if e.end > e.start
+             and not any(_overlaps(e, s) for s in masked.spans)]
+    if not added:
+        return masked
+    return _blanked(masked.original, [*masked.spans, *added])
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -199,3 +213,6 @@ class Markup:
 def _is_sphinx(segments: list[Segment]) -> bool:
     hits = sum(1 for s in segments if docs.looks_like_rst(s.source))
     return hits >= 2 and hits >= _SPHINX_SHARE * len(segments)
+
+
+from .quotes import kept_quotes  # noqa: E402  (it builds on with_spans above)

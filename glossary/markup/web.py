@@ -38,7 +38,8 @@ _PATH = re.compile(r"(?<![\w/.~-])(?:~|\.{1,2})?(?:/[\w.@+:=-]+)+/?(?![\w/])"
                    r"|(?<![\w/.-])[A-Za-z0-9_.-]+/[\w.@+-]+\.[A-Za-z0-9]{1,5}\b"
                    r"|\b[A-Za-z]:\\(?:[\w. -]+\\)*[\w.-]*")
 _ANCHOR = re.compile(r"(?<![\w&#])#[A-Za-z][\w-]*")
-_DOTTED = re.compile(r"(?<![\w.$@-])[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|:{1,2}|->)[A-Za-z_][A-Za-z0-9_]*"
+# (An ellipsis may stand for an elided part of a called path: box.space...select().)
+_DOTTED = re.compile(r"(?<![\w.$@-])[A-Za-z_][A-Za-z0-9_]*(?:(?:\.{3}|\.|:{1,2}|->)[A-Za-z_][A-Za-z0-9_]*"
                      r"(?:-[A-Za-z0-9_]+)*)+"
                      r"(?:\((?:[^()\n]|\([^()\n]*\)){0,80}\)|\{(?:[^{}\n]|\{[^{}\n]*\}){0,80}\})?"
                      r"(?:\[[^\[\]\n]{0,40}\])?")
@@ -192,7 +193,7 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
         yield one(m, CODE)
     if _JOINED.search(text):
         for m in _DOTTED.finditer(text):
-            parts = re.split(r"\.|:{1,2}|->", re.split(r"[({\[]", m.group())[0])
+            parts = re.split(r"\.{3}|\.|:{1,2}|->", re.split(r"[({\[]", m.group())[0])
             called = m.group()[-1] in ")}]"
             if (called or all(len(p) >= 2 for p in parts)) and not _sentence_join(text, m):
                 yield one(m, CODE)

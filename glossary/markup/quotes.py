@@ -1,0 +1,70 @@
+"""Quotations a translation keeps verbatim: a program's message, a value or a UI label
+left in the original language, quoted on both sides.
+
+Whether a quoted stretch is language or a literal cannot be told from one text: "Duplicate
+key exists in unique index" may be a message to translate or the exact text a program
+prints. The translator's own choice tells: a quoted stretch of the source that the target
+repeats character for character inside quotes of its own (any style: "…" → “…”, '…' → «…»)
+was kept as a literal. Such a stretch is masked on both sides (as code: its words need no
+rendering, its numbers are compared code with code), so no glossary term inside it is
+reported as missing. A quotation the target translates, or repeats without quotes, stays
+language.
+"""
+from __future__ import annotations
+
+import re
+
+from . import Masked, with_spans
+from .spans import CODE, Span
+
+_QUOTED = re.compile(r"\"(?P<dq>[^\"\n]{1,300})\"|“(?P<curly>[^”\n]{1,300})”"
+                     r"|«(?P<guillemet>[^»\n]{1,300})»|‘(?P<single>[^’\n]{1,300})’"
+                     r"|(?<!\w)'(?P<apos>[^'\n]{1,300})'(?!\w)")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def kept_quotes(source: Masked, target: Masked) -> tuple[Masked, Masked]:
+    """Source and target with the quotations the target keeps verbatim masked on both.
+
+    >>> from glossary.markup import mask
+    >>> s, t = kept_quotes(mask("the 'space' or 'role' type"), mask("тип 'space' или «роль»"))
+    >>> s.text.replace("\\ufffc", "¤"), t.text.replace("\\ufffc", "¤")
+    ("the '¤    ' or 'role' type", "тип '¤    ' или «роль»")
+    """
+    if not (_has_quote(source.original) and _has_quote(target.original)):
+        return source, target
+    kept: dict[str, list[Span]] = {}
+    for m in _quotations(target):
+        kept.setdefault(_content(m), []).append(_span(m))
+    src_extra, tgt_extra = [], []
+    for m in _quotations(source):
+        twins = kept.get(_content(m))
+        if twins:
+            src_extra.append(_span(m))
+            tgt_extra.append(twins.pop(0))
+    if not src_extra:
+        return source, target
+    return with_spans(source, src_extra), with_spans(target, tgt_extra)
+
+
+def _has_quote(text: str) -> bool:
+    return any(q in text for q in "\"“«‘'")
+
+
+def _quotations(masked: Masked) -> list[re.Match]:
+    """Quotations with a letter outside the masked spans (the rest is code already)."""
+    found = []
+    for m in _QUOTED.finditer(masked.original):
+        group = m.lastgroup or 0
+        if _LETTER.search(masked.text, m.start(group), m.end(group)):
+            found.append(m)
+    return found
+
+
+def _content(m: re.Match) -> str:
+    return " ".join(m.group(m.lastgroup or 0).split())
+
+
+def _span(m: re.Match) -> Span:
+    group = m.lastgroup or 0
+    return Span(m.start(group), m.end(group), CODE)
