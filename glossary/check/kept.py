@@ -9,12 +9,14 @@ left here are plain words, judged by these reasons, in order:
 
 1. English prose has function words (the, of, to, is, or …): a source with one outside its
    masked spans is language, whatever else it holds.
-2. A word is a name by its shape: digits inside (``Gauge32``, ``E081``), all capitals
+2. A line with two kinds of code punctuation (``= { } [ ] ; < > * | &``) and no function
+   word is a line of code (``lua_code = [[function(t) return {t[2]} end]]``).
+3. A word is a name by its shape: digits inside (``Gauge32``, ``E081``), all capitals
    (``RTREE``), a capital inside (``DisplayString``), or a word English does not know
    (``memtx``, ``myapp``, ``rtype``: the lexicon has content words of general English).
-3. A word the document itself writes as code (inside a ``literal``, an identifier, a role,
+4. A word the document itself writes as code (inside a ``literal``, an identifier, a role,
    a placeholder) is a name there when it stands without a function word.
-4. A unit of one plain word among neighbours that are names (a table column of metric or
+5. A unit of one plain word among neighbours that are names (a table column of metric or
    option names, a list of prefixes) is one of them: a heading or a label is not set
    among identifiers.
 
@@ -45,6 +47,8 @@ their he his she her them us me my which who whom whose what when where why how 
 also only just very too
 """.split())
 _TOKEN = re.compile(r"[\w'’-]*[^\W\d_][\w'’-]*")
+# Punctuation prose does not use but code does (two kinds of it make a line of code).
+_CODE_PUNCTUATION = re.compile(r"[={};\[\]<>*|&]")
 _CONTRACTION = re.compile(r"\w['’](?:t|s|re|ll|ve|d|m)$", re.I)  # don't, it's: English prose
 _NEIGHBOURS = 1  # a unit between two names is an item of their list
 _NAMED_NEIGHBOURS = 2
@@ -60,6 +64,8 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
         return False
     if any(w.lower() in FUNCTION_WORDS or _CONTRACTION.search(w) for w in words):
         return True
+    if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2:
+        return False  # a line of code: lua_code = [[function(tuple) return {…} end]]
     plain = [w for w in words if not _name_shaped(w)]
     if not plain:
         return False

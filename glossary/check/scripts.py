@@ -67,6 +67,8 @@ def untranslated(view: PairView, ctx: Context):
         left = _cyrillic_left(view)
     else:
         left = _english_left(view.tgt_text, whole=view.blank)
+        if left and not view.blank:
+            left = _not_code(view, left)
     if not left:
         return
     if view.blank:
@@ -162,6 +164,16 @@ def _is_reference(text: str) -> bool:
     (True, False)
     """
     return bool(_BIBLIOGRAPHY.search(text))
+
+
+def _not_code(view: PairView, left: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The left-over words the segment does not also write as code: ``unsigned long long``
+    in prose beside ``ffi.cast('unsigned long long', 1)`` names the C type. Fewer than
+    three left are no run any more."""
+    code = {w.lower() for masked in (view.src_masked, view.tgt_masked) for s in masked.spans
+            if s.kind == "code" for w in _WORD.findall(masked.original[s.start:s.end])}
+    kept = [(a, b) for a, b in left if view.target[a:b].lower() not in code]
+    return kept if len(kept) >= _MIN_RUN else []
 
 
 def _english_left(target: str, whole: bool) -> list[tuple[int, int]]:

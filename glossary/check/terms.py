@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 
 from .. import morph
@@ -278,12 +279,27 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
             view.memo["folded"] = fold(view.tgt_text)
         if any(fold(view.source[a:b]) in view.memo["folded"] for a, b in spans):
             return True
+    if _kept_as_code(view, spans):
+        return True
     if term.match_mode() == EXACT:
         return False  # only the listed forms render it
     words = _target_words(view)
     if any(text.loose_find(view.tgt_text, words, keys) for keys in _approved_keys(ctx, term)):
         return True
     return term.kind == "name" and term.id in name_variants(view, ctx)
+
+
+def _kept_as_code(view: PairView, spans) -> bool:
+    """Whether the target writes the source's very words as a literal of their own
+    (UUID → ``UUID``): the name kept as code, not a term left out. A literal the source
+    has too is its twin, not a rendering."""
+    kept = _literals(view.target, view.tgt_masked) - _literals(view.source, view.src_masked)
+    return any(kept[view.source[a:b].casefold()] > 0 for a, b in spans)
+
+
+def _literals(text: str, masked) -> Counter[str]:
+    return Counter(text[s.start:s.end].strip("`'\"* ").casefold()
+                   for s in masked.spans if s.kind == "code")
 
 
 # Letters a word must share with a root's start to be worth analysing (a speed-up only: the
