@@ -77,6 +77,9 @@ _SQL = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|UPSERT|REPLACE|CREATE|DROP|
 _ASSIGNMENT = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*\s?==?\s?(?:true|false|nil|null|None|True|"
                          r"False|-?\d[\w.]*(?![,.]\d)|'[^'\n]*'|\"[^\"\n]*\"|\{[^{}\n]*\}|"
                          r"[A-Za-z_][\w.:]*(?:\([^()\n]*\))?)(?![\w(])")
+# name[index]: an array element. A footnote glued to a word ("reported[1]") looks the
+# same, so a name counts when indexed from 0 or indexed twice (node[0], ..., node[5]).
+_INDEXED = re.compile(r"(?<![\w.\[])(?P<name>[A-Za-z_]\w*)\[(?P<index>[^\[\]\s]{1,20})\](?![\w(])")
 _OPTION = re.compile(r"(?<![\w-])--[A-Za-z][\w-]*(?:=[^\s,;]+)?")
 
 
@@ -172,7 +175,7 @@ def paths(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
 
 def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     """Code in prose: dotted and colon names (box.cfg, conn.space:select(280)), calls with
-    code-like arguments, snake_case, camelCase, --options."""
+    code-like arguments, array elements (node[0]), snake_case, camelCase, --options."""
     if "code" not in syntaxes or not _LATIN.search(text):
         return
     if ">" in text or "$" in text:
@@ -203,9 +206,19 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     if "(" in text:
         for m in _CALL.finditer(text):
             # Arguments make a call only after a code-like name: "Tarantool(``x``, …)" is
-            # a missing space in prose.
-            code_name = m.group()[0].islower() or "_" in m.group().split("(")[0]
-            if not m["args"] or code_name and re.search(r"[\d,'\"=.:{}\[\]]", m["args"]):
+            # a missing space in prose, "file(s)" a plural. A snake_case or camelCase name
+            # is code with any arguments (set_encryption_key(key)).
+            name = m.group().split("(")[0]
+            code_name = name[0].islower() or "_" in name
+            named = "_" in name.strip("_") or bool(_CAMEL.fullmatch(name))
+            if not m["args"] or named or code_name and re.search(r"[\d,'\"=.:{}\[\]]",
+                                                                 m["args"]):
+                yield one(m, CODE)
+    if "[" in text:
+        indexed = list(_INDEXED.finditer(text))
+        names = [m["name"] for m in indexed]
+        for m in indexed:
+            if m["index"] == "0" or names.count(m["name"]) > 1 or not m["index"].isdigit():
                 yield one(m, CODE)
     for at, m in _in_words(text, (_SNAKE, _PRIVATE, _CAMEL, _OPTION, _NUMBERED_NAME)):
         yield (Span(at + m.start(), at + m.end(), CODE),)
