@@ -82,6 +82,7 @@ MASKED = [
     (":ref:`box.space...delete() <box_space-delete>`", SPHINX,
      [":ref:`", "box.space...delete()", " <box_space-delete>`"]),
     ("nil.", AUTO, ["nil."]),
+    ("|doc|", AUTO, ["|doc|"]),  # a unit that is one substitution, in any catalogue
     # escapes and accelerators
     ("line\\nnext\\tcol", AUTO, ["\\n", "\\t"]),
     ("_Payment", AUTO, ["_"]),
@@ -99,6 +100,7 @@ NOT_MASKED = [
     ("# A Markdown heading", AUTO),
     ("Import data from the files", AUTO),
     ("word|other|thing", AUTO),          # substitutions only in Sphinx catalogues
+    ("see |doc| here", AUTO),            # ... but for a unit of one
     ("a table literal in {braces}", SPHINX - {"code"}),  # Sphinx has no brace placeholders
     ("Update the table where it is kept", AUTO),
     ("Delete %(name)s from the penal battalion", AUTO - {"printf"}),
