@@ -244,6 +244,8 @@ def test_a_line_break_makes_code_only_when_the_source_has_it():
 
 @pytest.mark.parametrize("text,expected", [
     ("Example: ``UPPER('-4щl')`` is it", []),            # test data in a code string
+    ("Example: ``UPPER('-4щl')`` is '-4ЩL'.", []),       # ... and its value in prose
+    ("Example: ``UPPER('x')`` is 'аrmy'.", ["аrmy"]),    # a typo the code does not have
     ("Call ``log.infо()`` here", ["infо"]),              # a typo in code is a bug
     ("The аrmy", ["аrmy"]),
 ])

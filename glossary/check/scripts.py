@@ -96,8 +96,8 @@ def mixed_script(view: PairView, ctx: Context):
             continue
         masked = view.src_masked if side == "source" else view.tgt_masked
         for m in _MIXED.finditer(text):
-            if _string_in_code(masked, text, m.start(), m.end()):
-                continue  # test data in a code sample ('пw'), not a typo
+            if _string_in_code(masked, text, m.start(), m.end()) or _echoes_code(masked, m):
+                continue  # test data in a code sample ('пw'), or its value quoted, not a typo
             word = m.group()
             fixed = fix_lookalikes(word)
             strays = "".join(dict.fromkeys(a for a, b in zip(word, fixed) if a != b))
@@ -119,6 +119,14 @@ def _string_in_code(masked, text: str, start: int, end: int) -> bool:
         return False
     before, after = text[span.start:start], text[end:span.end]
     return any(before.count(q) % 2 == 1 and q in after for q in ("'", '"'))
+
+
+def _echoes_code(masked, word: re.Match) -> bool:
+    """Whether the word is in another code span of the text, in any case: the value a code
+    sample's test data gives (``UPPER('-4щl')`` is '-4ЩL')."""
+    folded = word.group().casefold()
+    return any(s.kind == "code" and not (s.start <= word.start() < s.end)
+               and folded in masked.original[s.start:s.end].casefold() for s in masked.spans)
 
 
 def _cyrillic_left(view: PairView) -> list[tuple[int, int]]:
