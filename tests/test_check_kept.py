@@ -27,6 +27,11 @@ DRAFTS = [
       ("the distance", "the distance")], [2]),
     # a unit between two names is an item of their list (commit prefixes)
     ([("memtx:", "memtx:"), ("replication:", "replication:"), ("xlog:", "xlog:")], []),
+    ([("memtx:", "memtx:"), ("vinyl:", "vinyl:"), ("xlog:", "xlog:"),
+      ("replication:", "replication:"), ("recovery:", "recovery:"), ("iproto:", "iproto:")], []),
+    # ... not in a list of plain words with a name or two in it
+    ([("memtx", "memtx"), ("Overview", "Overview"), ("Details", "Details"), ("Usage", "Usage"),
+      ("xlog", "xlog")], [2, 3, 4]),
     # a heading before a list of names is not one of them
     ([("Prefixes", "Prefixes"), ("memtx:", "memtx:"), ("xlog:", "xlog:")], [1]),
     # a general word alone, with no name around it, is language

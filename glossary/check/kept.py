@@ -16,9 +16,9 @@ left here are plain words, judged by these reasons, in order:
    (``memtx``, ``myapp``, ``rtype``: the lexicon has content words of general English).
 4. A word the document itself writes as code (inside a ``literal``, an identifier, a role,
    a placeholder) is a name there when it stands without a function word.
-5. A unit of one plain word among neighbours that are names (a table column of metric or
-   option names, a list of prefixes) is one of them: a heading or a label is not set
-   among identifiers.
+5. A unit of one plain word in a run of one-word units that are mostly names, with names
+   before and after it (a list of commit prefixes: memtx:, replication:, xlog:), is one of
+   them: a heading or a label is not set among identifiers.
 
 A source whose every word is a name by these reasons needs no translation. Limits: a
 single general word with none of these signals (a type name such as ``Integer`` alone, far
@@ -50,7 +50,7 @@ _TOKEN = re.compile(r"[\w'’-]*[^\W\d_][\w'’-]*")
 # Punctuation prose does not use but code does (two kinds of it make a line of code).
 _CODE_PUNCTUATION = re.compile(r"[={};\[\]<>*|&]")
 _CONTRACTION = re.compile(r"\w['’](?:t|s|re|ll|ve|d|m)$", re.I)  # don't, it's: English prose
-_NEIGHBOURS = 1  # a unit between two names is an item of their list
+_RUN = 20  # how far a list of one-word units is read each side
 _NAMED_NEIGHBOURS = 2
 _COMMON = 4.0  # Zipf: used at least ten times in a million words of general English
 _CODE_KINDS = frozenset({"code", "placeholder"})
@@ -128,18 +128,27 @@ def _code_words(ctx: Context) -> frozenset[str]:
 
 
 def _among_names(view: PairView, ctx: Context) -> bool:
-    """Whether the unit stands among names (a list or column of them): enough of its
-    neighbours are, on both sides (a heading before a list of names is not one)."""
+    """Whether the unit is an item of a list of names: the run of one-word units around it
+    (a list, or a column the reader gives one cell at a time) holds names on both sides of
+    it, and more names than plain words (a heading before a list of names is
+    not one of them; nor is a plain word in a list of plain words)."""
     at = view.ref.segment - 1  # segments are numbered from 1
     if not 0 <= at < len(ctx.segments) or ctx.segments[at] != view.ref.of:
         return False
     code = _code_words(ctx)
     named = []
-    for i in range(max(0, at - _NEIGHBOURS), min(len(ctx.segments), at + _NEIGHBOURS + 1)):
-        near = ctx.segments[i]
-        if i == at:
-            continue
-        words = _words(mask(near.source, ctx.markup.for_segment(near), near.source_codes))
-        if len(words) == 1 and (_name_shaped(words[0]) or words[0].lower() in code):
-            named.append(i)
-    return len(named) >= _NAMED_NEIGHBOURS and named[0] < at < named[-1]
+    plain = 0
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(ctx.segments) and abs(i - at) <= _RUN:
+            near = ctx.segments[i]
+            words = _words(mask(near.source, ctx.markup.for_segment(near), near.source_codes))
+            if len(words) != 1:
+                break
+            if _name_shaped(words[0]) or words[0].lower() in code:
+                named.append(i)
+            else:
+                plain += 1
+            i += step
+    return (len(named) >= _NAMED_NEIGHBOURS and min(named) < at < max(named)
+            and len(named) > plain)
