@@ -36,6 +36,8 @@ DRAFTS = [
     ([("Prefixes", "Prefixes"), ("memtx:", "memtx:"), ("xlog:", "xlog:")], [1]),
     # a general word alone, with no name around it, is language
     ([("Overview", "Обзор"), ("Version", "Version"), ("Details", "Подробности")], [2]),
+    # a unit of code only does not make a list of names: a table has code columns
+    ([("E101-01", ""), ("statement", ""), ("``INSERT INTO t VALUES (1);``", "")], [2]),
     # names left empty need nothing; prose left empty does
     ([("IsAlive", ""), ("instance availability indicator", "")], [2]),
 ]

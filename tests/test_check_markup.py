@@ -101,6 +101,9 @@ UNTRANSLATED = [
      [("untranslated", None)]),
     ("`English-speaking <https://t.me/x>`_", "", [("untranslated", None)]),
     ("CHECK (a = b) and then {c}", "CHECK (a = b) and then {c}", [("untranslated", None)]),
+    # SQL keywords in capitals are not prose function words
+    ("- [527, 'c2', false, 'SQL', '\"f2\" == UPPER(\"f3\") AND NOT \"f2\" LIKE']",
+     "- [527, 'c2', false, 'SQL', '\"f2\" == UPPER(\"f3\") AND NOT \"f2\" LIKE']", []),
     # English words left in the target that the segment writes as code name it
     ("for unsigned long long cdata (``ffi.cast('unsigned long long', 1)``)",
      "для unsigned long long cdata (``ffi.cast('unsigned long long', 1)``)", []),

@@ -8,7 +8,8 @@ program prints it. Masking (glossary.markup) removes what has the shape of code;
 left here are plain words, judged by these reasons, in order:
 
 1. English prose has function words (the, of, to, is, or …): a source with one outside its
-   masked spans is language, whatever else it holds.
+   masked spans is language, whatever else it holds. In capitals they are keywords (SQL's
+   AND, NOT), not prose.
 2. A line with two kinds of code punctuation (``= { } [ ] ; < > * | &``) and no function
    word is a line of code (``lua_code = [[function(t) return {t[2]} end]]``).
 3. A word is a name by its shape: digits inside (``Gauge32``, ``E081``), all capitals
@@ -62,7 +63,7 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     words = _words(view.src_masked)
     if not words:
         return False
-    if any(w.lower() in FUNCTION_WORDS or _CONTRACTION.search(w) for w in words):
+    if any(_is_function_word(w) or _CONTRACTION.search(w) for w in words):
         return True
     if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2:
         return False  # a line of code: lua_code = [[function(tuple) return {…} end]]
@@ -74,6 +75,15 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     if len(words) > 1:
         return bool(plain)
     return words[0].lower() not in _code_words(ctx) and not _among_names(view, ctx)
+
+
+def _is_function_word(word: str) -> bool:
+    """A function word of prose: in capitals it is a keyword (SQL's AND, NOT, OR).
+
+    >>> _is_function_word("the"), _is_function_word("Or"), _is_function_word("NOT")
+    (True, True, False)
+    """
+    return word.lower() in FUNCTION_WORDS and not (len(word) > 1 and word.isupper())
 
 
 def _words(masked: Masked) -> list[str]:
