@@ -249,6 +249,10 @@ def test_a_line_break_makes_code_only_when_the_source_has_it():
     ("Example: ``UPPER('-4щl')`` is it", []),            # test data in a code string
     ("Example: ``UPPER('-4щl')`` is '-4ЩL'.", []),       # ... and its value in prose
     ("Example: ``UPPER('x')`` is 'аrmy'.", ["аrmy"]),    # a typo the code does not have
+    ("tarantool> utf8.upper('жabc')\n---\n- ЖABC\n...", []),  # a console echoes its input
+    ("tarantool> e = err('Сause')\n---\n- Сause\n...", ["Сause"]),  # an echoed typo
+    ("Example: ``LOWER('ДA')`` is 'дa'", []),            # a case function's test data
+    ("Saying HEX('ДA') gives it; ``POSITION('A', 'ДA')`` is 2", []),  # quoted test data
     ("Call ``log.infо()`` here", ["infо"]),              # a typo in code is a bug
     ("The аrmy", ["аrmy"]),
 ])

@@ -82,7 +82,8 @@ MASKED = [
     (":ref:`box.space...delete() <box_space-delete>`", SPHINX,
      [":ref:`", "box.space...delete()", " <box_space-delete>`"]),
     ("nil.", AUTO, ["nil."]),
-    ("|doc|", AUTO, ["|doc|"]),  # a unit that is one substitution, in any catalogue
+    ("|doc|", AUTO, ["|doc|"]),
+    ('curl -X POST --data "a = b" <ip:port>/add', SPHINX, ['curl -X POST --data "a = b" <ip:port>/add']),  # a unit that is one substitution, in any catalogue
     # escapes and accelerators
     ("line\\nnext\\tcol", AUTO, ["\\n", "\\t"]),
     ("_Payment", AUTO, ["_"]),
@@ -111,6 +112,7 @@ NOT_MASKED = [
     ("_Payment and box_backup", AUTO - {"code"}),  # two underscores: not an accelerator
     ("as reported[1] by the press, cases[2]", AUTO),  # footnotes glued to words
     ("wait...then it works; Done...Next", AUTO),   # an ellipsis in prose
+    ("Run it - or not. Tarantool -- the DBMS", AUTO),  # dashes in prose
 ]
 
 
@@ -187,6 +189,12 @@ KEPT_QUOTES = [
     ("press 'Save' now", "нажмите Save сейчас", [], []),
     ("it works (see the section for details)", "работает (see the section for details)", [], []),
     ("the Tarantool instance (tarantool)", "экземпляр (tarantool)", [], []),
+    # a cross-reference's one-word title kept with its target names what it links to
+    ("from :ref:`select <box_space-select>` requests", "из запросов :ref:`select <box_space-select>`",
+     ["select"], ["select"]),
+    ("see :ref:`the guide <g>`", "см. :ref:`the guide <g>`", [], []),
+    # a unit repeated whole is the untranslated rule's business
+    ('"Hello, world"', '"Hello, world"', [], []),
 ]
 
 

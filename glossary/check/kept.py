@@ -78,12 +78,14 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
 
 
 def _is_function_word(word: str) -> bool:
-    """A function word of prose: in capitals it is a keyword (SQL's AND, NOT, OR).
+    """A function word of prose: in capitals it is a keyword (SQL's AND, NOT, OR), and a
+    capital A alone is a letter or a value ('A') as often as the article (a sentence that
+    starts with the article has other function words).
 
-    >>> _is_function_word("the"), _is_function_word("Or"), _is_function_word("NOT")
-    (True, True, False)
+    >>> [_is_function_word(w) for w in ("the", "Or", "NOT", "A", "a")]
+    [True, True, False, False, True]
     """
-    return word.lower() in FUNCTION_WORDS and not (len(word) > 1 and word.isupper())
+    return word.lower() in FUNCTION_WORDS and not word.isupper()
 
 
 def _words(masked: Masked) -> list[str]:

@@ -96,12 +96,14 @@ def mixed_script(view: PairView, ctx: Context):
             continue
         masked = view.src_masked if side == "source" else view.tgt_masked
         for m in _MIXED.finditer(text):
-            if _string_in_code(masked, text, m.start(), m.end()) or _echoes_code(masked, m):
-                continue  # test data in a code sample ('пw'), or its value quoted, not a typo
+            if _string_in_code(masked, text, m.start(), m.end()):
+                continue  # test data in a code sample ('пw'), not a typo
             word = m.group()
             fixed = fix_lookalikes(word)
             strays = "".join(dict.fromkeys(a for a, b in zip(word, fixed) if a != b))
             clean = not is_mixed_script(fixed)
+            if _echoes_code(masked, m, typo=clean and bool(strays)):
+                continue  # the value of a sample's test data, not a typo
             intruder = "Latin" if CYRILLIC.search(fixed) and clean else "Cyrillic"
             detail = (f"{intruder} {strays} among {'Cyrillic' if intruder == 'Latin' else 'Latin'} "
                       f"letters" if clean and strays else "Latin and Cyrillic letters")
@@ -121,12 +123,33 @@ def _string_in_code(masked, text: str, start: int, end: int) -> bool:
     return any(before.count(q) % 2 == 1 and q in after for q in ("'", '"'))
 
 
-def _echoes_code(masked, word: re.Match) -> bool:
-    """Whether the word is in another code span of the text, in any case: the value a code
-    sample's test data gives (``UPPER('-4щl')`` is '-4ЩL')."""
+def _echoes_code(masked, word: re.Match, typo: bool) -> bool:
+    """Whether the word is in code elsewhere in the text: the value a code sample's test
+    data gives (``UPPER('-4щl')`` is '-4ЩL'; a console's echo of its input). A word code
+    has once, where it stands, is a typo there (``log.infо()``); a look-alike typo (Сause
+    with a Cyrillic С) is one even when a console echoes it, unless the code has it in
+    another case (``LOWER('ДA')`` is 'дa': test data of a case function) or the prose
+    quotes it as the code's string ('ДA' beside ``POSITION('A', 'ДA')``)."""
     folded = word.group().casefold()
-    return any(s.kind == "code" and not (s.start <= word.start() < s.end)
-               and folded in masked.original[s.start:s.end].casefold() for s in masked.spans)
+    for s in masked.spans:
+        if s.kind != "code":
+            continue
+        code = masked.original[s.start:s.end]
+        if typo:
+            twins = re.findall(rf"(?i){re.escape(word.group())}", code)
+            quoted = _quoted(masked.original, word.start(), word.end())
+            if (any(m != word.group() for m in twins) or quoted and twins) and not (
+                    s.start <= word.start() < s.end):
+                return True
+            continue
+        if code.casefold().count(folded) > (1 if s.start <= word.start() < s.end else 0):
+            return True
+    return False
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a quoted string of its own ('ДA')."""
+    return start > 0 and end < len(text) and text[start - 1] in "'\"" and text[end] == text[start - 1]
 
 
 def _cyrillic_left(view: PairView) -> list[tuple[int, int]]:

@@ -13,7 +13,9 @@ update)``); a longer parenthesis with function words kept verbatim is prose left
 untranslated. Such a stretch is masked on both sides (as code: its words need no
 rendering, its numbers are compared code with code), so no glossary term inside it is
 reported as missing. A quotation the target translates, or repeats without quotes, stays
-language.
+language. A cross-reference's one-word title the target keeps with its target
+(:ref:`select <box_space-select>`) is the name of what it links to, kept the same way. A
+unit the target repeats whole is left to the untranslated rule.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ _QUOTED = re.compile(r"\"(?P<dq>[^\"\n]{1,300})\"|“(?P<curly>[^”\n]{1,300})�
                      r"|«(?P<guillemet>[^»\n]{1,300})»|‘(?P<single>[^’\n]{1,300})’"
                      r"|(?<!\w)'(?P<apos>[^'\n]{1,300})'(?!\w)|\((?P<paren>[^()\n]{1,200})\)")
 _GLOSS_WORDS = 3
+_TITLED_ROLE = re.compile(r":[\w+.-]+(?::[\w+.-]+)*:`(?P<title>[^`<>\s]+)\s*<[^<>`]+>`")
 _FUNCTION = frozenset("a an the of to in on at by for with from as is are was were be and or "
                       "but if that this it not no can will should may must".split())
 _LETTER = re.compile(r"[^\W\d_]")
@@ -39,12 +42,14 @@ def kept_quotes(source: Masked, target: Masked) -> tuple[Masked, Masked]:
     >>> s.text.replace("\\ufffc", "¤"), t.text.replace("\\ufffc", "¤")
     ("the '¤    ' or 'role' type", "тип '¤    ' или «роль»")
     """
+    if source.original == target.original:
+        return source, target  # a repeated unit is the untranslated rule's business
+    src_extra, tgt_extra = _kept_titles(source, target)
     if not (_has_quote(source.original) and _has_quote(target.original)):
-        return source, target
+        return with_spans(source, src_extra), with_spans(target, tgt_extra)
     kept: dict[str, list[Span]] = {}
     for m in _quotations(target):
         kept.setdefault(_content(m), []).append(_span(m))
-    src_extra, tgt_extra = [], []
     for m in _quotations(source):
         twins = kept.get(_content(m))
         if twins:
@@ -53,6 +58,23 @@ def kept_quotes(source: Masked, target: Masked) -> tuple[Masked, Masked]:
     if not src_extra:
         return source, target
     return with_spans(source, src_extra), with_spans(target, tgt_extra)
+
+
+def _kept_titles(source: Masked, target: Masked) -> tuple[list[Span], list[Span]]:
+    """The one-word titles of cross-references the target keeps as they are, title and
+    target both (:ref:`select <box_space-select>`): the name of what they link to."""
+    if ":`" not in source.original or ":`" not in target.original:
+        return [], []
+    kept: dict[str, list[Span]] = {}
+    for m in _TITLED_ROLE.finditer(target.original):
+        kept.setdefault(m.group(), []).append(Span(m.start("title"), m.end("title"), CODE))
+    src, tgt = [], []
+    for m in _TITLED_ROLE.finditer(source.original):
+        twins = kept.get(m.group())
+        if twins:
+            src.append(Span(m.start("title"), m.end("title"), CODE))
+            tgt.append(twins.pop(0))
+    return src, tgt
 
 
 def _has_quote(text: str) -> bool:

@@ -54,6 +54,9 @@ _JOINED = re.compile(r"\w(?:\.|::?|->)[A-Za-z_]")
 # A console line: the prompt and everything after it.
 _PROMPT = re.compile(r"(?m)^[ \t]*(?:\$|>>>|tarantool>|[\w.-]+:\d+>|mysql>|psql>|sqlite>|"
                      r"PS [^>\n]*>|C:\\[^>\n]*>)[ \t].*$")
+# A command line: a lower-case program name (and a subcommand) followed by an option
+# (curl -X POST …, cartridge pack --version); prose does not start so.
+_COMMAND = re.compile(r"(?m)^[ \t]*[a-z][\w.+-]*(?:[ \t]+[a-z][\w.-]*)?[ \t]+--?[A-Za-z][^\n]*$")
 # A line of code by its first words (Python imports, Lua locals and functions), or a
 # text that is one literal of a language (nil, true, None).
 _CODE_LINE = re.compile(r"(?m)^[ \t]*(?:from [\w.]+ import [\w., ()*]+|import [\w.]+(?: as \w+)?|"
@@ -180,6 +183,9 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
         return
     if ">" in text or "$" in text:
         for m in _PROMPT.finditer(text):
+            yield one(m, CODE)
+    if " -" in text:
+        for m in _COMMAND.finditer(text):
             yield one(m, CODE)
     if "import " in text or "local " in text or "function " in text:
         for m in _CODE_LINE.finditer(text):
