@@ -83,6 +83,11 @@ UNTRANSLATED = [
     # names by their shape: no English word, capitals, digits, a capital inside
     ("memtx:", "memtx:", []),
     ("rpm myapp", "rpm myapp", []),
+    ("tarantoolctl rocks install cartridge-cli", "tarantoolctl rocks install cartridge-cli", []),
+    ("memtx engine", "memtx engine", [("untranslated", None)]),   # two words: a heading
+    ("memtx engine details", "memtx engine details", []),        # limit: read as a command
+    ("tarantoolctl: commands now support pipes.", "", [("untranslated", None)]),
+    ("``gc_mode`` (enum) -- dead member collection mode.", "", [("untranslated", None)]),
     ("DisplayString", "", []),
     ("Gauge32", "Gauge32", []),
     ("E081-05", "", []),

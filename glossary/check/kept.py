@@ -15,9 +15,12 @@ left here are plain words, judged by these reasons, in order:
 3. A word is a name by its shape: digits inside (``Gauge32``, ``E081``), all capitals
    (``RTREE``), a capital inside (``DisplayString``), or a word English does not know
    (``memtx``, ``myapp``, ``rtype``: the lexicon has content words of general English).
-4. A word the document itself writes as code (inside a ``literal``, an identifier, a role,
+4. A line of three words or more that opens with a lower-case name and has no function
+   word and no sentence punctuation is a command: a program, then its arguments
+   (``tarantoolctl rocks install x``).
+5. A word the document itself writes as code (inside a ``literal``, an identifier, a role,
    a placeholder) is a name there when it stands without a function word.
-5. A unit of one plain word in a run of one-word units that are mostly names, with names
+6. A unit of one plain word in a run of one-word units that are mostly names, with names
    before and after it (a list of commit prefixes: memtx:, replication:, xlog:), is one of
    them: a heading or a label is not set among identifiers.
 
@@ -51,6 +54,8 @@ _TOKEN = re.compile(r"[\w'’-]*[^\W\d_][\w'’-]*")
 # Punctuation prose does not use but code does (two kinds of it make a line of code).
 _CODE_PUNCTUATION = re.compile(r"[={};\[\]<>*|&]")
 _CONTRACTION = re.compile(r"\w['’](?:t|s|re|ll|ve|d|m)$", re.I)  # don't, it's: English prose
+_COMMAND_WORDS = 3  # a program and two arguments; "memtx engine" may be a heading
+_SENTENCE_PUNCTUATION = re.compile(r"[:,;.!?()]|\s--?\s|[–—]")
 _RUN = 20  # how far a list of one-word units is read each side
 _NAMED_NEIGHBOURS = 2
 _COMMON = 4.0  # Zipf: used at least ten times in a million words of general English
@@ -70,6 +75,9 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     plain = [w for w in words if not _name_shaped(w)]
     if not plain:
         return False
+    if (len(words) >= _COMMAND_WORDS and words[0][0].islower() and _name_shaped(words[0])
+            and not _SENTENCE_PUNCTUATION.search(view.src_text)):
+        return False  # a command: a program's name, then its arguments (tarantoolctl rocks …)
     if len(plain) < len(words):  # a name beside plain words: the document's code ones
         plain = [w for w in plain if w.lower() not in _code_words(ctx)]
     if len(words) > 1:
