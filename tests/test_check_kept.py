@@ -22,6 +22,8 @@ DRAFTS = [
     # ... but only alone: a word inside a longer piece of code may be any word
     ([("Call ``box.space.distance()``.", "Вызовите ``box.space.distance()``."),
       ("distance", "distance")], [2]),
+    # ... in the case code has it: a capitalised heading is not the code word
+    ([("Set ``distance`` here.", "Задайте ``distance``."), ("Distance", "")], [2]),
     # ... and not in a unit with a function word
     ([("Set ``distance`` here.", "Задайте ``distance``."),
       ("the distance", "the distance")], [2]),

@@ -82,7 +82,7 @@ UNTRANSLATED = [
      [("untranslated", None)]),
     # names by their shape: no English word, capitals, digits, a capital inside
     ("memtx:", "memtx:", []),
-    ("rpm myapp", "rpm myapp", []),
+    ("memtx myapp", "memtx myapp", []),
     ("tarantoolctl rocks install cartridge-cli", "tarantoolctl rocks install cartridge-cli", []),
     ("memtx engine", "memtx engine", [("untranslated", None)]),   # two words: a heading
     ("memtx engine details", "memtx engine details", []),        # limit: read as a command

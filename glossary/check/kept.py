@@ -79,10 +79,10 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
             and not _SENTENCE_PUNCTUATION.search(view.src_text)):
         return False  # a command: a program's name, then its arguments (tarantoolctl rocks …)
     if len(plain) < len(words):  # a name beside plain words: the document's code ones
-        plain = [w for w in plain if w.lower() not in _code_words(ctx)]
+        plain = [w for w in plain if w not in _code_words(ctx)]
     if len(words) > 1:
         return bool(plain)
-    return words[0].lower() not in _code_words(ctx) and not _among_names(view, ctx)
+    return words[0] not in _code_words(ctx) and not _among_names(view, ctx)
 
 
 def _is_function_word(word: str) -> bool:
@@ -131,8 +131,9 @@ def _unknown(word: str) -> bool:
 
 def _code_words(ctx: Context) -> frozenset[str]:
     """The words the draft's sources write alone as code (``distance``, ``'string'``, a
-    placeholder's name), lower case; found once a run. A word inside a longer piece of code
-    (``box.space``, a label) is not taken: its parts may be any word."""
+    placeholder's name), as written; found once a run. A word inside a longer piece of code
+    (``box.space``, a label) is not taken: its parts may be any word. Code is case-sensitive:
+    "Metadata", a heading, is not ``metadata``."""
     found = ctx.state.get("_kept_code_words")
     if found is None:
         words: set[str] = set()
@@ -142,7 +143,7 @@ def _code_words(ctx: Context) -> frozenset[str]:
                 if span.kind in _CODE_KINDS:
                     alone = _ALONE.fullmatch(segment.source, span.start, span.end)
                     if alone:
-                        words.add(alone.group("word").lower())
+                        words.add(alone.group("word"))
         found = ctx.state["_kept_code_words"] = frozenset(words)
     return found
 
@@ -165,7 +166,7 @@ def _among_names(view: PairView, ctx: Context) -> bool:
             words = _words(mask(near.source, ctx.markup.for_segment(near), near.source_codes))
             if len(words) != 1:
                 break
-            if _name_shaped(words[0]) or words[0].lower() in code:
+            if _name_shaped(words[0]) or words[0] in code:
                 named.append(i)
             else:
                 plain += 1
