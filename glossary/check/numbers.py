@@ -417,14 +417,7 @@ def _in_code(lost: list[Number], other: Masked,
         return lost
     masked = [n for s in other.spans if s.kind != "accel" and (not kinds or s.kind in kinds)
               for n in numbers(other.original[s.start:s.end])]
-    kept = []
-    for n in lost:
-        hit = next((m for m in masked if m.values & n.values), None)
-        if hit is None:
-            kept.append(n)
-        else:
-            masked.remove(hit)
-    return kept
+    return _pair_off(lost, masked)[0]
 
 
 def _unaccounted(lost: list[Number], other: str, lang: str) -> list[Number]:
