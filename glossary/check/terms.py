@@ -71,9 +71,9 @@ def missing_term(view: PairView, ctx: Context):
     the glossary's sense, else low. A multiword rendering whose head word or initials the
     target holds («база» or «БД» for «база данных») is a short form: low (shortform.py);
     the head word only where an earlier segment renders the term in full. A specific
-    term no other segment renders as the glossary says is a systematic departure: medium. A forbidden rendering is reported by forbidden-term
-    instead, a misspelt name by name-spelling, a term kept in Cyrillic in an English target
-    by untranslated.
+    term no other segment renders as the glossary says is a systematic departure: medium.
+    A forbidden rendering is reported by forbidden-term instead, a misspelt name by
+    name-spelling, a term kept in Cyrillic in an English target by untranslated.
     """
     if view.blank:
         return
