@@ -1,21 +1,37 @@
 """Segment-level consistency across one draft (Xbench's "inconsistency in source/target").
 
 Units are compared whole: source and target with their gettext plural forms, ignoring
-case, whitespace runs, ё/е, dash and quote styles, and in English the articles and
-contractions (`normal`), and only within one context (PO `msgctxt`,
+case, whitespace runs, sentence punctuation, ё/е, dash and quote styles, and in English the
+articles and contractions (`normal`), and only within one context (PO `msgctxt`,
 XLIFF/TMX `x-context`): «OK» on a button and «OK» in a dialog title are two sources. A PO
 plural entry's forms (msgstr[0], [1], [2]) are one translation, not three. Untranslated
 units (empty target) are left to the untranslated rule. Every unit of an inconsistent group
 is reported, naming the others; the majority variant, when there is one, is suggested.
+
+Two judgements keep the rules to real problems:
+- **the draft**: in a translation made with a memory, a repeated source is translated the
+  same way nearly every time; a draft where most repeated sources carry different
+  translations holds alternatives on purpose (a test set, a paraphrase corpus). There the
+  rules say so in one low-confidence finding and list only the groups whose variants
+  differ in something that must survive translation (differences.py);
+- **the group** (inconsistent-source): two sources given one translation are a sure problem
+  only when they differ in such a thing (Enable/Disable, 5/10 seconds, a placeholder, a
+  glossary concept the translation lacks); otherwise they may be synonyms rendered alike on
+  purpose (Remove/Delete → Удалить), a low-confidence finding.
+
+Cost: each distinct text is normalised once (one regex pass), and the side a rule compares
+is normalised only for the groups that repeat.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
-from ..normalize import clean
+from ..markup import Masked, mask
 from ..segment import Segment
+from .confidence import COMMON_ZIPF, LOW, MEDIUM, zipf
 from .context import Context, PairView, Ref
+from .differences import Text, normal, read, what_matters, wording
+from .plausible import plausible
 from .finding import WARNING
 from .registry import Issue, rule
 
@@ -23,72 +39,211 @@ from .registry import Issue, rule
 # `related` field lists them all).
 LISTED = 20
 QUOTED = 60  # characters of a variant's text quoted in a message
+# A draft holds alternatives when more than half of its repeated sources carry different
+# translations, and at least this many do: with a handful of repeats a sloppy translation
+# and a corpus of variants cannot be told apart, and the groups are reported one by one.
+ALTERNATIVES_MIN = 8
 
 Key = tuple
+Variants = list[list[int]]  # segment numbers per variant, the most used variant first
+
+def _finish_translation(ctx: Context) -> Iterator[tuple[Ref, Issue]]:
+    """Groups of one source with several translations; in a draft of alternatives only
+    those whose translations differ in meaning, and one finding saying so."""
+    groups = _groups(ctx, "source")
+    if not _alternatives(ctx):
+        for variants in groups:
+            yield from _report(ctx, variants, "the same source is translated {n} ways",
+                               _target, suggest=True)
+        return
+    kept = 0
+    for variants in groups:
+        why = _matters(ctx, variants, "target", strict=True)
+        if why is not None:
+            kept += 1
+            yield from _report(ctx, variants, "the same source is translated {n} ways",
+                               _target, suggest=True, confidence=MEDIUM,
+                               reason=f"the translations {why}")
+    yield from _summary(ctx, groups, kept, "sources translated several ways")
 
 
-_TYPOGRAPHY = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
-                             **{c: '"' for c in "«»“”„‟″"}, **{c: "'" for c in "‘’‚‛′`"}})
-_ARTICLE = re.compile(r"\b(?:a|an|the) (?=\w)")
-_CONTRACTIONS = ((re.compile(r"\bcan't\b|\bcannot\b"), "can not"),
-                 (re.compile(r"\bwon't\b"), "will not"), (re.compile(r"n't\b"), " not"),
-                 (re.compile(r"'re\b"), " are"), (re.compile(r"'ll\b"), " will"),
-                 (re.compile(r"'ve\b"), " have"), (re.compile(r"\bi'm\b"), "i am"))
+def _finish_source(ctx: Context) -> Iterator[tuple[Ref, Issue]]:
+    """Groups of one translation given to several sources, each with its confidence."""
+    groups = _groups(ctx, "target")
+    alternatives = _alternatives(ctx)
+    kept = 0
+    for variants in groups:
+        why = _matters(ctx, variants, "source", strict=alternatives)
+        if why is not None:
+            kept += 1
+            yield from _report(ctx, variants, "the same translation is given to {n} sources",
+                               _source, suggest=False, confidence=MEDIUM if alternatives else None,
+                               reason=f"the sources {why}")
+        elif not alternatives:
+            first, second = (_text(ctx, ns[0], "source") for ns in variants[:2])
+            yield from _report(ctx, variants, "the same translation is given to {n} sources",
+                               _source, suggest=False, confidence=LOW,
+                               reason=f"the sources differ {wording(first, second)}: they may be "
+                                      "synonyms rendered alike on purpose, and nothing (a number, "
+                                      "a negation, an opposite, a placeholder, a glossary "
+                                      "concept) says the difference must survive translation")
+    if alternatives:
+        yield from _summary(ctx, groups, kept, "translations given to several sources")
 
 
-def normal(text: str | None, lang: str) -> str | None:
-    """The text as compared: case, whitespace runs, ё/е, invisible characters, dash and
-    quote styles ignored; in English also the articles and the usual contractions, which
-    a Russian text does not render (the stack index = stack index, doesn't = does not).
-
-    >>> normal("  Save\\n the   FILE — «now» ", "en")
-    'save file - "now"'
-    >>> normal("Tarantool doesn't support it", "en") == normal("Tarantool does not support it", "en")
-    True
-    >>> normal("Ёмкость  — «тест»", "ru")
-    'емкость - "тест"'
-    """
-    if text is None:
-        return None
-    text = " ".join(clean(text).casefold().replace("ё", "е").translate(_TYPOGRAPHY).split())
-    if lang == "en":
-        for pattern, replacement in _CONTRACTIONS:
-            text = pattern.sub(replacement, text)
-        text = _ARTICLE.sub("", text)
-    return text
+def _source(s: Segment) -> str:
+    return s.source
 
 
-def _key(text: str, plural: str | None, plurals: tuple[str, ...], lang: str) -> Key:
-    return normal(text, lang), normal(plural, lang), tuple(normal(t, lang) for t in plurals)
+def _target(s: Segment) -> str:
+    return s.target
 
 
-def _finish(ctx: Context, group_by: Callable[[Segment], Key], compare: Callable[[Segment], Key],
-            phrase: str, shown: Callable[[Segment], str], suggest: bool
-            ) -> Iterator[tuple[Ref, Issue]]:
-    groups: dict[Key, dict[Key, list[int]]] = {}
+def _side_texts(s: Segment, side: str) -> tuple[str | None, ...]:
+    if side == "source":
+        return s.source, s.source_plural
+    return (s.target, *s.target_plurals)
+
+
+def _groups(ctx: Context, side: str) -> list[Variants]:
+    """Units that share a (normalised) `side` and differ on the other side: per group, the
+    variants of the other side, the most used first. Units are first grouped by their exact
+    text; only groups of two or more units have their other side normalised."""
+    lang = ctx.source_lang if side == "source" else ctx.target_lang
+    other = "target" if side == "source" else "source"
+    other_lang = ctx.target_lang if side == "source" else ctx.source_lang
+    exact: dict[Key, list[int]] = {}
     for number, segment in enumerate(ctx.segments, start=1):
-        if not segment.source.strip() or not segment.target.strip():
+        if segment.source.strip() and segment.target.strip():
+            key = (segment.context or "", *_side_texts(segment, side))
+            exact.setdefault(key, []).append(number)
+    units: dict[Key, list[int]] = {}
+    for key, numbers in exact.items():
+        # A source's punctuation may mark another function (a label's colon), a
+        # translation's is style: sources are grouped with it, everything else without.
+        normal_key = (key[0], *(_normal(ctx, t, lang, side == "source") for t in key[1:]))
+        units.setdefault(normal_key, []).extend(numbers)
+    repeated, groups = 0, []
+    for numbers in units.values():
+        if len(numbers) < 2:
             continue
-        key = (segment.context or "", *group_by(segment))
-        groups.setdefault(key, {}).setdefault(compare(segment), []).append(number)
-    for variants in groups.values():
-        if len(variants) < 2:
-            continue
-        ranked = sorted(variants.values(), key=lambda numbers: (-len(numbers), numbers[0]))
-        majority = ranked[0] if len(ranked[0]) > len(ranked[1]) else None
-        listing = "; ".join(f"«{_quote(shown(ctx.segments[ns[0] - 1]))}» in {_numbers(ns)}"
-                            for ns in ranked)
-        everyone = sorted(n for ns in ranked for n in ns)
-        for numbers in ranked:
-            suggestion = None
-            if suggest and majority is not None and numbers is not majority:
-                suggestion = shown(ctx.segments[majority[0] - 1])
-            for n in numbers:
-                segment = ctx.segments[n - 1]
-                ref = Ref(n, segment.line, segment)
-                yield ref, Issue(f"{phrase.format(n=len(ranked))}: {listing}",
-                                 suggestion=suggestion,
-                                 related=tuple(m for m in everyone if m != n))
+        repeated += 1
+        variants: dict[Key, list[int]] = {}
+        for n in sorted(numbers):
+            texts = _side_texts(ctx.segments[n - 1], other)
+            variants.setdefault(tuple(_normal(ctx, t, other_lang, False) for t in texts),
+                                []).append(n)
+        if len(variants) > 1:
+            groups.append(sorted(variants.values(), key=lambda ns: (-len(ns), ns[0])))
+    groups.sort(key=lambda g: min(n for ns in g for n in ns))
+    ctx.state.setdefault("_consistency_repeats", {})[side] = (len(groups), repeated)
+    return groups
+
+
+def _normal(ctx: Context, text: str | None, lang: str, punctuation: bool) -> str | None:
+    """`normal`, once per distinct text, language and treatment of punctuation in a run."""
+    cache: dict[tuple[str | None, str, bool], str | None] = ctx.state.setdefault(
+        "_consistency_normal", {})
+    key = (text, lang, punctuation)
+    found = cache.get(key, key)
+    if found is key:
+        found = cache[key] = normal(text, lang, punctuation)
+    return found  # type: ignore[return-value]
+
+
+def _alternatives(ctx: Context) -> bool:
+    """Whether the draft holds alternative translations on purpose: most of its repeated
+    sources (at least ALTERNATIVES_MIN) carry different translations."""
+    repeats = ctx.state.get("_consistency_repeats", {})
+    if "source" not in repeats:
+        _groups(ctx, "source")
+    differing, repeated = ctx.state["_consistency_repeats"]["source"]
+    return differing >= ALTERNATIVES_MIN and 2 * differing > repeated
+
+
+def _text(ctx: Context, number: int, side: str) -> Text:
+    """What differences.py reads from one unit's source or target: its masked words,
+    numbers and markup, and (sources) the glossary concepts the unit's target lacks."""
+    cache: dict[tuple[int, str], Text] = ctx.state.setdefault("_consistency_texts", {})
+    found = cache.get((number, side))
+    if found is None:
+        segment = ctx.segments[number - 1]
+        syntaxes = ctx.markup.for_segment(segment)
+        lang = ctx.source_lang if side == "source" else ctx.target_lang
+        text = segment.source if side == "source" else segment.target
+        masked = mask(text, syntaxes)
+        if not masked.has_language():  # a whole unit read as code ("None") is a word here
+            masked = Masked(text, text, ())
+        concepts: frozenset[str] = frozenset()
+        if side == "source":
+            target = mask(segment.target, syntaxes)
+            rendered = {m.term_id for m in ctx.matcher.find(target.text, ctx.target_lang,
+                                                            longest=False)
+                        if m.status != "forbidden"}
+            concepts = frozenset(m.term_id for m in _concepts(ctx, masked.text, lang)
+                                 if m.term_id not in rendered)
+        found = cache[(number, side)] = read(masked, lang, concepts)
+    return found
+
+
+def _concepts(ctx: Context, text: str, lang: str) -> list:
+    """The glossary concepts a text surely names: plausible matches (not a look-alike) of
+    several words or of a word rarer than everyday ones; a common word («дело», "object",
+    "link") may be the ordinary word, and two sources differing in it may be synonyms."""
+    found = plausible([m for m in ctx.matcher.find(text, lang) if m.status != "forbidden"],
+                      text, ctx.terms)
+    return [m for m in found
+            if len(m.text.split()) > 1 or zipf(m.text.casefold(), lang) < COMMON_ZIPF]
+
+
+def _matters(ctx: Context, variants: Variants, side: str, strict: bool) -> str | None:
+    """Why the group's variants (of `side`) differ in something a translation must keep:
+    each variant compared with the most used one; None when nothing says so."""
+    lang = ctx.source_lang if side == "source" else ctx.target_lang
+    first = _text(ctx, variants[0][0], side)
+    for numbers in variants[1:]:
+        why = what_matters(first, _text(ctx, numbers[0], side), lang, strict)
+        if why is not None:
+            return why
+    return None
+
+
+def _report(ctx: Context, ranked: Variants, phrase: str, shown: Callable[[Segment], str],
+            suggest: bool, confidence: str | None = None, reason: str | None = None
+            ) -> Iterator[tuple[Ref, Issue]]:
+    """One finding per unit of the group, listing every variant."""
+    majority = ranked[0] if len(ranked[0]) > len(ranked[1]) else None
+    listing = "; ".join(f"«{_quote(shown(ctx.segments[ns[0] - 1]))}» in {_numbers(ns)}"
+                        for ns in ranked)
+    everyone = sorted(n for ns in ranked for n in ns)
+    for numbers in ranked:
+        suggestion = None
+        if suggest and majority is not None and numbers is not majority:
+            suggestion = shown(ctx.segments[majority[0] - 1])
+        for n in numbers:
+            segment = ctx.segments[n - 1]
+            yield Ref(n, segment.line, segment), Issue(
+                f"{phrase.format(n=len(ranked))}: {listing}", suggestion=suggestion,
+                related=tuple(m for m in everyone if m != n), confidence=confidence,
+                reason=reason)
+
+
+def _summary(ctx: Context, groups: list[Variants], kept: int, what: str
+             ) -> Iterator[tuple[Ref, Issue]]:
+    """The one finding that stands for the groups a draft of alternatives leaves unlisted,
+    on the first unit of the first of them."""
+    if len(groups) == kept:
+        return
+    differing, repeated = ctx.state["_consistency_repeats"]["source"]
+    first = min(n for g in groups for ns in g for n in ns)
+    segment = ctx.segments[first - 1]
+    yield Ref(first, segment.line, segment), Issue(
+        f"{len(groups) - kept} groups of {what} are not listed: {differing} of the draft's "
+        f"{repeated} repeated sources carry different translations, so it reads as a set of "
+        "alternative translations (a test set, a paraphrase corpus), not one translation; "
+        f"listed are only the {kept} groups whose variants differ in their numbers or "
+        "placeholders",
+        confidence=LOW, reason="a summary of a draft of alternatives")
 
 
 def _quote(text: str) -> str:
@@ -102,41 +257,18 @@ def _numbers(numbers: list[int]) -> str:
     return f"segment{'s' * (len(numbers) != 1)} {shown}{more}"
 
 
-def _keys(ctx: Context) -> tuple[Callable[[Segment], Key], Callable[[Segment], Key]]:
-    """How a unit's source and its target are compared, in this run's languages; each
-    unit's keys are computed once for both rules."""
-    cache: dict[int, tuple[Key, Key]] = ctx.state.setdefault("_consistency_keys", {})
-
-    def keys(s: Segment) -> tuple[Key, Key]:
-        found = cache.get(id(s))
-        if found is None:
-            found = cache[id(s)] = (_key(s.source, s.source_plural, (), ctx.source_lang),
-                                    _key(s.target, None, s.target_plurals, ctx.target_lang))
-        return found
-
-    return (lambda s: keys(s)[0]), (lambda s: keys(s)[1])
-
-
-def _finish_translation(ctx: Context) -> Iterator[tuple[Ref, Issue]]:
-    source, target = _keys(ctx)
-    return _finish(ctx, source, target, "the same source is translated {n} ways",
-                   lambda s: s.target, suggest=True)
-
-
-def _finish_source(ctx: Context) -> Iterator[tuple[Ref, Issue]]:
-    source, target = _keys(ctx)
-    return _finish(ctx, target, source, "the same translation is given to {n} sources",
-                   lambda s: s.source, suggest=False)
-
-
-@rule("inconsistent-translation", WARNING, finish=_finish_translation)
+@rule("inconsistent-translation", WARNING, finish=_finish_translation,
+      reason="a repeated source translated differently in a draft that otherwise repeats "
+             "its translations")
 def inconsistent_translation(view: PairView, ctx: Context):
     """The same source is translated differently in one draft.
 
-    Sources and targets are compared ignoring case, spacing, ё/е, dash and quote styles
-    (and English articles and contractions), each unit whole (with its plural forms), and
-    only within one context (PO msgctxt): every unit of the group is reported, the
-    majority translation suggested.
+    Sources and targets are compared ignoring case, spacing, sentence punctuation, ё/е, dash
+    and quote styles (and English articles and contractions), each unit whole (with its
+    plural forms), and only within one context (PO msgctxt): every unit of the group is
+    reported, the majority translation suggested. In a draft where most repeated sources
+    carry different translations (alternatives on purpose) one finding says so and only
+    translations that differ in meaning are listed.
     """
     return ()
 
@@ -145,7 +277,9 @@ def inconsistent_translation(view: PairView, ctx: Context):
 def inconsistent_source(view: PairView, ctx: Context):
     """The same target is used for different sources in one draft.
 
-    The converse of inconsistent-translation, compared the same way: two different source
-    texts rendered identically may be one of them mistranslated (or a legitimate synonym).
+    The converse of inconsistent-translation, compared the same way. Sure (high confidence)
+    when the sources differ in a number, a negation, an opposite, a placeholder or a glossary
+    concept the translation lacks; otherwise the sources may be synonyms rendered alike on
+    purpose (Remove/Delete), and the finding is of low confidence.
     """
     return ()
