@@ -136,35 +136,35 @@ def what_matters(a: Text, b: Text, lang: str, strict: bool = False) -> str | Non
 
     >>> def t(s): return read(Masked(s, s, ()), "en")
     >>> what_matters(t("Enable the cache"), t("Disable the cache"), "en")
-    'they differ in «enable» / «disable», opposites'
+    'differ in «enable» / «disable», opposites'
     >>> what_matters(t("Wait 5 seconds"), t("Wait 10 seconds"), "en")
-    'they differ in their numbers (5 / 10)'
+    'differ in their numbers (5 / 10)'
     >>> what_matters(t("It is set"), t("It is not set"), "en")
-    'one has a negation the other lacks («not»)'
+    'differ in a negation («not») one of them lacks'
     >>> what_matters(t("Remove"), t("Delete"), "en"), what_matters(t("No"), t("None"), "en")
     (None, None)
     >>> what_matters(t("On the 25th"), t("On the twenty-fifth"), "en", strict=True) is None
     True
     """
     if a.numbers != b.numbers and (a.numbers and b.numbers or not strict):
-        return f"they differ in their numbers ({_list(a.numbers)} / {_list(b.numbers)})"
+        return f"differ in their numbers ({_list(a.numbers)} / {_list(b.numbers)})"
     if a.markup != b.markup:
-        return f"they differ in their placeholders or tags ({_list(a.markup)} / {_list(b.markup)})"
+        return f"differ in their placeholders or tags ({_list(a.markup)} / {_list(b.markup)})"
     if strict:
         return None
     negations = _NEGATIONS.get(lang, frozenset())
     mine = [w for w in a.words if w in negations]
     theirs = [w for w in b.words if w in negations]
     if bool(mine) != bool(theirs):
-        return f"one has a negation the other lacks («{'», «'.join(mine or theirs)}»)"
+        return f"differ in a negation («{'», «'.join(mine or theirs)}») one of them lacks"
     only_a = {s: w for w, s in zip(a.words, a.stems) if s not in b.stems}
     only_b = {s: w for w, s in zip(b.words, b.stems) if s not in a.stems}
     for x in only_a:
         for y in only_b:
             if _opposite(x, y, lang):
-                return f"they differ in «{only_a[x]}» / «{only_b[y]}», opposites"
+                return f"differ in «{only_a[x]}» / «{only_b[y]}», opposites"
     if a.concepts != b.concepts:
-        return (f"they name different glossary concepts "
+        return (f"name different glossary concepts "
                 f"({_list(sorted(a.concepts - b.concepts))} / "
                 f"{_list(sorted(b.concepts - a.concepts))})")
     return None
