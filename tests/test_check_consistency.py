@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glossary.check import check, read_draft
+from glossary.check.differences import normal, rough
 from glossary.model import Term
 from glossary.segment import Segment
 from paths import DATA, needs_data
@@ -267,3 +268,39 @@ def test_tatoeba_test_set_is_recognised_as_alternatives():
     report = check(draft.segments, [], rules=RULES)
     assert [f.rule for f in report.findings if f.confidence == "low"] == list(RULES)
     assert len(report.findings) < 20
+
+
+# --- the cheap key: texts that normalise alike always share it -------------------------------
+
+VARIANTS = {
+    "en": ["The teacher doesn't answer.", "teacher does not ANSWER", "The  teacher doesn’t answer!",
+           "People'll wait, won't they?", "people will wait, will not they",
+           "You cannot go — it's “late”.", "you can't go - it's \"late\"",
+           "I've seen an owl", "i have seen owl", "Shouldn't we leave?", "should not we leave"],
+    "ru": ["Заградотря\u0301ды отступили.", "заградотряды  отступили", "Ёжик — «в тумане»",
+           "ежик - \"в тумане\"", "Со\u00adхранить файл", "сохранить файл!",
+           "Й\u0306од", "йод"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(VARIANTS))
+@pytest.mark.parametrize("punctuation", [False, True])
+def test_texts_that_normalise_alike_share_the_cheap_key(lang, punctuation):
+    texts = VARIANTS[lang]
+    alike = 0
+    for x in texts:
+        for y in texts:
+            if normal(x, lang, punctuation) == normal(y, lang, punctuation):
+                alike += x != y
+                assert rough(x) == rough(y), (x, y)
+    assert alike >= 2  # the table does test pairs that differ before normalising
+
+
+@needs_data
+def test_the_cheap_key_holds_on_real_text():
+    """Every line of the Tatoeba test set, grouped by `normal`: one cheap key per group."""
+    for name, lang in (("tatoeba-test-v2021-08-07.eng", "en"), ("tatoeba-test-v2021-08-07.rus", "ru")):
+        keys: dict[str | None, set] = {}
+        for line in (DATA / "tatoeba-en-ru" / name).read_text(encoding="utf-8").splitlines():
+            keys.setdefault(normal(line, lang), set()).add(rough(line))
+        assert all(len(k) == 1 for k in keys.values())

@@ -19,8 +19,9 @@ Two judgements keep the rules to real problems:
   glossary concept the translation lacks); otherwise they may be synonyms rendered alike on
   purpose (Remove/Delete → Удалить), a low-confidence finding.
 
-Cost: each distinct text is normalised once (one regex pass), and the side a rule compares
-is normalised only for the groups that repeat.
+Cost: units are grouped by their exact text, then by a cheap key (`rough`: the long words);
+only texts that share a cheap key are normalised (once each, one regex pass), the other
+side only for the groups that repeat, and only the groups found are read for differences.
 """
 from __future__ import annotations
 
@@ -30,8 +31,7 @@ from ..markup import Masked, mask
 from ..segment import Segment
 from .confidence import COMMON_ZIPF, LOW, MEDIUM, zipf
 from .context import Context, PairView, Ref
-from .differences import Text, normal, read, what_matters, wording
-from .plausible import plausible
+from .differences import Text, normal, read, rough, what_matters, wording
 from .finding import WARNING
 from .registry import Issue, rule
 
@@ -45,6 +45,9 @@ QUOTED = 60  # characters of a variant's text quoted in a message
 ALTERNATIVES_MIN = 8
 
 Key = tuple
+_SYNONYMS = ("the sources differ {}: they may be synonyms rendered alike on purpose, and "
+             "nothing (a number, a negation, an opposite, a placeholder, a glossary concept) "
+             "says the difference must survive translation")
 Variants = list[list[int]]  # segment numbers per variant, the most used variant first
 
 def _finish_translation(ctx: Context) -> Iterator[tuple[Ref, Issue]]:
@@ -83,10 +86,7 @@ def _finish_source(ctx: Context) -> Iterator[tuple[Ref, Issue]]:
             first, second = (_text(ctx, ns[0], "source") for ns in variants[:2])
             yield from _report(ctx, variants, "the same translation is given to {n} sources",
                                _source, suggest=False, confidence=LOW,
-                               reason=f"the sources differ {wording(first, second)}: they may be "
-                                      "synonyms rendered alike on purpose, and nothing (a number, "
-                                      "a negation, an opposite, a placeholder, a glossary "
-                                      "concept) says the difference must survive translation")
+                               reason=_SYNONYMS.format(wording(first, second, ctx.source_lang)))
     if alternatives:
         yield from _summary(ctx, groups, kept, "translations given to several sources")
 
@@ -117,14 +117,23 @@ def _groups(ctx: Context, side: str) -> list[Variants]:
         if segment.source.strip() and segment.target.strip():
             key = (segment.context or "", *_side_texts(segment, side))
             exact.setdefault(key, []).append(number)
-    units: dict[Key, list[int]] = {}
-    for key, numbers in exact.items():
-        # A source's punctuation may mark another function (a label's colon), a
-        # translation's is style: sources are grouped with it, everything else without.
-        normal_key = (key[0], *(_normal(ctx, t, lang, side == "source") for t in key[1:]))
-        units.setdefault(normal_key, []).extend(numbers)
+    rough_keys: dict[Key, list[Key]] = {}
+    for key in exact:
+        rough_keys.setdefault((key[0], *map(rough, key[1:])), []).append(key)
+    units: list[list[int]] = []
+    for keys in rough_keys.values():
+        if len(keys) == 1:  # no other text can normalise alike: no need to normalise it
+            units.append(exact[keys[0]])
+            continue
+        alike: dict[Key, list[int]] = {}
+        for key in keys:
+            # A source's punctuation may mark another function (a label's colon), a
+            # translation's is style: sources are grouped with it, everything else without.
+            normal_key = tuple(_normal(ctx, t, lang, side == "source") for t in key[1:])
+            alike.setdefault(normal_key, []).extend(exact[key])
+        units.extend(alike.values())
     repeated, groups = 0, []
-    for numbers in units.values():
+    for numbers in units:
         if len(numbers) < 2:
             continue
         repeated += 1
@@ -176,24 +185,12 @@ def _text(ctx: Context, number: int, side: str) -> Text:
             masked = Masked(text, text, ())
         concepts: frozenset[str] = frozenset()
         if side == "source":
-            target = mask(segment.target, syntaxes)
-            rendered = {m.term_id for m in ctx.matcher.find(target.text, ctx.target_lang,
-                                                            longest=False)
-                        if m.status != "forbidden"}
-            concepts = frozenset(m.term_id for m in _concepts(ctx, masked.text, lang)
-                                 if m.term_id not in rendered)
+            named = ctx.state.get("inconsistent-source", {}).get(number, ())
+            concepts = frozenset(term_id for term_id, surface in named
+                                 if len(surface.split()) > 1
+                                 or zipf(surface.casefold(), lang) < COMMON_ZIPF)
         found = cache[(number, side)] = read(masked, lang, concepts)
     return found
-
-
-def _concepts(ctx: Context, text: str, lang: str) -> list:
-    """The glossary concepts a text surely names: plausible matches (not a look-alike) of
-    several words or of a word rarer than everyday ones; a common word («дело», "object",
-    "link") may be the ordinary word, and two sources differing in it may be synonyms."""
-    found = plausible([m for m in ctx.matcher.find(text, lang) if m.status != "forbidden"],
-                      text, ctx.terms)
-    return [m for m in found
-            if len(m.text.split()) > 1 or zipf(m.text.casefold(), lang) < COMMON_ZIPF]
 
 
 def _matters(ctx: Context, variants: Variants, side: str, strict: bool) -> str | None:
@@ -282,4 +279,13 @@ def inconsistent_source(view: PairView, ctx: Context):
     concept the translation lacks; otherwise the sources may be synonyms rendered alike on
     purpose (Remove/Delete), and the finding is of low confidence.
     """
+    # The glossary concepts the source surely names and the target does not render, noted
+    # for the finish: a concept on one side only makes two sources differ in substance
+    # (a common word, "link", "object", may be the ordinary word: it is judged there).
+    if view.src and not view.blank:
+        missing = {(term_id, matches[0].text) for term_id, matches in view.src.items()
+                   if term_id not in view.approved}
+        if missing:
+            ctx.state.setdefault("inconsistent-source", {}).setdefault(
+                view.ref.segment, set()).update(missing)
     return ()

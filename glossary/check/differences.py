@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -55,6 +56,44 @@ def normal(text: str | None, lang: str, punctuation: bool = False) -> str | None
     text = clean(text).casefold().translate(_TYPOGRAPHY)
     text = " ".join((text if punctuation else _PUNCTUATION.sub("", text)).split())
     return _ENGLISH.sub(_english, text) if lang == "en" else text
+
+
+# The cheap key (`rough`): the words of four letters or more, which no step of `normal`
+# changes but case, ё and the accents and invisible characters clean() removes (articles
+# are shorter). A word before a contraction keeps its stem (doesn't → does, people'll →
+# people, as "does not", "people will" read); the words contractions expand to that are
+# that long (will, have; cannot → can not) are left out.
+_LONG = 4
+_EXPANSIONS = frozenset({"will", "have", "cannot"})
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]*)?")
+_APOSTROPHES = str.maketrans({c: "'" for c in "‘’‚‛′`"})
+# Texts with anything but plain ASCII, Russian letters and common typography are cleaned
+# first (an accented á is a once cleaned, a stress mark splits a word).
+_UNUSUAL = re.compile(r"[^\x00-\x7f\u0410-\u044f\u0401\u0451\u2010-\u2015\u2018-\u201f"
+                      r"\u00ab\u00bb\u2026\u00a0\u2116]")
+
+
+def rough(text: str | None) -> tuple[str, ...] | None:
+    """A cheap key that two texts share whenever their `normal` forms are equal (not the
+    reverse): the longer words, lower case, ё as е. Texts whose keys differ need no `normal`.
+
+    >>> rough("The teacher doesn't answer") == rough("teacher does not ANSWER!")
+    True
+    >>> rough("Заградотря\u0301ды отступили") == rough("заградотряды отступили")
+    True
+    """
+    if text is None:
+        return None
+    if _UNUSUAL.search(text):
+        text = clean(text)
+    keys = []
+    for token in _TOKEN.findall(text.casefold().translate(_APOSTROPHES)):
+        word, _, rest = token.partition("'")
+        if rest == "t" and word.endswith("n"):
+            word = word[:-1]  # doesn't: does
+        if len(word) >= _LONG and word not in _EXPANSIONS:
+            keys.append(word.replace("ё", "е"))
+    return tuple(keys)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -99,13 +138,19 @@ _OPPOSITE_STEMS = {lang: frozenset(frozenset(_STEMMERS[lang].stemWords(list(pair
                                    for pair in pairs) for lang, pairs in _OPPOSITES.items()}
 
 
+@lru_cache(maxsize=50_000)
+def _stem(word: str, lang: str) -> str:
+    """A word's Snowball stem (pure Python: stemmed only where words differ, once each)."""
+    return _STEMMERS[lang].stemWord(word) if lang in _STEMMERS else word
+
+
 @dataclass(frozen=True)
 class Text:
-    """What the comparison reads from one text: its words (lower case, ё as е), their stems,
-    its numbers, its compared markup (placeholders, tags) and the glossary concepts named."""
+    """What the comparison reads from one text: its words (lower case, ё as е, contractions
+    expanded), its numbers, its compared markup (placeholders, tags) and the glossary
+    concepts named."""
 
     words: tuple[str, ...]
-    stems: tuple[str, ...]
     numbers: tuple[str, ...]
     markup: tuple[str, ...]
     concepts: frozenset[str]
@@ -115,16 +160,14 @@ def read(masked: Masked, lang: str, concepts: frozenset[str] = frozenset()) -> T
     """The comparable parts of a masked text (code and placeholders blanked from its words;
     English contractions expanded, so "isn't" holds a "not").
 
-    >>> t = read(Masked("Don't delete %s files", "Don't delete ¤ files", ()), "en")
-    >>> t.words, t.stems
-    (('do', 'not', 'delete', 'files'), ('do', 'not', 'delet', 'file'))
+    >>> read(Masked("Don't delete %s files", "Don't delete ¤ files", ()), "en").words
+    ('do', 'not', 'delete', 'files')
     """
     words = tuple(_WORD.findall(normal(masked.text, lang) or ""))
-    stems = tuple(_STEMMERS[lang].stemWords(list(words))) if lang in _STEMMERS else words
     found = tuple(sorted(min(f"{v:f}" if isinstance(v, Decimal) else v for v in n.values)
                          if n.values else n.text for n in numbers(masked.text)))
     markup = tuple(sorted(s.key or "" for s in masked.compared()))
-    return Text(words, stems, found, markup, concepts)
+    return Text(words, found, markup, concepts)
 
 
 def what_matters(a: Text, b: Text, lang: str, strict: bool = False) -> str | None:
@@ -157,8 +200,7 @@ def what_matters(a: Text, b: Text, lang: str, strict: bool = False) -> str | Non
     theirs = [w for w in b.words if w in negations]
     if bool(mine) != bool(theirs):
         return f"differ in a negation («{'», «'.join(mine or theirs)}») one of them lacks"
-    only_a = {s: w for w, s in zip(a.words, a.stems) if s not in b.stems}
-    only_b = {s: w for w, s in zip(b.words, b.stems) if s not in a.stems}
+    only_a, only_b = _differing(a, b, lang)
     for x in only_a:
         for y in only_b:
             if _opposite(x, y, lang):
@@ -170,20 +212,31 @@ def what_matters(a: Text, b: Text, lang: str, strict: bool = False) -> str | Non
     return None
 
 
-def wording(a: Text, b: Text) -> str:
+def wording(a: Text, b: Text, lang: str) -> str:
     """How two texts differ when nothing in `what_matters` does: in inflection only, or in
     which words they use.
 
     >>> def t(s): return read(Masked(s, s, ()), "en")
-    >>> wording(t("Update"), t("Updated")), wording(t("Email"), t("email address"))
+    >>> wording(t("Update"), t("Updated"), "en"), wording(t("Email"), t("email address"), "en")
     ('only in inflection («update» / «updated»)', 'in «address» only')
     """
     only_a = [w for w in dict.fromkeys(a.words) if w not in b.words]
     only_b = [w for w in dict.fromkeys(b.words) if w not in a.words]
     shown = "» / «".join(x for x in (" ".join(only_a), " ".join(only_b)) if x)
-    if a.stems == b.stems:
+    stems_a, stems_b = _differing(a, b, lang)
+    if shown and not stems_a and not stems_b:
         return f"only in inflection («{shown}»)"
     return f"in «{shown}» only" if shown else "only in word order or repetition"
+
+
+def _differing(a: Text, b: Text, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The stems (with a word of each) of the words one text has and the other lacks: only
+    the words that differ are stemmed."""
+    words_a, words_b = set(a.words), set(b.words)
+    stems_a = {_stem(w, lang): w for w in a.words if w not in words_b}
+    stems_b = {_stem(w, lang): w for w in b.words if w not in words_a}
+    return ({s: w for s, w in stems_a.items() if s not in stems_b},
+            {s: w for s, w in stems_b.items() if s not in stems_a})
 
 
 def _opposite(x: str, y: str, lang: str) -> bool:
