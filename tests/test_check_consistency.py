@@ -304,3 +304,16 @@ def test_the_cheap_key_holds_on_real_text():
         for line in (DATA / "tatoeba-en-ru" / name).read_text(encoding="utf-8").splitlines():
             keys.setdefault(normal(line, lang), set()).add(rough(line))
         assert all(len(k) == 1 for k in keys.values())
+
+
+def test_translations_differing_only_in_approved_variants_are_not_rivals():
+    """Preferred «право» and admitted «право доступа» of one concept: low confidence; a
+    translation that differs in anything else stays sure."""
+    terms = [Term("permission", "право", "permission", ru_variants=("право доступа",))]
+    same = check([S("Permissions", "Права доступа"), S("permissions", "права")], terms,
+                 rules=["inconsistent-translation"]).findings
+    assert {(f.confidence, f.reason) for f in same} == {
+        ("low", "the translations differ only in renderings the glossary approves for permission")}
+    other = check([S("Permissions", "Права доступа"), S("permissions", "Разрешения")], terms,
+                  rules=["inconsistent-translation"]).findings
+    assert {f.confidence for f in other} == {"high"}

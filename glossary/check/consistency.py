@@ -56,8 +56,12 @@ def _finish_translation(ctx: Context) -> Iterator[tuple[Ref, Issue]]:
     groups = _groups(ctx, "source")
     if not _alternatives(ctx):
         for variants in groups:
+            concepts = _approved_variants(ctx, variants)
             yield from _report(ctx, variants, "the same source is translated {n} ways",
-                               _target, suggest=True)
+                               _target, suggest=True, confidence=LOW if concepts else None,
+                               reason=f"the translations differ only in renderings the "
+                                      f"glossary approves for {', '.join(concepts)}"
+                               if concepts else None)
         return
     kept = 0
     for variants in groups:
@@ -191,6 +195,21 @@ def _text(ctx: Context, number: int, side: str) -> Text:
                                  or zipf(surface.casefold(), lang) < COMMON_ZIPF)
         found = cache[(number, side)] = read(masked, lang, concepts)
     return found
+
+
+def _approved_variants(ctx: Context, variants: Variants) -> list[str]:
+    """The glossary concepts whose approved renderings are all that tells the group's
+    translations apart («Права доступа» / «права»: preferred and admitted forms of one
+    concept are not rivals), or [] when the translations differ in anything else."""
+    reduced, concepts = set(), set()
+    for numbers in variants:
+        target = ctx.segments[numbers[0] - 1].target
+        matches = [m for m in ctx.matcher.find(target, ctx.target_lang) if m.status != "forbidden"]
+        for m in reversed(matches):
+            target = f"{target[:m.start]}{{{m.term_id}}}{target[m.end:]}"
+            concepts.add(m.term_id)
+        reduced.add(normal(target, ctx.target_lang))
+    return sorted(concepts) if len(reduced) == 1 else []
 
 
 def _matters(ctx: Context, variants: Variants, side: str, strict: bool) -> str | None:
