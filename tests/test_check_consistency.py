@@ -317,3 +317,10 @@ def test_translations_differing_only_in_approved_variants_are_not_rivals():
     other = check([S("Permissions", "Права доступа"), S("permissions", "Разрешения")], terms,
                   rules=["inconsistent-translation"]).findings
     assert {f.confidence for f in other} == {"high"}
+
+
+def test_short_strings_in_different_contexts_stay_apart():
+    """Texts too short for the cheap key (all under four letters) in two contexts."""
+    segments = [S("OK", "ОК", context="a"), S("ok", "Хорошо", context="b"),
+                S("Yes", "Да", context="a"), S("yes", "Ага", context="b")]
+    assert check(segments, [], rules=list(RULES)).findings == []

@@ -31,7 +31,7 @@ from ..markup import Masked, mask
 from ..segment import Segment
 from .confidence import COMMON_ZIPF, LOW, MEDIUM, zipf
 from .context import Context, PairView, Ref
-from .differences import Text, normal, read, rough, what_matters, wording
+from .differences import Text, hard_facts, normal, read, rough, what_matters, wording
 from .finding import WARNING
 from .registry import Issue, rule
 
@@ -123,7 +123,7 @@ def _groups(ctx: Context, side: str) -> list[Variants]:
             exact.setdefault(key, []).append(number)
     rough_keys: dict[Key, list[Key]] = {}
     for key in exact:
-        rough_keys.setdefault((key[0], *map(rough, key[1:])), []).append(key)
+        rough_keys.setdefault((key[0], *(rough(t) if t else t for t in key[1:])), []).append(key)
     units: list[list[int]] = []
     for keys in rough_keys.values():
         if len(keys) == 1:  # no other text can normalise alike: no need to normalise it
@@ -141,12 +141,18 @@ def _groups(ctx: Context, side: str) -> list[Variants]:
         if len(numbers) < 2:
             continue
         repeated += 1
-        variants: dict[Key, list[int]] = {}
+        as_written: dict[Key, list[int]] = {}
         for n in sorted(numbers):
-            texts = _side_texts(ctx.segments[n - 1], other)
+            as_written.setdefault(_side_texts(ctx.segments[n - 1], other), []).append(n)
+        if len(as_written) == 1:
+            continue  # translated (or sourced) identically: nothing to normalise
+        variants: dict[Key, list[int]] = {}
+        for texts, ns in as_written.items():
             variants.setdefault(tuple(_normal(ctx, t, other_lang, False) for t in texts),
-                                []).append(n)
+                                []).extend(ns)
         if len(variants) > 1:
+            for ns in variants.values():
+                ns.sort()
             groups.append(sorted(variants.values(), key=lambda ns: (-len(ns), ns[0])))
     groups.sort(key=lambda g: min(n for ns in g for n in ns))
     ctx.state.setdefault("_consistency_repeats", {})[side] = (len(groups), repeated)
@@ -184,8 +190,10 @@ def _text(ctx: Context, number: int, side: str) -> Text:
         syntaxes = ctx.markup.for_segment(segment)
         lang = ctx.source_lang if side == "source" else ctx.target_lang
         text = segment.source if side == "source" else segment.target
-        masked = mask(text, syntaxes)
-        if not masked.has_language():  # a whole unit read as code ("None") is a word here
+        # Read as written when nothing in it can be markup (no digit or markup character),
+        # or when masking leaves no words: a whole unit read as code ("None") is a word here.
+        masked = mask(text, syntaxes) if hard_facts(text) else Masked(text, text, ())
+        if not masked.has_language():
             masked = Masked(text, text, ())
         concepts: frozenset[str] = frozenset()
         if side == "source":
@@ -216,6 +224,8 @@ def _matters(ctx: Context, variants: Variants, side: str, strict: bool) -> str |
     """Why the group's variants (of `side`) differ in something a translation must keep:
     each variant compared with the most used one; None when nothing says so."""
     lang = ctx.source_lang if side == "source" else ctx.target_lang
+    if strict and len({hard_facts(getattr(ctx.segments[ns[0] - 1], side)) for ns in variants}) == 1:
+        return None  # no number or placeholder to differ in: nothing to read
     first = _text(ctx, variants[0][0], side)
     for numbers in variants[1:]:
         why = what_matters(first, _text(ctx, numbers[0], side), lang, strict)

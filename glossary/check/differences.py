@@ -67,6 +67,8 @@ _LONG = 4
 _EXPANSIONS = frozenset({"will", "have", "cannot"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]*)?")
 _APOSTROPHES = str.maketrans({c: "'" for c in "‘’‚‛′`"})
+_ODD_APOSTROPHE = re.compile("[‘’‚‛′`]")
+_LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{_LONG},}}(?![^\W\d_])")
 # Texts with anything but plain ASCII, Russian letters and common typography are cleaned
 # first (an accented á is a once cleaned, a stress mark splits a word).
 _UNUSUAL = re.compile(r"[^\x00-\x7f\u0410-\u044f\u0401\u0451\u2010-\u2015\u2018-\u201f"
@@ -86,13 +88,16 @@ def rough(text: str | None) -> tuple[str, ...] | None:
         return None
     if _UNUSUAL.search(text):
         text = clean(text)
+    text = text.casefold().replace("ё", "е")
+    if "'" not in text and not _ODD_APOSTROPHE.search(text):  # the usual case: no contraction
+        return tuple(w for w in _LONG_WORD.findall(text) if w not in _EXPANSIONS)
     keys = []
-    for token in _TOKEN.findall(text.casefold().translate(_APOSTROPHES)):
+    for token in _TOKEN.findall(text.translate(_APOSTROPHES)):
         word, _, rest = token.partition("'")
         if rest == "t" and word.endswith("n"):
             word = word[:-1]  # doesn't: does
         if len(word) >= _LONG and word not in _EXPANSIONS:
-            keys.append(word.replace("ё", "е"))
+            keys.append(word)
     return tuple(keys)
 
 
@@ -168,6 +173,20 @@ def read(masked: Masked, lang: str, concepts: frozenset[str] = frozenset()) -> T
                          if n.values else n.text for n in numbers(masked.text)))
     markup = tuple(sorted(s.key or "" for s in masked.compared()))
     return Text(words, found, markup, concepts)
+
+
+_HARD = re.compile(r"\S*[\d%{}$<>\[\]@&#`\\/|~^=+*_]\S*")
+
+
+def hard_facts(text: str) -> tuple[str, ...]:
+    """The words of a text that hold a digit or a markup character, in order: two texts
+    with the same ones cannot differ in their numbers or placeholders (except a multiplier
+    word: 1.5 million / 1.5 thousand), so `what_matters(strict=True)` need not read them.
+
+    >>> hard_facts("Wait 5 s for %(name)s, then <b>go</b>.")
+    ('5', '%(name)s,', '<b>go</b>.')
+    """
+    return tuple(_HARD.findall(text))
 
 
 def what_matters(a: Text, b: Text, lang: str, strict: bool = False) -> str | None:
