@@ -194,6 +194,7 @@ def test_a_glossary_concept_the_translation_lacks_makes_the_difference_matter():
                  "It may range from two to fourteen days but usually five.", id="one comma"),
     pytest.param("Done!", "Done", id="a full stop or an exclamation mark"),
     pytest.param("Нажмите «ОК».", 'Нажмите "ОК"', id="quote style and final stop"),
+    pytest.param("`mqtt`_ - клиент MQTT", "`mqtt`_ -- клиент MQTT", id="a dash typed as --"),
 ])
 def test_translations_differing_in_punctuation_only_are_one(first, second):
     segments = [S("Source sentence", first), S("Source sentence", second)]

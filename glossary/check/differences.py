@@ -28,6 +28,7 @@ _TYPOGRAPHY = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\
                              "ё": "е"})
 # Sentence punctuation (not 1.5, a.b, --option): a comma more or less is one translation.
 _PUNCTUATION = re.compile(r"[.,;:!?…]+(?=\s|$)|(?:^|(?<=\s))[¿¡]+")
+_ASCII_DASH = re.compile(r"(?<!\S)-{2,3}(?!\S)")
 _ENGLISH = re.compile(r"\b(?:can't|cannot|won't|i'm)\b|n't\b|'(?:re|ll|ve)\b|\b(?:a|an|the) (?=\w)")
 _EXPANDED = {"can't": "can not", "cannot": "can not", "won't": "will not", "i'm": "i am",
              "n't": " not", "'re": " are", "'ll": " will", "'ve": " have"}
@@ -50,10 +51,14 @@ def normal(text: str | None, lang: str, punctuation: bool = False) -> str | None
     True
     >>> normal("Ёмкость  — «тест», 1.5 --all", "ru"), normal("Added:", "en", punctuation=True)
     ('емкость - "тест" 1.5 --all', 'added:')
+    >>> normal("клиент -- для Tarantool", "ru") == normal("клиент — для Tarantool", "ru")
+    True
     """
     if text is None:
         return None
     text = clean(text).casefold().translate(_TYPOGRAPHY)
+    if "--" in text:
+        text = _ASCII_DASH.sub("-", text)  # " -- " is a dash typed in ASCII (reST, Markdown)
     text = " ".join((text if punctuation else _PUNCTUATION.sub("", text)).split())
     return _ENGLISH.sub(_english, text) if lang == "en" else text
 
