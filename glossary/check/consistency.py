@@ -50,49 +50,57 @@ _SYNONYMS = ("the sources differ {}: they may be synonyms rendered alike on purp
              "says the difference must survive translation")
 Variants = list[list[int]]  # segment numbers per variant, the most used variant first
 
+_TRANSLATED = "the same source is translated {n} ways"
+_GIVEN = "the same translation is given to {n} sources"
+
+
 def _finish_translation(ctx: Context) -> Iterator[tuple[Ref, Issue]]:
     """Groups of one source with several translations; in a draft of alternatives only
     those whose translations differ in meaning, and one finding saying so."""
     groups = _groups(ctx, "source")
-    if not _alternatives(ctx):
-        for variants in groups:
-            concepts = _approved_variants(ctx, variants)
-            yield from _report(ctx, variants, "the same source is translated {n} ways",
-                               _target, suggest=True, confidence=LOW if concepts else None,
-                               reason=f"the translations differ only in renderings the "
-                                      f"glossary approves for {', '.join(concepts)}"
-                               if concepts else None)
+    if _alternatives(ctx):
+        yield from _meaningful_only(ctx, groups, "target", _TRANSLATED, _target, True,
+                                    "sources translated several ways")
         return
-    kept = 0
     for variants in groups:
-        why = _matters(ctx, variants, "target", strict=True)
-        if why is not None:
-            kept += 1
-            yield from _report(ctx, variants, "the same source is translated {n} ways",
-                               _target, suggest=True, confidence=MEDIUM,
-                               reason=f"the translations {why}")
-    yield from _summary(ctx, groups, kept, "sources translated several ways")
+        concepts = _approved_variants(ctx, variants)
+        yield from _report(ctx, variants, _TRANSLATED, _target, suggest=True,
+                           confidence=LOW if concepts else None,
+                           reason=f"the translations differ only in renderings the glossary "
+                                  f"approves for {', '.join(concepts)}" if concepts else None)
 
 
 def _finish_source(ctx: Context) -> Iterator[tuple[Ref, Issue]]:
     """Groups of one translation given to several sources, each with its confidence."""
     groups = _groups(ctx, "target")
-    alternatives = _alternatives(ctx)
+    if _alternatives(ctx):
+        yield from _meaningful_only(ctx, groups, "source", _GIVEN, _source, False,
+                                    "translations given to several sources")
+        return
+    for variants in groups:
+        why = _matters(ctx, variants, "source", strict=False)
+        if why is None:
+            first, second = (_text(ctx, ns[0], "source") for ns in variants[:2])
+            confidence, reason = LOW, _SYNONYMS.format(wording(first, second, ctx.source_lang))
+        else:
+            confidence, reason = None, f"the sources {why}"
+        yield from _report(ctx, variants, _GIVEN, _source, suggest=False,
+                           confidence=confidence, reason=reason)
+
+
+def _meaningful_only(ctx: Context, groups: list[Variants], side: str, phrase: str,
+                     shown: Callable[[Segment], str], suggest: bool, what: str
+                     ) -> Iterator[tuple[Ref, Issue]]:
+    """In a draft of alternatives: the groups whose variants (of `side`) differ in their
+    numbers or placeholders, of medium confidence, then the one finding for the rest."""
     kept = 0
     for variants in groups:
-        why = _matters(ctx, variants, "source", strict=alternatives)
+        why = _matters(ctx, variants, side, strict=True)
         if why is not None:
             kept += 1
-            yield from _report(ctx, variants, "the same translation is given to {n} sources",
-                               _source, suggest=False, confidence=MEDIUM if alternatives else None,
-                               reason=f"the sources {why}")
-        elif not alternatives:
-            first, second = (_text(ctx, ns[0], "source") for ns in variants[:2])
-            yield from _report(ctx, variants, "the same translation is given to {n} sources",
-                               _source, suggest=False, confidence=LOW,
-                               reason=_SYNONYMS.format(wording(first, second, ctx.source_lang)))
-    if alternatives:
-        yield from _summary(ctx, groups, kept, "translations given to several sources")
+            yield from _report(ctx, variants, phrase, shown, suggest, confidence=MEDIUM,
+                               reason=f"the {side}s {why}")
+    yield from _summary(ctx, groups, kept, what)
 
 
 def _source(s: Segment) -> str:
