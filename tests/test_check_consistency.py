@@ -166,6 +166,7 @@ def test_real_po_file_traps(tmp_path):
     ("The index is set", "The index is not set", "high", "negation"),
     ("The index isn't set", "The index is set", "high", "negation"),
     ("Delete %(name)s", "Delete %(count)d", "high", "placeholders"),
+    ("maximum number of seconds to wait", "number of seconds to wait", "high", "limit («maximum»)"),
     ("Remove", "Delete", "low", "«remove» / «delete» only"),
     ("No", "None", "low", "«no» / «none» only"),
     ("Update", "Updated", "low", "only in inflection"),
@@ -325,3 +326,10 @@ def test_short_strings_in_different_contexts_stay_apart():
     segments = [S("OK", "ОК", context="a"), S("ok", "Хорошо", context="b"),
                 S("Yes", "Да", context="a"), S("yes", "Ага", context="b")]
     assert check(segments, [], rules=list(RULES)).findings == []
+
+
+def test_a_limit_in_one_russian_source_matters():
+    report = check([ru("Максимальное число попыток", "Number of attempts"),
+                    ru("Число попыток", "Number of attempts")], [], rules=["inconsistent-source"])
+    assert {(f.confidence, f.reason) for f in report.findings} == {
+        ("high", "the sources differ in a limit («максимальное») one of them lacks")}

@@ -109,6 +109,13 @@ def rough(text: str | None) -> tuple[str, ...] | None:
 _WORD = re.compile(r"[^\W\d_]+")
 
 # Closed classes, not vocabulary: the words that turn a statement into its negation.
+# Closed class too: words that set a limit on a quantity ("maximum number of seconds" is not
+# "number of seconds"); compared by stem.
+_LIMITS = {
+    "en": ("maximum", "minimum", "max", "min", "only", "least", "most"),
+    "ru": ("максимальный", "минимальный", "максимум", "минимум", "только", "лишь",
+           "наибольший", "наименьший"),
+}
 _NEGATIONS = {
     "en": frozenset({"not", "no", "never", "none", "nothing", "nobody", "nowhere", "neither",
                      "nor", "without", "cannot"}),
@@ -143,6 +150,8 @@ _OPPOSITES = {
         ("увеличить", "уменьшить"), ("добавить", "удалить")))),
 }
 _STEMMERS = {"en": snowballstemmer.stemmer("english"), "ru": snowballstemmer.stemmer("russian")}
+_LIMIT_STEMS = {lang: frozenset(_STEMMERS[lang].stemWords(list(words)))
+                for lang, words in _LIMITS.items()}
 # The closed class compared by stem, so that inflected forms count (первого / последнего).
 _OPPOSITE_STEMS = {lang: frozenset(frozenset(_STEMMERS[lang].stemWords(list(pair)))
                                    for pair in pairs) for lang, pairs in _OPPOSITES.items()}
@@ -225,6 +234,10 @@ def what_matters(a: Text, b: Text, lang: str, strict: bool = False) -> str | Non
     if bool(mine) != bool(theirs):
         return f"differ in a negation («{'», «'.join(mine or theirs)}») one of them lacks"
     only_a, only_b = _differing(a, b, lang)
+    limits = _LIMIT_STEMS.get(lang, frozenset())
+    extra = [w for stems in (only_a, only_b) for stem, w in stems.items() if stem in limits]
+    if extra and not (any(s in limits for s in only_a) and any(s in limits for s in only_b)):
+        return f"differ in a limit («{'», «'.join(extra)}») one of them lacks"
     for x in only_a:
         for y in only_b:
             if _opposite(x, y, lang):
