@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import ExitStack
+from dataclasses import astuple
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -19,7 +20,7 @@ from .output import color_enabled, echo, flush_stdout, message, plural, print_js
 TRANSLIT_SCHEMES = ("bgn-pcgn", "iso9", "ala-lc", "scholarly", "gost-b", "icao", "default")
 
 if TYPE_CHECKING:
-    from glossary.cache import Compiled
+    from glossary.cache import Compiled, Store
     from glossary.lookup import Hit, Lookup
 
 
@@ -33,11 +34,15 @@ def load_glossary(paths: tuple[Path, ...], split_lists: bool = False) -> Glossar
     return report_lists(glossary, split_lists) if paths else glossary
 
 
-def report_lists(glossary: Glossary, split: bool) -> Glossary:
-    """Tell of cells that look like lists of alternatives; split them when asked."""
-    from glossary.lists import list_cells, split_lists
+def report_lists(glossary: Glossary, split: bool, store: Store | None = None) -> Glossary:
+    """Tell of cells that look like lists of alternatives; split them when asked. `store`:
+    the glossary's compiled cache, which keeps the cells found."""
+    from glossary.lists import ListCell, list_cells, split_lists
 
-    found = list_cells(glossary)
+    found = store.get("lists", lambda: list_cells(glossary),
+                      lambda cells: [[*astuple(c)] for c in cells],
+                      lambda rows: [ListCell(*row[:4], tuple(row[4])) for row in rows]) \
+        if store is not None else list_cells(glossary)
     for cell in found[:_SHOWN_LISTS]:
         where = f"{glossary.path}:{cell.line}: " if cell.line else f"{glossary.path}: "
         message(f"{where}{cell.term_id}: {cell.column} {cell.form!r} looks like a list of "
@@ -63,7 +68,7 @@ def compile_glossary(paths: tuple[Path, ...], no_cache: bool = False,
     compiled = load_compiled(list(paths), use_cache=not no_cache)
     if not paths:
         return compiled
-    glossary = report_lists(compiled.glossary, split_lists)
+    glossary = report_lists(compiled.glossary, split_lists, compiled.store)
     if glossary is compiled.glossary:
         return compiled
     return Compiled(glossary, Matcher(glossary), Store("", None))

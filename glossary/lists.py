@@ -41,6 +41,8 @@ def parts(form: str) -> tuple[str, ...]:
     >>> parts("1,000"), parts("special camp"), parts("and/or")
     ((), (), ())
     """
+    if "," not in form and ";" not in form and "/" not in form:
+        return ()  # no separator at all: most cells (a look-up reads every one of them)
     pieces = tuple(p.strip() for p in _SEPARATORS.split(form.strip()))
     if len(pieces) < 2 or any(not p or _NUMBER.match(p) for p in pieces):
         return ()

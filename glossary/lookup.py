@@ -9,6 +9,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from . import english
 from .cache import Store
 from .keys import canonical
 from .markup import mask
@@ -55,6 +56,15 @@ class Lookup:
         self.terms = glossary.by_id()
         self.matcher = matcher or Matcher(glossary)
         self.store = store or Store("", None)
+        if self.store.directory is not None:
+            english.learn(lambda: self.store.get("english", self._build_english, decode=_strings))
+
+    def _build_english(self) -> dict[str, list[str]]:
+        """The lemmas of every English glossary word's forms (english.table), so that a
+        warm look-up of an English term needs no lexicon (lemminflect and numpy)."""
+        return english.table(t.norm for term in self.glossary
+                             for form in (*term.approved("en"), *term.forbidden("en"))
+                             for t in tokenize(form) if t.is_word and LATIN.search(t.norm))
 
     @cached_property
     def _latin(self) -> dict[str, list[str]]:
@@ -206,6 +216,11 @@ def _inside_compound(text: str, m: Match) -> bool:
 def _covered(hits: list[Hit]) -> int:
     """How many characters of the query the hits account for."""
     return sum(len(h.text) for h in hits)
+
+
+def _strings(data: dict) -> dict[str, list[str]]:
+    """A cached english.table, its shape checked (a wrong one is rebuilt)."""
+    return {str(word): [str(lemma) for lemma in found] for word, found in data.items()}
 
 
 def _lemma_string(text: str) -> str:
