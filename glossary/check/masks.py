@@ -48,10 +48,9 @@ class Masks:
         self._done: dict[tuple[str, frozenset[str], Codes], Masked] = {}
 
     def __call__(self, text: str, syntaxes: frozenset[str], codes: Codes = ()) -> Masked:
-        if not codes and is_plain(text):
-            return Masked(text, text, ())
         key = (text, syntaxes, tuple(codes))
         found = self._done.get(key)
         if found is None:
-            found = self._done[key] = mask(text, syntaxes, codes)
+            found = self._done[key] = Masked(text, text, ()) if not codes and is_plain(text) \
+                else mask(text, syntaxes, codes)
         return found
