@@ -1,6 +1,7 @@
-"""The check pipeline's masking shortcut (glossary/check/masks.py): a text it calls plain
-must be one every markup syntax leaves alone, and a memoised mask must be the mask itself.
-The cases are the markup tests' own tables plus prose that sits close to code."""
+"""The masking shortcut (glossary/markup/plain.py, used by the checker's glossary/check/
+masks.py and by the TM's analysis): a text it calls plain must be one every markup syntax
+leaves alone, and a memoised mask must be the mask itself. The cases are the markup tests'
+own tables plus prose that sits close to code."""
 from __future__ import annotations
 
 import pytest
@@ -10,7 +11,8 @@ from test_markup import MASKED, NOT_MASKED, SPHINX
 from glossary import load
 from glossary.check import check, read_draft
 from glossary.check import engine
-from glossary.check.masks import Masks, is_plain
+from glossary.check.masks import Masks
+from glossary.markup.plain import is_plain
 from glossary.errors import InputError
 from glossary.markup import AUTO, SYNTAXES, mask
 
