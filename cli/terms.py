@@ -41,7 +41,7 @@ def report_lists(glossary: Glossary, split: bool, store: Store | None = None) ->
 
     found = store.get("lists", lambda: list_cells(glossary),
                       lambda cells: [[*astuple(c)] for c in cells],
-                      lambda rows: [ListCell(*row[:4], tuple(row[4])) for row in rows]) \
+                      lambda rows: [ListCell(r[0], r[1], r[2], r[3], tuple(r[4])) for r in rows]) \
         if store is not None else list_cells(glossary)
     for cell in found[:_SHOWN_LISTS]:
         where = f"{glossary.path}:{cell.line}: " if cell.line else f"{glossary.path}: "
