@@ -170,3 +170,15 @@ def test_english_lemmas(source, target, found):
              Term("query", "запрос", "query")]
     report = check([Segment(source, target)], terms, rules=["missing-term"])
     assert [f.term for f in report.findings] == found
+
+
+def test_list_cells_are_reported_again_from_the_cache(runner, files, tmp_path, monkeypatch):
+    """The cells found are kept in the compiled cache: a warm run reports what a cold one
+    did, without reading every form again."""
+    glossary, draft = files
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+    runs = [runner.invoke(main, ["check", str(draft), "--glossary", str(glossary)])
+            for _ in range(2)]
+    assert "looks like a list of alternatives (Configure | configuring)" in runs[0].stderr
+    assert runs[0].stderr == runs[1].stderr and runs[0].stdout == runs[1].stdout
+    assert list((tmp_path / "cache").glob("*.lists.json"))
