@@ -12,9 +12,13 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from types import ModuleType
 
-import snowballstemmer
 
-_STEMMER = snowballstemmer.stemmer("english")
+@lru_cache(maxsize=1)
+def _stemmer():
+    """Snowball, imported on first use (a look-up never needs it)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +113,7 @@ def family_by_pos(word: str) -> frozenset[tuple[str, str]]:
     """
     word = without_possessive(word.lower())
     found = lexicon().getAllLemmas(word) or lexicon().getAllLemmasOOV(word, "NOUN")
-    return frozenset((pos, _STEMMER.stemWord(lemma)) for pos, forms in found.items()
+    return frozenset((pos, _stemmer().stemWord(lemma)) for pos, forms in found.items()
                      for lemma in forms)
 
 
