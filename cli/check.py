@@ -74,7 +74,7 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
                   include_fuzzy: bool, only: tuple[str, ...], skip: tuple[str, ...],
                   ignore_path: Path | None, ignore_from: Path | None,
                   write_ignore: Path | None, markup: str, list_rules: bool,
-                  min_confidence: str, split_lists: bool, jobs: int, no_cache: bool,
+                  min_confidence: str, split_lists: bool | None, jobs: int, no_cache: bool,
                   tm_path: Path | None) -> None:
     """Check a draft translation against the glossary and report every departure.
 
@@ -136,7 +136,7 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     if ignore_from is not None:
         reviewed = ignore_file.read_xlsx(ignore_from)
         ignore = reviewed if ignore is None else ignore | reviewed
-    compiled = compile_glossary(glossary_path, no_cache, split_lists)
+    compiled = compile_glossary(glossary_path, no_cache, split_lists, report=True)
     glossary, matcher = compiled.glossary, compiled.matcher  # for the check and the precedent
     found = read_draft(draft, source=source_path, target=target_path, fmt=input_format,
                        source_lang=source_lang, target_lang=target_lang,

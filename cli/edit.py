@@ -13,7 +13,7 @@ import click
 
 from .options import GLOSSARY_ENV, glossary_option, split_lists_option, term_options
 from .output import echo, message
-from .terms import report_lists
+from .terms import cells_mode, describe_cell
 
 NO_TARGET = ("which glossary? The shipped one is read-only (an upgrade would discard your "
              "changes). Start your own, e.g. `glossary export -o my.tsv`, then give "
@@ -41,14 +41,19 @@ def write_target(paths: tuple[Path, ...]) -> Path:
               help="Import the good entries, list the bad ones (exit 1) instead of stopping.")
 @split_lists_option
 @glossary_option
-def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool, split_lists: bool,
+def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool,
+            split_lists: bool | None,
             glossary_path: tuple[Path, ...]) -> None:
     """Merge a glossary file (TSV, CSV, TBX, OmegaT, JSON, PO) into your glossary, with a
     conflict report. A column FILE lacks leaves yours unchanged. The result is validated
     before it is written; errors cite FILE's line. Exit 1 when conflicts were left
     unresolved (--on-conflict keep) or entries were skipped (--skip-invalid).
-    Cells that look like lists of alternatives (`Configure, configuring`) are reported;
-    --split-lists imports each part as a form of its own.
+    Cells holding several forms — lists of alternatives (`имя, идентификатор`),
+    optional parts (`снимок (данных)`), abbreviations and labels in brackets — are
+    reported with how check and lookup read them, and written as they are: the user's
+    cell is never rewritten, except that --split-lists writes each part of a list-looking
+    cell as a form of its own (the first preferred). A row with no term in one language is
+    an error (--skip-invalid leaves it out).
 
     Example: glossary import colleague.tbx --glossary terms.tsv --on-conflict merge --dry-run
     """
@@ -58,7 +63,7 @@ def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool, spl
 
     target = write_target(glossary_path)
     rejected: list[InputError] | None = [] if skip_invalid else None
-    incoming = report_lists(termfiles.read(file, skip=rejected), split_lists)
+    incoming = import_cells(termfiles.read(file, skip=rejected), split_lists)
     reports: list[MergeReport] = []
 
     def change(glossary):  # type: ignore[no-untyped-def]
@@ -86,6 +91,22 @@ def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool, spl
         message(f"dry run: {target} not changed")
     if report.rejected or (report.conflicts and on_conflict == "keep"):
         sys.exit(1)
+
+
+def import_cells(incoming: Any, split_lists: bool | None) -> Any:
+    """Report how the incoming glossary's cells are read (as check reads them); split its
+    lists for writing when --split-lists, and write everything else as it is."""
+    from glossary.lists import SPLIT, read_cells
+
+    mode = cells_mode(split_lists)
+    _, found = read_cells(incoming, mode)
+    for cell in found:
+        message(describe_cell(incoming.path, cell, mode))
+    if found:
+        message("(written as they are; check and lookup read them as said. --split-lists "
+                "writes list cells as separate forms; --keep-cells reads every cell as "
+                "written)")
+    return read_cells(incoming, SPLIT, brackets_too=False)[0] if mode == SPLIT else incoming
 
 
 def echo_changes(report: Any) -> None:

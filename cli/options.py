@@ -70,11 +70,16 @@ def output_option(help: str = "Write to this file (atomically) instead of standa
 
 
 def split_lists_option(func: F) -> F:
-    """--split-lists, for commands that read a third-party glossary."""
+    """--split-lists / --keep-cells, for commands that read a third-party glossary."""
     return click.option(
-        "--split-lists", is_flag=True,
-        help="Read a glossary cell that lists alternatives (`Configure, configuring`) as "
-             "separate forms: the first preferred, the others admitted.")(func)
+        "--split-lists/--keep-cells", "split_lists", default=None,
+        help="How glossary cells holding several forms are read. By default an optional "
+             "part is read (`снимок (данных)`: снимок данных, снимок), an abbreviation in "
+             "brackets is a form of its own, a label in brackets goes to the note, and a "
+             "cell that surely lists alternatives (`имя, идентификатор` for one English "
+             "term) is split, the first preferred; each such cell is reported. "
+             "--split-lists splits every list-looking cell; --keep-cells reads every cell "
+             "as written.")(func)
 
 
 def lang_options(func: F) -> F:

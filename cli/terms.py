@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import ExitStack
-from dataclasses import astuple
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -20,58 +19,110 @@ from .output import color_enabled, echo, flush_stdout, message, plural, print_js
 TRANSLIT_SCHEMES = ("bgn-pcgn", "iso9", "ala-lc", "scholarly", "gost-b", "icao", "default")
 
 if TYPE_CHECKING:
-    from glossary.cache import Compiled, Store
+    from glossary.cache import Compiled
     from glossary.lookup import Hit, Lookup
 
 
-def load_glossary(paths: tuple[Path, ...], split_lists: bool = False) -> Glossary:
+def load_glossary(paths: tuple[Path, ...], split_lists: bool | None = None,
+                  report: bool = False) -> Glossary:
     """The glossaries named (stacked, the first winning; the shipped one when none),
-    validated; a user's glossary has its list-like cells reported on stderr, and split
-    when `split_lists`."""
+    validated; a user's glossary has its cells read (lists, brackets: see report_cells),
+    said on stderr when `report`."""
     from glossary import load
+    from glossary.errors import ValidationError
 
-    glossary = load(list(paths) or None)
-    return report_lists(glossary, split_lists) if paths else glossary
-
-
-def report_lists(glossary: Glossary, split: bool, store: Store | None = None) -> Glossary:
-    """Tell of cells that look like lists of alternatives; split them when asked. `store`:
-    the glossary's compiled cache, which keeps the cells found."""
-    from glossary.lists import ListCell, list_cells, split_lists
-
-    found = store.get("lists", lambda: list_cells(glossary),
-                      lambda cells: [[*astuple(c)] for c in cells],
-                      lambda rows: [ListCell(r[0], r[1], r[2], r[3], tuple(r[4])) for r in rows]) \
-        if store is not None else list_cells(glossary)
-    for cell in found[:_SHOWN_LISTS]:
-        where = f"{glossary.path}:{cell.line}: " if cell.line else f"{glossary.path}: "
-        message(f"{where}{cell.term_id}: {cell.column} {cell.form!r} looks like a list of "
-                f"alternatives ({' | '.join(cell.parts)})")
-    if len(found) > _SHOWN_LISTS:
-        message(f"… and {len(found) - _SHOWN_LISTS} more cells like these")
-    if found and not split:
-        message("(--split-lists reads each as separate forms)")
-    return split_lists(glossary) if split and found else glossary
+    try:
+        glossary = load(list(paths) or None)
+    except ValidationError as error:
+        glossary = without_pending(paths, error, report)
+    return report_cells(glossary, split_lists, report) if paths else glossary
 
 
-_SHOWN_LISTS = 10
+def without_pending(paths: tuple[Path, ...], error: Any, report: bool) -> Glossary:
+    """A user's glossary whose only problems are entries not translated yet, read without
+    them (glossary.pending), each named on stderr when `report`; any other problem is
+    raised."""
+    from glossary.pending import load_without_pending, only_pending
+
+    if not paths or not only_pending(error):
+        raise error
+    glossary, left_out = load_without_pending(paths)
+    for note in left_out[:_SHOWN_CELLS] if report else ():
+        message(str(note))
+    if report and len(left_out) > _SHOWN_CELLS:
+        message(f"… and {len(left_out) - _SHOWN_CELLS} more entries without a term")
+    return glossary
+
+
+def cells_mode(split_lists: bool | None) -> str:
+    """--split-lists (True), --keep-cells (False) or neither (None) as a lists.read_cells mode."""
+    from glossary.lists import AUTO, KEEP, SPLIT
+
+    return AUTO if split_lists is None else SPLIT if split_lists else KEEP
+
+
+def report_cells(glossary: Glossary, split_lists: bool | None, report: bool = True) -> Glossary:
+    """Read a user's glossary cells as glossary.lists says (lists of alternatives,
+    optional parts, abbreviations, labels in brackets) and, when `report` (check does;
+    lookup and the TM commands read silently), tell on stderr what was made of each, and
+    of the list-looking cells left whole."""
+    from glossary.lists import KEEP, LIST, read_cells
+
+    mode = cells_mode(split_lists)
+    read, found = read_cells(glossary, mode)
+    if not report:
+        return read
+    for cell in found[:_SHOWN_CELLS]:
+        message(describe_cell(glossary.path, cell, mode))
+    if len(found) > _SHOWN_CELLS:
+        message(f"… and {len(found) - _SHOWN_CELLS} more cells like these")
+    kept = [c for c in found if not c.applied]
+    if kept and mode != KEEP and any(LIST in c.shapes for c in kept):
+        message("(--split-lists splits every list-looking cell; --keep-cells reads every "
+                "cell as written)")
+    elif found and mode != KEEP:
+        message("(--keep-cells reads every cell as written)")
+    return read
+
+
+def describe_cell(path: str | None, cell: Any, mode: str) -> str:
+    """One line of report_cells: where the cell is, what it looks like, how it is read."""
+    from glossary.lists import LIST
+
+    where = f"{path}:{cell.line}: " if cell.line else f"{path}: "
+    shapes = " and ".join(s if s != LIST else "a list of alternatives" for s in cell.shapes)
+    forms = " | ".join(cell.forms)
+    labels = f", label(s) {'; '.join(cell.labels)} to the note" if cell.labels else ""
+    if cell.applied:
+        how = f"read as {forms}{labels}"
+    elif mode == "keep":
+        how = "kept as written (--keep-cells)"
+    else:
+        how = f"kept whole (not surely a list; --split-lists reads {forms})"
+    return f"{where}{cell.term_id}: {cell.column} {cell.form!r}: {shapes}; {how}"
+
+
+_SHOWN_CELLS = 10
 
 
 def compile_glossary(paths: tuple[Path, ...], no_cache: bool = False,
-                     split_lists: bool = False) -> Compiled:
+                     split_lists: bool | None = None, report: bool = False) -> Compiled:
     """The glossary with its compiled matcher, from the cache unless `no_cache`; a user's
-    glossary has its list-like cells reported (load_glossary), and split when asked, which
-    compiles the split glossary afresh."""
+    glossary has its cells read (report_cells; said on stderr when `report`) before it is
+    compiled, and the read glossary's matcher is cached under a key of its own."""
     from glossary.cache import Compiled, Store, load_compiled
+    from glossary.errors import ValidationError
     from glossary.matcher import Matcher
 
-    compiled = load_compiled(list(paths), use_cache=not no_cache)
-    if not paths:
-        return compiled
-    glossary = report_lists(compiled.glossary, split_lists, compiled.store)
-    if glossary is compiled.glossary:
-        return compiled
-    return Compiled(glossary, Matcher(glossary), Store("", None))
+    def read(glossary: Glossary) -> Glossary:
+        return report_cells(glossary, split_lists, report)
+
+    try:
+        return load_compiled(list(paths), use_cache=not no_cache, read=read if paths else None,
+                             variant=f"cells-{cells_mode(split_lists)}")
+    except ValidationError as error:  # entries not translated yet: left out, uncached
+        pending = read(without_pending(paths, error, report))
+        return Compiled(pending, Matcher(pending), Store("", None))
 
 
 def describe_renderings(renderings: dict[str, int]) -> str:
@@ -289,11 +340,11 @@ def export(fmt: str, direction: str, with_forms: bool, output: Path | None,
 
     Example: glossary export --format tbx -o glossary.tbx
     """
-    from glossary import termfiles
+    from glossary import load, termfiles
     from glossary.textio import write_atomic
     from glossary.variants import with_forms as add_forms
 
-    glossary = load_glossary(glossary_path)
+    glossary = load(list(glossary_path) or None)  # cells as written: export rewrites none
     if with_forms:
         glossary = add_forms(glossary, direction)
     text = termfiles.dumps(glossary, fmt, direction)

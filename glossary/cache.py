@@ -113,10 +113,16 @@ class Compiled:
 
 
 def load_compiled(path: str | Path | Sequence[str | Path] | None = None,
-                  fmt: str | None = None, *, use_cache: bool = True) -> Compiled:
+                  fmt: str | None = None, *, use_cache: bool = True,
+                  read: Callable[[Glossary], Glossary] | None = None,
+                  variant: str = "") -> Compiled:
     """Load and validate a glossary (default: the shipped one), or several stacked (the
     first winning, see layers.py), with its compiled matcher, from the cache when this
     content was compiled before. Errors are load()'s.
+
+    `read`: how the loaded glossary is to be read before matching (a user's glossary has
+    its cells read, lists.py); when it changes the glossary, only the read one is compiled,
+    cached under the key plus `variant` (the reading's name).
 
     The key holds each file's resolved path besides its content: entries know the file
     they came from (`Term.origin`), and a copy elsewhere must not name the first one's.
@@ -154,6 +160,8 @@ def load_compiled(path: str | Path | Sequence[str | Path] | None = None,
 
     glossary = store.get("glossary", build,
                          lambda g: {**glossary_to_data(g), "warnings": said}, decode)
+    if read is not None and (changed := read(glossary)) is not glossary:
+        glossary, store = changed, Store(f"{store.key}-{variant}", store.directory)
     matcher = store.get("matcher", lambda: Matcher(glossary), Matcher.to_data,
                         Matcher.from_data)
     return Compiled(glossary, matcher, store)

@@ -4,7 +4,9 @@ lock, validated before anything is written.
 
 Import semantics (`merge`, `import_glossary`): an incoming entry is the same concept as ours
 when its file gives it our id, or its preferred Russian (failing that, English) form is one
-of our approved forms. An id the reader made up (OmegaT, PO, an entry without one) never
+of our approved forms — unless it is another sense of that form: its other language
+names none of our renderings, and it shares no more than that one form with us (Строка →
+Line beside our Строка → Row is added as its own entry). An id the reader made up (OmegaT, PO, an entry without one) never
 matches; an added entry whose made-up id is taken gets a distinct one. Only the columns
 the imported file has count (`Term.given`): a column it lacks leaves ours as it is. An OmegaT file gives forms without saying which is preferred,
 so its forms are added as variants and never displace a headword.
@@ -111,7 +113,7 @@ def merge(glossary: Glossary, incoming: Glossary, policy: str = "keep") -> tuple
     by_form = {(lang, fold(form)): i for i, t in enumerate(terms)
                for lang in LANGS for form in t.approved(lang)}
     for new in incoming:
-        index = _same_concept(new, by_id, by_form)
+        index = _same_concept(new, by_id, by_form, terms)
         if index is None:
             new = _distinct_id(new, by_id)
             terms.append(new)
@@ -166,15 +168,30 @@ def import_glossary(glossary: Glossary, incoming: Glossary, policy: str = "keep"
         incoming_terms = [t for t in incoming_terms if (t.origin, t.line) not in theirs]
 
 
-def _same_concept(new: Term, by_id: dict[str, int], by_form: dict[tuple[str, str], int]) -> int | None:
+def _same_concept(new: Term, by_id: dict[str, int], by_form: dict[tuple[str, str], int],
+                  terms: list[Term]) -> int | None:
     if "id" in _given(new) and new.id in by_id:
         return by_id[new.id]
     for lang in LANGS:
         if new.preferred(lang):
             index = by_form.get((lang, fold(new.preferred(lang))))
-            if index is not None:
+            if index is not None and not _another_sense(new, terms[index], lang):
                 return index
     return None
+
+
+def _another_sense(new: Term, old: Term, lang: str) -> bool:
+    """Whether an entry sharing our form in `lang` is another sense of it: one form in
+    common (a row of a glossary is one source word) and, in the other language, forms
+    that are none of ours (Строка → Row beside our Строка → Line; ссылка exile and link).
+    A shared synonym set, or a rendering we list (even as forbidden), is our concept."""
+    other = "en" if lang == "ru" else "ru"
+    theirs = {fold(f) for f in new.approved(other) if f}
+    ours = {fold(f) for f in (*old.approved(other), *old.forbidden(other)) if f}
+    if not theirs or theirs & ours:
+        return False
+    shared = {fold(f) for f in new.approved(lang)} & {fold(f) for f in old.approved(lang)}
+    return len(shared) < 2
 
 
 def _distinct_id(term: Term, taken: dict[str, int]) -> Term:

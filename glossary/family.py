@@ -11,11 +11,21 @@ stem, and the stem loses the few suffixes that turn a verb into a noun of action
 (-ыва-/-ива-/-ова-, a thematic vowel: изуча-ть → изуч). English: the Snowball stems of
 every lemma lemminflect knows (configuring → configure → configur = configuration).
 
+Beyond one stem: a noun of action (-ение, -ка: журналирование, выборка) is its own part of
+speech here, so it is of the family of a plain noun with its root (журнал, выбор); a verb
+with a prefix names the action of a noun made from the bare verb (отредактировать /
+редактирование); a fleeting vowel before the root's last consonant comes and goes (выбор /
+выбрать, сон / сна). Apart from the family, `of_place` tells the adjective of a place or a
+people (Италия / итальянский, Россия / российский in -ск-; Italy / Italian, Germany /
+German, China / Chinese), which renders the place.
+
 Known limits: aspect pairs with a changed root (отложить / откладывать: лож / клад) are not
-one family; a short noun in -ка can fall in with an unrelated verb (строка, строить).
+one family; a short noun in -ка can fall in with an unrelated verb (строка, строить);
+suppletive adjectives of place (Германия / немецкий, France / French) are not found.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import snowballstemmer
@@ -30,6 +40,20 @@ _ACTION_NOUN_ENDINGS = ("ение", "ание", "яние", "тие")
 _ACTION_NOUN_SUFFIXES = ("ен", "ан", "ян", "т")
 _VERB_SUFFIXES = ("ирова", "изова", "ыва", "ива", "ова", "ева")
 _THEME_VOWELS = ("а", "я", "е", "и")
+# The same suffixes once -ение/-ание took their vowel (редактирован-ие → редактиров).
+_NOUN_VERB_SUFFIXES = tuple(s[:-1] for s in _VERB_SUFFIXES)
+# Verbal prefixes (perfective ones mostly), longest first: a prefixed verb names the action
+# of a noun made from the bare one (от-редактировать / редактирование).
+_PREFIXES = ("пере", "недо", "разъ", "расс", "под", "над", "пред", "при", "про", "раз", "рас",
+             "без", "бес", "вос", "вз", "вс", "из", "ис", "от", "об", "до", "за", "на", "вы",
+             "по", "съ", "со", "с", "у", "о", "в")
+_FLEETING = ("о", "е")
+_VOWELS = frozenset("аеиоуыэюяё")
+# An adjective of a place or a people: Russian -ск- (итальян-ск-ий, росс-ийск-ий); English
+# stems ending as these after the name lost its last vowel (Ital-ian, German-, Chin-es).
+_RU_OF_PLACE = re.compile(r"[ьъ]?[аеиоуыяй]{0,2}[нй]?ск$")
+_EN_OF_PLACE = ("", "an", "ian", "n", "es", "ish", "ic")
+ACTION = "ACTION"  # a noun of action, for the family's parts of speech
 _VERBAL = frozenset({"INFN", "VERB", "PRTF", "PRTS", "GRND"})
 # Coarse parts of speech: a participle is a verb here (it is a verb's form, not a noun).
 _POS_CLASS = {"ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "PRTF": "VERB", "PRTS": "VERB",
@@ -41,7 +65,7 @@ def family(word: str) -> frozenset[tuple[str, str]]:
     """(root, part of speech) for each plausible reading of a word.
 
     >>> sorted(family("изучаете")), sorted(family("изучение"))
-    ([('изуч', 'VERB')], [('изуч', 'NOUN')])
+    ([('изуч', 'VERB')], [('изуч', 'ACTION')])
     >>> sorted(family("Configuring")) == [("configur", "VERB")]
     True
     """
@@ -57,23 +81,29 @@ def _ru_family(word: str):
         if p.score < 0.05 * parses[0].score:
             continue
         lemma = p.normal_form.translate(YO)
-        pos = p.tag.POS or ""
+        pos = str(p.tag.POS or "")
         if pos in _VERBAL and lemma.endswith(("ся", "сь")):
             lemma = lemma[:-2]
-        root = _ru_root(lemma, pos)
+        root, kind = _ru_root(lemma, pos)
         if len(root) >= _MIN_ROOT:
-            yield root, _POS_CLASS.get(pos, pos)
+            yield root, kind
 
 
-def _ru_root(lemma: str, pos: str) -> str:
+def _ru_root(lemma: str, pos: str) -> tuple[str, str]:
+    """The root of a lemma, and its part of speech for the family (ACTION for a noun of
+    action)."""
     stem = _RU.stemWord(lemma)
     if pos == "NOUN" and lemma.endswith(_ACTION_NOUN_ENDINGS):
-        return _cut(stem, _ACTION_NOUN_SUFFIXES)
+        return _cut(_cut(stem, _ACTION_NOUN_SUFFIXES), _NOUN_VERB_SUFFIXES), ACTION
     if pos == "NOUN" and lemma.endswith(("ка", "йка")) and stem.endswith("к"):
-        return stem[:-1].removesuffix("й") if stem.endswith("йк") else stem[:-1]
+        return (stem[:-1].removesuffix("й") if stem.endswith("йк") else stem[:-1]), ACTION
+    if pos == "NOUN" and lemma[-1:].isalpha() and lemma[-1] not in _VOWELS | {"ь", "й"}:
+        # a zero ending: the lemma is the stem (Snowball, blind to the part of speech,
+        # takes журна-л for a past tense)
+        return lemma, _POS_CLASS.get(pos, pos)
     if pos in _VERBAL:
-        return _cut(_cut(stem, _VERB_SUFFIXES), _THEME_VOWELS)
-    return stem
+        return _cut(_cut(stem, _VERB_SUFFIXES), _THEME_VOWELS), _POS_CLASS.get(pos, pos)
+    return stem, _POS_CLASS.get(pos, pos)
 
 
 def _cut(stem: str, suffixes: tuple[str, ...]) -> str:
@@ -81,3 +111,63 @@ def _cut(stem: str, suffixes: tuple[str, ...]) -> str:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= _MIN_ROOT:
             return stem[:-len(suffix)]
     return stem
+
+
+def kin(word: str, head: str) -> bool:
+    """Whether `word` is of `head`'s family in another part of speech (or another word of
+    the family: журналирование for журнал), and not `head` itself in some form.
+
+    >>> kin("изучаете", "изучение"), kin("отредактируйте", "редактирование")
+    (True, True)
+    >>> kin("ключ", "включить"), kin("Italian", "Italy")
+    (False, False)
+    """
+    mine, theirs = family(head), family(word)
+    if any(reading in mine for reading in theirs):
+        return False  # a reading of the head itself
+    for root, pos in mine:
+        for r, p in theirs:
+            if r == root and p != pos:
+                return True
+            if p == "VERB" and pos == ACTION and _unprefixed(r, root):
+                return True
+            if p != pos and {p, pos} & {"VERB", ACTION} and _fleeting(r, root):
+                return True
+    return False
+
+
+def of_place(word: str, name: str) -> bool:
+    """Whether `word` is the adjective of the place or people `name` (Италия / итальянских,
+    Россия / российский, Italy / Italian, Germany / German): "the Italian government"
+    renders «правительство Италии» as well as "the government of Italy" does.
+
+    >>> of_place("итальянских", "Италия"), of_place("Italian", "Italy"), of_place("germane", "Germany")
+    (True, True, False)
+    """
+    if not CYRILLIC.search(word) and not word[:1].isupper():
+        return False  # an English adjective of a place is written with a capital
+    theirs = family(word)
+    return any(_of_place(r, root) for root, _ in family(name) for r, _ in theirs)
+
+
+def _unprefixed(verb_root: str, noun_root: str) -> bool:
+    """A prefixed verb's root is a noun's root behind a prefix (отредакт / редакт)."""
+    return any(verb_root == prefix + noun_root for prefix in _PREFIXES
+               if verb_root.startswith(prefix)) and len(noun_root) >= _MIN_ROOT
+
+
+def _fleeting(a: str, b: str) -> bool:
+    """One root is the other with a fleeting о/е before its last consonant (выбор / выбр)."""
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and len(short) >= _MIN_ROOT - 1 and \
+        long[-2] in _FLEETING and long[:-2] + long[-1] == short
+
+
+def _of_place(word_root: str, name_root: str) -> bool:
+    """An adjective's root is a place's or people's root with a suffix of such adjectives."""
+    if CYRILLIC.search(name_root):
+        return word_root.startswith(name_root) and bool(
+            _RU_OF_PLACE.fullmatch(word_root[len(name_root):]))
+    base = name_root[:-1] if name_root[-1:] in "aeiy" else name_root
+    return len(base) >= _MIN_ROOT - 1 and word_root.startswith(base) and \
+        word_root[len(base):] in _EN_OF_PLACE and word_root != name_root

@@ -16,6 +16,26 @@ _TOKEN = re.compile(rf"({_WORD})|(-(?=[^\W_]))|([^\w\s])")  # word | hyphen | pu
 _WORD_GROUP, _HYPHEN_GROUP = 1, 2
 _WORDS = re.compile(_WORD)
 _HYPHENATED = re.compile(rf"({_WORD})-(?=({_WORD}))")
+# A Russian case ending put after a Latin name with an apostrophe (Tarantool’а, memtx'е,
+# vinylʼом): the name is the word, the ending its inflection, as in a Russian word.
+_APOSTROPHES = ("'", "’", "ʼ")
+_ENDING = re.compile(r"(?<=[A-Za-z0-9])['’ʼ][а-яё]{1,4}$", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _inflected_name(word: str) -> int:
+    """How long the Latin name is in a word that adds a Russian ending to it after an
+    apostrophe; the whole length otherwise.
+
+    >>> _inflected_name("memtx'е"), _inflected_name("Tarantool’ом"), _inflected_name("People's")
+    (5, 9, 8)
+    """
+    if not any(a in word for a in _APOSTROPHES):
+        return len(word)
+    ending = _ENDING.search(word)
+    if ending is None or _CYRILLIC.search(word, 0, ending.start()):
+        return len(word)
+    return ending.start()
 
 
 class Token(NamedTuple):
@@ -48,6 +68,8 @@ def tokenize(text: str) -> list[Token]:
     [False, True]
     >>> tokenize("battalions' men")[0].norm
     "battalions'"
+    >>> [(t.text, t.end) for t in tokenize("в memtx'е")]
+    [('в', 1), ('memtx', 7)]
     """
     # One regex pass; per token only a cached lookup and a tuple (this runs on every
     # segment of a draft, both sides: the per-token cost is most of the matcher's).
@@ -64,6 +86,9 @@ def tokenize(text: str) -> list[Token]:
         surface = m.group()
         start, end = m.span()
         if group == _WORD_GROUP:
+            cut = _inflected_name(surface)
+            if cut < len(surface):
+                surface, end = surface[:cut], start + cut
             append(make(Token, (surface, start, end, _norm(surface), True, after_hyphen)))
             word_end = end
         else:
@@ -77,10 +102,10 @@ def words(text: str) -> list[str]:
     """The words of a text as written (what `tokenize` would make word tokens of), without
     spans: a cheap first look at a text.
 
-    >>> words("Войска НКВД, проверочно-фильтрационный")
-    ['Войска', 'НКВД', 'проверочно', 'фильтрационный']
+    >>> words("Войска НКВД, проверочно-фильтрационный в memtx'е")
+    ['Войска', 'НКВД', 'проверочно', 'фильтрационный', 'в', 'memtx']
     """
-    return _WORDS.findall(text)
+    return [w[:_inflected_name(w)] for w in _WORDS.findall(text)]
 
 
 def hyphenated(text: str) -> list[tuple[str, str]]:

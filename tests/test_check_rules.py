@@ -425,7 +425,8 @@ def test_a_word_that_may_be_another_word_is_only_a_warning():
     confirmed = [Segment("Командир роты штрафбата погиб.", "The commander was killed.")]
     found = check(confirmed, [*terms, Term("penal", "штрафбат", "penal battalion")],
                   rules=["missing-term"]).findings
-    assert [(f.term, f.severity) for f in found] == [("company", "error"), ("penal", "error")]
+    # another, specific term beside it: likely the term's sense, but no proof (medium)
+    assert [(f.term, f.confidence) for f in found] == [("company", "medium"), ("penal", "high")]
 
 
 def test_a_multiplier_word_after_an_order_number_keeps_its_zeros():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.family import family
+from glossary.family import family, kin, of_place
 
 
 def another_part_of_speech(word: str, head: str) -> bool:
@@ -35,3 +35,40 @@ def test_not_another_part_of_speech(word, head):
                                        "derivational dictionary")
 def test_aspect_pair_with_another_root():
     assert another_part_of_speech("откладывание", "отложить")
+
+
+@pytest.mark.parametrize("word, head", [
+    ("отредактируйте", "редактирование"),   # a prefixed verb for the noun of action
+    ("отредактировать", "редактирование"),
+    ("журналирование", "журнал"),           # a noun of action for the plain noun
+    ("выборка", "выбрать"), ("выберите", "выборка"),  # a fleeting vowel
+])
+def test_kin_beyond_one_stem(word, head):
+    assert kin(word, head)
+
+
+@pytest.mark.parametrize("word, head", [
+    ("журналист", "журнал"),     # another noun of the root: another concept
+    ("ключ", "включить"),        # a noun is no prefixed verb's bare action
+    ("полет", "плести"),         # a vowel elsewhere than before the last consonant
+    ("Italian", "Italy"),        # an adjective of place is no other part of speech
+    ("лагерный", "лагерь"), ("banks", "bank"),
+])
+def test_not_kin(word, head):
+    assert not kin(word, head)
+
+
+@pytest.mark.parametrize("word, name, expected", [
+    ("итальянских", "Италия", True), ("российский", "Россия", True), ("Italian", "Italy", True),
+    ("German", "Germany", True), ("Chinese", "China", True), ("Russians", "Russia", True),
+    ("germane", "Germany", False),       # an English adjective of place has a capital
+    ("Italy", "Italy", False), ("итальянский", "итальянский", False),  # the word itself
+    ("Spain", "Italy", False), ("стальной", "Сталин", False),
+])
+def test_adjective_of_place(word, name, expected):
+    assert of_place(word, name) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="suppletive adjectives of place need a dictionary")
+def test_suppletive_adjective_of_place():
+    assert of_place("немецкий", "Германия") and of_place("French", "France")

@@ -219,3 +219,38 @@ def test_add_starts_a_missing_or_empty_glossary_in_its_format(runner, tmp_path, 
         assert result.exit_code == 0, result.stderr
         assert termfiles.detect(path) == name.rsplit(".", 1)[1]
         assert [t.id for t in termfiles.read(path)] == ["camp"]
+
+
+SENSES = HEADER + "row\tстрока\trow\t\trows\t\t\tterm\tA table row.\t\n"
+
+
+@pytest.mark.parametrize("name, text, ids", [
+    # one Russian form, another English rendering: a second sense, its own entry
+    ("two.tsv", "ru\ten\nстрока\tline\n", ["row", "line"]),
+    ("omegat.txt", "строка\tline\tA line of text.\n", ["row", "line"]),
+    # one of our renderings (admitted or forbidden): our concept
+    ("two.tsv", "ru\ten\nстрока\trows\n", ["row"]),
+    ("two.tsv", "ru\ten\tnote\nстрока\trow\tAlso a row.\n", ["row"]),
+    # the other direction: one English form, another Russian rendering
+    ("two.tsv", "ru\ten\nряд\trow\n", ["row", "row-2"]),
+    # no rendering in the other language says nothing against our concept
+    ("two.tsv", "ru\ten\tru_forbidden\n\trow\tшеренга\n", ["row"]),
+])
+def test_a_second_sense_of_one_form_is_its_own_entry(tmp_path, name, text, ids):
+    ours = write(tmp_path, "ours.tsv", SENSES)
+    merged, report = import_glossary(termfiles.read(ours), termfiles.read(
+        write(tmp_path, name, text)), "merge")
+    assert [t.id for t in merged] == ids
+    assert merged.by_id()["row"].en_variants == ("rows",)   # ours untouched by a new sense
+    assert report.added == ids[1:]
+
+
+def test_import_merge_keeps_senses_apart_and_lookup_shows_both(runner, tmp_path):
+    ours = write(tmp_path, "ours.tsv", SENSES)
+    theirs = write(tmp_path, "theirs.tsv", "ru\ten\tnote\nстрока\tline\tA line of text.\n")
+    done = runner.invoke(main, ["import", str(theirs), "--glossary", str(ours),
+                                "--on-conflict", "merge"])
+    assert done.exit_code == 0, done.output
+    found = runner.invoke(main, ["lookup", "--glossary", str(ours), "строки", "--format", "json"])
+    assert found.exit_code == 0
+    assert sorted(h["id"] for h in json.loads(found.stdout)) == ["line", "row"]

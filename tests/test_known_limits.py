@@ -64,3 +64,28 @@ LIMITS: dict[str, Callable[[Lookup], bool]] = {
 @pytest.mark.parametrize("limit", LIMITS)
 def test_known_limit(limit, lookup):
     assert LIMITS[limit](lookup)
+
+
+# cell, the other language's cell: a real term whose shape reads as a list
+_LIST_LOOKALIKES = [("Save, continue", "Сохранить и продолжить"), ("чтение / запись", "read/write")]
+
+
+@pytest.mark.xfail(strict=True, reason="README known limits: a comma or spaced slash inside "
+                                       "a one-sided cell is read as a list")
+@pytest.mark.parametrize("cell, other", _LIST_LOOKALIKES)
+def test_a_one_sided_comma_that_belongs_to_the_term(cell, other):
+    from glossary.lists import parts, sure_list
+    assert not (parts(cell) and sure_list(parts(cell), other))
+
+
+@pytest.mark.xfail(strict=True, reason="README known limits: an optional part's full and "
+                                       "short forms count as two variants for inconsistent-term")
+def test_an_optional_part_is_not_an_inconsistency():
+    from glossary.lists import read_cells
+    from glossary.model import Glossary
+    glossary = read_cells(Glossary([Term("snapshot", "снимок (данных)", "snapshot")]))[0]
+    segments = [Segment("Take a snapshot.", "Сделайте снимок.", "en", "ru"),
+                Segment("The snapshot is ready.", "Снимок готов.", "en", "ru"),
+                Segment("Data snapshots are taken.", "Снимки данных создаются.", "en", "ru")]
+    report = check(segments, glossary, rules=["inconsistent-term"])
+    assert not report.findings

@@ -91,3 +91,10 @@ def test_slips_resolve(shipped_finder, query, term_id):
 def test_part_of_a_hyphenated_word_is_not_a_hit(small_glossary):
     assert Lookup(small_glossary).find("экс-НКВД") == []
     assert [h.term.id for h in Lookup(small_glossary).find("НКВД")] == ["nkvd"]
+
+
+@pytest.mark.parametrize("query", ["memtx'е", "memtx’ом", "MemTXʼе", "memtx"])
+def test_a_latin_name_with_a_russian_ending_after_an_apostrophe(query):
+    from glossary.model import Glossary, Term
+    hits = Lookup(Glossary([Term("memtx", "memtx", "memtx")])).find(query)
+    assert {(h.term.id, h.matched, h.text) for h in hits} == {("memtx", "exact", query[:5])}

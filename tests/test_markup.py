@@ -88,6 +88,7 @@ NOT_MASKED = [
     ("a < b > c, Tom & Jerry", AUTO),
     ("и/или, км/ч, and/or, TCP/IP, 1941/42", AUTO),
     ("e.g. this, i.e. that, т. е. так, done.Next", AUTO),
+    ("trials in China and Italy.Chloroquine, used before; Italy.As of 8 April", AUTO),
     ("user(s) and file(s)", AUTO),
     ("# A Markdown heading", AUTO),
     ("Import data from the files", AUTO),

@@ -83,7 +83,7 @@ def test_no_cache_leaves_the_cache_alone(runner, gloss, tmp_path, monkeypatch):
     assert not cache.exists()
     runner.invoke(main, ["lookup", "--glossary", str(gloss), "СМЕРШ"])
     assert sorted(p.name.split(".")[1] for p in cache.iterdir()) == \
-        ["english", "glossary", "lists", "matcher"]
+        ["english", "glossary", "matcher"]
 
 
 LOOKUP_LOADS = """

@@ -38,8 +38,8 @@ sys.path.insert(0, str(ROOT))
 from glossary import load  # noqa: E402
 from glossary.check import check, pairs, read_draft  # noqa: E402
 from glossary.errors import InputError  # noqa: E402
+from glossary.lists import AUTO, read_cells  # noqa: E402
 from glossary.matcher import Matcher  # noqa: E402
-from glossary.termfiles.tsv import slug  # noqa: E402
 
 SEED = 20261202
 SAMPLE = 60
@@ -74,52 +74,45 @@ class Project:
 # --- the glossary ----------------------------------------------------------------------
 
 def load_glossary(project: Project):
+    """The project's glossary as `glossary check --glossary FILE` reads it: a user's
+    glossary has its cells read the default way (lists.read_cells, AUTO: optional parts,
+    bracketed abbreviations and labels, surely-list cells split); the shipped one is not."""
     if project.glossary == "terms.tsv":
         return load(None)  # the shipped glossary
     local = HERE / project.glossary
-    if local.is_file():
-        return load(local)
-    path = data_dir() / project.glossary
-    return load(project.convert(path) if project.convert else path)
+    path = local if local.is_file() else data_dir() / project.glossary
+    glossary = load(project.convert(path) if project.convert else path)
+    return read_cells(glossary, AUTO)[0]
 
 
-def convert_tarantool_csv(path: Path) -> Path:
-    """The stated conversion step: today's CSV reader expects comma-separated cells under
-    our own column names (id, ru, en …), so `glossary import` stops at the header of the
-    tarantool glossary (`;`-separated, `Term [en];Term [ru];Description [en];Description
-    [ru]`). This maps its columns one to one — Term [en] -> en, Term [ru] -> ru, the
-    descriptions -> note — and drops only rows lacking either term (they cannot be
-    checked). Cells are kept as written (a list cell like `имя, идентификатор` stays one
-    phrase, as an import would keep it): splitting them is issue 10's job, not ours."""
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.reader(f, delimiter=";"))
-    header, body = rows[0], rows[1:]
-    col = {name.strip(): i for i, name in enumerate(header)}
+def import_tarantool_csv(path: Path) -> Path:
+    """The stated conversion step, done as a user would: `glossary import glossary.csv
+    --glossary NEW.tsv --skip-invalid`. The import reads the tarantool file as it is (`;`
+    sniffed, `Term [en]`/`Term [ru]`/`Description [..]` headers), reports the cells holding
+    several forms (four lists, three optional parts) and writes them as they are; rows
+    lacking a term in one language are left out (--skip-invalid; they cannot be checked).
+    Reading the report, a user has nothing to override: the lists are one-sided (several
+    renderings of one English term), the brackets optional parts, so check's default
+    reading is what they mean (load_glossary applies it)."""
+    from click.testing import CliRunner
+
+    from cli import main
+
     out = OUT / "tarantool-glossary.tsv"
     out.parent.mkdir(parents=True, exist_ok=True)
-    lines = ["id\tru\ten\tnote"]
-    seen: set[str] = set()
-    for cells in body:
-        def get(name: str) -> str:
-            return " ".join(cells[col[name]].split()) if col[name] < len(cells) else ""
-
-        en, ru = get("Term [en]"), get("Term [ru]")
-        if not en or not ru:
-            continue
-        term_id = slug(en)
-        while term_id in seen:
-            term_id += "-2"
-        seen.add(term_id)
-        note = " / ".join(x for x in (get("Description [en]"), get("Description [ru]")) if x)
-        lines.append("\t".join((term_id, ru, en, note)))
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out.unlink(missing_ok=True)  # an import merges into what is there: start afresh
+    result = CliRunner().invoke(main, ["import", str(path), "--glossary", str(out),
+                                       "--skip-invalid"])
+    print(result.stderr, end="", file=sys.stderr)
+    if result.exit_code not in (0, 1) or not out.is_file():
+        sys.exit(f"glossary import failed (exit {result.exit_code}): {result.output}")
     return out
 
 
 PROJECTS = {p.name: p for p in (
     Project("tarantool", "tarantool-doc-ru/glossary/glossary.csv",
             po_dir="tarantool-doc-ru/locale/ru/LC_MESSAGES",
-            convert=convert_tarantool_csv, source_lang="en", target_lang="ru"),
+            convert=import_tarantool_csv, source_lang="en", target_lang="ru"),
     # Stated, as `--from en --to ru` would be: tarantool's catalogues have no Language
     # header, and one whose every msgstr is empty gives the reader no Russian to settle on.
     Project("django", "django-glossary.tsv", po_dir="django-ru"),

@@ -2,10 +2,15 @@
 
 Severity follows confidence: only a high-confidence finding of an error rule is an error.
 The levels say how strong the evidence is that the finding is a real problem, not how bad
-the problem would be: a one-word term that is also a frequent word of the language
-("note", "space", «дело») found in a segment where nothing else says the text is about
-the glossary's subject may well be the ordinary word, so its missing rendering is a low-
-confidence finding. Frequencies come from wordfreq (its data ships in the wheel).
+the problem would be. A one-word term that is also a frequent word of the language
+("note", "space", «дело») may well be the ordinary word, or the term in another sense
+("operations" of a program, not the эксплуатация of a system). The best witness of its
+sense is the draft itself: where the other segments naming the word mostly use the
+glossary's rendering, the translator knows the term and a segment without it is a likely
+slip (high); where fewer than half do, the draft mostly uses the word in another sense or
+the glossary does not fit this text (low). With too few other segments to tell, a sign in the
+segment (another, specific term; the word quoted as a label) makes it medium, nothing low.
+Frequencies come from wordfreq (its data ships in the wheel).
 """
 from __future__ import annotations
 
@@ -18,7 +23,8 @@ from wordfreq import word_frequency
 from .. import morph
 
 from ..keys import canonical
-from ..model import Term
+from ..matcher import Match
+from ..model import Term, is_proper
 from .context import Context, PairView
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -27,6 +33,11 @@ LEVELS = (LOW, MEDIUM, HIGH)  # in rising order, for --min-confidence
 # 4.5 is about once in 30,000 words — "note", "space", "option", «дело», «строка» are
 # above it; "tuple", "replica", «заградотряд» far below.
 COMMON_ZIPF = 4.5
+# Other segments naming a common word needed before their renderings say what it means
+# here; the share of them rendering it the glossary's way from which the term's sense is
+# the likelier reading of the word in this draft (below it, another sense is).
+MIN_WITNESSES = 2
+TERM_SENSE_SHARE = 0.5
 
 
 def at_least(level: str, minimum: str) -> bool:
@@ -58,47 +69,107 @@ def zipf(lemma: str, lang: str) -> float:
     return round(math.log10(total * 1e9), 2) if total else 0.0
 
 
+# What decides a missing rendering's confidence besides the segment (of_missing's third value).
+COMMON, CONFIRMED, SPECIFIC, SEGMENT = "common", "confirmed", "specific", "segment"
+# Segments a draft needs before the share of them naming glossary terms means anything,
+# and the share from which another term beside a common word is no sign of its sense (a
+# technical text names its subject's terms everywhere).
+MIN_DRAFT, DENSE_SHARE = 10, 0.5
+
+
 def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
-               other: str | None) -> tuple[str, str]:
-    """Confidence and reason of a missing-term finding for the term at source `span`."""
+               other: str | None) -> tuple[str, str, str]:
+    """Confidence and reason of a missing-term finding for the term at source `span`, as
+    far as the segment tells, and what the rest of the draft may change (`from_draft`):
+    COMMON, a common word (or a form of another word) whose sense the other segments
+    settle; CONFIRMED, one that another term beside it seems to confirm, which is no sign
+    in a draft whose segments mostly name such terms; SPECIFIC, a specific term, which they can show to be systematically rendered
+    otherwise; SEGMENT, a name, which the segment alone decides."""
     surface = view.source[span[0]:span[1]]
     if other:
         mine, theirs = zipf(canonical(term.preferred(ctx.source_lang)), ctx.source_lang), \
             zipf(other, ctx.source_lang)
         if theirs >= mine:  # the other word is the likelier reading (рот: mouth, not company)
             return LOW, (f"«{surface}» may be a form of «{other}», a word commoner than the "
-                         f"term's (Zipf {theirs:.1f} against {mine:.1f})")
-        return MEDIUM, f"«{surface}» may be a form of «{other}», another word"
-    if len(surface.split()) > 1:
-        return HIGH, "a multiword term"
+                         f"term's (Zipf {theirs:.1f} against {mine:.1f})"), COMMON
+        return MEDIUM, f"«{surface}» may be a form of «{other}», another word", COMMON
     if term.case_sensitive():
-        return HIGH, "a name or a case-sensitive term, found with its capitals"
+        return HIGH, "a name or a case-sensitive term, found with its capitals", SEGMENT
+    if len(surface.split()) > 1:
+        return HIGH, "a multiword term", SPECIFIC
     form = canonical(surface)
     frequency = zipf(form, ctx.source_lang)
     if frequency < COMMON_ZIPF:
-        return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})"
-    confirmed = _confirmation(view, term, span, ctx.source_lang)
+        return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})", SPECIFIC
+    confirmed = _confirmation(view, ctx, term, span)
     if confirmed:
-        return HIGH, f"«{form}» is a common word, but {confirmed}"
+        return MEDIUM, f"«{form}» is a common word, but {confirmed}", \
+            CONFIRMED if confirmed.startswith(_NAMES) else COMMON
     return LOW, (f"«{form}» is a common word (Zipf frequency {frequency:.1f}) and nothing in "
-                 "the segment confirms the glossary's sense")
+                 "the segment confirms the glossary's sense"), COMMON
 
 
-def _specific(surface: str, lang: str) -> bool:
-    """Whether a glossary match is sure to be the glossary's: several words, or a rare one."""
-    return len(surface.split()) > 1 or zipf(canonical(surface), lang) < COMMON_ZIPF
+def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, named: int,
+               dense: float | None = None) -> tuple[str, str]:
+    """The confidence of a missing rendering given the draft: `named` other segments name
+    the term, `rendered` of them render it the glossary's way. A COMMON word is the term's
+    sense where at least half of them render it so (high), likelier another sense where
+    fewer do (low). A SPECIFIC term that none of them renders so is a systematic
+    departure — a rendering chosen on purpose, or a glossary that does not fit the text —
+    less sure to be an error than a slip among right renderings (medium). With fewer than
+    MIN_WITNESSES other segments, the segment's own `level` and `reason`; but a word
+    CONFIRMED by another term beside it is low when `dense`, the share of the draft's
+    segments naming such terms (None for a draft too short to tell), is DENSE_SHARE or more.
+
+    >>> from_draft(LOW, "-", COMMON, "field", 5, 6)[0], from_draft(HIGH, "-", COMMON, "space", 0, 9)[0]
+    ('high', 'low')
+    >>> from_draft(LOW, "-", COMMON, "note", 1, 1)
+    ('low', '-')
+    >>> from_draft(HIGH, "-", SPECIFIC, "госпиталь", 0, 4)[0], from_draft(HIGH, "-", SPECIFIC, "tuple", 1, 4)[0]
+    ('medium', 'high')
+    >>> [from_draft(MEDIUM, "-", CONFIRMED, "space", 0, 0, d)[0] for d in (None, 0.1, 0.8)]
+    ['medium', 'medium', 'low']
+    """
+    if kind == CONFIRMED and named < MIN_WITNESSES and dense is not None and \
+            dense >= DENSE_SHARE:
+        return LOW, (f"{reason}; yet {round(dense * 100)}% of this draft's segments name such "
+                     "terms: no sign of the sense here")
+    if named < MIN_WITNESSES or kind == SEGMENT:
+        return level, reason
+    counts = f"{rendered} of the {named} other segments naming «{form}»"
+    if kind == SPECIFIC:
+        if rendered:
+            return level, reason
+        return MEDIUM, (f"none of the {named} other segments naming «{form}» renders it as "
+                        "the glossary says: a systematic departure, or a glossary that does "
+                        "not fit this text")
+    if rendered >= TERM_SENSE_SHARE * named:
+        return HIGH, f"{counts} render it as the glossary says: here it was likely missed"
+    return LOW, (f"only {counts} render it as the glossary says: the draft mostly uses the "
+                 "word in another sense, or the glossary does not fit this text")
 
 
-def _confirmation(view: PairView, term: Term, span: tuple[int, int],
-                  lang: str) -> str | None:
+_NAMES = "the segment also names"
+
+
+def specific(match: Match, ctx: Context) -> bool:
+    """Whether a source match is sure to be the glossary's and says what the text is about:
+    several words or a rare one, and no name (a place or a person belongs to no subject)."""
+    surface = match.text
+    return not is_proper(ctx.term(match.term_id).kind) and (
+        len(surface.split()) > 1 or zipf(canonical(surface), ctx.source_lang) < COMMON_ZIPF)
+
+
+def _confirmation(view: PairView, ctx: Context, term: Term, span: tuple[int, int]) -> str | None:
     """What in the segment says a common word is the term: another glossary concept in the
-    source that is no common word itself (a multiword or specialised one), or the word
-    set off as a label (quoted). A capital inside a sentence is no such sign: there the
-    word is more often part of a name (Управление по надзору …) than a label."""
+    source that is no common word itself (a multiword or specialised one) and no name (a
+    place or a person belongs to no subject: Hungary's decrees are not a WWII text's), or
+    the word set off as a label (quoted). A capital inside a sentence is no such sign:
+    there the word is more often part of a name (Управление по надзору …) than a label."""
     others = sorted({m.term_id for m in view.src_matches if m.term_id != term.id
-                     and (m.start, m.end) != span and _specific(m.text, lang)})
+                     and (m.start, m.end) != span and specific(m, ctx)})
     if others:
-        return f"the segment also names {others[0]}"
+        return f"{_NAMES} {others[0]}"
     start, end = span
     if view.source[start - 1:start] in ("«", '"', "“", "'", "`") and \
             view.source[end:end + 1] in ("»", '"', "”", "'", "`"):

@@ -14,7 +14,7 @@ so a match is dropped when:
   own lemmas do not include the form; the form is lower case and the word capitalised with
   a proper-noun reading (Name, Surn, Geox …); or no reading of the word shares the form's
   part of speech (noun, adjective/participle, verb …);
-* English, one word: it stands in a fixed phrase where it means something else (in order
+* English, one word, not a proper name ("in Italy for" is no idiom): it stands in a fixed phrase where it means something else (in order
   to, in front of, out of order); or the form is a noun and the word is used as a verb
   (an -ed form with no noun reading, an -ing one after a form of "be" or a verb cue — a
   gerund elsewhere names the action, "Querying data"; after to, a modal, a subject
@@ -67,7 +67,7 @@ def plausible(matches: list[Match], text: str, terms: dict[str, Term]) -> list[M
                                                opens_sentence(text, m.start))
                                    or not _same_part_of_speech(m.form, m.text)):
                 continue
-            if m.lang == "en" and m.text.isascii() and (
+            if m.lang == "en" and not proper and m.text.isascii() and (
                     _in_idiom(text, m.start, m.end) or _verb_use(m.form, text, m.start, m.end)):
                 continue
         kept.append(m)

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import morph
-from ..family import family
-from ..keys import term_word_keys
-from ..model import EXACT, Term
+from ..family import family, kin, of_place
+from ..keys import canonical, term_word_keys
+from ..model import EXACT, Term, is_proper
 from ..normalize import fold
 from ..ru import CYRILLIC
 from ..tokens import tokenize
@@ -28,7 +29,24 @@ _RU_ANAPHORS = frozenset(
     "такой последний свой там туда оттуда здесь сюда сей данный оный".split())
 
 
-@rule("missing-term", ERROR)
+def _finish_missing(ctx: Context):
+    """The findings held back until the whole draft was seen, with the confidence the
+    other segments naming the term give them (confidence.from_draft)."""
+    draft = ctx.state.get("missing-term")
+    if not draft:
+        return
+    named, rendered = draft["named"], draft["rendered"]
+    checked = len(draft["checked"])
+    dense = len(draft["dense"]) / checked if checked >= confidence.MIN_DRAFT else None
+    for ref, issue, kind, form in draft["pending"]:
+        others = named.get(issue.term, set()) - {ref.segment}
+        level, reason = confidence.from_draft(
+            issue.confidence or confidence.HIGH, issue.reason or "", kind, form,
+            len(others & rendered.get(issue.term, set())), len(others), dense)
+        yield ref, replace(issue, confidence=level, reason=reason)
+
+
+@rule("missing-term", ERROR, finish=_finish_missing)
 def missing_term(view: PairView, ctx: Context):
     """A glossary term occurs in the source and no approved rendering of it in the target.
 
@@ -38,14 +56,20 @@ def missing_term(view: PairView, ctx: Context):
     for it. Also taken as rendered: a coordination ("special and filtration camps"). A
     word of the term's family in another part of speech ("check the
     translation" → «проверьте перевод» for проверка) is part-of-speech's finding, not
-    this one. Confidence is low for a one-word term that is a frequent word of the language
-    when nothing in the segment confirms the glossary's sense. A forbidden rendering is reported by
-    forbidden-term instead, a misspelt name by name-spelling, a term kept in Cyrillic in an
-    English target by untranslated.
+    this one. A one-word term that is a frequent word of the language takes its confidence
+    from the draft: high when the other segments naming it mostly render it as the
+    glossary says, low when fewer than half do (another sense, or a glossary that does not
+    fit the text); with too few of them, medium when something in the segment confirms
+    the glossary's sense, else low. A specific term no other segment renders as the glossary
+    says is a systematic departure: medium. A forbidden rendering is reported by forbidden-term
+    instead, a misspelt name by name-spelling, a term kept in Cyrillic in an English target
+    by untranslated.
     """
     if view.blank:
         return
-    for term_id, spans, senses, derived in _unrendered(view, ctx):
+    unrendered = _unrendered(view, ctx)
+    _witness(view, ctx, unrendered)
+    for term_id, spans, senses, derived in unrendered:
         term = ctx.term(term_id)
         first = spans[0]
         surface = view.source[first[0]:first[1]]
@@ -67,11 +91,36 @@ def missing_term(view: PairView, ctx: Context):
             continue  # rendered in another part of speech: that rule's finding
         alive = [ctx.term(t) for t in senses]
         other = _other_word(surface, term) if ctx.source_lang == "ru" else None
-        level, reason = confidence.of_missing(view, ctx, term, first, other)
-        yield Issue(_missing_message(surface, alive, ctx.target_lang, other),
-                    term=term_id, source_span=first,
-                    suggestion=for_missing(term, ctx.target_lang, surface),
-                    confidence=level, reason=reason)
+        level, reason, kind = confidence.of_missing(view, ctx, term, first, other)
+        issue = Issue(_missing_message(surface, alive, ctx.target_lang, other),
+                      term=term_id, source_span=first,
+                      suggestion=for_missing(term, ctx.target_lang, surface),
+                      confidence=level, reason=reason)
+        if kind == confidence.SEGMENT:
+            yield issue
+        else:  # the rest of the draft has its say: reported when the draft is seen
+            ctx.state["missing-term"]["pending"].append(
+                (view.ref, issue, kind, canonical(surface)))
+
+
+def _witness(view: PairView, ctx: Context, unrendered) -> None:
+    """Record which concepts this segment's source names and which of them its target
+    renders (in any form the rules accept: a word of the family, a coordination …), and
+    whether it names a specific term (how dense in terms the draft is)."""
+    draft = ctx.state.setdefault("missing-term", {"named": {}, "rendered": {}, "pending": [],
+                                                  "checked": set(), "dense": set()})
+    missing = {term_id for term_id, _, senses, derived in unrendered
+               if senses and derived is None}
+    segment = view.ref.segment
+    draft["checked"].add(segment)
+    if any(confidence.specific(m, ctx) for m in view.src_matches):
+        draft["dense"].add(segment)
+    for term_id in _source_spans(view):  # memoised: _unrendered read it already
+        if term_id in view.forbidden:
+            continue  # a wrong rendering: no witness of the sense either way
+        draft["named"].setdefault(term_id, set()).add(segment)
+        if term_id not in missing:
+            draft["rendered"].setdefault(term_id, set()).add(segment)
 
 
 @rule("part-of-speech", WARNING)
@@ -248,6 +297,8 @@ def _source_spans(view: PairView) -> dict[str, tuple[list[tuple[int, int]], list
     A span the matcher gives to several concepts (senses of one form, or a lemma shared by
     two terms: рота and рот) counts for the first one rendered in the target; when none is,
     for the first, with all the senses kept for the report."""
+    if "spans" in view.memo:
+        return view.memo["spans"]
     by_span: dict[tuple[int, int], list[str]] = {}
     exact: dict[tuple[int, int], list[str]] = {}
     for m in view.src_matches:
@@ -262,6 +313,7 @@ def _source_spans(view: PairView) -> dict[str, tuple[list[tuple[int, int]], list
     for span, ids in by_span.items():
         chosen = next((i for i in ids if i in view.approved or i in view.forbidden), ids[0])
         spans.setdefault(chosen, ([], ids))[0].append(span)
+    view.memo["spans"] = spans
     return spans
 
 
@@ -272,7 +324,8 @@ def _distinct(matches) -> list[tuple[int, int]]:
 def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool:
     """Whether the target renders the term in a way the exact rules leave to others: a
     coordination (special and filtration camps), the Cyrillic words kept in an English
-    target (untranslated's business), or a name in a variant spelling (name-spelling's)."""
+    target (untranslated's business), a name in a variant spelling (name-spelling's), the
+    approved word itself in another reading, or a place by its adjective."""
     if ctx.source_lang == "ru":
         if "folded" not in view.memo:
             view.memo["folded"] = fold(view.tgt_text)
@@ -283,7 +336,21 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
     words = _target_words(view)
     if any(text.loose_find(view.tgt_text, words, keys) for keys in _approved_keys(ctx, term)):
         return True
+    if _same_word(words, term.approved(ctx.target_lang)):
+        return True
+    if is_proper(term.kind) and any(of_place(tok.norm, form) for tok, _ in words
+                                    for form in term.approved(ctx.target_lang)
+                                    if " " not in form.strip()):
+        return True  # the Italian government: Italy rendered by its adjective
     return term.kind == "name" and term.id in name_variants(view, ctx)
+
+
+def _same_word(words, forms: tuple[str, ...]) -> bool:
+    """Whether the target has a one-word approved form spelt as listed (any case), whatever
+    reading the plausibility checks gave it: "to check the temperature" renders the noun
+    check, in the verb that is the same English word; no other part of speech to report."""
+    heads = {f.strip().casefold() for f in forms if f.strip() and " " not in f.strip()}
+    return bool(heads) and any(tok.norm.casefold() in heads for tok, _ in words)
 
 
 # Letters a word must share with a root's start to be worth analysing (a speed-up only: the
@@ -308,18 +375,15 @@ def _derived_in_target(view: PairView, ctx: Context, term: Term
                 return (tok.start, tok.end), head  # the word itself, dropped as another part of speech
     for head in heads:
         mine = family(head)
-        poses = {pos for _, pos in mine}
-        # only words that begin as a root does can be of its family: the rest need no parse
-        starts = tuple({root[:_ROOT_START] for root, _ in mine})
+        # only words holding the start of a root (behind a prefix, maybe) can be of its
+        # family: the rest need no parse
+        starts = {root[:_ROOT_START] for root, _ in mine}
         for tok, _keys in _target_words(view):
             word = tok.norm.lower().replace("ё", "е")
-            if not starts or not word.startswith(starts) or _covered(view, tok.start):
+            if not starts or not any(s in word for s in starts) or _covered(view, tok.start):
                 continue
-            readings = family(word)
-            for root, _ in mine:
-                found = {p for r, p in readings if r == root}
-                if found and not found & poses:
-                    return (tok.start, tok.end), head
+            if kin(tok.norm, head):
+                return (tok.start, tok.end), head
     return None
 
 

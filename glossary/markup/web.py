@@ -225,6 +225,7 @@ def _interesting_words(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def _sentence_join(text: str, m: re.Match) -> bool:
-    """Two sentences run together ("done.Next"): a capital after a lower-case word and a
-    point, with no call or further dot — prose, not a name."""
-    return bool(re.fullmatch(r"[a-z]+\.[A-Z][a-z]+", m.group()))
+    """Two sentences run together ("done.Next", "in Italy.Chloroquine"): a capitalised word
+    after a word in lower case or a capitalised one (a sentence's last word may be a name)
+    and a point, with no call or further dot — prose, not a name."""
+    return bool(re.fullmatch(r"[A-Za-z][a-z]+\.[A-Z][a-z]+", m.group()))
