@@ -42,6 +42,16 @@ TERM_CASES = [
     ("See :ref:`the option <cfg-x>`.", "См. :ref:`параметр <cfg-x>`.", []),
     # an approved rendering inside code does not render the term
     ("Choose an option.", "Выберите ``параметр``.", [("missing-term", "option")]),
+    # ... but the source's own word written as a literal does (a name kept as code)
+    ("The object type is new.", "Тип ``object`` новый.", []),
+    ("The ``object`` is an object.", "``object`` — это ``object``.", []),
+    ("The ``object`` is an object.", "``object`` — это всё.", [("missing-term", "object")]),
+    # a quotation or a keyword list the target keeps verbatim is a literal
+    ("Prints \"no such space\".", "Выводит “no such space”.", []),
+    ("One of 'space' or 'user'.", "Одно из: 'space' или 'user'.", []),
+    ("Prints \"no such space\".", "Выводит «нет такого спейса».", []),
+    ("Prints \"no such space\".", "Выводит no such space.", [("missing-term", "space")]),
+    ("Requests (insert delete space)", "Запросы (insert delete space)", []),
     # an accelerator does not split the rendering
     ("_Payment", "Платё_ж", []),
     ("&Payment", "&Платёж", []),
@@ -70,6 +80,43 @@ UNTRANSLATED = [
     ("Set ``user from the space`` here", "Задайте ``user from the space`` здесь", []),
     ("Errors of Tarantool(``ClientError``, …)", "Errors of Tarantool(``ClientError``, …)",
      [("untranslated", None)]),
+    # names by their shape: no English word, capitals, digits, a capital inside
+    ("memtx:", "memtx:", []),
+    ("memtx myapp", "memtx myapp", []),
+    ("tarantoolctl rocks install cartridge-cli", "tarantoolctl rocks install cartridge-cli", []),
+    ("memtx engine", "memtx engine", [("untranslated", None)]),   # two words: a heading
+    ("memtx engine details", "memtx engine details", []),        # limit: read as a command
+    ("tarantoolctl: commands now support pipes.", "", [("untranslated", None)]),
+    ("``gc_mode`` (enum) -- dead member collection mode.", "", [("untranslated", None)]),
+    ("DisplayString", "", []),
+    ("Gauge32", "Gauge32", []),
+    ("E081-05", "", []),
+    ("UNIQUE", "UNIQUE", []),
+    ("Tarantool 2.7.2", "Tarantool 2.7.2", []),
+    ("set_encryption_key(key)", "", []),
+    # a line of code: two kinds of code punctuation and no function word
+    ("lua_code = [[function(tuple) return {string.sub(tuple[2],1,1)} end]]",
+     "lua_code = [[function(tuple) return {string.sub(tuple[2],1,1)} end]]", []),
+    # still prose: a function word, a contraction, general words, a compound of them
+    ("Version", "Version", [("untranslated", None)]),
+    ("Instance state changed", "Instance state changed", [("untranslated", None)]),
+    ("Don't", "", [("untranslated", None)]),
+    ("IPROTO error code", "IPROTO error code", [("untranslated", None)]),
+    ("socket.SHUT_RD or socket.SHUT_WR", "socket.SHUT_RD or socket.SHUT_WR",
+     [("untranslated", None)]),
+    ("`English-speaking <https://t.me/x>`_", "", [("untranslated", None)]),
+    ("CHECK (a = b) and then {c}", "CHECK (a = b) and then {c}", [("untranslated", None)]),
+    # SQL keywords in capitals are not prose function words
+    ("- [527, 'c2', false, 'SQL', '\"f2\" == UPPER(\"f3\") AND NOT \"f2\" LIKE']",
+     "- [527, 'c2', false, 'SQL', '\"f2\" == UPPER(\"f3\") AND NOT \"f2\" LIKE']", []),
+    # English words left in the target that the segment writes as code name it
+    ("for unsigned long long cdata (``ffi.cast('unsigned long long', 1)``)",
+     "для unsigned long long cdata (``ffi.cast('unsigned long long', 1)``)", []),
+    ("for very long lines of code (``x``)", "для very long lines of code (``x``)",
+     [("untranslated", None)]),
+    # a keyword list or a gloss the target keeps in brackets
+    ("statement blocks (if, switch, for, while, do).", "блоки (if, switch, for, while, do).",
+     []),
 ]
 
 
@@ -98,6 +145,24 @@ NUMBERS = [
      [("number-mismatch", None)]),
     ("Update ``t:update({999})``", "Обновите ``t:update({999})`` (``field[2]``)", []),
     ("The default is 2^28 bytes = 268,435,456 bytes", "По умолчанию 2^28 байтов = 268 435 456 байтов",
+     []),
+    # a code block: numbers compared as a multiset, a change reported, additions let go
+    ("tarantool> box.stat() -- return 11 tables\n---\n- total: 0\n...",
+     "tarantool> box.stat() -- вернуть 10 таблиц\n---\n- total: 0\n...",
+     [("number-mismatch", None)]),
+    ("```\nx = 1 -- first\ny = 2\n```", "```\nx = 1 -- первый\ny = 3\n```",
+     [("number-mismatch", None)]),
+    ("```\nx = 1 -- increments\ny = 2\n```", "```\nx = 1 -- увеличивается на 1\ny = 2\n```", []),
+    ("```\n- 'cdata<char *>: 0x7f8fd102803f'\n```", "```\n- 'cdata<char *>: 0x7f97ba10c041'\n```",
+     []),
+    # a prose number the target gives only in code both sides share is lost
+    ("``CAST('5.5' AS INTEGER)`` fails because 5.5 is not an integer.",
+     "``CAST('5.5' AS INTEGER)`` не выполнится: это не целое число.",
+     [("number-mismatch", None)]),
+    ("``CAST('5.5' AS INTEGER)`` fails because 5.5 is not an integer.",
+     "``CAST('5.5' AS INTEGER)`` не выполнится: 5.5 не целое число.", []),
+    # ... while a number the target adds that the source has in code explains it
+    ("Example: ``key_def.new({{fieldno = 1}})``", "Пример №1: ``key_def.new({{fieldno = 1}})``",
      []),
 ]
 
@@ -187,6 +252,12 @@ def test_a_line_break_makes_code_only_when_the_source_has_it():
 
 @pytest.mark.parametrize("text,expected", [
     ("Example: ``UPPER('-4щl')`` is it", []),            # test data in a code string
+    ("Example: ``UPPER('-4щl')`` is '-4ЩL'.", []),       # ... and its value in prose
+    ("Example: ``UPPER('x')`` is 'аrmy'.", ["аrmy"]),    # a typo the code does not have
+    ("tarantool> utf8.upper('жabc')\n---\n- ЖABC\n...", []),  # a console echoes its input
+    ("tarantool> e = err('Сause')\n---\n- Сause\n...", ["Сause"]),  # an echoed typo
+    ("Example: ``LOWER('ДA')`` is 'дa'", []),            # a case function's test data
+    ("Saying HEX('ДA') gives it; ``POSITION('A', 'ДA')`` is 2", []),  # quoted test data
     ("Call ``log.infо()`` here", ["infо"]),              # a typo in code is a bug
     ("The аrmy", ["аrmy"]),
 ])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from glossary.errors import GlossaryError
-from glossary.markup import AUTO, Markup, mask
+from glossary.markup import AUTO, CODE, Markup, kept_quotes, mask
 from glossary.segment import Segment
 
 SPHINX = AUTO | {"rst", "sphinx", "sphinx-block"}
@@ -75,6 +75,15 @@ MASKED = [
     ("Call <bucket_id> here", SPHINX, ["<bucket_id>"]),
     ("update t1 set city='Moscow' where id=1", AUTO, ["update t1 set city='Moscow' where id=1"]),
     ('will contain "field1: 10", "table2"', AUTO, ["field1", "table2"]),
+    # array elements: indexed from 0, indexed twice, or by a name
+    ("node[0], ..., node[5] (1 byte each)", AUTO, ["node[0]", "node[5]"]),
+    ("the value of t[key] is", AUTO, ["t[key]"]),
+    # an ellipsis for an elided part of a called path
+    (":ref:`box.space...delete() <box_space-delete>`", SPHINX,
+     [":ref:`", "box.space...delete()", " <box_space-delete>`"]),
+    ("nil.", AUTO, ["nil."]),
+    ("|doc|", AUTO, ["|doc|"]),
+    ('curl -X POST --data "a = b" <ip:port>/add', SPHINX, ['curl -X POST --data "a = b" <ip:port>/add']),  # a unit that is one substitution, in any catalogue
     # escapes and accelerators
     ("line\\nnext\\tcol", AUTO, ["\\n", "\\t"]),
     ("_Payment", AUTO, ["_"]),
@@ -93,6 +102,7 @@ NOT_MASKED = [
     ("# A Markdown heading", AUTO),
     ("Import data from the files", AUTO),
     ("word|other|thing", AUTO),          # substitutions only in Sphinx catalogues
+    ("see |doc| here", AUTO),            # ... but for a unit of one
     ("a table literal in {braces}", SPHINX - {"code"}),  # Sphinx has no brace placeholders
     ("Update the table where it is kept", AUTO),
     ("Delete %(name)s from the penal battalion", AUTO - {"printf"}),
@@ -101,6 +111,9 @@ NOT_MASKED = [
     ("Added task v0.8.4 and v2.1, version 1.7.2", AUTO),
     ("A plain line\nand another", AUTO),  # a line break is code only in Sphinx catalogues
     ("_Payment and box_backup", AUTO - {"code"}),  # two underscores: not an accelerator
+    ("as reported[1] by the press, cases[2]", AUTO),  # footnotes glued to words
+    ("wait...then it works; Done...Next", AUTO),   # an ellipsis in prose
+    ("Run it - or not. Tarantool -- the DBMS", AUTO),  # dashes in prose
 ]
 
 
@@ -160,3 +173,35 @@ def test_markup_policy():
 def test_markup_policy_rejects_unknown_names(spec):
     with pytest.raises(GlossaryError, match="--markup takes"):
         Markup(spec)
+
+
+KEPT_QUOTES = [
+    # (source, target, masked on the source, masked on the target)
+    ("the 'space' or 'role' type", "тип 'space' или «роль»", ["space"], ["space"]),
+    ('the program prints "Duplicate key exists"', "программа выдаст “Duplicate key exists”",
+     ["Duplicate key exists"], ["Duplicate key exists"]),
+    ("blocks (if, switch, for, while, do).", "блоки (if, switch, for, while, do).",
+     ["if, switch, for, while, do"], ["if, switch, for, while, do"]),
+    ("data manipulation (insert delete update upsert)", "данные (insert delete update upsert)",
+     ["insert delete update upsert"], ["insert delete update upsert"]),
+    ("on new-style classes.", "в классах нового стиля (new-style classes).", [], []),
+    # translated, unquoted in the target, or prose in brackets: language
+    ("press 'Save'", "нажмите «Сохранить»", [], []),
+    ("press 'Save' now", "нажмите Save сейчас", [], []),
+    ("it works (see the section for details)", "работает (see the section for details)", [], []),
+    ("the Tarantool instance (tarantool)", "экземпляр (tarantool)", [], []),
+    # a cross-reference's one-word title kept with its target names what it links to
+    ("from :ref:`select <box_space-select>` requests", "из запросов :ref:`select <box_space-select>`",
+     ["select"], ["select"]),
+    ("see :ref:`the guide <g>`", "см. :ref:`the guide <g>`", [], []),
+    # a unit repeated whole is the untranslated rule's business
+    ('"Hello, world"', '"Hello, world"', [], []),
+]
+
+
+@pytest.mark.parametrize("source,target,in_source,in_target", KEPT_QUOTES,
+                         ids=[c[0][:40] for c in KEPT_QUOTES])
+def test_quotations_kept_verbatim_are_literals(source, target, in_source, in_target):
+    s, t = kept_quotes(mask(source), mask(target))
+    assert [source[x.start:x.end] for x in s.spans if x.kind == CODE] == in_source
+    assert [target[x.start:x.end] for x in t.spans if x.kind == CODE] == in_target

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..markup import Markup, Masked, mask
+from ..markup import Markup, Masked, kept_quotes, mask
 from ..matcher import Match, Matcher
 from ..model import Term
 from ..normalize import fold
@@ -82,7 +82,8 @@ class PairView:
         self.ref = ref
         self.source = source
         self.target = target
-        self.src_masked, self.tgt_masked = masked or (mask(source), mask(target))
+        # A quotation the target keeps verbatim is a literal on both sides (markup.quotes).
+        self.src_masked, self.tgt_masked = kept_quotes(*(masked or (mask(source), mask(target))))
         self.src_text, self.tgt_text = self.src_masked.text, self.tgt_masked.text
         self.alt_source = alt_source
         # A forbidden form in the source names something else (punitive battalion is not

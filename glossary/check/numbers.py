@@ -35,7 +35,8 @@ from .finding import ERROR
 from .registry import Issue, rule
 
 _DIGIT = re.compile(r"\d")
-_INLINE = 80  # the longest code span whose numbers are compared (longer: a code block)
+_HEX = re.compile(r"\b0[xX][0-9A-Fa-f]+\b")
+_NOT_CODE = frozenset({"placeholder", "url", "link", "tag", "escape"})
 _ID_DIGITS = 4  # 0521 is a number's name; 05 (a day, a month) is still five
 _SPACES = DIGIT_SPACES
 _NUMBER = re.compile(
@@ -329,9 +330,13 @@ def compare(source: list[Number], target: list[Number]) -> tuple[list[Number], l
 def number_mismatch(view: PairView, ctx: Context):
     """The numbers differ between source and target (3 648 = 3,648; 76,25 % = 76.25%).
 
-    Numbers inside placeholders, URLs and other masked spans are not compared with the
-    prose; inside short code spans they are compared code with code, and reported when
-    one was changed (``diff = 1100`` → ``diff = 1101``).
+    Numbers inside placeholders, URLs and link targets are not compared (placeholder-
+    mismatch compares those spans whole). Numbers inside code are compared code with code,
+    as multisets: code is kept as it is in a translation, so a changed literal
+    (``diff = 1100`` → ``diff = 1101``) or a changed, dropped or added number in a code
+    block (a comment's «11 tables» become 10) is reported; a number one side writes in
+    code and the other in prose (``CAST('5.5' …)`` beside "5.5 is not an integer") counts
+    once on each side.
     """
     source, target = view.src_text, view.tgt_text
     if view.blank or not (_has_digit(view.source) or _has_digit(view.target)):
@@ -343,15 +348,27 @@ def number_mismatch(view: PairView, ctx: Context):
         only_src = [n for n in only_src if not _CLOCK.match(source, n.start)]
     if only_tgt and not _CLOCK.search(source):
         only_tgt = [n for n in only_tgt if not _CLOCK.match(target, n.start)]
+    lost_code, added_code = compare(_code_numbers(view.src_masked),
+                                    _code_numbers(view.tgt_masked))
+    # What one side writes in prose and the other in code is used once: a source number
+    # the target gives only in code it shares with the source is lost ("5.5 is not an
+    # integer" → "это не целое число" beside ``CAST('5.5' …)`` on both sides). A number
+    # the target adds that the source has in any masked span is an explanation of it
+    # («Пример №1» for ``fieldno = 1``, «уровня 0» for ``level0``).
+    only_src, added_code = _pair_off(only_src, added_code)
+    only_src = _in_code(only_src, view.tgt_masked, kinds=_NOT_CODE)
+    only_tgt, lost_code = _pair_off(only_tgt, lost_code)
+    only_tgt = _in_code(only_tgt, view.src_masked)
     if only_src:
         only_src = _unaccounted(only_src, target, ctx.target_lang)
-        only_src = _in_code(only_src, view.tgt_masked)
     if only_tgt:
         only_tgt = _unaccounted(only_tgt, source, ctx.source_lang)
-        only_tgt = _in_code(only_tgt, view.src_masked)
-    changed_src, changed_tgt = _changed_in_code(view)
-    only_src = sorted(only_src + changed_src, key=lambda n: n.start)
-    only_tgt = sorted(only_tgt + changed_tgt, key=lambda n: n.start)
+    # In code only a change counts: a number added or dropped there is mostly a translated
+    # comment's wording («увеличивается на 1»), a replaced one a changed literal.
+    if not (lost_code and added_code):
+        lost_code = added_code = []
+    only_src = sorted(only_src + lost_code, key=lambda n: n.start)
+    only_tgt = sorted(only_tgt + added_code, key=lambda n: n.start)
     if not only_src and not only_tgt:
         return
     parts = []
@@ -365,34 +382,42 @@ def number_mismatch(view: PairView, ctx: Context):
                 suggestion=localise(only_src[0].text, ctx.target_lang) if only_src else None)
 
 
-def _changed_in_code(view: PairView) -> tuple[list[Number], list[Number]]:
-    """Numbers changed inside inline code (``diff = 1100`` → ``diff = 1101``): a number of
-    the source's short code spans missing from the target's while the target's code has
-    one the source's lacks. Code blocks and added or dropped code numbers are let go
-    (a re-run example prints other addresses; a translator adds ``field[2]``)."""
-    sides = []
-    for masked in (view.src_masked, view.tgt_masked):
-        sides.append([Number(s.start + n.start, s.start + n.end, n.text, n.values)
-                      for s in masked.spans if s.kind == "code" and s.end - s.start <= _INLINE
-                      for n in numbers(masked.original[s.start:s.end])])
-    lost, added = compare(*sides)
-    return (lost, added) if lost and added else ([], [])
+def _code_numbers(masked: Masked) -> list[Number]:
+    """The numbers inside a side's code spans, but hexadecimal ones (an address in a
+    program's output, 0x7f8fd102803f, differs from run to run)."""
+    found = []
+    for s in masked.spans:
+        if s.kind != "code":
+            continue
+        text = _HEX.sub(lambda m: " " * len(m.group()), masked.original[s.start:s.end])
+        found += [Number(s.start + n.start, s.start + n.end, n.text, n.values)
+                  for n in numbers(text)]
+    return found
 
 
-def _in_code(lost: list[Number], other: Masked) -> list[Number]:
-    """Drop the numbers the other side writes inside code (``diff = 3`` for diff = 3)."""
-    if not other.spans:
-        return lost
-    masked = [n for s in other.spans
-              for n in numbers(other.original[s.start:s.end]) if s.kind != "accel"]
+def _pair_off(prose: list[Number], code: list[Number]) -> tuple[list[Number], list[Number]]:
+    """Prose numbers of one side and the other side's unmatched code numbers, without the
+    pairs that share a value."""
+    code = list(code)
     kept = []
-    for n in lost:
-        hit = next((m for m in masked if m.values & n.values), None)
+    for n in prose:
+        hit = next((m for m in code if m.values & n.values), None)
         if hit is None:
             kept.append(n)
         else:
-            masked.remove(hit)
-    return kept
+            code.remove(hit)
+    return kept, code
+
+
+def _in_code(lost: list[Number], other: Masked,
+             kinds: frozenset[str] = frozenset()) -> list[Number]:
+    """Drop the numbers the other side writes inside masked spans (of `kinds`, or any):
+    ``diff = 3`` for diff = 3, a URL's tr10 for «№10»."""
+    if not other.spans:
+        return lost
+    masked = [n for s in other.spans if s.kind != "accel" and (not kinds or s.kind in kinds)
+              for n in numbers(other.original[s.start:s.end])]
+    return _pair_off(lost, masked)[0]
 
 
 def _unaccounted(lost: list[Number], other: str, lang: str) -> list[Number]:

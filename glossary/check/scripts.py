@@ -27,6 +27,7 @@ from ..normalize import fix_lookalikes, is_mixed_script
 from ..ru import CYRILLIC, CYRILLIC_RANGE, LATIN
 from .context import Context, PairView
 from .finding import ERROR, WARNING
+from .kept import needs_translation
 from .registry import Issue, rule
 
 _WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*")  # a soft hyphen: a masked accelerator
@@ -53,16 +54,21 @@ def untranslated(view: PairView, ctx: Context):
     in an English target) that the glossary does not approve.
 
     Words inside code, placeholders, URLs and other masked spans are not language: a source
-    that is all code (``conn.space:select(280)``) is rightly kept as it is.
+    that is all code (``conn.space:select(280)``) or names (glossary.check.kept) is rightly
+    kept as it is, or left empty.
     """
     if not view.target.strip():
-        if view.src_masked.has_language():  # code alone needs no translation
+        if needs_translation(view, ctx):
             yield Issue("the target is empty")
+        return
+    if view.blank and not needs_translation(view, ctx):
         return
     if ctx.source_lang == "ru":
         left = _cyrillic_left(view)
     else:
         left = _english_left(view.tgt_text, whole=view.blank)
+        if left and not view.blank:
+            left = _not_code(view, left)
     if not left:
         return
     if view.blank:
@@ -96,6 +102,8 @@ def mixed_script(view: PairView, ctx: Context):
             fixed = fix_lookalikes(word)
             strays = "".join(dict.fromkeys(a for a, b in zip(word, fixed) if a != b))
             clean = not is_mixed_script(fixed)
+            if _echoes_code(masked, m, typo=clean and bool(strays)):
+                continue  # the value of a sample's test data, not a typo
             intruder = "Latin" if CYRILLIC.search(fixed) and clean else "Cyrillic"
             detail = (f"{intruder} {strays} among {'Cyrillic' if intruder == 'Latin' else 'Latin'} "
                       f"letters" if clean and strays else "Latin and Cyrillic letters")
@@ -113,6 +121,35 @@ def _string_in_code(masked, text: str, start: int, end: int) -> bool:
         return False
     before, after = text[span.start:start], text[end:span.end]
     return any(before.count(q) % 2 == 1 and q in after for q in ("'", '"'))
+
+
+def _echoes_code(masked, word: re.Match, typo: bool) -> bool:
+    """Whether the word is in code elsewhere in the text: the value a code sample's test
+    data gives (``UPPER('-4щl')`` is '-4ЩL'; a console's echo of its input). A word code
+    has once, where it stands, is a typo there (``log.infо()``); a look-alike typo (Сause
+    with a Cyrillic С) is one even when a console echoes it, unless the code has it in
+    another case (``LOWER('ДA')`` is 'дa': test data of a case function) or the prose
+    quotes it as the code's string ('ДA' beside ``POSITION('A', 'ДA')``)."""
+    folded = word.group().casefold()
+    for s in masked.spans:
+        if s.kind != "code":
+            continue
+        code = masked.original[s.start:s.end]
+        if typo:
+            twins = re.findall(rf"(?i){re.escape(word.group())}", code)
+            quoted = _quoted(masked.original, word.start(), word.end())
+            if (any(m != word.group() for m in twins) or quoted and twins) and not (
+                    s.start <= word.start() < s.end):
+                return True
+            continue
+        if code.casefold().count(folded) > (1 if s.start <= word.start() < s.end else 0):
+            return True
+    return False
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a quoted string of its own ('ДA')."""
+    return start > 0 and end < len(text) and text[start - 1] in "'\"" and text[end] == text[start - 1]
 
 
 def _cyrillic_left(view: PairView) -> list[tuple[int, int]]:
@@ -158,6 +195,16 @@ def _is_reference(text: str) -> bool:
     (True, False)
     """
     return bool(_BIBLIOGRAPHY.search(text))
+
+
+def _not_code(view: PairView, left: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The left-over words the segment does not also write as code: ``unsigned long long``
+    in prose beside ``ffi.cast('unsigned long long', 1)`` names the C type. Fewer than
+    three left are no run any more."""
+    code = {w.lower() for masked in (view.src_masked, view.tgt_masked) for s in masked.spans
+            if s.kind == "code" for w in _WORD.findall(masked.original[s.start:s.end])}
+    kept = [(a, b) for a, b in left if view.target[a:b].lower() not in code]
+    return kept if len(kept) >= _MIN_RUN else []
 
 
 def _english_left(target: str, whole: bool) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -331,6 +332,8 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
             view.memo["folded"] = fold(view.tgt_text)
         if any(fold(view.source[a:b]) in view.memo["folded"] for a, b in spans):
             return True
+    if _kept_as_code(view, spans):
+        return True
     if term.match_mode() == EXACT:
         return False  # only the listed forms render it
     words = _target_words(view)
@@ -343,6 +346,19 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
                                     if " " not in form.strip()):
         return True  # the Italian government: Italy rendered by its adjective
     return term.kind == "name" and term.id in name_variants(view, ctx)
+
+
+def _kept_as_code(view: PairView, spans) -> bool:
+    """Whether the target writes the source's very words as a literal of their own
+    (UUID → ``UUID``): the name kept as code, not a term left out. A literal the source
+    has too is its twin, not a rendering."""
+    kept = _literals(view.target, view.tgt_masked) - _literals(view.source, view.src_masked)
+    return any(kept[view.source[a:b].casefold()] > 0 for a, b in spans)
+
+
+def _literals(text: str, masked) -> Counter[str]:
+    return Counter(text[s.start:s.end].strip("`'\"* ").casefold()
+                   for s in masked.spans if s.kind == "code")
 
 
 def _same_word(words, forms: tuple[str, ...]) -> bool:

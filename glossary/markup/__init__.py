@@ -22,16 +22,17 @@ what it may contain, roles before the brackets inside them).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import GlossaryError
 from ..segment import Codes, Segment
 from . import docs, placeholders, web
+from .masked import Masked, blanked, overlaps, with_spans
+from .quotes import kept_quotes
 from .spans import (ACCEL, CODE, ESCAPE, LINK, MARKUP, PLACEHOLDER, TAG, URL, Group, Span)
 
 __all__ = ["ACCEL", "AUTO", "CODE", "ESCAPE", "Group", "LINK", "MARKUP", "Markup", "Masked",
-           "PLACEHOLDER", "SYNTAXES", "Span", "TAG", "URL", "mask"]
+           "PLACEHOLDER", "SYNTAXES", "Span", "TAG", "URL", "kept_quotes", "mask", "with_spans"]
 
 # Every syntax a user may name (`--markup`), with what it covers.
 SYNTAXES = {
@@ -65,29 +66,6 @@ _FLAG_REMOVES = {"no-c-format": {"printf", "c-format"}, "no-python-format": {"pr
 _SPHINX_SHARE = 0.02
 
 _BARRIER = "\ufffc"
-_SOFT = "\u00ad"
-_WRAPPERS = frozenset({TAG, MARKUP})
-
-
-@dataclass(frozen=True)
-class Masked:
-    """A text, its non-linguistic spans (in text order) and the blanked copy (`text`)."""
-
-    original: str
-    text: str
-    spans: tuple[Span, ...]
-
-    def covers(self, start: int, end: int) -> bool:
-        """Whether [start, end) lies inside one masked span."""
-        return any(s.start <= start and end <= s.end for s in self.spans)
-
-    def has_language(self) -> bool:
-        """Whether any letter is left outside the masked spans."""
-        return any(c.isalpha() for c in self.text)
-
-    def compared(self) -> list[Span]:
-        """The spans a translation must keep (placeholders, tags, URLs, link targets)."""
-        return [s for s in self.spans if s.key is not None]
 
 
 def mask(text: str, syntaxes: Iterable[str] = AUTO, codes: Codes = ()) -> Masked:
@@ -116,7 +94,7 @@ def _mask(text: str, syntaxes: frozenset[str], codes: Codes) -> Masked:
     if syntaxes:
         for finder in _FINDERS:
             for group in finder(text, syntaxes):
-                hit = [t for t in taken if any(_overlaps(s, t) for s in group)]
+                hit = [t for t in taken if any(overlaps(s, t) for s in group)]
                 if hit and finder in _ABSORBING and len(group) == 1 and all(
                         group[0].start <= t.start and t.end <= group[0].end and t.kind != TAG
                         for t in hit):
@@ -124,20 +102,7 @@ def _mask(text: str, syntaxes: frozenset[str], codes: Codes) -> Masked:
                 elif hit:
                     continue
                 taken.extend(s for s in group if s.end > s.start)
-    taken.sort()
-    chars = list(text)
-    for s in taken:
-        if s.kind == ACCEL:
-            chars[s.start:s.end] = _SOFT * (s.end - s.start)
-        elif s.kind in _WRAPPERS:
-            chars[s.start:s.end] = " " * (s.end - s.start)
-        else:
-            chars[s.start:s.end] = _BARRIER + " " * (s.end - s.start - 1)
-    return Masked(text, "".join(chars), tuple(taken))
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
+    return blanked(text, taken)
 
 
 # Identifiers may swallow what they contain (a call's arguments are code, not placeholders).
@@ -199,3 +164,4 @@ class Markup:
 def _is_sphinx(segments: list[Segment]) -> bool:
     hits = sum(1 for s in segments if docs.looks_like_rst(s.source))
     return hits >= 2 and hits >= _SPHINX_SHARE * len(segments)
+

@@ -25,6 +25,7 @@ _RST_LINK = re.compile(r"(?<![\w`])`(?P<text>[^`<>]*?\S)?\s*<(?P<url>[^<>`\s]+)>
 _RST_NAMED = re.compile(r"(?<![\w`])`(?P<text>[^`\n]+)`__?(?!\w)")
 _FOOTNOTE = re.compile(r"\[(?:#[\w-]*|\*|\d+|[A-Za-z][\w.-]*)\]_(?!\w)")
 _SUBSTITUTION = re.compile(r"(?<![\w|])\|[^\s|](?:[^|\n]*[^\s|])?\|(?:__?)?(?![\w|])")
+_SUBSTITUTION_ALONE = re.compile(r"\s*\|[\w.-]+\|\s*")
 _LITERAL = re.compile(r"(?s)(?<!`)``(?!`)(?P<code>.+?)(?<!`)``(?!`)")
 _CODE = re.compile(r"(?<![`\w])`(?!`)(?P<code>[^`\n]+?)`(?![`\w])")
 _FENCE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)")
@@ -89,6 +90,8 @@ def roles(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     if "sphinx" in syntaxes and "|" in text:
         for m in _SUBSTITUTION.finditer(text):
             yield one(m, CODE)
+    elif "|" in text and _SUBSTITUTION_ALONE.fullmatch(text):
+        yield (Span(0, len(text), CODE),)  # a unit that is one |name|: no prose looks so
 
 
 def _role(m: re.Match) -> Group:

@@ -38,7 +38,8 @@ _PATH = re.compile(r"(?<![\w/.~-])(?:~|\.{1,2})?(?:/[\w.@+:=-]+)+/?(?![\w/])"
                    r"|(?<![\w/.-])[A-Za-z0-9_.-]+/[\w.@+-]+\.[A-Za-z0-9]{1,5}\b"
                    r"|\b[A-Za-z]:\\(?:[\w. -]+\\)*[\w.-]*")
 _ANCHOR = re.compile(r"(?<![\w&#])#[A-Za-z][\w-]*")
-_DOTTED = re.compile(r"(?<![\w.$@-])[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|:{1,2}|->)[A-Za-z_][A-Za-z0-9_]*"
+# (An ellipsis may stand for an elided part of a called path: box.space...select().)
+_DOTTED = re.compile(r"(?<![\w.$@-])[A-Za-z_][A-Za-z0-9_]*(?:(?:\.{3}|\.|:{1,2}|->)[A-Za-z_][A-Za-z0-9_]*"
                      r"(?:-[A-Za-z0-9_]+)*)+"
                      r"(?:\((?:[^()\n]|\([^()\n]*\)){0,80}\)|\{(?:[^{}\n]|\{[^{}\n]*\}){0,80}\})?"
                      r"(?:\[[^\[\]\n]{0,40}\])?")
@@ -53,6 +54,9 @@ _JOINED = re.compile(r"\w(?:\.|::?|->)[A-Za-z_]")
 # A console line: the prompt and everything after it.
 _PROMPT = re.compile(r"(?m)^[ \t]*(?:\$|>>>|tarantool>|[\w.-]+:\d+>|mysql>|psql>|sqlite>|"
                      r"PS [^>\n]*>|C:\\[^>\n]*>)[ \t].*$")
+# A command line: a lower-case program name (and a subcommand) followed by an option
+# (curl -X POST …, cartridge pack --version); prose does not start so.
+_COMMAND = re.compile(r"(?m)^[ \t]*[a-z][\w.+-]*(?:[ \t]+[a-z][\w.-]*)?[ \t]+--?[A-Za-z][^\n]*$")
 # A line of code by its first words (Python imports, Lua locals and functions), or a
 # text that is one literal of a language (nil, true, None).
 _CODE_LINE = re.compile(r"(?m)^[ \t]*(?:from [\w.]+ import [\w., ()*]+|import [\w.]+(?: as \w+)?|"
@@ -66,7 +70,7 @@ _SQL_LINE = re.compile(r"(?im)^[ \t]*(?=[^\n]*[=*;])(?:select\b[^\n]*\bfrom\s+[\
 # A lower-case name with digits (field1, table1, int64, utf8): a name, not a word.
 _NUMBERED_NAME = re.compile(r"(?<![\w.-])(?!v\d)[a-z]+_?\d+[a-z\d]*(?![\w-]|\.\d)")
 _LITERAL_ALONE = re.compile(r"\s*(?:nil|null|NULL|None|true|false|True|False|undefined|NaN|"
-                            r"[A-Za-z]+\d+\w*)\s*")
+                            r"[A-Za-z]+\d+\w*)[.,;]?\s*")  # nil. in a list of returns
 # A parenthesised argument list holding a code literal: (nil, old-trigger-function).
 _ARGUMENTS = re.compile(r"\((?=[^()\n]*\b(?:nil|null|NULL|None|true|false)\b)[^()\n]{1,80}\)")
 # SQL keywords written as SQL writes them, in capitals.
@@ -76,6 +80,9 @@ _SQL = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|UPSERT|REPLACE|CREATE|DROP|
 _ASSIGNMENT = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*\s?==?\s?(?:true|false|nil|null|None|True|"
                          r"False|-?\d[\w.]*(?![,.]\d)|'[^'\n]*'|\"[^\"\n]*\"|\{[^{}\n]*\}|"
                          r"[A-Za-z_][\w.:]*(?:\([^()\n]*\))?)(?![\w(])")
+# name[index]: an array element. A footnote glued to a word ("reported[1]") looks the
+# same, so a name counts when indexed from 0 or indexed twice (node[0], ..., node[5]).
+_INDEXED = re.compile(r"(?<![\w.\[])(?P<name>[A-Za-z_]\w*)\[(?P<index>[^\[\]\s]{1,20})\](?![\w(])")
 _OPTION = re.compile(r"(?<![\w-])--[A-Za-z][\w-]*(?:=[^\s,;]+)?")
 
 
@@ -171,11 +178,14 @@ def paths(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
 
 def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     """Code in prose: dotted and colon names (box.cfg, conn.space:select(280)), calls with
-    code-like arguments, snake_case, camelCase, --options."""
+    code-like arguments, array elements (node[0]), snake_case, camelCase, --options."""
     if "code" not in syntaxes or not _LATIN.search(text):
         return
     if ">" in text or "$" in text:
         for m in _PROMPT.finditer(text):
+            yield one(m, CODE)
+    if " -" in text:
+        for m in _COMMAND.finditer(text):
             yield one(m, CODE)
     if "import " in text or "local " in text or "function " in text:
         for m in _CODE_LINE.finditer(text):
@@ -192,7 +202,7 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
         yield one(m, CODE)
     if _JOINED.search(text):
         for m in _DOTTED.finditer(text):
-            parts = re.split(r"\.|:{1,2}|->", re.split(r"[({\[]", m.group())[0])
+            parts = re.split(r"\.{3}|\.|:{1,2}|->", re.split(r"[({\[]", m.group())[0])
             called = m.group()[-1] in ")}]"
             if (called or all(len(p) >= 2 for p in parts)) and not _sentence_join(text, m):
                 yield one(m, CODE)
@@ -202,9 +212,19 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     if "(" in text:
         for m in _CALL.finditer(text):
             # Arguments make a call only after a code-like name: "Tarantool(``x``, …)" is
-            # a missing space in prose.
-            code_name = m.group()[0].islower() or "_" in m.group().split("(")[0]
-            if not m["args"] or code_name and re.search(r"[\d,'\"=.:{}\[\]]", m["args"]):
+            # a missing space in prose, "file(s)" a plural. A snake_case or camelCase name
+            # is code with any arguments (set_encryption_key(key)).
+            name = m.group().split("(")[0]
+            code_name = name[0].islower() or "_" in name
+            named = "_" in name.strip("_") or bool(_CAMEL.fullmatch(name))
+            if not m["args"] or named or code_name and re.search(r"[\d,'\"=.:{}\[\]]",
+                                                                 m["args"]):
+                yield one(m, CODE)
+    if "[" in text:
+        indexed = list(_INDEXED.finditer(text))
+        names = [m["name"] for m in indexed]
+        for m in indexed:
+            if m["index"] == "0" or names.count(m["name"]) > 1 or not m["index"].isdigit():
                 yield one(m, CODE)
     for at, m in _in_words(text, (_SNAKE, _PRIVATE, _CAMEL, _OPTION, _NUMBERED_NAME)):
         yield (Span(at + m.start(), at + m.end(), CODE),)

@@ -1,0 +1,175 @@
+"""Whether a source is language a translation must render, or a name that may stay as it is.
+
+The untranslated rule reports a target that is empty or repeats its source. That is right
+for prose and wrong for a unit that is a name, a value or a line of code: a type or option
+name in a table cell (``unique``, ``Gauge32``), a commit-message prefix (``memtx:``), a
+function reference (``:ref:`next <utf8-next>```), a shell command, a log line quoted as a
+program prints it. Masking (glossary.markup) removes what has the shape of code; what is
+left here are plain words, judged by these reasons, in order:
+
+1. English prose has function words (the, of, to, is, or …): a source with one outside its
+   masked spans is language, whatever else it holds. In capitals they are keywords (SQL's
+   AND, NOT), not prose.
+2. A line with two kinds of code punctuation (``= { } [ ] ; < > * | &``) and no function
+   word is a line of code (``lua_code = [[function(t) return {t[2]} end]]``).
+3. A word is a name by its shape: digits inside (``Gauge32``, ``E081``), all capitals
+   (``RTREE``), a capital inside (``DisplayString``), or a word English does not know
+   (``memtx``, ``myapp``, ``rtype``: the lexicon has content words of general English).
+4. A line of three words or more that opens with a lower-case name and has no function
+   word and no sentence punctuation is a command: a program, then its arguments
+   (``tarantoolctl rocks install x``).
+5. A word the document itself writes as code (inside a ``literal``, an identifier, a role,
+   a placeholder) is a name there when it stands without a function word.
+6. A unit of one plain word in a run of one-word units that are mostly names, with names
+   before and after it (a list of commit prefixes: memtx:, replication:, xlog:), is one of
+   them: a heading or a label is not set among identifiers.
+
+A source whose every word is a name by these reasons needs no translation. Limits: a
+single general word with none of these signals (a type name such as ``Integer`` alone, far
+from other names) is still language, and a heading of plain words without function words
+("Instance state changed") is language even when it quotes a program's message.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import lemminflect
+from wordfreq import zipf_frequency
+
+from ..markup import Masked, mask
+from .context import Context, PairView
+
+# English closed-class words: articles, prepositions, conjunctions, pronouns, auxiliaries
+# and modals. ("I" is left out: a lone capital I is a log level as often as a pronoun.)
+FUNCTION_WORDS = frozenset("""
+a an the this that these those some any each every all no not nor and or but if then than
+so as of to in on at by for with from into onto over under about after before between
+through during without within via per is are was were be been being am has have had do
+does did can could will would shall should may might must it its you your we our they
+their he his she her them us me my which who whom whose what when where why how there here
+also only just very too
+""".split())
+_TOKEN = re.compile(r"[\w'’-]*[^\W\d_][\w'’-]*")
+# Punctuation prose does not use but code does (two kinds of it make a line of code).
+_CODE_PUNCTUATION = re.compile(r"[={};\[\]<>*|&]")
+_CONTRACTION = re.compile(r"\w['’](?:t|s|re|ll|ve|d|m)$", re.I)  # don't, it's: English prose
+_COMMAND_WORDS = 3  # a program and two arguments; "memtx engine" may be a heading
+_SENTENCE_PUNCTUATION = re.compile(r"[:,;.!?()]|\s--?\s|[–—]")
+_RUN = 20  # how far a list of one-word units is read each side
+_NAMED_NEIGHBOURS = 2
+_COMMON = 4.0  # Zipf: used at least ten times in a million words of general English
+_CODE_KINDS = frozenset({"code", "placeholder"})
+_ALONE = re.compile(r"[`'\"%({$\s]*(?P<word>[A-Za-z][a-z]+)[`'\")}\s]*[a-z]?")
+
+
+def needs_translation(view: PairView, ctx: Context) -> bool:
+    """Whether the pair's source has language a translation must render (see the module)."""
+    words = _words(view.src_masked)
+    if not words:
+        return False
+    if any(_is_function_word(w) or _CONTRACTION.search(w) for w in words):
+        return True
+    if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2:
+        return False  # a line of code: lua_code = [[function(tuple) return {…} end]]
+    plain = [w for w in words if not _name_shaped(w)]
+    if not plain:
+        return False
+    if (len(words) >= _COMMAND_WORDS and words[0][0].islower() and _name_shaped(words[0])
+            and not _SENTENCE_PUNCTUATION.search(view.src_text)):
+        return False  # a command: a program's name, then its arguments (tarantoolctl rocks …)
+    if len(plain) < len(words):  # a name beside plain words: the document's code ones
+        plain = [w for w in plain if w not in _code_words(ctx)]
+    if len(words) > 1:
+        return bool(plain)
+    return words[0] not in _code_words(ctx) and not _among_names(view, ctx)
+
+
+def _is_function_word(word: str) -> bool:
+    """A function word of prose: in capitals it is a keyword (SQL's AND, NOT, OR), and a
+    capital A alone is a letter or a value ('A') as often as the article (a sentence that
+    starts with the article has other function words).
+
+    >>> [_is_function_word(w) for w in ("the", "Or", "NOT", "A", "a")]
+    [True, True, False, False, True]
+    """
+    return word.lower() in FUNCTION_WORDS and not word.isupper()
+
+
+def _words(masked: Masked) -> list[str]:
+    """The tokens with a letter left outside the masked spans (digits and hyphens kept:
+    ``E081-05`` is one token)."""
+    return [m.group().strip("'’-") for m in _TOKEN.finditer(masked.text)]
+
+
+@lru_cache(maxsize=65536)
+def _name_shaped(word: str) -> bool:
+    """A name by its shape: digits, all capitals, a capital inside, or no English word; a
+    compound by its parts (``tarantool-metrics`` is a name, ``English-speaking`` is not).
+
+    >>> [_name_shaped(w) for w in ("Gauge32", "RTREE", "DisplayString", "memtx", "Version")]
+    [True, True, True, True, False]
+    """
+    if any(c.isdigit() or c == "_" for c in word):
+        return True
+    if not word.isascii():
+        return False
+    if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:].split("-")[0])):
+        return True
+    parts = [p for p in re.split(r"[-'’]", word) if p]
+    return any(_unknown(p.lower()) for p in parts)
+
+
+def _unknown(word: str) -> bool:
+    """A word general English does not have: neither the lexicon (content words) nor
+    common use (wordfreq: English, okay, stats) knows it."""
+    if word in FUNCTION_WORDS:
+        return False
+    return len(word) == 1 or (not lemminflect.getAllLemmas(word)  # one letter: a variable
+                              and zipf_frequency(word, "en") < _COMMON)
+
+
+def _code_words(ctx: Context) -> frozenset[str]:
+    """The words the draft's sources write alone as code (``distance``, ``'string'``, a
+    placeholder's name), as written; found once a run. A word inside a longer piece of code
+    (``box.space``, a label) is not taken: its parts may be any word. Code is case-sensitive:
+    "Metadata", a heading, is not ``metadata``."""
+    found = ctx.state.get("_kept_code_words")
+    if found is None:
+        words: set[str] = set()
+        for segment in ctx.segments:
+            masked = mask(segment.source, ctx.markup.for_segment(segment), segment.source_codes)
+            for span in masked.spans:
+                if span.kind in _CODE_KINDS:
+                    alone = _ALONE.fullmatch(segment.source, span.start, span.end)
+                    if alone:
+                        words.add(alone.group("word"))
+        found = ctx.state["_kept_code_words"] = frozenset(words)
+    return found
+
+
+def _among_names(view: PairView, ctx: Context) -> bool:
+    """Whether the unit is an item of a list of names: the run of one-word units around it
+    (a list, or a column the reader gives one cell at a time) holds names on both sides of
+    it, and more names than plain words (a heading before a list of names is
+    not one of them; nor is a plain word in a list of plain words)."""
+    at = view.ref.segment - 1  # segments are numbered from 1
+    if not 0 <= at < len(ctx.segments) or ctx.segments[at] != view.ref.of:
+        return False
+    code = _code_words(ctx)
+    named = []
+    plain = 0
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(ctx.segments) and abs(i - at) <= _RUN:
+            near = ctx.segments[i]
+            words = _words(mask(near.source, ctx.markup.for_segment(near), near.source_codes))
+            if len(words) != 1:
+                break
+            if _name_shaped(words[0]) or words[0] in code:
+                named.append(i)
+            else:
+                plain += 1
+            i += step
+    return (len(named) >= _NAMED_NEIGHBOURS and min(named) < at < max(named)
+            and len(named) > plain)

@@ -1,0 +1,116 @@
+"""Quotations and parenthesised mentions a translation keeps verbatim: a program's
+message, a value or a UI label left in the original language, a list of keywords.
+
+Whether a quoted stretch is language or a literal cannot be told from one text: "Duplicate
+key exists in unique index" may be a message to translate or the exact text a program
+prints. The translator's own choice tells: a quoted stretch of the source that the target
+repeats character for character inside quotes of its own (any style: "…" → “…”, '…' → «…»)
+was kept as a literal. The same holds for a parenthesised group the target repeats in
+parentheses when it is a mention, not a sentence: two or three words (an original term
+given as a gloss, ``(new-style classes)``), a list separated by commas or slashes
+(``(if, switch, for, while, do)``), or words without a function word (``(insert delete
+update)``); a longer parenthesis with function words kept verbatim is prose left
+untranslated. Such a stretch is masked on both sides (as code: its words need no
+rendering, its numbers are compared code with code), so no glossary term inside it is
+reported as missing. A quotation the target translates, or repeats without quotes, stays
+language. A cross-reference's one-word title the target keeps with its target
+(:ref:`select <box_space-select>`) is the name of what it links to, kept the same way. A
+unit the target repeats whole is left to the untranslated rule.
+"""
+from __future__ import annotations
+
+import re
+
+from .masked import Masked, with_spans
+from .spans import CODE, Span
+
+_QUOTED = re.compile(r"\"(?P<dq>[^\"\n]{1,300})\"|“(?P<curly>[^”\n]{1,300})”"
+                     r"|«(?P<guillemet>[^»\n]{1,300})»|‘(?P<single>[^’\n]{1,300})’"
+                     r"|(?<!\w)'(?P<apos>[^'\n]{1,300})'(?!\w)|\((?P<paren>[^()\n]{1,200})\)")
+_GLOSS_WORDS = 3
+_TITLED_ROLE = re.compile(r":[\w+.-]+(?::[\w+.-]+)*:`(?P<title>[^`<>\s]+)\s*<[^<>`]+>`")
+_FUNCTION = frozenset("a an the of to in on at by for with from as is are was were be and or "
+                      "but if that this it not no can will should may must".split())
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def kept_quotes(source: Masked, target: Masked) -> tuple[Masked, Masked]:
+    """Source and target with the quotations the target keeps verbatim masked on both.
+
+    >>> from glossary.markup import mask
+    >>> s, t = kept_quotes(mask("the 'space' or 'role' type"), mask("тип 'space' или «роль»"))
+    >>> s.text.replace("\\ufffc", "¤"), t.text.replace("\\ufffc", "¤")
+    ("the '¤    ' or 'role' type", "тип '¤    ' или «роль»")
+    """
+    if source.original == target.original:
+        return source, target  # a repeated unit is the untranslated rule's business
+    src_extra, tgt_extra = _kept_titles(source, target)
+    if not (_has_quote(source.original) and _has_quote(target.original)):
+        return with_spans(source, src_extra), with_spans(target, tgt_extra)
+    kept: dict[str, list[Span]] = {}
+    for m in _quotations(target):
+        kept.setdefault(_content(m), []).append(_span(m))
+    for m in _quotations(source):
+        twins = kept.get(_content(m))
+        if twins:
+            src_extra.append(_span(m))
+            tgt_extra.append(twins.pop(0))
+    if not src_extra:
+        return source, target
+    return with_spans(source, src_extra), with_spans(target, tgt_extra)
+
+
+def _kept_titles(source: Masked, target: Masked) -> tuple[list[Span], list[Span]]:
+    """The one-word titles of cross-references the target keeps as they are, title and
+    target both (:ref:`select <box_space-select>`): the name of what they link to."""
+    if ":`" not in source.original or ":`" not in target.original:
+        return [], []
+    kept: dict[str, list[Span]] = {}
+    for m in _TITLED_ROLE.finditer(target.original):
+        kept.setdefault(m.group(), []).append(Span(m.start("title"), m.end("title"), CODE))
+    src, tgt = [], []
+    for m in _TITLED_ROLE.finditer(source.original):
+        twins = kept.get(m.group())
+        if twins:
+            src.append(Span(m.start("title"), m.end("title"), CODE))
+            tgt.append(twins.pop(0))
+    return src, tgt
+
+
+def _has_quote(text: str) -> bool:
+    return any(q in text for q in "\"“«‘'(")
+
+
+def _quotations(masked: Masked) -> list[re.Match]:
+    """Quotations with a letter outside the masked spans (the rest is code already)."""
+    found = []
+    for m in _QUOTED.finditer(masked.original):
+        group = m.lastgroup or 0
+        if _LETTER.search(masked.text, m.start(group), m.end(group)) and (
+                group != "paren" or _is_mention(m.group(group))):
+            found.append(m)
+    return found
+
+
+def _is_mention(text: str) -> bool:
+    """Whether a parenthesised text is a mention (a gloss, a list of names), not prose.
+
+    >>> [_is_mention(t) for t in ("new-style classes", "if, switch, for, while, do",
+    ...                           "insert delete update upsert", "see the section for details")]
+    [True, True, True, False]
+    """
+    words = re.findall(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", text)
+    gaps = re.split(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", text)[1:-1]
+    if len(words) < 2:
+        return False  # one word in brackets is as often the term itself, given twice
+    return (len(words) <= _GLOSS_WORDS or all(re.search(r"[,/]", g) for g in gaps)
+            or not any(w.lower() in _FUNCTION for w in words))
+
+
+def _content(m: re.Match) -> str:
+    return " ".join(m.group(m.lastgroup or 0).split())
+
+
+def _span(m: re.Match) -> Span:
+    group = m.lastgroup or 0
+    return Span(m.start(group), m.end(group), CODE)

@@ -1,0 +1,59 @@
+"""untranslated on units that are names: the signals that need the whole draft (a word the
+document writes alone as code, a unit between two names) and those that must not fire."""
+from __future__ import annotations
+
+import pytest
+
+from glossary.check import check
+from glossary.segment import Segment
+
+
+def untranslated(units: list[tuple[str, str]]) -> list[int]:
+    """The segment numbers the untranslated rule reports in a draft of (source, target)."""
+    report = check([Segment(s, t) for s, t in units], [], rules=("untranslated",),
+                   source_lang="en", target_lang="ru", markup="auto")
+    return [f.segment for f in report.findings]
+
+
+DRAFTS = [
+    # a word the document writes alone as code is a name when a unit is just that word
+    ([("Set ``distance`` to 'euclid'.", "Задайте ``distance`` = 'euclid'."),
+      ("distance", "distance")], []),
+    # ... but only alone: a word inside a longer piece of code may be any word
+    ([("Call ``box.space.distance()``.", "Вызовите ``box.space.distance()``."),
+      ("distance", "distance")], [2]),
+    # ... in the case code has it: a capitalised heading is not the code word
+    ([("Set ``distance`` here.", "Задайте ``distance``."), ("Distance", "")], [2]),
+    # ... and not in a unit with a function word
+    ([("Set ``distance`` here.", "Задайте ``distance``."),
+      ("the distance", "the distance")], [2]),
+    # a unit between two names is an item of their list (commit prefixes)
+    ([("memtx:", "memtx:"), ("replication:", "replication:"), ("xlog:", "xlog:")], []),
+    ([("memtx:", "memtx:"), ("vinyl:", "vinyl:"), ("xlog:", "xlog:"),
+      ("replication:", "replication:"), ("recovery:", "recovery:"), ("iproto:", "iproto:")], []),
+    # ... not in a list of plain words with a name or two in it
+    ([("memtx", "memtx"), ("Overview", "Overview"), ("Details", "Details"), ("Usage", "Usage"),
+      ("xlog", "xlog")], [2, 3, 4]),
+    # a heading before a list of names is not one of them
+    ([("Prefixes", "Prefixes"), ("memtx:", "memtx:"), ("xlog:", "xlog:")], [1]),
+    # a general word alone, with no name around it, is language
+    ([("Overview", "Обзор"), ("Version", "Version"), ("Details", "Подробности")], [2]),
+    # a unit of code only does not make a list of names: a table has code columns
+    ([("E101-01", ""), ("statement", ""), ("``INSERT INTO t VALUES (1);``", "")], [2]),
+    # names left empty need nothing; prose left empty does
+    ([("IsAlive", ""), ("instance availability indicator", "")], [2]),
+]
+
+
+@pytest.mark.parametrize("units,expected", DRAFTS, ids=[d[0][-1][0][:30] + f"-{i}"
+                                                        for i, d in enumerate(DRAFTS)])
+def test_names_in_a_draft(units, expected):
+    assert untranslated(units) == expected
+
+
+def test_the_signals_hold_across_worker_processes():
+    units = [("memtx:", "memtx:"), ("replication:", "replication:"), ("xlog:", "xlog:"),
+             ("Configuring the zones", "Configuring the zones")] * 20
+    report = check([Segment(s, t) for s, t in units], [], rules=("untranslated",),
+                   source_lang="en", target_lang="ru", markup="auto", jobs=2)
+    assert [f.segment for f in report.findings] == list(range(4, 81, 4))
