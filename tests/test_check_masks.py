@@ -34,6 +34,7 @@ NEAR_CODE = [
     ("import os and be done with it", False),
     ("local x is a variable here", False),
     ("Use --force only when sure", False),
+    ("curl -X now and then, please", False),  # a command line (program, option)
     ("Press Ctrl+S; then wait", False),
     ("1941 год", False),                # digits
     ("snake_case and Платё_ж", False),

@@ -21,9 +21,10 @@ import re
 _PLAIN = re.compile(r"(?:[^\W\d_]|[ ,!?«»\"'’‘“”„()…—–-]|\.(?!\w))*")
 # What Latin prose may still hold of code (web.identifiers): camelCase, an SQL keyword in
 # capitals, a text short enough to be one literal (nil, true), a call or an argument list,
-# a line opening with a Python or Lua keyword, www. before a URL.
+# a line opening with a Python or Lua keyword, a command's option (curl -X), www. before
+# a URL.
 _LATIN = re.compile(r"[A-Za-z]")
-_LATIN_CODE = re.compile(r"[a-z][A-Z]|[A-Z]{4}|\(|www\.|import |local |function ")
+_LATIN_CODE = re.compile(r"[a-z][A-Z]|[A-Z]{4}|\(|www\.|import |local |function | -")
 _SHORT = 12
 
 
