@@ -34,6 +34,8 @@ class Report:
     ignored: list[Finding] = field(default_factory=list)
     everything: list[Finding] = field(default_factory=list)  # findings and ignored, in order
     terms: dict[str, Term] = field(default_factory=dict)  # the glossary, by concept id
+    min_confidence: str = LOW
+    below_confidence: int = 0  # findings left out as less sure than min_confidence
 
     @property
     def errors(self) -> int:
@@ -57,6 +59,8 @@ class Report:
             "errors": self.errors,
             "warnings": self.warnings,
             "ignored": len(self.ignored),
+            "min_confidence": self.min_confidence,
+            "below_min_confidence": self.below_confidence,
             "by_rule": by_rule,
             "source_lang": self.source_lang,
             "target_lang": self.target_lang,
@@ -98,6 +102,7 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     for r in chosen:
         if r.finish is not None:
             found.extend(_stamp(ref, r.id, issue) for ref, issue in r.finish(ctx))
+    everything = len(found)
     found = [f for f in found if at_least(f.confidence, min_confidence)]
     order = {r.id: i for i, r in enumerate(chosen)}
     found.sort(key=lambda f: (f.segment, f.plural, order[f.rule],
@@ -105,7 +110,7 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     ignored = [f for f in found if ignore is not None and f in ignore]
     kept = [f for f in found if ignore is None or f not in ignore]
     return Report(kept, segments, source_lang, target_lang, tuple(r.id for r in chosen), ignored,
-                  found, terms)
+                  found, terms, min_confidence, everything - len(found))
 
 
 def check_pairs(segments: Iterable[Segment], first: int, ctx: Context, rule_ids: list[str],

@@ -18,6 +18,7 @@ from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .names import name_variants
 from .registry import Issue, rule
+from .shortform import abbreviation, head_only
 from .suggest import for_missing, like_found
 
 # Words that can stand for a term already named ("it", "the latter", «он», «который»): a
@@ -36,10 +37,16 @@ def _finish_missing(ctx: Context):
     draft = ctx.state.get("missing-term")
     if not draft:
         return
-    named, rendered = draft["named"], draft["rendered"]
+    named, rendered, full = draft["named"], draft["rendered"], draft["full"]
     checked = len(draft["checked"])
     dense = len(draft["dense"]) / checked if checked >= confidence.MIN_DRAFT else None
     for ref, issue, kind, form in draft["pending"]:
+        head = draft["short"].get((ref.segment, issue.term))
+        before = [s for s in full.get(issue.term, ()) if s < ref.segment]
+        if head and before:
+            yield ref, replace(issue, confidence=confidence.LOW, reason=(
+                f"{head} (a short form: segment {max(before)} renders it in full)"))
+            continue
         others = named.get(issue.term, set()) - {ref.segment}
         level, reason = confidence.from_draft(
             issue.confidence or confidence.HIGH, issue.reason or "", kind, form,
@@ -61,10 +68,12 @@ def missing_term(view: PairView, ctx: Context):
     from the draft: high when the other segments naming it mostly render it as the
     glossary says, low when fewer than half do (another sense, or a glossary that does not
     fit the text); with too few of them, medium when something in the segment confirms
-    the glossary's sense, else low. A specific term no other segment renders as the glossary
-    says is a systematic departure: medium. A forbidden rendering is reported by forbidden-term
-    instead, a misspelt name by name-spelling, a term kept in Cyrillic in an English target
-    by untranslated.
+    the glossary's sense, else low. A multiword rendering whose head word or initials the
+    target holds («база» or «БД» for «база данных») is a short form: low (shortform.py);
+    the head word only where an earlier segment renders the term in full. A specific
+    term no other segment renders as the glossary says is a systematic departure: medium.
+    A forbidden rendering is reported by forbidden-term instead, a misspelt name by
+    name-spelling, a term kept in Cyrillic in an English target by untranslated.
     """
     if view.blank:
         return
@@ -93,6 +102,14 @@ def missing_term(view: PairView, ctx: Context):
         alive = [ctx.term(t) for t in senses]
         other = _other_word(surface, term) if ctx.source_lang == "ru" else None
         level, reason, kind = confidence.of_missing(view, ctx, term, first, other)
+        forms, words = term.approved(ctx.target_lang), _target_words(view)
+        short = abbreviation(words, forms, ctx.target_lang)
+        if short:  # the segment settles it: no other segment makes an abbreviation a slip
+            level, reason, kind = confidence.LOW, short, confidence.SEGMENT
+        elif kind != confidence.SEGMENT:
+            head = head_only(view, words, forms, ctx.target_lang, term_id)
+            if head:  # a short form if the draft rendered it in full before (_finish_missing)
+                ctx.state["missing-term"]["short"][(view.ref.segment, term_id)] = head
         issue = Issue(_missing_message(surface, alive, ctx.target_lang, other),
                       term=term_id, source_span=first,
                       suggestion=for_missing(term, ctx.target_lang, surface),
@@ -108,7 +125,8 @@ def _witness(view: PairView, ctx: Context, unrendered) -> None:
     """Record which concepts this segment's source names and which of them its target
     renders (in any form the rules accept: a word of the family, a coordination …), and
     whether it names a specific term (how dense in terms the draft is)."""
-    draft = ctx.state.setdefault("missing-term", {"named": {}, "rendered": {}, "pending": [],
+    draft = ctx.state.setdefault("missing-term", {"named": {}, "rendered": {}, "full": {},
+                                                  "short": {}, "pending": [],
                                                   "checked": set(), "dense": set()})
     missing = {term_id for term_id, _, senses, derived in unrendered
                if senses and derived is None}
@@ -122,6 +140,8 @@ def _witness(view: PairView, ctx: Context, unrendered) -> None:
         draft["named"].setdefault(term_id, set()).add(segment)
         if term_id not in missing:
             draft["rendered"].setdefault(term_id, set()).add(segment)
+        if term_id in view.approved:  # in full: what a later short form may stand for
+            draft["full"].setdefault(term_id, set()).add(segment)
 
 
 @rule("part-of-speech", WARNING)
@@ -217,11 +237,15 @@ def _finish_inconsistent(ctx: Context):
         for (ref, span, surface), form, majority, counts in tally.minorities(by_form, approved,
                                                                              ties=False):
             n, k = counts[majority], counts[form]
+            # Both are forms the glossary approves: admitted variants are not rivals unless
+            # the project wants one of them throughout, which nothing in the glossary says.
             yield ref, Issue(f"{term_id} is rendered «{surface}» here but «{majority}» in {n} "
                              f"of the {sum(counts.values())} segments rendering it "
                              f"(«{form}» in {k}, this one included)",
                              term=term_id, target_span=span,
-                             suggestion=like_found(majority, ctx.target_lang, surface))
+                             suggestion=like_found(majority, ctx.target_lang, surface),
+                             confidence=confidence.LOW,
+                             reason=f"the glossary approves both «{form}» and «{majority}»")
 
 
 @rule("inconsistent-term", WARNING, finish=_finish_inconsistent,
