@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from glossary.check.engine import check
 from glossary.check.finding import Finding
 from glossary.langtags import primary
+from glossary.markup import mask
 from glossary.matcher import Matcher
 from glossary.model import Term
 from glossary.segment import Segment
@@ -30,6 +31,8 @@ class Vetter:
         src, tgt = primary(source_lang), primary(target_lang)
         if {src, tgt} != {"ru", "en"}:
             return []
+        if all(m.status == "forbidden" for m in self.matcher.find(mask(source).text, src)):
+            return []  # the source names no concept: the rule has nothing to look for
         report = check([Segment(source, target, src, tgt)], self.terms, matcher=self.matcher,
                        source_lang=src, target_lang=tgt, rules=(RULE,))
         return report.findings

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..errors import GlossaryError, InputError
 from ..langid import identify
 from ..langtags import name, pair, primary
-from ..markup import Markup, mask
+from ..markup import Markup
 from ..matcher import Matcher
 from ..model import Glossary, Term
 from ..segment import Segment
@@ -15,6 +15,7 @@ from .confidence import HIGH, LEVELS, LOW, at_least
 from .context import Context, PairView, Ref
 from .finding import ERROR, WARNING, Finding
 from .ignore import Ignore
+from .masks import Masks
 from .parallel import check_in_processes
 from .registry import RULES, Issue, select
 
@@ -119,16 +120,17 @@ def check_pairs(segments: Iterable[Segment], first: int, ctx: Context, rule_ids:
     chosen = [RULES[i] for i in rule_ids]
     found: list[Finding] = []
     markup: Markup = ctx.markup
+    masked_by = Masks()
     for number, segment in enumerate(segments, start=first):
         syntaxes = markup.for_segment(segment)
         for plural, (source, target) in enumerate(pairs(segment)):
             ref = Ref(number, segment.line, segment, plural)
-            masked = (mask(source, syntaxes, segment.source_codes if plural == 0 else ()),
-                      mask(target, Markup.for_target(syntaxes, source),
-                           segment.target_codes if plural == 0 else ()))
+            masked = (masked_by(source, syntaxes, segment.source_codes if plural == 0 else ()),
+                      masked_by(target, Markup.for_target(syntaxes, source),
+                                segment.target_codes if plural == 0 else ()))
             alt = _alt_source(segment, plural)
             view = PairView(ref, source, target, ctx, masked,
-                            mask(alt, syntaxes) if alt is not None else None)
+                            masked_by(alt, syntaxes) if alt is not None else None)
             for r in chosen:
                 for issue in r.run(view, ctx):
                     found.append(_stamp(ref, r.id, issue))
