@@ -13,7 +13,7 @@ from ..model import EXACT, Term, is_proper
 from ..normalize import fold
 from ..ru import CYRILLIC
 from ..tokens import tokenize
-from . import confidence, tally, text
+from . import confidence, fit, tally, text
 from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .names import name_variants
@@ -33,13 +33,17 @@ _RU_ANAPHORS = frozenset(
 
 def _finish_missing(ctx: Context):
     """The findings held back until the whole draft was seen, with the confidence the
-    other segments naming the term give them (confidence.from_draft)."""
+    other segments naming the term give them (confidence.from_draft). In a draft the
+    glossary does not fit (fit.py), a single-word or common term's finding is low and one
+    summary finding says why; a multiword specific term keeps its own judgement: its
+    words name the concept whatever the rest of the draft does."""
     draft = ctx.state.get("missing-term")
     if not draft:
         return
     named, rendered, full = draft["named"], draft["rendered"], draft["full"]
     checked = len(draft["checked"])
     dense = len(draft["dense"]) / checked if checked >= confidence.MIN_DRAFT else None
+    found = fit.of_draft(ctx, named, rendered)
     for ref, issue, kind, form in draft["pending"]:
         head = draft["short"].get((ref.segment, issue.term))
         before = [s for s in full.get(issue.term, ()) if s < ref.segment]
@@ -51,7 +55,9 @@ def _finish_missing(ctx: Context):
         level, reason = confidence.from_draft(
             issue.confidence or confidence.HIGH, issue.reason or "", kind, form,
             len(others & rendered.get(issue.term, set())), len(others), dense)
+        level, reason = found.judge(level, reason, kind, form)
         yield ref, replace(issue, confidence=level, reason=reason)
+    yield from found.summary(ctx, named)
 
 
 @rule("missing-term", ERROR, finish=_finish_missing)
