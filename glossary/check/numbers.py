@@ -17,8 +17,8 @@ name (июня, June) or a Roman numeral (XX век) on one side may account for
 other, but never causes a finding by itself. Limits: larger numbers in words are not read
 beyond simple compounds; the hour of a clock time (``2:30``, ``1 pm``) is not compared when
 the other side writes no clock time (it may say половина третьего); times like ``10.30``
-read as a decimal; phone numbers grouped differently differ; and a number that
-legitimately changes in translation (unit conversion) is reported.
+read as a decimal; and a number that legitimately changes in translation (unit conversion)
+is reported. Compound words, digit groups and repeated values: see numwords.
 """
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ from ..markup import Masked
 from ..morph import lemmas
 from ..ru import DIGIT_SPACES
 from .context import Context, PairView
+from .confidence import LOW
 from .finding import ERROR
+from .numwords import compound_values, glued, shared_value, split_groups
 from .registry import Issue, rule
 
 _DIGIT = re.compile(r"\d")
@@ -143,6 +145,10 @@ def numbers(text: str) -> list[Number]:
             factor = _multiplier(after.group().lower()) if after else None
             if factor:
                 values |= {(v * factor).normalize() for v in values if isinstance(v, Decimal)}
+            if start > 0 and text[start - 1] == "." and chunk.isdigit() and not (
+                    start > 1 and (text[start - 2].isalnum() or text[start - 2] in "_.")):
+                start, chunk = start - 1, "." + chunk  # .08% is 0.08, but not file.08
+                values = frozenset({Decimal(chunk).normalize()})
             minutes = len(chunk) == 2 and start > 1 and text[start - 1] == ":" and \
                 text[start - 2].isdigit()
             found.append(Number(start, end, chunk, frozenset(values), soft=minutes))
@@ -363,6 +369,11 @@ def number_mismatch(view: PairView, ctx: Context):
         only_src = _unaccounted(only_src, target, ctx.target_lang)
     if only_tgt:
         only_tgt = _unaccounted(only_tgt, source, ctx.source_lang)
+    only_src, only_tgt = split_groups(only_src, only_tgt, source, target)
+    # A value both sides contain, said a different number of times, or digits the other side
+    # glues into an identifier, is the translator's merging or naming: low, with the reason.
+    soft = all(shared_value(n, numbers(other)) or glued(n, other)
+               for side, other in ((only_src, target), (only_tgt, source)) for n in side)
     # In code only a change counts: a number added or dropped there is mostly a translated
     # comment's wording («увеличивается на 1»), a replaced one a changed literal.
     if not (lost_code and added_code):
@@ -379,7 +390,13 @@ def number_mismatch(view: PairView, ctx: Context):
     yield Issue("numbers differ: " + "; ".join(parts),
                 source_span=(only_src[0].start, only_src[0].end) if only_src else None,
                 target_span=(only_tgt[0].start, only_tgt[0].end) if only_tgt else None,
-                suggestion=localise(only_src[0].text, ctx.target_lang) if only_src else None)
+                suggestion=localise(only_src[0].text, ctx.target_lang) if only_src else None,
+                confidence=LOW if soft and not lost_code else None,
+                reason=_SOFT if soft and not lost_code else None)
+
+
+_SOFT = ("each differing number's value is on both sides, said a different number of times, "
+         "or its digits are part of an identifier on the other side (ACE2)")
 
 
 def _code_numbers(masked: Masked) -> list[Number]:
@@ -422,7 +439,7 @@ def _in_code(lost: list[Number], other: Masked,
 
 def _unaccounted(lost: list[Number], other: str, lang: str) -> list[Number]:
     """Drop the numbers the other side gives in words."""
-    words = word_values(other, lang)
+    words = word_values(other, lang) + (compound_values(other) if lang == "ru" else [])
     kept = []
     for n in lost:
         hit = next((w for w in words if w in n.values), None)
