@@ -6,6 +6,7 @@ agree when their readings share a value:
 * grouping by space, NBSP, thin space (U+2009), narrow NBSP (U+202F) or figure space:
   ``3 648`` = ``3648``; by comma (English) ``3,648``; by point (German style) ``3.648``;
 * decimal comma (Russian) or point (English): ``76,25 %`` = ``76.25%`` (signs are ignored);
+  a leading point is a decimal one, ``.08%`` = ``0,08 %``, but not after a word (``file.08``);
 * so ``3,648`` is either 3648 or 3.648 and agrees with both;
 * ``1941 г.``, ``1941-го``, ``1940s``, ``5th``, ``№ 227``/``No. 227``: the digits count;
 * ``1941–45`` also reads 1945; ``1,5 млн``/``1.5 million`` also reads 1 500 000;
