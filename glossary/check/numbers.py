@@ -34,7 +34,7 @@ from ..ru import DIGIT_SPACES
 from .context import Context, PairView
 from .confidence import LOW
 from .finding import ERROR
-from .numwords import compound_values, glued, shared_value, split_groups
+from .numwords import compound_values, glued, halved, roman, shared_value, split_groups
 from .registry import Issue, rule
 
 _DIGIT = re.compile(r"\d")
@@ -54,7 +54,6 @@ _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4
            "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
 _MAX_DENOMINATOR = 16
 _ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
-_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 _EN_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -264,7 +263,7 @@ def word_values(text: str, lang: str) -> list[Decimal]:
             run.append(Decimal(v))
         if len(parts) == 1 and parts[0].isupper() and _ROMAN.fullmatch(parts[0]) and (
                 len(parts[0]) > 1 or lang == "ru"):
-            values.append(Decimal(_roman(parts[0])))
+            values.append(Decimal(roman(parts[0])))
     _close(run, values)
     return values
 
@@ -307,14 +306,6 @@ def _month(word: str, lang: str) -> int | None:
     if lang == "en" or lower.isascii():
         return _EN_MONTHS.get(lower)
     return next((_RU_MONTHS[m] for m in sorted(lemmas(lower)) if m in _RU_MONTHS), None)
-
-
-def _roman(numeral: str) -> int:
-    total = 0
-    for a, b in zip(numeral, numeral[1:] + " "):
-        va, vb = _ROMAN_VALUES[a], _ROMAN_VALUES.get(b, 0)
-        total += -va if va < vb else va
-    return total
 
 
 def compare(source: list[Number], target: list[Number]) -> tuple[list[Number], list[Number]]:
@@ -440,7 +431,10 @@ def _in_code(lost: list[Number], other: Masked,
 
 def _unaccounted(lost: list[Number], other: str, lang: str) -> list[Number]:
     """Drop the numbers the other side gives in words."""
-    words = word_values(other, lang) + (compound_values(other) if lang == "ru" else [])
+    words = word_values(other, lang)
+    if lang == "ru":  # compounds (пятидневный), два с половиной = 2.5, XIX век = 1800s
+        words += compound_values(other) + [
+            said[-1] + Decimal("0.5") for w in halved(other) if (said := word_values(w, lang))]
     kept = []
     for n in lost:
         hit = next((w for w in words if w in n.values), None)

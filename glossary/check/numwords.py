@@ -31,6 +31,7 @@ _STEMS: dict[str, int | Decimal] = {"одно": 1, "двух": 2, "трёх": 3,
           "семидесяти": 70, "восьмидесяти": 80, "девяноста": 90, "сто": 100, "двухсот": 200,
           "трёхсот": 300, "трехсот": 300, "пятисот": 500, "тысяче": 1000, "полу": Decimal("0.5")}
 _STEM = re.compile("|".join(sorted(_STEMS, key=len, reverse=True)))
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _RU_WORD = re.compile(r"[а-яё]{6,}", re.I)
 _ADJECTIVES = frozenset({"ADJF", "ADJS"})
 _MIN_TAIL = 4
@@ -55,24 +56,35 @@ N = TypeVar("N", bound=Located)
 
 
 def compound_values(text: str) -> list[Decimal]:
-    """Numbers said inside Russian compound adjectives, «N с половиной» and «XIX век».
+    """Numbers said inside Russian compound adjectives, and «XIX век» as the 1800s.
 
     >>> [str(v) for v in compound_values("пятидневную, тридцатитрёхлетний, стопроцентный")]
     ['5', '33', '100']
     >>> [str(v) for v in compound_values("семинар, сторонний, пятидесятый")]
     []
-    >>> [str(v) for v in compound_values("два с половиной евро, в XIX веке")]
-    ['2.5', '1800']
+    >>> [str(v) for v in compound_values("в XIX веке")]
+    ['1800']
     """
-    from .numbers import word_values, _roman  # numbers imports this module
-
     values = [v for m in _RU_WORD.finditer(text) if (v := _compound(m.group().lower()))]
-    for m in _HALF.finditer(text):
-        said = word_values(m.group(1), "ru")
-        if said:
-            values.append(said[-1] + Decimal("0.5"))
-    values += [Decimal(100 * (_roman(m.group(1)) - 1)) for m in _CENTURY.finditer(text)]
-    return values
+    return values + [Decimal(100 * (roman(m.group(1)) - 1)) for m in _CENTURY.finditer(text)]
+
+
+def halved(text: str) -> list[str]:
+    """The words before «с половиной» (два с половиной = 2.5), for the caller to read.
+
+    >>> halved("два с половиной евро, три с половиной часа")
+    ['два', 'три']
+    """
+    return [m.group(1) for m in _HALF.finditer(text)]
+
+
+def roman(numeral: str) -> int:
+    """The value of a Roman numeral (XIX = 19)."""
+    total = 0
+    for a, b in zip(numeral, numeral[1:] + " "):
+        va, vb = _ROMAN_VALUES[a], _ROMAN_VALUES.get(b, 0)
+        total += -va if va < vb else va
+    return total
 
 
 def _compound(word: str) -> Decimal | None:
