@@ -67,3 +67,20 @@ def test_the_summary_is_shown_by_default_and_the_low_findings_are_not():
     found = check(segments, TERMS, rules=["missing-term"], min_confidence="medium").findings
     assert sorted((f.term or "-", f.confidence) for f in found) == [
         ("-", "medium"), ("moscow", "high"), ("primary-key", "high")]
+
+
+@pytest.mark.parametrize("source, level", [
+    # at a sentence's start the capital says nothing: the common noun (eagle) is likelier
+    ("Орёл пролетает над головой.", "low"),
+    ("Он сказал: «Орёл пролетает».", "low"),
+    # inside a sentence the capital is the name's
+    ("Над головой пролетает Орёл.", "high"),
+    # a word with no common reading stays a name wherever it stands
+    ("Москва далеко.", "high"),
+])
+def test_a_name_opening_a_sentence_may_be_a_common_word(source, level):
+    terms = [Term("oryol", "Орёл", "Oryol", kind="place"),
+             Term("moscow", "Москва", "Moscow", kind="place")]
+    found = check([Segment(source, "Something else entirely.")], terms,
+                  rules=["missing-term"], source_lang="ru", target_lang="en").findings
+    assert [f.confidence for f in found] == [level], found

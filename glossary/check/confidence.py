@@ -94,6 +94,10 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
                          f"term's (Zipf {theirs:.1f} against {mine:.1f})"), COMMON
         return MEDIUM, f"«{surface}» may be a form of «{other}», another word", COMMON
     if term.case_sensitive():
+        common = _sentence_initial_word(view.source, span, ctx.source_lang)
+        if common:
+            return LOW, (f"«{surface}» opens a sentence, where every word has a capital, and "
+                         f"is likelier the common word «{common}»"), SEGMENT
         return HIGH, "a name or a case-sensitive term, found with its capitals", SEGMENT
     if len(surface.split()) > 1:
         return HIGH, "a multiword term", SPECIFIC
@@ -150,6 +154,37 @@ def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, nam
 
 
 _NAMES = "the segment also names"
+# Proper-name tags of pymorphy3 (OpenCorpora): a parse with none of them is a common word.
+_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_OPENING = " \t\"'«“„‘(—–-"
+
+
+def _sentence_initial_word(text: str, span: tuple[int, int], lang: str) -> str | None:
+    """The common word a one-word name may be instead, when it opens a sentence: there its
+    capital says nothing (Орёл пролетает… is the eagle, not the city) and the name is only
+    the likelier reading if the dictionary rates it so. None when the name is inside a
+    sentence, several words long, or likelier a name. Russian only: pymorphy3 tells a
+    name's parse from a common word's, while English frequency lists fold case (Moscow
+    would count as a common word).
+
+    >>> _sentence_initial_word("Орёл пролетает над головой.", (0, 4), "ru")
+    'орёл'
+    >>> _sentence_initial_word("Над головой пролетает Орёл.", (22, 26), "ru") is None
+    True
+    >>> _sentence_initial_word("Москва далеко.", (0, 6), "ru") is None
+    True
+    """
+    start, end = span
+    before = text[:start].rstrip(_OPENING)
+    word = text[start:end]
+    if lang != "ru" or before and before[-1] not in ".!?…:" or " " in word \
+            or not word[:1].isupper():
+        return None
+    lower = word.lower()
+    parses = morph.parse(lower)
+    common = [p for p in parses if not _PROPER_TAGS & p.tag.grammemes]
+    likelier = sum(p.score for p in common) > sum(p.score for p in parses) / 2
+    return common[0].normal_form if common and likelier and morph.is_known(lower) else None
 
 
 def specific(match: Match, ctx: Context) -> bool:
