@@ -82,6 +82,16 @@ MASKED = [
     (":ref:`box.space...delete() <box_space-delete>`", SPHINX,
      [":ref:`", "box.space...delete()", " <box_space-delete>`"]),
     ("nil.", AUTO, ["nil."]),
+    # a title that is the name its target ends with: the option or function it names
+    (":ref:`weights <cfg_basic-weights>`", SPHINX, [":ref:`weights <cfg_basic-weights>`"]),
+    (":ref:`new(n) <decimal-new>` and `log </cfg/#cfg-logging-log>`_", SPHINX,
+     [":ref:`new(n) <decimal-new>`", "`log </cfg/#cfg-logging-log>`_"]),
+    (":ref:`Replication <replication>`", SPHINX, [":ref:`", " <replication>`"]),
+    (":ref:`weights <weights-and-measures>`", SPHINX, [":ref:`", " <weights-and-measures>`"]),
+    # shell lines that set a variable, an editor's mode line
+    ("export PATH=$PWD/.rocks/bin/:$PATH", AUTO, ["export PATH=$PWD/.rocks/bin/:$PATH"]),
+    ("LANG=C sort file", AUTO, ["LANG=C sort file"]),
+    ("-*- mode: c -*-", AUTO, ["-*- mode: c -*-"]),
     ("|doc|", AUTO, ["|doc|"]),
     ('curl -X POST --data "a = b" <ip:port>/add', SPHINX, ['curl -X POST --data "a = b" <ip:port>/add']),  # a unit that is one substitution, in any catalogue
     # escapes and accelerators
@@ -114,6 +124,7 @@ NOT_MASKED = [
     ("as reported[1] by the press, cases[2]", AUTO),  # footnotes glued to words
     ("wait...then it works; Done...Next", AUTO),   # an ellipsis in prose
     ("Run it - or not. Tarantool -- the DBMS", AUTO),  # dashes in prose
+    ("x - a value -- and y", AUTO),           # dashes, no mode line
 ]
 
 
@@ -191,7 +202,7 @@ KEPT_QUOTES = [
     ("it works (see the section for details)", "работает (see the section for details)", [], []),
     ("the Tarantool instance (tarantool)", "экземпляр (tarantool)", [], []),
     # a cross-reference's one-word title kept with its target names what it links to
-    ("from :ref:`select <box_space-select>` requests", "из запросов :ref:`select <box_space-select>`",
+    ("from :ref:`select <select-requests>` requests", "из запросов :ref:`select <select-requests>`",
      ["select"], ["select"]),
     ("see :ref:`the guide <g>`", "см. :ref:`the guide <g>`", [], []),
     # a unit repeated whole is the untranslated rule's business

@@ -7,6 +7,9 @@ function reference (``:ref:`next <utf8-next>```), a shell command, a log line qu
 program prints it. Masking (glossary.markup) removes what has the shape of code; what is
 left here are plain words, judged by these reasons, in order:
 
+0. A line a program printed is quoted as printed: it opens with a time stamp
+   (``2017-10-16 11:36:01.508``) or a log prefix, a source then a level mark
+   (``main/101/interactive I>``, ``[W]``) — whatever words follow.
 1. English prose has function words (the, of, to, is, or …): a source with one outside its
    masked spans is language, whatever else it holds. In capitals they are keywords (SQL's
    AND, NOT), not prose.
@@ -15,9 +18,10 @@ left here are plain words, judged by these reasons, in order:
 3. A word is a name by its shape: digits inside (``Gauge32``, ``E081``), all capitals
    (``RTREE``), a capital inside (``DisplayString``), or a word English does not know
    (``memtx``, ``myapp``, ``rtype``: the lexicon has content words of general English).
-4. A line of three words or more that opens with a lower-case name and has no function
-   word and no sentence punctuation is a command: a program, then its arguments
-   (``tarantoolctl rocks install x``).
+4. A line of three words or more that opens with a lower-case name, or is all lower-case
+   and ends with one, and has no function word and no sentence punctuation is a command:
+   a program, then its arguments (``tarantoolctl rocks install x``, ``cartridge pack rpm
+   myapp``; a heading or a sentence opens with a capital).
 5. A word the document itself writes as code (inside a ``literal``, an identifier, a role,
    a placeholder) is a name there when it stands without a function word.
 6. A unit of one plain word in a run of one-word units that are mostly names, with names
@@ -60,13 +64,16 @@ _RUN = 20  # how far a list of one-word units is read each side
 _NAMED_NEIGHBOURS = 2
 _COMMON = 4.0  # Zipf: used at least ten times in a million words of general English
 _CODE_KINDS = frozenset({"code", "placeholder"})
+# A program's output line: a time stamp, or a source (a path: main/101/name) and a level
+# mark (I>, W>), or a level in brackets ([I]).
+_LOG_LINE = re.compile(r"\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\S+/\S+\s+[A-Z]>\s|\[[A-Z]\]\s)")
 _ALONE = re.compile(r"[`'\"%({$\s]*(?P<word>[A-Za-z][a-z]+)[`'\")}\s]*[a-z]?")
 
 
 def needs_translation(view: PairView, ctx: Context) -> bool:
     """Whether the pair's source has language a translation must render (see the module)."""
     words = _words(view.src_masked)
-    if not words:
+    if not words or _LOG_LINE.match(view.source):
         return False
     if any(_is_function_word(w) or _CONTRACTION.search(w) for w in words):
         return True
@@ -75,7 +82,8 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     plain = [w for w in words if not _name_shaped(w)]
     if not plain:
         return False
-    if (len(words) >= _COMMAND_WORDS and words[0][0].islower() and _name_shaped(words[0])
+    if (len(words) >= _COMMAND_WORDS and words[0][0].islower()
+            and (_name_shaped(words[0]) or _lower(words) and _name_shaped(words[-1]))
             and not _SENTENCE_PUNCTUATION.search(view.src_text)):
         return False  # a command: a program's name, then its arguments (tarantoolctl rocks …)
     if len(plain) < len(words):  # a name beside plain words: the document's code ones
@@ -83,6 +91,10 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     if len(words) > 1:
         return bool(plain)
     return words[0] not in _code_words(ctx) and not _among_names(view, ctx)
+
+
+def _lower(words: list[str]) -> bool:
+    return all(w.islower() for w in words)
 
 
 def _is_function_word(word: str) -> bool:
