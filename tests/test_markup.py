@@ -205,6 +205,12 @@ KEPT_QUOTES = [
     ("from :ref:`select <select-requests>` requests", "из запросов :ref:`select <select-requests>`",
      ["select"], ["select"]),
     ("see :ref:`the guide <g>`", "см. :ref:`the guide <g>`", [], []),
+    # a bare name the target marks as code is code on both sides; a part of one is not
+    ("Added tuple-keydef 0.0.2.", "Добавлен модуль ``tuple-keydef`` 0.0.2.",
+     ["tuple-keydef"], ["``tuple-keydef``"]),
+    ("the tuple-keydef module", "модуль ``tuple``", [], ["``tuple``"]),
+    ("Use Tuple here", "Используйте ``tuple``", [], ["``tuple``"]),
+    ("use tuple-keydef here", "используйте tuple-keydef", [], []),
     # a unit repeated whole is the untranslated rule's business
     ('"Hello, world"', '"Hello, world"', [], []),
 ]

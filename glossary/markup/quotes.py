@@ -15,11 +15,14 @@ rendering, its numbers are compared code with code), so no glossary term inside 
 reported as missing. A quotation the target translates, or repeats without quotes, stays
 language. A cross-reference's one-word title the target keeps with its target
 (:ref:`select <box_space-select>`) is the name of what it links to, kept the same way. A
-unit the target repeats whole is left to the untranslated rule.
+name the source writes bare and the target marks as code (tuple-keydef → ``tuple-keydef``)
+is code by the translator's reading, on both sides. A unit the target repeats whole is left
+to the untranslated rule.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .masked import Masked, with_spans
 from .spans import CODE, Span
@@ -32,6 +35,7 @@ _TITLED_ROLE = re.compile(r":[\w+.-]+(?::[\w+.-]+)*:`(?P<title>[^`<>\s]+)\s*<[^<
 _FUNCTION = frozenset("a an the of to in on at by for with from as is are was were be and or "
                       "but if that this it not no can will should may must".split())
 _LETTER = re.compile(r"[^\W\d_]")
+_BACKQUOTED = re.compile(r"(`{1,2})(?P<name>[A-Za-z][\w.-]*\w)\1")
 
 
 def kept_quotes(source: Masked, target: Masked) -> tuple[Masked, Masked]:
@@ -45,6 +49,7 @@ def kept_quotes(source: Masked, target: Masked) -> tuple[Masked, Masked]:
     if source.original == target.original:
         return source, target  # a repeated unit is the untranslated rule's business
     src_extra, tgt_extra = _kept_titles(source, target)
+    src_extra += _marked_as_code(source, target)
     if not (_has_quote(source.original) and _has_quote(target.original)):
         return with_spans(source, src_extra), with_spans(target, tgt_extra)
     kept: dict[str, list[Span]] = {}
@@ -75,6 +80,37 @@ def _kept_titles(source: Masked, target: Masked) -> tuple[list[Span], list[Span]
             src.append(Span(m.start("title"), m.end("title"), CODE))
             tgt.append(twins.pop(0))
     return src, tgt
+
+
+def _marked_as_code(source: Masked, target: Masked) -> list[Span]:
+    """The bare words of the source (outside its masked spans) the target writes as one
+    ``literal`` or `code`, exactly: the translator read them as names. Only as many as the
+    target has such literals beyond the source's own (``object`` is an object → ``object``
+    — это … leaves the prose word to be rendered)."""
+    if "`" not in target.original:
+        return []
+    surplus = Counter(_literal_names(target))
+    surplus.subtract(_literal_names(source))
+    found = []
+    for name, n in surplus.items():
+        for bare in re.finditer(rf"(?<![\w.`-]){re.escape(name)}(?![\w`-]|\.\w)",
+                                source.original):
+            if n <= 0:
+                break
+            if source.text[bare.start():bare.end()] == bare.group():  # not masked yet
+                found.append(Span(bare.start(), bare.end(), CODE))
+                n -= 1
+    return found
+
+
+def _literal_names(masked: Masked) -> list[str]:
+    """The names a text writes as one ``literal`` or `code` span."""
+    names = []
+    for span in masked.spans:
+        m = _BACKQUOTED.fullmatch(masked.original, span.start, span.end)
+        if span.kind == CODE and m:
+            names.append(m["name"])
+    return names
 
 
 def _has_quote(text: str) -> bool:
