@@ -210,7 +210,15 @@ KEPT_QUOTES = [
      ["tuple-keydef"], ["``tuple-keydef``"]),
     ("the tuple-keydef module", "модуль ``tuple``", [], ["``tuple``"]),
     ("Use Tuple here", "Используйте ``tuple``", [], ["``tuple``"]),
-    ("use tuple-keydef here", "используйте tuple-keydef", [], []),
+    # a lower-case word a Cyrillic target keeps in Latin is a name kept: in the source only
+    ("use tuple-keydef here", "используйте tuple-keydef", ["tuple-keydef"], []),
+    ("requests such as select, update or delete", "запросы, такие как select, update или delete",
+     ["select", "update", "delete"], []),
+    # ... not a run of English words, a gloss in brackets, a capitalised name
+    ("Monitoring a replica set", "см. Monitoring a replica set", [], []),
+    ("called followers", "называются последователями (followers)", [], []),
+    ("the Lua garbage collector", "сборщик мусора Lua", [], []),
+    ("Deleted {object}.", "Удалено: {object}.", [], []),
     # a unit repeated whole is the untranslated rule's business
     ('"Hello, world"', '"Hello, world"', [], []),
 ]
