@@ -63,6 +63,8 @@ MASKED = [
     ("see [the manual][man]", AUTO, ["[", "][man]"]),
     # reStructuredText / Sphinx
     ("Call ``fiber.self()`` now", SPHINX, ["``fiber.self()``"]),
+    ("``box.cfg{listen = 3301, memtx_memory = 100 * 1024 * 1024, log_level = 5}. Then``",
+     SPHINX, ["``box.cfg{listen = 3301, memtx_memory = 100 * 1024 * 1024, log_level = 5}. Then``"]),
     ("The :ref:`garbage collector <cfg-gc>` and :doc:`/reference/box`", SPHINX,
      [":ref:`", " <cfg-gc>`", ":doc:`/reference/box`"]),
     ("A :term:`space` holds :code:`tuples`", SPHINX, [":term:`", "`", ":code:`tuples`"]),
@@ -124,6 +126,8 @@ NOT_MASKED = [
     ("as reported[1] by the press, cases[2]", AUTO),  # footnotes glued to words
     ("wait...then it works; Done...Next", AUTO),   # an ellipsis in prose
     ("Run it - or not. Tarantool -- the DBMS", AUTO),  # dashes in prose
+    # a stray backquote pairs with a literal far away: sentences are not a literal
+    ("range ``1...```x. Этот номер можно назначить произвольно. Кластер Tarantool использует этот номер ``", SPHINX),
     ("x - a value -- and y", AUTO),           # dashes, no mode line
 ]
 

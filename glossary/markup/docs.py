@@ -35,6 +35,9 @@ _FOOTNOTE = re.compile(r"\[(?:#[\w-]*|\*|\d+|[A-Za-z][\w.-]*)\]_(?!\w)")
 _SUBSTITUTION = re.compile(r"(?<![\w|])\|[^\s|](?:[^|\n]*[^\s|])?\|(?:__?)?(?![\w|])")
 _SUBSTITUTION_ALONE = re.compile(r"\s*\|[\w.-]+\|\s*")
 _LITERAL = re.compile(r"(?s)(?<!`)``(?!`)(?P<code>.+?)(?<!`)``(?!`)")
+# A "literal" that runs over sentences is broken markup (a stray or missing backquote
+# pairs with one far away): its text is left as it is, not taken for code.
+_BROKEN_LITERAL = re.compile(r"(?s)^(?=.{80}).*[.!?]\s+[A-ZА-ЯЁ][a-zа-яё]+\s+[a-zа-яё]")
 _CODE = re.compile(r"(?<![`\w])`(?!`)(?P<code>[^`\n]+?)`(?![`\w])")
 _FENCE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)")
 _DIRECTIVE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+(?:[\w:-]+::|_[^:\n]+:|\[[^\]\n]+\]|"
@@ -74,7 +77,8 @@ def literals(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     """``double-backtick`` literals (rST) and code spans (Markdown)."""
     if syntaxes & {"rst", "markdown"} and "``" in text:
         for m in _LITERAL.finditer(text):
-            yield one(m, CODE)
+            if not _BROKEN_LITERAL.search(m["code"]):
+                yield one(m, CODE)
 
 
 def roles(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
