@@ -26,7 +26,11 @@ left here are plain words, judged by these reasons, in order:
    a placeholder) is a name there when it stands without a function word.
 6. A unit of one plain word in a run of one-word units that are mostly names, with names
    before and after it (a list of commit prefixes: memtx:, replication:, xlog:), is one of
-   them: a heading or a label is not set among identifiers.
+   them: a heading or a label is not set among identifiers. The run is read across short
+   cells of other columns (a table row: id | unique identifier | ``number``) when the unit
+   is one bare lower-case word, as code writes names (a heading, "Functions", or a cell
+   with more in it, "DELETE privilege", is not read so); a paragraph (a unit ended as a
+   sentence, or longer) ends the run.
 
 A source whose every word is a name by these reasons needs no translation. Limits: a
 single general word with none of these signals (a type name such as ``Integer`` alone, far
@@ -62,6 +66,9 @@ _COMMAND_WORDS = 3  # a program and two arguments; "memtx engine" may be a headi
 _SENTENCE_PUNCTUATION = re.compile(r"[:,;.!?()]|\s--?\s|[–—]")
 _RUN = 20  # how far a list of one-word units is read each side
 _NAMED_NEIGHBOURS = 2
+_LETTER = re.compile(r"[^\W\d_]")
+_BARE_NAME = re.compile(r"\s*[a-z][a-z0-9_]*\s*")
+_CELL_WORDS = 6  # a table cell beside the names: "unique identifier", "type of index"
 _COMMON = 4.0  # Zipf: used at least ten times in a million words of general English
 _CODE_KINDS = frozenset({"code", "placeholder"})
 # A program's output line: a time stamp, or a source (a path: main/101/name) and a level
@@ -160,6 +167,14 @@ def _code_words(ctx: Context) -> frozenset[str]:
     return found
 
 
+def _cell(source: str, words: list[str]) -> bool:
+    """Whether a unit reads as a short table cell (a description, a value) rather than a
+    paragraph: a few words on one line, not ended as a sentence."""
+    text = source.strip()
+    return (len(words) <= _CELL_WORDS and "\n" not in text
+            and not text.endswith((".", ":", "!", "?")))
+
+
 def _among_names(view: PairView, ctx: Context) -> bool:
     """Whether the unit is an item of a list of names: the run of one-word units around it
     (a list, or a column the reader gives one cell at a time) holds names on both sides of
@@ -169,6 +184,7 @@ def _among_names(view: PairView, ctx: Context) -> bool:
     if not 0 <= at < len(ctx.segments) or ctx.segments[at] != view.ref.of:
         return False
     code = _code_words(ctx)
+    across = bool(_BARE_NAME.fullmatch(view.source))  # written as code is: lower-case, alone
     named = []
     plain = 0
     for step in (-1, 1):
@@ -177,7 +193,12 @@ def _among_names(view: PairView, ctx: Context) -> bool:
             near = ctx.segments[i]
             words = _words(mask(near.source, ctx.markup.for_segment(near), near.source_codes))
             if len(words) != 1:
-                break
+                if not (across and _cell(near.source, words)):
+                    break
+                if not words and _LETTER.search(near.source):
+                    named.append(i)  # a cell all code (``vinyl_page_size``, bloom_fpr)
+                i += step
+                continue  # another column's cell of the same table row
             if _name_shaped(words[0]) or words[0] in code:
                 named.append(i)
             else:
