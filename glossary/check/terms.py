@@ -217,11 +217,15 @@ def _finish_inconsistent(ctx: Context):
         for (ref, span, surface), form, majority, counts in tally.minorities(by_form, approved,
                                                                              ties=False):
             n, k = counts[majority], counts[form]
+            # Both are forms the glossary approves: admitted variants are not rivals unless
+            # the project wants one of them throughout, which nothing in the glossary says.
             yield ref, Issue(f"{term_id} is rendered «{surface}» here but «{majority}» in {n} "
                              f"of the {sum(counts.values())} segments rendering it "
                              f"(«{form}» in {k}, this one included)",
                              term=term_id, target_span=span,
-                             suggestion=like_found(majority, ctx.target_lang, surface))
+                             suggestion=like_found(majority, ctx.target_lang, surface),
+                             confidence=confidence.LOW,
+                             reason=f"the glossary approves both «{form}» and «{majority}»")
 
 
 @rule("inconsistent-term", WARNING, finish=_finish_inconsistent,
