@@ -27,6 +27,15 @@ DRAFTS = [
     # ... and not in a unit with a function word
     ([("Set ``distance`` here.", "Задайте ``distance``."),
       ("the distance", "the distance")], [2]),
+    # the name an assignment sets is written as code: the option in bold is that name
+    ([("**cache**", "**cache**"), ("Integer. The number of values to keep", "Целое число."),
+      ("cache=0", "cache=0")], []),
+    ([("**Cache**", "**Cache**"), ("Integer. The number of values to keep", "Целое число."),
+      ("cache=0", "cache=0")], [1]),
+    ([("Set the cache to the size you need.", "Задайте кэш."), ("cache", "cache")], [2]),
+    # the value of Sphinx's return-type field is a type; after anything else it is a word
+    ([("rtype", "тип возвращаемого значения"), ("string", "string")], []),
+    ([("Returns", "Возвращает"), ("string", "string")], [2]),
     # a unit between two names is an item of their list (commit prefixes)
     ([("memtx:", "memtx:"), ("replication:", "replication:"), ("xlog:", "xlog:")], []),
     ([("memtx:", "memtx:"), ("vinyl:", "vinyl:"), ("xlog:", "xlog:"),

@@ -24,6 +24,8 @@ left here are plain words, judged by these reasons, in order:
    myapp``; a heading or a sentence opens with a capital).
 5. A word the document itself writes as code (inside a ``literal``, an identifier, a role,
    a placeholder) is a name there when it stands without a function word.
+   The name an assignment sets (``cache=0``) counts for a unit of that word alone:
+   **cache** in an options list is that option.
 6. A unit of one plain word in a run of one-word units that are mostly names, with names
    before and after it (a list of commit prefixes: memtx:, replication:, xlog:), is one of
    them: a heading or a label is not set among identifiers. The run is read across short
@@ -31,6 +33,8 @@ left here are plain words, judged by these reasons, in order:
    is one bare lower-case word, as code writes names (a heading, "Functions", or a cell
    with more in it, "DELETE privilege", is not read so); a paragraph (a unit ended as a
    sentence, or longer) ends the run.
+7. The unit after ``rtype`` in a Sphinx catalogue is the value of the return-type field:
+   a type (``string``).
 
 A source whose every word is a name by these reasons needs no translation. Limits: a
 single general word with none of these signals (a type name such as ``Integer`` alone, far
@@ -74,6 +78,8 @@ _CODE_KINDS = frozenset({"code", "placeholder"})
 # A program's output line: a time stamp, or a source (a path: main/101/name) and a level
 # mark (I>, W>), or a level in brackets ([I]).
 _LOG_LINE = re.compile(r"\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\S+/\S+\s+[A-Z]>\s|\[[A-Z]\]\s)")
+# name=value: the name of an option or a variable set, alone on its side of the sign.
+_ASSIGNED = re.compile(r"[`'\"\s]*(?P<word>[a-z][a-z]+)\s?=\s?[^=\s][^=]*")
 _ALONE = re.compile(r"[`'\"%({$\s]*(?P<word>[A-Za-z][a-z]+)[`'\")}\s]*[a-z]?")
 
 
@@ -97,7 +103,9 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
         plain = [w for w in plain if w not in _code_words(ctx)]
     if len(words) > 1:
         return bool(plain)
-    return words[0] not in _code_words(ctx) and not _among_names(view, ctx)
+    code = _code_words(ctx)
+    return (words[0] not in code and "=" + words[0] not in code
+            and not _among_names(view, ctx) and not _return_type(view, ctx))
 
 
 def _lower(words: list[str]) -> bool:
@@ -151,8 +159,11 @@ def _unknown(word: str) -> bool:
 def _code_words(ctx: Context) -> frozenset[str]:
     """The words the draft's sources write alone as code (``distance``, ``'string'``, a
     placeholder's name), as written; found once a run. A word inside a longer piece of code
-    (``box.space``, a label) is not taken: its parts may be any word. Code is case-sensitive:
-    "Metadata", a heading, is not ``metadata``."""
+    (``box.space``, a label) is not taken: its parts may be any word; the name an
+    assignment sets (``cache=0``) is kept as ``=cache``, an option's name to a unit that is
+    that word alone (beside other words it may be the general word: "SQL type" in a draft
+    with ``type = 'str'``). Code is case-sensitive: "Metadata", a heading, is not
+    ``metadata``."""
     found = ctx.state.get("_kept_code_words")
     if found is None:
         words: set[str] = set()
@@ -163,8 +174,18 @@ def _code_words(ctx: Context) -> frozenset[str]:
                     alone = _ALONE.fullmatch(segment.source, span.start, span.end)
                     if alone:
                         words.add(alone.group("word"))
+                    elif assigned := _ASSIGNED.fullmatch(segment.source, span.start, span.end):
+                        words.add("=" + assigned.group("word"))
         found = ctx.state["_kept_code_words"] = frozenset(words)
     return found
+
+
+def _return_type(view: PairView, ctx: Context) -> bool:
+    """Whether the unit is the value of Sphinx's return-type field (``:rtype: string``),
+    which a Sphinx catalogue gives as the unit after the field's name, ``rtype``."""
+    at = view.ref.segment - 1
+    return (0 < at < len(ctx.segments) and ctx.segments[at] == view.ref.of
+            and ctx.segments[at - 1].source.strip() == "rtype")
 
 
 def _cell(source: str, words: list[str]) -> bool:
