@@ -40,6 +40,7 @@ _TITLED_ROLE = re.compile(r":[\w+.-]+(?::[\w+.-]+)*:`(?P<title>[^`<>\s]+)\s*<[^<
 _FUNCTION = frozenset("a an the of to in on at by for with from as is are was were be and or "
                       "but if that this it not no can will should may must".split())
 _LETTER = re.compile(r"[^\W\d_]")
+_WINDOW = 8
 _OPENING = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN_WORD = re.compile(r"(?<![\w\ufffc.@/-])[a-z]+(?:-[a-z]+)*(?![\w\ufffc@/]|[.-]\w)")
@@ -133,7 +134,9 @@ def _kept_in_latin(source: Masked, target: Masked) -> list[Span]:
         return []
     kept: dict[str, list[Span]] = {}
     for m in _LATIN_WORD.finditer(target.text):
-        before, after = target.text[:m.start()], target.text[m.end():]
+        # a short window each side: slicing the whole text would be quadratic
+        before = target.text[max(0, m.start() - _WINDOW):m.start()]
+        after = target.text[m.end():m.end() + _WINDOW]
         if _LATIN_NEIGHBOUR_BEFORE.search(before) or _LATIN_NEIGHBOUR_AFTER.match(after):
             continue  # a run of English words: a phrase left untranslated
         if before[-1:] in _OPENING and after[:1] == _OPENING.get(before[-1:]):
