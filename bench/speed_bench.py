@@ -218,9 +218,10 @@ def bench_tm(work: Path, times: int, baseline: Path | None, queries_n: int) -> s
                 "translate-toolkit matcher (new process, built from the TM)": (
                     [PYTHON, "-c", PEER_TM, str(tm_json), str(listing)], None)}
     if baseline is not None:
+        # On sys.path ahead of the working directory (this checkout), which `-c` puts first.
         commands["main's `glossary tm search --batch` (today)"] = (
-            [PYTHON, "-c", "from cli import main; main()", *search[3:]],
-            {"PYTHONPATH": str(baseline)})
+            [PYTHON, "-c", f"import sys; sys.path.insert(0, {str(baseline)!r}); "
+             "from cli import main; main()", *search[3:]], {"PYTHONPATH": str(baseline)})
     runs = {name: [] for name in commands}
     answers = {}
     for _ in range(times):

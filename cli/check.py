@@ -59,10 +59,12 @@ CHECK_PROGRESS_FROM = 2000
                    "code, markdown, rst, sphinx, sphinx-block, escape, accel), with 'auto' to add to "
                    "the detected ones (auto,dollar).")
 @click.option("--list-rules", is_flag=True, help="List the rules with severity and exit.")
-@click.option("--min-confidence", type=click.Choice(["low", "medium", "high"]), default="low",
-              show_default=True,
-              help="Leave out findings less sure than this (each finding's confidence and "
-                   "its reason are in the JSON, CSV and HTML reports).")
+@click.option("--min-confidence", type=click.Choice(["low", "medium", "high"]),
+              default="medium", show_default=True,
+              help="Leave out findings less sure than this, in every format (how many were "
+                   "left out: the text summary, the JSON summary's below_min_confidence, and a "
+                   "line on stderr); low shows all. Each finding's confidence and its reason "
+                   "are in the JSON, CSV and HTML reports.")
 @split_lists_option
 @jobs_option("check")
 @no_cache_option
@@ -86,7 +88,9 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
     inconsistent-term, number-mismatch, placeholder-mismatch, untranslated, mixed-script,
     name-spelling, inconsistent-translation, inconsistent-source; --list-rules describes
     them. Every finding has a confidence (low, medium, high) with its reason; only a
-    high-confidence finding of an error rule is an error.
+    high-confidence finding of an error rule is an error. Low-confidence findings (an
+    everyday word that may be meant in another sense, a short form «БД» of «база данных»)
+    are left out unless --min-confidence low; the summary says how many.
 
     Markup (--markup): placeholders, tags, code, URLs, link targets and accelerators are
     not words: terms and numbers inside them count on neither side, and
@@ -108,12 +112,15 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
 
     Example: glossary check draft.po --format html -o report.html
 
+    Every finding, the low-confidence ones too: glossary check draft.po --min-confidence low
+
     With markup named: glossary check docs-ru.po --markup auto,sphinx
     """
     from glossary.check import RULES, check, read_draft, select
     from glossary.markup import Markup
     from glossary.check import ignore as ignore_file
     from glossary.check.render import BINARY, RENDERERS
+    from glossary.check.render.text import left_out
     from glossary.processes import default_jobs
     from glossary.textio import write_atomic
 
@@ -162,6 +169,8 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
         write_binary(text)
     else:
         echo(text, nl=False)
+    if report.below_confidence and (fmt != "text" or output is not None):
+        message(left_out(report).capitalize() + ".")  # the text summary says it on stdout
     if len(glossary_path) > 1:
         show_origins(report, glossary)
     if tm_path is not None:

@@ -14,12 +14,13 @@ from .options import (format_option, glossary_option, jobs_option, lang_options,
                       output_option, tm_option)
 from .output import (color_enabled, describe_skips, echo, highlight, message, plural,
                      print_json)
-from .terms import compile_glossary, load_glossary
+from .terms import compile_glossary
 
 if TYPE_CHECKING:
     from glossary.segment import Segment
     from tm import TranslationMemory
     from tm.model import Difference, FuzzyMatch
+    from tm.vet import Vetter
 
 TM_FILE_FORMATS = ["po", "tmx", "xliff", "tsv"]
 
@@ -230,9 +231,9 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
         raise click.UsageError("give TEXT to search for, or --batch FILE")
     if batch is not None and query:
         raise click.UsageError("give either TEXT or --batch, not both")
-    from tm.vet import Vetter, describe
+    from tm.vet import describe
 
-    vetter = Vetter(load_glossary(glossary_path))
+    vetter = glossary_vetter(glossary_path)
 
     def as_dict(match: FuzzyMatch) -> dict:
         data = match.as_dict()
@@ -275,6 +276,15 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
     if not found:
         message(f"No match of {min_score}% or more.")
         sys.exit(1)
+
+
+def glossary_vetter(glossary_path: tuple[Path, ...]) -> Vetter:
+    """The glossary's vetter of TM matches, on its compiled matcher from the cache (building
+    the matcher anew cost a search more than its thousand queries)."""
+    from tm.vet import Vetter
+
+    compiled = compile_glossary(glossary_path)
+    return Vetter(compiled.glossary, compiled.matcher)
 
 
 def describe_terms(text: str, glossary_path: tuple[Path, ...]) -> None:
@@ -354,9 +364,8 @@ def tm_pretranslate(file: Path, output: Path | None, min_score: int, overwrite: 
     """
     from glossary.textio import write_atomic
     from tm.pretranslate import pretranslate
-    from tm.vet import Vetter
 
-    vetter = Vetter(load_glossary(glossary_path))
+    vetter = glossary_vetter(glossary_path)
     with open_tm(tm_path) as memory:
         text, report = pretranslate(memory, file, min_score=min_score, overwrite=overwrite,
                                     source_lang=source_lang, target_lang=target_lang,

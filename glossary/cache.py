@@ -216,7 +216,7 @@ def glossary_from_data(data: dict, path: Path) -> Glossary:
         # The terms were validated when the part was written: fill the frozen dataclass
         # directly (ten times cheaper than __init__; 10,000 terms load in a few ms).
         term = object.__new__(Term)
-        term.__dict__.update(zip(names, map(_tuples, row)))
+        term.__dict__.update(zip(names, [_tuples(v) if type(v) is list else v for v in row]))
         if term.given is not None:  # the columns the file gave: a set (see _plain)
             term.__dict__["given"] = frozenset(term.given)
         terms.append(term)

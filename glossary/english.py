@@ -8,12 +8,17 @@ speech"), never to match.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from types import ModuleType
 
-import snowballstemmer
 
-_STEMMER = snowballstemmer.stemmer("english")
+@lru_cache(maxsize=1)
+def _stemmer():
+    """Snowball, imported on first use (a look-up never needs it)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=1)
@@ -21,6 +26,33 @@ def lexicon() -> ModuleType:
     """lemminflect, imported on first use: it brings numpy (a quarter of a second of start-up)
     that a Russian look-up never needs."""
     return importlib.import_module("lemminflect")
+
+
+# Lemmas worked out before for the forms of a glossary's words (`table`), kept in its
+# compiled cache: a look-up of a glossary word reads them there and never loads the lexicon.
+_learnt: dict[str, list[str]] = {}
+_sources: list[Callable[[], dict[str, list[str]]]] = []
+
+
+def learn(source: Callable[[], dict[str, list[str]]]) -> None:
+    """Where `table`'s answers can be read: called when a word is first looked for, or at
+    once when the lexicon is loaded already (a glossary just compiled), which builds the
+    table while that costs least."""
+    if lexicon.cache_info().currsize:
+        _learnt.update(source())
+    else:
+        _sources.append(source)
+
+
+def table(words: Iterable[str]) -> dict[str, list[str]]:
+    """`lemmas` of the given words and of every form their lemmas inflect to."""
+    forms = {without_possessive(word.lower()) for word in words}
+    for word in sorted(forms):
+        for lemma in _lemmas(word):
+            for found in (lexicon().getAllInflections(lemma),
+                          lexicon().getAllInflectionsOOV(lemma, "NOUN")):
+                forms.update(form for group in found.values() for form in group)
+    return {form: sorted(_lemmas(form)) for form in sorted(forms)}
 
 
 @lru_cache(maxsize=200_000)
@@ -38,6 +70,13 @@ def lemmas(word: str) -> frozenset[str]:
     (False, True)
     """
     word = without_possessive(word)
+    while _sources:
+        _learnt.update(_sources.pop()())
+    learnt = _learnt.get(word)
+    return frozenset(learnt) if learnt is not None else _lemmas(word)
+
+
+def _lemmas(word: str) -> frozenset[str]:
     known = lexicon().getAllLemmas(word)
     found = known or lexicon().getAllLemmasOOV(word, "NOUN")
     if word.endswith("ing") and word in found.get("NOUN", ()):
@@ -74,7 +113,7 @@ def family_by_pos(word: str) -> frozenset[tuple[str, str]]:
     """
     word = without_possessive(word.lower())
     found = lexicon().getAllLemmas(word) or lexicon().getAllLemmasOOV(word, "NOUN")
-    return frozenset((pos, _STEMMER.stemWord(lemma)) for pos, forms in found.items()
+    return frozenset((pos, _stemmer().stemWord(lemma)) for pos, forms in found.items()
                      for lemma in forms)
 
 

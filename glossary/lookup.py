@@ -9,15 +9,14 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from . import english
 from .cache import Store
 from .keys import canonical
-from .markup import mask
 from .matcher import Match, Matcher
 from .model import Glossary, Term
 from .normalize import script
 from .ru import CYRILLIC, LATIN
 from .tokens import tokenize
-from .translit import REVERSIBLE, fold_latin, latin_keys, to_cyrillic, to_latin
 
 MATCH_KINDS = ("exact", "lemma", "variant", "clipped", "run-together", "transliteration", "fuzzy")
 # A misspelling this close to a single glossary form is taken as a hit, not a suggestion.
@@ -55,6 +54,15 @@ class Lookup:
         self.terms = glossary.by_id()
         self.matcher = matcher or Matcher(glossary)
         self.store = store or Store("", None)
+        if self.store.directory is not None:
+            english.learn(lambda: self.store.get("english", self._build_english, decode=_strings))
+
+    def _build_english(self) -> dict[str, list[str]]:
+        """The lemmas of every English glossary word's forms (english.table), so that a
+        warm look-up of an English term needs no lexicon (lemminflect and numpy)."""
+        return english.table(t.norm for term in self.glossary
+                             for form in (*term.approved("en"), *term.forbidden("en"))
+                             for t in tokenize(form) if t.is_word and LATIN.search(t.norm))
 
     @cached_property
     def _latin(self) -> dict[str, list[str]]:
@@ -65,6 +73,8 @@ class Lookup:
         return self.store.get("latin", self._build_latin)
 
     def _build_latin(self) -> dict[str, list[str]]:
+        from .translit import fold_latin, latin_keys
+
         index: dict[str, list[str]] = {}
         for term in self.glossary:
             keys = {k for form in term.approved("ru") for k in latin_keys(form)}
@@ -118,6 +128,8 @@ class Lookup:
         >>> [t.id for t in Lookup(load()).terms_in("Заградотряд и СМЕРШ")]
         ['blocking-detachment', 'smersh']
         """
+        from .markup import mask
+
         lang = lang or script(text) or "en"
         found = dict.fromkeys(m.term_id for m in self.matcher.find(mask(text).text, lang)
                               if m.status != "forbidden")
@@ -159,6 +171,10 @@ class Lookup:
         return list(best.values())
 
     def _transliterated(self, query: str) -> list[Hit]:
+        # Imported here: building the romanisation tables is a start-up cost most queries
+        # (Russian, or English found as written) never need.
+        from .translit import REVERSIBLE, fold_latin, to_cyrillic, to_latin
+
         keys = {fold_latin(query), fold_latin(_GERMAN_UMLAUTS.sub(_umlaut_digraph, query))}
         # Two or three letters romanise too many short forms (S., SS, С.) to mean anything.
         ids = {i for key in keys if len(key) >= _MIN_ROMANISED for i in self._latin.get(key, ())}
@@ -206,6 +222,11 @@ def _inside_compound(text: str, m: Match) -> bool:
 def _covered(hits: list[Hit]) -> int:
     """How many characters of the query the hits account for."""
     return sum(len(h.text) for h in hits)
+
+
+def _strings(data: dict) -> dict[str, list[str]]:
+    """A cached english.table, its shape checked (a wrong one is rebuilt)."""
+    return {str(word): [str(lemma) for lemma in found] for word, found in data.items()}
 
 
 def _lemma_string(text: str) -> str:

@@ -27,7 +27,7 @@ from .runtogether import MIN_LEN, split_runtogether
 from .tokens import Token, _norm, hyphenated, tokenize, words
 
 # Bump when the compiled data (to_data) changes shape or meaning: cached copies are rebuilt.
-FORMAT = 3
+FORMAT = 4
 
 _WORDLIKE = re.compile(r"[^\W_]")
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
@@ -67,8 +67,9 @@ class Matcher:
     """Compiled glossary forms, ready to find in any number of texts."""
 
     def __init__(self, glossary: Glossary | Iterable[Term] = ()):
-        self._entries: list[Entry] = []
-        self._entry_ids: dict[Entry, int] = {}
+        self._entries: list[Entry | None] = []   # None: not yet made from _rows
+        self._rows: list[list] = []               # the cached rows of _entries (from_data)
+        self._entry_ids: dict[Entry, int] | None = {}
         self._tries: dict[str, dict] = {"ru": {}, "en": {}}   # leaves hold entry numbers
         self._vocab: dict[str, set[str]] = {"ru": set(), "en": set()}
         self._reset()
@@ -95,6 +96,15 @@ class Matcher:
         self._relevant: dict[str, tuple[set[str], set[str]]] = {"ru": (set(), set()),
                                                                  "en": (set(), set())}
         self._anchor_sets: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+
+    def _entry(self, number: int) -> Entry:
+        entry = self._entries[number]
+        if entry is None:
+            entry = self._entries[number] = Entry(*self._rows[number])
+        return entry
+
+    def _all_entries(self) -> list[Entry]:
+        return [self._entry(n) for n in range(len(self._entries))]
 
     def _anchors(self, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
         """One key of every key path in the trie, which a text must hold for the path to
@@ -123,6 +133,8 @@ class Matcher:
     def add(self, entry: Entry) -> None:
         """File one form under every key path it can be read by."""
         trie = self._tries[entry.lang]
+        if self._entry_ids is None:
+            self._entry_ids = {e: i for i, e in enumerate(self._all_entries())}
         number = self._entry_ids.setdefault(entry, len(self._entries))
         if number == len(self._entries):
             self._entries.append(entry)
@@ -133,7 +145,7 @@ class Matcher:
                 node = node.setdefault(key, {})
                 self._vocabulary(entry.lang).add(key)
             numbers = node.setdefault(_END, [])
-            if entry.how and any(not self._entries[n].how for n in numbers):
+            if entry.how and any(not self._entry(n).how for n in numbers):
                 continue  # the form is listed (by this concept or another): that entry wins
             if number not in numbers:
                 numbers.append(number)
@@ -142,8 +154,11 @@ class Matcher:
     def to_data(self) -> dict:
         """The compiled matcher as plain data (JSON-ready: dicts, lists, strings, ints)."""
         return {"format": FORMAT,
-                "entries": [[getattr(e, f.name) for f in fields(Entry)] for e in self._entries],
-                "tries": self._tries}
+                "entries": [[getattr(e, f.name) for f in fields(Entry)]
+                            for e in self._all_entries()],
+                "tries": self._tries,
+                "anchors": {lang: [sorted(a), list(m)] for lang in self._tries
+                            for a, m in (self._anchors(lang),)}}
 
     @classmethod
     def from_data(cls, data: dict) -> "Matcher":
@@ -151,9 +166,14 @@ class Matcher:
         if data.get("format") != FORMAT:
             raise ValueError(f"compiled matcher format {data.get('format')!r}, not {FORMAT}")
         matcher = cls()
-        matcher._entries = [Entry(*row) for row in data["entries"]]
-        matcher._entry_ids = {e: i for i, e in enumerate(matcher._entries)}
+        # A look-up reads a handful of entries of thousands: each is made when first read,
+        # the index of all of them only when a form is added.
+        matcher._rows = data["entries"]
+        matcher._entries = [None] * len(matcher._rows)
+        matcher._entry_ids = None
         matcher._tries = data["tries"]
+        matcher._anchor_sets = {lang: (frozenset(a), tuple(m))
+                                for lang, (a, m) in data["anchors"].items()}
         matcher._vocab = {}  # rebuilt from the tries when a run-together word needs it
         return matcher
 
@@ -267,7 +287,7 @@ class Matcher:
         def rank(candidate: tuple[int, int, list[int]]) -> tuple[int, int, bool]:
             i, end, numbers = candidate
             surface = fold(text[tokens[i].start:tokens[end - 1].end])
-            return i - end, i, not any(fold(self._entries[n].form) == surface for n in numbers)
+            return i - end, i, not any(fold(self._entry(n).form) == surface for n in numbers)
 
         taken = [False] * len(tokens)
         chosen = []
@@ -276,7 +296,7 @@ class Matcher:
                 continue
             start, stop = tokens[i].start, tokens[end - 1].end
             surface = text[start:stop]
-            found = [e for e in map(self._entries.__getitem__, entries)
+            found = [e for e in map(self._entry, entries)
                      if e.match == LEMMA or _agrees(e, surface, text, start)]
             if not found:
                 continue

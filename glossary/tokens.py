@@ -18,7 +18,6 @@ _WORDS = re.compile(_WORD)
 _HYPHENATED = re.compile(rf"({_WORD})-(?=({_WORD}))")
 # A Russian case ending put after a Latin name with an apostrophe (Tarantool’а, memtx'е,
 # vinylʼом): the name is the word, the ending its inflection, as in a Russian word.
-_APOSTROPHES = ("'", "’", "ʼ")
 _ENDING = re.compile(r"(?<=[A-Za-z0-9])['’ʼ][а-яё]{1,4}$", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
@@ -30,7 +29,7 @@ def _inflected_name(word: str) -> int:
     >>> _inflected_name("memtx'е"), _inflected_name("Tarantool’ом"), _inflected_name("People's")
     (5, 9, 8)
     """
-    if not any(a in word for a in _APOSTROPHES):
+    if not _has_apostrophe(word):
         return len(word)
     ending = _ENDING.search(word)
     if ending is None or _CYRILLIC.search(word, 0, ending.start()):
@@ -78,6 +77,7 @@ def tokenize(text: str) -> list[Token]:
     make = tuple.__new__
     after_hyphen = False
     word_end = -1  # end of the last token when it was a word
+    named = _has_apostrophe(text)  # without one no word can be an inflected Latin name
     for m in _TOKEN.finditer(text):
         group = m.lastindex
         if group == _HYPHEN_GROUP:
@@ -86,7 +86,7 @@ def tokenize(text: str) -> list[Token]:
         surface = m.group()
         start, end = m.span()
         if group == _WORD_GROUP:
-            cut = _inflected_name(surface)
+            cut = _inflected_name(surface) if named else len(surface)
             if cut < len(surface):
                 surface, end = surface[:cut], start + cut
             append(make(Token, (surface, start, end, _norm(surface), True, after_hyphen)))
@@ -105,7 +105,14 @@ def words(text: str) -> list[str]:
     >>> words("Войска НКВД, проверочно-фильтрационный в memtx'е")
     ['Войска', 'НКВД', 'проверочно', 'фильтрационный', 'в', 'memtx']
     """
-    return [w[:_inflected_name(w)] for w in _WORDS.findall(text)]
+    found = _WORDS.findall(text)
+    if not _has_apostrophe(text):  # the usual text: no word to cut (see _inflected_name)
+        return found
+    return [w[:_inflected_name(w)] for w in found]
+
+
+def _has_apostrophe(text: str) -> bool:
+    return "'" in text or "’" in text or "ʼ" in text
 
 
 def hyphenated(text: str) -> list[tuple[str, str]]:

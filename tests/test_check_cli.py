@@ -174,6 +174,7 @@ def test_json_report(runner, gloss, draft):
     assert data["summary"] == {
         "segments": 3, "segments_with_findings": 1, "findings": 2, "errors": 2, "warnings": 0,
         "ignored": 0, "source_lang": "ru", "target_lang": "en",
+        "min_confidence": "medium", "below_min_confidence": 0,
         "by_rule": {"missing-term": 1, "part-of-speech": 0, "forbidden-term": 1,
                     "inconsistent-term": 0, "number-mismatch": 0, "placeholder-mismatch": 0,
                     "untranslated": 0, "mixed-script": 0, "name-spelling": 0,

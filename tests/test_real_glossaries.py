@@ -195,17 +195,57 @@ def test_draft_evidence_is_the_same_in_processes():
     assert one == two and one[-1].confidence == "high"
 
 
+def _draft(tmp_path, glossary: str, draft: str) -> list[str]:
+    """`check` arguments for a TSV draft against a TSV glossary (both written here)."""
+    (tmp_path / "terms.tsv").write_text("id\tru\ten\n" + glossary, encoding="utf-8")
+    (tmp_path / "d.tsv").write_text(draft, encoding="utf-8")
+    return ["check", str(tmp_path / "d.tsv"), "--glossary", str(tmp_path / "terms.tsv")]
+
+
+NOTE = "note\tпримечание\tnote\n"
+TUPLE = "tuple\tкортеж\ttuple\n"
+LOW_NOTE = "Take a note of it.\tЗапишите это.\n"      # a low-confidence finding
+HIGH_TUPLE = "Return a tuple.\tВерните запись.\n"     # a high-confidence one
+
+
 def test_min_confidence_filters(runner, tmp_path):
-    path = tmp_path / "terms.tsv"
-    path.write_text("id\tru\ten\nnote\tпримечание\tnote\n", encoding="utf-8")
-    draft = tmp_path / "d.tsv"
-    draft.write_text("Take a note of it.\tЗапишите это.\n", encoding="utf-8")
-    args = ["check", str(draft), "--glossary", str(path), "--format", "csv"]
-    low = runner.invoke(main, args)
+    args = [*_draft(tmp_path, NOTE, LOW_NOTE), "--format", "csv"]
+    low = runner.invoke(main, [*args, "--min-confidence", "low"])
     assert low.exit_code == 0            # a warning only
     assert ",low," in low.stdout and "nothing in the segment confirms" in low.stdout
+    assert low.stderr == ""
     high = runner.invoke(main, [*args, "--min-confidence", "medium"])
     assert high.stdout.splitlines()[1:] == []
+
+
+LEFT_OUT = "1 finding below medium confidence left out (--min-confidence low shows all)"
+
+
+@pytest.mark.parametrize("fmt, on_stdout", [("csv", False), ("json", False), ("text", True)])
+def test_low_confidence_is_left_out_by_default_and_said(runner, tmp_path, fmt, on_stdout):
+    args = _draft(tmp_path, NOTE + TUPLE, LOW_NOTE + HIGH_TUPLE)
+    result = runner.invoke(main, [*args, "--format", fmt])
+    assert result.exit_code == 1         # the high one (tuple) is an error; note is left out
+    assert "tuple" in result.stdout and "«note»" not in result.stdout
+    if on_stdout:  # the text summary says it; no second word on stderr
+        assert LEFT_OUT in result.stdout.splitlines()[-1] and result.stderr == ""
+    else:
+        assert result.stderr == LEFT_OUT[0].upper() + LEFT_OUT[1:] + ".\n"
+    if fmt == "json":
+        summary = json.loads(result.stdout)["summary"]
+        assert (summary["min_confidence"], summary["below_min_confidence"]) == ("medium", 1)
+
+
+@pytest.mark.parametrize("draft, level, code, shown", [
+    (LOW_NOTE, "medium", 0, "No findings"),        # the low one left out: nothing reported
+    (LOW_NOTE, "low", 0, "0 errors, 1 warning"),    # reported, a warning: still 0
+    (HIGH_TUPLE, "medium", 1, "1 error"),
+    (HIGH_TUPLE, "high", 1, "1 error"),
+])
+def test_exit_status_follows_the_reported_findings(runner, tmp_path, draft, level, code, shown):
+    result = runner.invoke(main, [*_draft(tmp_path, NOTE + TUPLE, draft),
+                                  "--min-confidence", level])
+    assert result.exit_code == code and result.stdout.splitlines()[-1].startswith(shown)
 
 
 @pytest.mark.parametrize("source, target, expected", [

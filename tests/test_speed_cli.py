@@ -82,7 +82,36 @@ def test_no_cache_leaves_the_cache_alone(runner, gloss, tmp_path, monkeypatch):
     assert result.exit_code == 0 and "Smersh" in result.stdout
     assert not cache.exists()
     runner.invoke(main, ["lookup", "--glossary", str(gloss), "СМЕРШ"])
-    assert sorted(p.name.split(".")[1] for p in cache.iterdir()) == ["glossary", "matcher"]
+    assert sorted(p.name.split(".")[1] for p in cache.iterdir()) == \
+        ["english", "glossary", "matcher"]
+
+
+LOOKUP_LOADS = """
+import sys
+from cli import main
+sys.argv = ["glossary", *sys.argv[1:]]
+try:
+    main()
+finally:
+    print("lexicon loaded" if "lemminflect" in sys.modules else "no lexicon", file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("query", ["penal battalions", "Penal Battalion's", "blocking detachments",
+                                   "Smersh", "nonexistent words"])
+def test_a_warm_english_lookup_reads_its_lemmas_from_the_cache(gloss, tmp_path, query):
+    """Real processes: the compiled cache keeps the lemmas of the glossary's English forms, so
+    a warm look-up of one needs no lexicon (lemminflect brings numpy), and answers as a
+    look-up without the cache does. A word outside the glossary still loads the lexicon."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "GLOSSARY_CACHE_DIR": str(tmp_path / "c")}
+    argv = [sys.executable, "-c", LOOKUP_LOADS, "lookup", "--glossary", str(gloss), query,
+            "--format", "json"]
+    runs = [subprocess.run(argv + extra, capture_output=True, text=True, env=env)
+            for extra in (["--no-cache"], [], [])]   # uncached, cold, warm
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout
+    assert runs[0].returncode == runs[2].returncode
+    outside = query == "nonexistent words"
+    assert runs[2].stderr.strip().endswith("lexicon loaded" if outside else "no lexicon")
 
 
 def test_check_jobs_give_the_report_of_one(runner, gloss, tmp_path):

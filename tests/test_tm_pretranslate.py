@@ -142,3 +142,46 @@ def test_search_flags_a_forbidden_rendering(tmp_path, runner):
     [match] = json.loads(result.stdout)
     assert [(f["term"], f["approved"]) for f in match["forbidden"]] == [
         ("penal-battalion", "penal battalion")]
+
+
+VETTED = [
+    ("Штрафной батальон.", "Punishment battalion."),          # forbidden rendering
+    ("Штрафной батальон.", "Penal battalion."),               # approved
+    ("Он пришёл домой.", "Punishment battalion came home."),   # no concept in the source
+    ("Штрафбатом командовал майор.", "The punishment battalion was led by a major."),
+    ("<b>Штрафной</b> батальон", "<b>Punishment</b> battalion"),
+    ("%(n)s штрафных батальонов", "%(n)s punishment battalions"),
+    ("", "Punishment battalion."),
+    ("Punishment battalion.", "Штрафной батальон."),         # turned round (en→ru)
+    # the source names concepts without a forbidden rendering, the target a forbidden one
+    ("Спецлагерь НКВД у Орла.", "The punishment battalion's NKVD special camp near Oryol."),
+    ("Заградительный отряд НКВД.", "The NKVD punishment detachment."),  # one of them has
+    ("Заградительный отряд и штрафной батальон.", "Punishment detachment and punishment battalion."),
+]
+
+
+@pytest.mark.parametrize("source,target", VETTED)
+def test_vetter_says_what_the_checker_says(small_glossary, source, target):
+    """The vetter's shortcut (no concept in the source: nothing to look for) gives exactly
+    the checker's forbidden-term findings."""
+    from glossary.check import check
+    from glossary.ru import CYRILLIC
+    from glossary.segment import Segment
+    from tm.vet import RULE, Vetter
+
+    src, tgt = ("ru", "en") if CYRILLIC.search(source) or not source else ("en", "ru")
+    expected = check([Segment(source, target, src, tgt)], small_glossary, source_lang=src,
+                     target_lang=tgt, rules=(RULE,)).findings
+    assert Vetter(small_glossary).forbidden(source, target, src, tgt) == expected
+
+
+def test_vetter_judges_a_pair_once_and_hands_out_copies(small_glossary):
+    from tm.vet import Vetter
+
+    vetter = Vetter(small_glossary)
+    first = vetter.forbidden("Штрафной батальон.", "Punishment battalion.", "ru", "en")
+    assert [f.term for f in first] == ["penal-battalion"]
+    first.clear()  # a caller's list is its own: the next answer is whole
+    again = vetter.forbidden("Штрафной батальон.", "Punishment battalion.", "ru-RU", "en-GB")
+    assert [f.term for f in again] == ["penal-battalion"]
+    assert len(vetter._judged) == 1

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from glossary import morph
 from glossary.keys import word_keys
-from glossary.markup import ACCEL, mask
+from glossary.markup import ACCEL, Masked, mask
+from glossary.markup.plain import is_plain
 from glossary.ru import CYRILLIC, YO
 from glossary.tokens import tokenize
 
@@ -82,7 +83,7 @@ def shape(text: str) -> tuple[TmToken, ...]:
     """
     tokens: list[TmToken] = []
     at = 0
-    masked = mask(text)
+    masked = Masked(text, text, ()) if is_plain(text) else mask(text)  # prose: no finders
     for s in masked.spans:
         if s.kind == ACCEL:
             continue  # blanked inside the word it marks

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from glossary.check.engine import check
 from glossary.check.finding import Finding
 from glossary.langtags import primary
+from glossary.markup import mask
 from glossary.matcher import Matcher
 from glossary.model import Term
 from glossary.segment import Segment
@@ -21,6 +22,12 @@ class Vetter:
     def __init__(self, glossary: Iterable[Term], matcher: Matcher | None = None):
         self.terms = list(glossary)
         self.matcher = matcher or Matcher(self.terms)
+        # Per language, the concepts with a forbidden form in it: the only ones the rule
+        # can report (few in a glossary), so a source naming none of them needs no check.
+        self._forbidding = {lang: frozenset(t.id for t in self.terms if t.forbidden(lang))
+                            for lang in ("ru", "en")}
+        # A TM returns the same unit for many queries: each distinct pair is judged once.
+        self._judged: dict[tuple[str, str, str, str], list[Finding]] = {}
 
     def forbidden(self, source: str, target: str, source_lang: str | None,
                   target_lang: str | None) -> list[Finding]:
@@ -30,6 +37,16 @@ class Vetter:
         src, tgt = primary(source_lang), primary(target_lang)
         if {src, tgt} != {"ru", "en"}:
             return []
+        key = (source, target, str(src), str(tgt))
+        if key not in self._judged:
+            self._judged[key] = self._check(*key)
+        return list(self._judged[key])
+
+    def _check(self, source: str, target: str, src: str, tgt: str) -> list[Finding]:
+        forbidding = self._forbidding[tgt]
+        if not any(m.status != "forbidden" and m.term_id in forbidding
+                   for m in self.matcher.find(mask(source).text, src)):
+            return []  # the source names no concept with a forbidden rendering to look for
         report = check([Segment(source, target, src, tgt)], self.terms, matcher=self.matcher,
                        source_lang=src, target_lang=tgt, rules=(RULE,))
         return report.findings

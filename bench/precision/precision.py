@@ -293,6 +293,9 @@ def caught(miss: dict, findings: list[dict]) -> list[str]:
 
 # --- the command line ------------------------------------------------------------------
 
+CONFIDENCES = ("low", "medium", "high")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -305,6 +308,10 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("project", choices=sorted(PROJECTS))
         p.add_argument("--findings", type=Path, help="JSON lines (default: "
                        f"{OUT}/PROJECT.jsonl; set PRECISION_OUT to move it)")
+        if name != "run":
+            p.add_argument("--min-confidence", choices=CONFIDENCES, default="low",
+                           help="only findings this sure (medium: what `glossary check` "
+                           "reports by default; default low: every finding)")
         if name in ("sample", "score"):
             p.add_argument("-n", type=int, default=SAMPLE, help="sample size (default 60)")
             p.add_argument("--seed", type=int, default=SEED, help=f"default {SEED}")
@@ -328,7 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         run(project, findings_path)
         return 0
-    findings = read_findings(findings_path)
+    findings = [r for r in read_findings(findings_path)
+                if CONFIDENCES.index(r.get("confidence", "high"))
+                >= CONFIDENCES.index(args.min_confidence)]
     if args.command in ("sample", "score"):
         findings = frame_of(findings, args.rule, args.skip_empty)
         verdicts = read_judgements(args.judgements or HERE / f"{project.name}.judged.tsv")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..errors import GlossaryError, InputError
 from ..langid import identify
 from ..langtags import name, pair, primary
-from ..markup import Markup, mask
+from ..markup import Markup
 from ..matcher import Matcher
 from ..model import Glossary, Term
 from ..segment import Segment
@@ -15,6 +15,7 @@ from .confidence import HIGH, LEVELS, LOW, at_least
 from .context import Context, PairView, Ref
 from .finding import ERROR, WARNING, Finding
 from .ignore import Ignore
+from .masks import Masks
 from .parallel import check_in_processes
 from .registry import RULES, Issue, select
 
@@ -33,6 +34,8 @@ class Report:
     ignored: list[Finding] = field(default_factory=list)
     everything: list[Finding] = field(default_factory=list)  # findings and ignored, in order
     terms: dict[str, Term] = field(default_factory=dict)  # the glossary, by concept id
+    min_confidence: str = LOW
+    below_confidence: int = 0  # findings left out as less sure than min_confidence
 
     @property
     def errors(self) -> int:
@@ -56,6 +59,8 @@ class Report:
             "errors": self.errors,
             "warnings": self.warnings,
             "ignored": len(self.ignored),
+            "min_confidence": self.min_confidence,
+            "below_min_confidence": self.below_confidence,
             "by_rule": by_rule,
             "source_lang": self.source_lang,
             "target_lang": self.target_lang,
@@ -97,6 +102,7 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     for r in chosen:
         if r.finish is not None:
             found.extend(_stamp(ref, r.id, issue) for ref, issue in r.finish(ctx))
+    everything = len(found)
     found = [f for f in found if at_least(f.confidence, min_confidence)]
     order = {r.id: i for i, r in enumerate(chosen)}
     found.sort(key=lambda f: (f.segment, f.plural, order[f.rule],
@@ -104,7 +110,7 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     ignored = [f for f in found if ignore is not None and f in ignore]
     kept = [f for f in found if ignore is None or f not in ignore]
     return Report(kept, segments, source_lang, target_lang, tuple(r.id for r in chosen), ignored,
-                  found, terms)
+                  found, terms, min_confidence, everything - len(found))
 
 
 def check_pairs(segments: Iterable[Segment], first: int, ctx: Context, rule_ids: list[str],
@@ -114,16 +120,17 @@ def check_pairs(segments: Iterable[Segment], first: int, ctx: Context, rule_ids:
     chosen = [RULES[i] for i in rule_ids]
     found: list[Finding] = []
     markup: Markup = ctx.markup
+    masked_by = Masks()
     for number, segment in enumerate(segments, start=first):
         syntaxes = markup.for_segment(segment)
         for plural, (source, target) in enumerate(pairs(segment)):
             ref = Ref(number, segment.line, segment, plural)
-            masked = (mask(source, syntaxes, segment.source_codes if plural == 0 else ()),
-                      mask(target, Markup.for_target(syntaxes, source),
-                           segment.target_codes if plural == 0 else ()))
+            masked = (masked_by(source, syntaxes, segment.source_codes if plural == 0 else ()),
+                      masked_by(target, Markup.for_target(syntaxes, source),
+                                segment.target_codes if plural == 0 else ()))
             alt = _alt_source(segment, plural)
             view = PairView(ref, source, target, ctx, masked,
-                            mask(alt, syntaxes) if alt is not None else None)
+                            masked_by(alt, syntaxes) if alt is not None else None)
             for r in chosen:
                 for issue in r.run(view, ctx):
                     found.append(_stamp(ref, r.id, issue))

@@ -6,6 +6,7 @@ agree when their readings share a value:
 * grouping by space, NBSP, thin space (U+2009), narrow NBSP (U+202F) or figure space:
   ``3 648`` = ``3648``; by comma (English) ``3,648``; by point (German style) ``3.648``;
 * decimal comma (Russian) or point (English): ``76,25 %`` = ``76.25%`` (signs are ignored);
+  a leading point is a decimal one, ``.08%`` = ``0,08 %``, but not after a word (``file.08``);
 * so ``3,648`` is either 3648 or 3.648 and agrees with both;
 * ``1941 г.``, ``1941-го``, ``1940s``, ``5th``, ``№ 227``/``No. 227``: the digits count;
 * ``1941–45`` also reads 1945; ``1,5 млн``/``1.5 million`` also reads 1 500 000;
@@ -17,8 +18,8 @@ name (июня, June) or a Roman numeral (XX век) on one side may account for
 other, but never causes a finding by itself. Limits: larger numbers in words are not read
 beyond simple compounds; the hour of a clock time (``2:30``, ``1 pm``) is not compared when
 the other side writes no clock time (it may say половина третьего); times like ``10.30``
-read as a decimal; phone numbers grouped differently differ; and a number that
-legitimately changes in translation (unit conversion) is reported.
+read as a decimal; and a number that legitimately changes in translation (unit conversion)
+is reported. Compound words, digit groups and repeated values: see numwords.
 """
 from __future__ import annotations
 
@@ -31,7 +32,9 @@ from ..markup import Masked
 from ..morph import lemmas
 from ..ru import DIGIT_SPACES
 from .context import Context, PairView
+from .confidence import LOW
 from .finding import ERROR
+from .numwords import compound_values, glued, halved, roman, shared_value, split_groups
 from .registry import Issue, rule
 
 _DIGIT = re.compile(r"\d")
@@ -51,7 +54,6 @@ _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4
            "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
 _MAX_DENOMINATOR = 16
 _ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
-_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 _EN_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -143,6 +145,10 @@ def numbers(text: str) -> list[Number]:
             factor = _multiplier(after.group().lower()) if after else None
             if factor:
                 values |= {(v * factor).normalize() for v in values if isinstance(v, Decimal)}
+            if start > 0 and text[start - 1] == "." and chunk.isdigit() and not (
+                    start > 1 and (text[start - 2].isalnum() or text[start - 2] in "_.")):
+                start, chunk = start - 1, "." + chunk  # .08% is 0.08, but not file.08
+                values = frozenset({Decimal(chunk).normalize()})
             minutes = len(chunk) == 2 and start > 1 and text[start - 1] == ":" and \
                 text[start - 2].isdigit()
             found.append(Number(start, end, chunk, frozenset(values), soft=minutes))
@@ -257,7 +263,7 @@ def word_values(text: str, lang: str) -> list[Decimal]:
             run.append(Decimal(v))
         if len(parts) == 1 and parts[0].isupper() and _ROMAN.fullmatch(parts[0]) and (
                 len(parts[0]) > 1 or lang == "ru"):
-            values.append(Decimal(_roman(parts[0])))
+            values.append(Decimal(roman(parts[0])))
     _close(run, values)
     return values
 
@@ -300,14 +306,6 @@ def _month(word: str, lang: str) -> int | None:
     if lang == "en" or lower.isascii():
         return _EN_MONTHS.get(lower)
     return next((_RU_MONTHS[m] for m in sorted(lemmas(lower)) if m in _RU_MONTHS), None)
-
-
-def _roman(numeral: str) -> int:
-    total = 0
-    for a, b in zip(numeral, numeral[1:] + " "):
-        va, vb = _ROMAN_VALUES[a], _ROMAN_VALUES.get(b, 0)
-        total += -va if va < vb else va
-    return total
 
 
 def compare(source: list[Number], target: list[Number]) -> tuple[list[Number], list[Number]]:
@@ -363,6 +361,11 @@ def number_mismatch(view: PairView, ctx: Context):
         only_src = _unaccounted(only_src, target, ctx.target_lang)
     if only_tgt:
         only_tgt = _unaccounted(only_tgt, source, ctx.source_lang)
+    only_src, only_tgt = split_groups(only_src, only_tgt, source, target)
+    # A value both sides contain, said a different number of times, or digits the other side
+    # glues into an identifier, is the translator's merging or naming: low, with the reason.
+    soft = all(shared_value(n, numbers(other)) or glued(n, other)
+               for side, other in ((only_src, target), (only_tgt, source)) for n in side)
     # In code only a change counts: a number added or dropped there is mostly a translated
     # comment's wording («увеличивается на 1»), a replaced one a changed literal.
     if not (lost_code and added_code):
@@ -379,7 +382,13 @@ def number_mismatch(view: PairView, ctx: Context):
     yield Issue("numbers differ: " + "; ".join(parts),
                 source_span=(only_src[0].start, only_src[0].end) if only_src else None,
                 target_span=(only_tgt[0].start, only_tgt[0].end) if only_tgt else None,
-                suggestion=localise(only_src[0].text, ctx.target_lang) if only_src else None)
+                suggestion=localise(only_src[0].text, ctx.target_lang) if only_src else None,
+                confidence=LOW if soft and not lost_code else None,
+                reason=_SOFT if soft and not lost_code else None)
+
+
+_SOFT = ("each differing number's value is on both sides, said a different number of times, "
+         "or its digits are part of an identifier on the other side (ACE2)")
 
 
 def _code_numbers(masked: Masked) -> list[Number]:
@@ -423,6 +432,9 @@ def _in_code(lost: list[Number], other: Masked,
 def _unaccounted(lost: list[Number], other: str, lang: str) -> list[Number]:
     """Drop the numbers the other side gives in words."""
     words = word_values(other, lang)
+    if lang == "ru":  # compounds (пятидневный), два с половиной = 2.5, XIX век = 1800s
+        words += compound_values(other) + [
+            said[-1] + Decimal("0.5") for w in halved(other) if (said := word_values(w, lang))]
     kept = []
     for n in lost:
         hit = next((w for w in words if w in n.values), None)

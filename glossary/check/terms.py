@@ -13,11 +13,12 @@ from ..model import EXACT, Term, is_proper
 from ..normalize import fold
 from ..ru import CYRILLIC
 from ..tokens import tokenize
-from . import confidence, tally, text
+from . import confidence, fit, tally, text
 from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .names import name_variants
 from .registry import Issue, rule
+from .shortform import abbreviation, head_only
 from .suggest import for_missing, like_found
 
 # Words that can stand for a term already named ("it", "the latter", «он», «который»): a
@@ -32,19 +33,31 @@ _RU_ANAPHORS = frozenset(
 
 def _finish_missing(ctx: Context):
     """The findings held back until the whole draft was seen, with the confidence the
-    other segments naming the term give them (confidence.from_draft)."""
+    other segments naming the term give them (confidence.from_draft). In a draft the
+    glossary does not fit (fit.py), a single-word or common term's finding is low and one
+    summary finding says why; a multiword specific term keeps its own judgement: its
+    words name the concept whatever the rest of the draft does."""
     draft = ctx.state.get("missing-term")
     if not draft:
         return
-    named, rendered = draft["named"], draft["rendered"]
+    named, rendered, full = draft["named"], draft["rendered"], draft["full"]
     checked = len(draft["checked"])
     dense = len(draft["dense"]) / checked if checked >= confidence.MIN_DRAFT else None
+    found = fit.of_draft(ctx, named, rendered)
     for ref, issue, kind, form in draft["pending"]:
+        head = draft["short"].get((ref.segment, issue.term))
+        before = [s for s in full.get(issue.term, ()) if s < ref.segment]
+        if head and before:
+            yield ref, replace(issue, confidence=confidence.LOW, reason=(
+                f"{head} (a short form: segment {max(before)} renders it in full)"))
+            continue
         others = named.get(issue.term, set()) - {ref.segment}
         level, reason = confidence.from_draft(
             issue.confidence or confidence.HIGH, issue.reason or "", kind, form,
             len(others & rendered.get(issue.term, set())), len(others), dense)
+        level, reason = found.judge(level, reason, kind, form)
         yield ref, replace(issue, confidence=level, reason=reason)
+    yield from found.summary(ctx, named)
 
 
 @rule("missing-term", ERROR, finish=_finish_missing)
@@ -61,10 +74,12 @@ def missing_term(view: PairView, ctx: Context):
     from the draft: high when the other segments naming it mostly render it as the
     glossary says, low when fewer than half do (another sense, or a glossary that does not
     fit the text); with too few of them, medium when something in the segment confirms
-    the glossary's sense, else low. A specific term no other segment renders as the glossary
-    says is a systematic departure: medium. A forbidden rendering is reported by forbidden-term
-    instead, a misspelt name by name-spelling, a term kept in Cyrillic in an English target
-    by untranslated.
+    the glossary's sense, else low. A multiword rendering whose head word or initials the
+    target holds («база» or «БД» for «база данных») is a short form: low (shortform.py);
+    the head word only where an earlier segment renders the term in full. A specific
+    term no other segment renders as the glossary says is a systematic departure: medium.
+    A forbidden rendering is reported by forbidden-term instead, a misspelt name by
+    name-spelling, a term kept in Cyrillic in an English target by untranslated.
     """
     if view.blank:
         return
@@ -93,6 +108,14 @@ def missing_term(view: PairView, ctx: Context):
         alive = [ctx.term(t) for t in senses]
         other = _other_word(surface, term) if ctx.source_lang == "ru" else None
         level, reason, kind = confidence.of_missing(view, ctx, term, first, other)
+        forms, words = term.approved(ctx.target_lang), _target_words(view)
+        short = abbreviation(words, forms, ctx.target_lang)
+        if short:  # the segment settles it: no other segment makes an abbreviation a slip
+            level, reason, kind = confidence.LOW, short, confidence.SEGMENT
+        elif kind != confidence.SEGMENT:
+            head = head_only(view, words, forms, ctx.target_lang, term_id)
+            if head:  # a short form if the draft rendered it in full before (_finish_missing)
+                ctx.state["missing-term"]["short"][(view.ref.segment, term_id)] = head
         issue = Issue(_missing_message(surface, alive, ctx.target_lang, other),
                       term=term_id, source_span=first,
                       suggestion=for_missing(term, ctx.target_lang, surface),
@@ -108,7 +131,8 @@ def _witness(view: PairView, ctx: Context, unrendered) -> None:
     """Record which concepts this segment's source names and which of them its target
     renders (in any form the rules accept: a word of the family, a coordination …), and
     whether it names a specific term (how dense in terms the draft is)."""
-    draft = ctx.state.setdefault("missing-term", {"named": {}, "rendered": {}, "pending": [],
+    draft = ctx.state.setdefault("missing-term", {"named": {}, "rendered": {}, "full": {},
+                                                  "short": {}, "pending": [],
                                                   "checked": set(), "dense": set()})
     missing = {term_id for term_id, _, senses, derived in unrendered
                if senses and derived is None}
@@ -122,6 +146,8 @@ def _witness(view: PairView, ctx: Context, unrendered) -> None:
         draft["named"].setdefault(term_id, set()).add(segment)
         if term_id not in missing:
             draft["rendered"].setdefault(term_id, set()).add(segment)
+        if term_id in view.approved:  # in full: what a later short form may stand for
+            draft["full"].setdefault(term_id, set()).add(segment)
 
 
 @rule("part-of-speech", WARNING)

@@ -2,9 +2,8 @@
 (the keys are documented in the README, "JSON report")."""
 from __future__ import annotations
 
-import json as _json
-
 from ..engine import Report
+from .indented import dumps
 from .records import SCHEMA_VERSION, record
 
 
@@ -12,4 +11,4 @@ def render(report: Report, *, title: str | None = None, **_options) -> str:
     data = {"schema_version": SCHEMA_VERSION, "file": title,
             "findings": [record(report, f, title) for f in report.findings],
             "summary": report.summary()}
-    return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"

@@ -33,10 +33,19 @@ def render(report: Report, *, color: bool = False, title: str | None = None) -> 
     return "\n".join(lines) + "\n"
 
 
+def left_out(report: Report) -> str:
+    """How many findings --min-confidence left out, and how to see them."""
+    n = report.below_confidence
+    return (f"{n} finding{'s' * (n != 1)} below {report.min_confidence} confidence left out "
+            "(--min-confidence low shows all)")
+
+
 def summary_line(report: Report) -> str:
     s = report.summary()
     direction = f"{s['source_lang']}→{s['target_lang']}"
     ignored = f", {s['ignored']} ignored" if s["ignored"] else ""
+    if s["below_min_confidence"]:
+        ignored += f"; {left_out(report)}"
     if not s["findings"]:
         return f"No findings in {s['segments']} segment{'s' * (s['segments'] != 1)} ({direction}{ignored})."
     return (f"{s['errors']} error{'s' * (s['errors'] != 1)}, {s['warnings']} "

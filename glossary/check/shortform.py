@@ -1,0 +1,120 @@
+"""Short forms of a multiword rendering: its head word, or its initials as an abbreviation.
+
+A translator names a multiword concept in full once and then shortens it, as any writer
+does: «база данных» becomes «база», «движок базы данных» «движок», «система управления
+базами данных» «СУБД», and "database" may well be rendered «БД» from the start. A target
+holding such a short form has not plainly dropped the term, so its missing-term finding is
+at most low: an abbreviation always, the head word alone where the draft has already
+rendered the term in full (a writer shortens what the reader knows; a head word with no
+first mention, "camp" for a special camp, may have lost what set the term apart). The head of a Russian noun phrase is its first noun in the nominative (the
+words after it depend on it: базы данных, типов); of an English one, the last word before a
+preposition (storage *engine*, *management* of data). A head word that renders another term
+the source names is that term's, not a short form of this one.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .. import morph
+from ..keys import term_word_keys
+from ..tokens import tokenize
+from .context import PairView
+
+# Parts of speech that give no letter to an abbreviation (система управления базами
+# данных → СУБД: no preposition or conjunction among its words).
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
+_EN_FUNCTION = frozenset("of for in on to with by at from and or the a an".split())
+# An abbreviation is at most this many letters longer than the initials it ends with:
+# СУБД holds БД (база данных) as the dependent of its head; a longer one is another word.
+_ABBREVIATION_SLACK = 2
+
+
+@lru_cache(maxsize=5_000)
+def head_word(form: str, lang: str) -> str | None:
+    """The syntactic head of a multiword rendering; None for one word or no noun.
+
+    >>> head_word("движок базы данных", "ru"), head_word("неявное приведение типов", "ru")
+    ('движок', 'приведение')
+    >>> head_word("целое число", "ru"), head_word("выборы лидера", "ru")
+    ('число', 'выборы')
+    >>> head_word("storage engine", "en"), head_word("management of data", "en"), head_word("база", "ru")
+    ('engine', 'management', None)
+    """
+    words = [t.norm for t in tokenize(form) if t.is_word]
+    if len(words) < 2:
+        return None
+    if lang == "ru":
+        nouns = [_reads_as(word, "NOUN") for word in words]
+        for i, word in enumerate(words):
+            # a word that may also be an adjective agreeing with a noun after it is that
+            # noun's modifier (целое число: число; столовая ложка: ложка)
+            if nouns[i] and not (_reads_as(word, "ADJF", "PRTF") and any(nouns[i + 1:])):
+                return word
+        return None
+    before = []
+    for word in words:
+        if word.lower() in _EN_FUNCTION:
+            break
+        before.append(word)
+    return before[-1] if before else None
+
+
+def _reads_as(word: str, *pos: str) -> bool:
+    """Whether one of a word's readings is of one of these parts of speech, nominative."""
+    return any(p.tag.POS in pos and "nomn" in p.tag for p in morph.parse(word.lower()))
+
+
+@lru_cache(maxsize=5_000)
+def initials(form: str, lang: str) -> str:
+    """The initials of a multiword rendering's content words, upper case ('' for one word).
+
+    >>> initials("база данных", "ru"), initials("система управления базами данных", "ru")
+    ('БД', 'СУБД')
+    >>> initials("write-ahead log", "en"), initials("log", "en")
+    ('WAL', '')
+    """
+    words = [t.norm for t in tokenize(form) if t.is_word]
+    if lang == "ru":
+        content = [w for w in words if not any(p.tag.POS in _FUNCTION_POS
+                                               for p in morph.parse(w.lower())[:1])]
+    else:
+        content = [w for w in words if w.lower() not in _EN_FUNCTION]
+    return "".join(w[0] for w in content).upper() if len(content) > 1 else ""
+
+
+def abbreviation(words, forms: tuple[str, ...], lang: str) -> str | None:
+    """Why a target word may be an abbreviation of a multiword rendering (its initials, or
+    a longer abbreviation ending with them: СУБД holds БД), or None. An established
+    abbreviation renders the term from its first mention on."""
+    for form in forms:
+        abbr = initials(form, lang)
+        if not abbr:
+            continue
+        for tok, _ in words:
+            word = tok.norm
+            if word.isupper() and word.endswith(abbr) and \
+                    len(word) <= len(abbr) + _ABBREVIATION_SLACK:
+                return f"«{tok.text}» may abbreviate «{form}» (a short form)"
+    return None
+
+
+def head_only(view: PairView, words, forms: tuple[str, ...], lang: str,
+              term_id: str) -> str | None:
+    """Why the target may render a multiword term by its head word alone (a short form
+    once the term was introduced in full: the caller checks that), or None."""
+    for form in forms:
+        head = head_word(form, lang)
+        if head is None:
+            continue
+        keys = term_word_keys(head)
+        for tok, own in words:
+            if not own.isdisjoint(keys) and not _renders_other(view, tok.start, term_id):
+                return f"«{tok.text}», the head word of «{form}», may stand for it"
+    return None
+
+
+def _renders_other(view: PairView, offset: int, term_id: str) -> bool:
+    """Whether the target word at `offset` is the rendering of another term the source
+    names (тип for "type" beside "data type"): then it is that term's, not a short form."""
+    return any(m.start <= offset < m.end and m.term_id != term_id and m.term_id in view.src
+               for m in view.tgt_matches if m.status != "forbidden")
