@@ -85,6 +85,24 @@ UNTRANSLATED = [
     ("memtx myapp", "memtx myapp", []),
     ("tarantoolctl rocks install cartridge-cli", "tarantoolctl rocks install cartridge-cli", []),
     ("memtx engine", "memtx engine", [("untranslated", None)]),   # two words: a heading
+    # a lower-case line ending with a name is a command; a capital opens a heading
+    ("cartridge pack rpm myapp", "cartridge pack rpm myapp", []),
+    ("Pack rpm myapp", "Pack rpm myapp", [("untranslated", None)]),
+    ("instance availability indicator", "", [("untranslated", None)]),
+    ("export PATH=$PWD/.rocks/bin/:$PATH", "export PATH=$PWD/.rocks/bin/:$PATH", []),
+    ("-*- mode: c -*-", "-*- mode: c -*-", []),
+    # a line a program printed: a time stamp or a log prefix opens it
+    ("2017-10-16 11:36:01.508 [18081] main/101/interactive I> set 'log_format' option to \"plain\"",
+     "2017-10-16 11:36:01.508 [18081] main/101/interactive I> set 'log_format' option to \"plain\"",
+     []),
+    ("main/-24476/cartridge.failover.task I> Instance state changed",
+     "main/-24476/cartridge.failover.task I> Instance state changed", []),
+    ("[W] the disk is full", "", []),
+    ("On 2017-10-16 the server was restarted", "", [("untranslated", None)]),
+    ("Instance I> state", "", [("untranslated", None)]),
+    # a title naming its target is the option's name; a heading's title is language
+    (":ref:`weights <cfg_basic-weights>`", ":ref:`weights <cfg_basic-weights>`", []),
+    (":ref:`Weights of replica sets <cfg_basic-weights>`", "", [("untranslated", None)]),
     ("memtx engine details", "memtx engine details", []),        # limit: read as a command
     ("tarantoolctl: commands now support pipes.", "", [("untranslated", None)]),
     ("``gc_mode`` (enum) -- dead member collection mode.", "", [("untranslated", None)]),

@@ -63,6 +63,8 @@ MASKED = [
     ("see [the manual][man]", AUTO, ["[", "][man]"]),
     # reStructuredText / Sphinx
     ("Call ``fiber.self()`` now", SPHINX, ["``fiber.self()``"]),
+    ("``box.cfg{listen = 3301, memtx_memory = 100 * 1024 * 1024, log_level = 5}. Then``",
+     SPHINX, ["``box.cfg{listen = 3301, memtx_memory = 100 * 1024 * 1024, log_level = 5}. Then``"]),
     ("The :ref:`garbage collector <cfg-gc>` and :doc:`/reference/box`", SPHINX,
      [":ref:`", " <cfg-gc>`", ":doc:`/reference/box`"]),
     ("A :term:`space` holds :code:`tuples`", SPHINX, [":term:`", "`", ":code:`tuples`"]),
@@ -82,6 +84,16 @@ MASKED = [
     (":ref:`box.space...delete() <box_space-delete>`", SPHINX,
      [":ref:`", "box.space...delete()", " <box_space-delete>`"]),
     ("nil.", AUTO, ["nil."]),
+    # a title that is the name its target ends with: the option or function it names
+    (":ref:`weights <cfg_basic-weights>`", SPHINX, [":ref:`weights <cfg_basic-weights>`"]),
+    (":ref:`new(n) <decimal-new>` and `log </cfg/#cfg-logging-log>`_", SPHINX,
+     [":ref:`new(n) <decimal-new>`", "`log </cfg/#cfg-logging-log>`_"]),
+    (":ref:`Replication <replication>`", SPHINX, [":ref:`", " <replication>`"]),
+    (":ref:`weights <weights-and-measures>`", SPHINX, [":ref:`", " <weights-and-measures>`"]),
+    # shell lines that set a variable, an editor's mode line
+    ("export PATH=$PWD/.rocks/bin/:$PATH", AUTO, ["export PATH=$PWD/.rocks/bin/:$PATH"]),
+    ("LANG=C sort file", AUTO, ["LANG=C sort file"]),
+    ("-*- mode: c -*-", AUTO, ["-*- mode: c -*-"]),
     ("|doc|", AUTO, ["|doc|"]),
     ('curl -X POST --data "a = b" <ip:port>/add', SPHINX, ['curl -X POST --data "a = b" <ip:port>/add']),  # a unit that is one substitution, in any catalogue
     # escapes and accelerators
@@ -114,6 +126,9 @@ NOT_MASKED = [
     ("as reported[1] by the press, cases[2]", AUTO),  # footnotes glued to words
     ("wait...then it works; Done...Next", AUTO),   # an ellipsis in prose
     ("Run it - or not. Tarantool -- the DBMS", AUTO),  # dashes in prose
+    # a stray backquote pairs with a literal far away: sentences are not a literal
+    ("range ``1...```x. Этот номер можно назначить произвольно. Кластер Tarantool использует этот номер ``", SPHINX),
+    ("x - a value -- and y", AUTO),           # dashes, no mode line
 ]
 
 
@@ -191,9 +206,23 @@ KEPT_QUOTES = [
     ("it works (see the section for details)", "работает (see the section for details)", [], []),
     ("the Tarantool instance (tarantool)", "экземпляр (tarantool)", [], []),
     # a cross-reference's one-word title kept with its target names what it links to
-    ("from :ref:`select <box_space-select>` requests", "из запросов :ref:`select <box_space-select>`",
+    ("from :ref:`select <select-requests>` requests", "из запросов :ref:`select <select-requests>`",
      ["select"], ["select"]),
     ("see :ref:`the guide <g>`", "см. :ref:`the guide <g>`", [], []),
+    # a bare name the target marks as code is code on both sides; a part of one is not
+    ("Added tuple-keydef 0.0.2.", "Добавлен модуль ``tuple-keydef`` 0.0.2.",
+     ["tuple-keydef"], ["``tuple-keydef``"]),
+    ("the tuple-keydef module", "модуль ``tuple``", [], ["``tuple``"]),
+    ("Use Tuple here", "Используйте ``tuple``", [], ["``tuple``"]),
+    # a lower-case word a Cyrillic target keeps in Latin is a name kept: in the source only
+    ("use tuple-keydef here", "используйте tuple-keydef", ["tuple-keydef"], []),
+    ("requests such as select, update or delete", "запросы, такие как select, update или delete",
+     ["select", "update", "delete"], []),
+    # ... not a run of English words, a gloss in brackets, a capitalised name
+    ("Monitoring a replica set", "см. Monitoring a replica set", [], []),
+    ("called followers", "называются последователями (followers)", [], []),
+    ("the Lua garbage collector", "сборщик мусора Lua", [], []),
+    ("Deleted {object}.", "Удалено: {object}.", [], []),
     # a unit repeated whole is the untranslated rule's business
     ('"Hello, world"', '"Hello, world"', [], []),
 ]

@@ -7,6 +7,9 @@ function reference (``:ref:`next <utf8-next>```), a shell command, a log line qu
 program prints it. Masking (glossary.markup) removes what has the shape of code; what is
 left here are plain words, judged by these reasons, in order:
 
+0. A line a program printed is quoted as printed: it opens with a time stamp
+   (``2017-10-16 11:36:01.508``) or a log prefix, a source then a level mark
+   (``main/101/interactive I>``, ``[W]``) — whatever words follow.
 1. English prose has function words (the, of, to, is, or …): a source with one outside its
    masked spans is language, whatever else it holds. In capitals they are keywords (SQL's
    AND, NOT), not prose.
@@ -15,14 +18,23 @@ left here are plain words, judged by these reasons, in order:
 3. A word is a name by its shape: digits inside (``Gauge32``, ``E081``), all capitals
    (``RTREE``), a capital inside (``DisplayString``), or a word English does not know
    (``memtx``, ``myapp``, ``rtype``: the lexicon has content words of general English).
-4. A line of three words or more that opens with a lower-case name and has no function
-   word and no sentence punctuation is a command: a program, then its arguments
-   (``tarantoolctl rocks install x``).
+4. A line of three words or more that opens with a lower-case name, or is all lower-case
+   and ends with one, and has no function word and no sentence punctuation is a command:
+   a program, then its arguments (``tarantoolctl rocks install x``, ``cartridge pack rpm
+   myapp``; a heading or a sentence opens with a capital).
 5. A word the document itself writes as code (inside a ``literal``, an identifier, a role,
    a placeholder) is a name there when it stands without a function word.
+   The name an assignment sets (``cache=0``) counts for a unit of that word alone:
+   **cache** in an options list is that option.
 6. A unit of one plain word in a run of one-word units that are mostly names, with names
    before and after it (a list of commit prefixes: memtx:, replication:, xlog:), is one of
-   them: a heading or a label is not set among identifiers.
+   them: a heading or a label is not set among identifiers. The run is read across short
+   cells of other columns (a table row: id | unique identifier | ``number``) when the unit
+   is one bare lower-case word, as code writes names (a heading, "Functions", or a cell
+   with more in it, "DELETE privilege", is not read so); a paragraph (a unit ended as a
+   sentence, or longer) ends the run.
+7. The unit after ``rtype`` in a Sphinx catalogue is the value of the return-type field:
+   a type (``string``).
 
 A source whose every word is a name by these reasons needs no translation. Limits: a
 single general word with none of these signals (a type name such as ``Integer`` alone, far
@@ -58,15 +70,23 @@ _COMMAND_WORDS = 3  # a program and two arguments; "memtx engine" may be a headi
 _SENTENCE_PUNCTUATION = re.compile(r"[:,;.!?()]|\s--?\s|[–—]")
 _RUN = 20  # how far a list of one-word units is read each side
 _NAMED_NEIGHBOURS = 2
+_LETTER = re.compile(r"[^\W\d_]")
+_BARE_NAME = re.compile(r"\s*[a-z][a-z0-9_]*\s*")
+_CELL_WORDS = 6  # a table cell beside the names: "unique identifier", "type of index"
 _COMMON = 4.0  # Zipf: used at least ten times in a million words of general English
 _CODE_KINDS = frozenset({"code", "placeholder"})
+# A program's output line: a time stamp, or a source (a path: main/101/name) and a level
+# mark (I>, W>), or a level in brackets ([I]).
+_LOG_LINE = re.compile(r"\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\S+/\S+\s+[A-Z]>\s|\[[A-Z]\]\s)")
+# name=value: the name of an option or a variable set, alone on its side of the sign.
+_ASSIGNED = re.compile(r"[`'\"\s]*(?P<word>[a-z][a-z]+)\s?=\s?[^=\s][^=]*")
 _ALONE = re.compile(r"[`'\"%({$\s]*(?P<word>[A-Za-z][a-z]+)[`'\")}\s]*[a-z]?")
 
 
 def needs_translation(view: PairView, ctx: Context) -> bool:
     """Whether the pair's source has language a translation must render (see the module)."""
     words = _words(view.src_masked)
-    if not words:
+    if not words or _LOG_LINE.match(view.source):
         return False
     if any(_is_function_word(w) or _CONTRACTION.search(w) for w in words):
         return True
@@ -75,14 +95,21 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     plain = [w for w in words if not _name_shaped(w)]
     if not plain:
         return False
-    if (len(words) >= _COMMAND_WORDS and words[0][0].islower() and _name_shaped(words[0])
+    if (len(words) >= _COMMAND_WORDS and words[0][0].islower()
+            and (_name_shaped(words[0]) or _lower(words) and _name_shaped(words[-1]))
             and not _SENTENCE_PUNCTUATION.search(view.src_text)):
         return False  # a command: a program's name, then its arguments (tarantoolctl rocks …)
     if len(plain) < len(words):  # a name beside plain words: the document's code ones
         plain = [w for w in plain if w not in _code_words(ctx)]
     if len(words) > 1:
         return bool(plain)
-    return words[0] not in _code_words(ctx) and not _among_names(view, ctx)
+    code = _code_words(ctx)
+    return (words[0] not in code and "=" + words[0] not in code
+            and not _among_names(view, ctx) and not _return_type(view, ctx))
+
+
+def _lower(words: list[str]) -> bool:
+    return all(w.islower() for w in words)
 
 
 def _is_function_word(word: str) -> bool:
@@ -132,8 +159,11 @@ def _unknown(word: str) -> bool:
 def _code_words(ctx: Context) -> frozenset[str]:
     """The words the draft's sources write alone as code (``distance``, ``'string'``, a
     placeholder's name), as written; found once a run. A word inside a longer piece of code
-    (``box.space``, a label) is not taken: its parts may be any word. Code is case-sensitive:
-    "Metadata", a heading, is not ``metadata``."""
+    (``box.space``, a label) is not taken: its parts may be any word; the name an
+    assignment sets (``cache=0``) is kept as ``=cache``, an option's name to a unit that is
+    that word alone (beside other words it may be the general word: "SQL type" in a draft
+    with ``type = 'str'``). Code is case-sensitive: "Metadata", a heading, is not
+    ``metadata``."""
     found = ctx.state.get("_kept_code_words")
     if found is None:
         words: set[str] = set()
@@ -144,8 +174,26 @@ def _code_words(ctx: Context) -> frozenset[str]:
                     alone = _ALONE.fullmatch(segment.source, span.start, span.end)
                     if alone:
                         words.add(alone.group("word"))
+                    elif assigned := _ASSIGNED.fullmatch(segment.source, span.start, span.end):
+                        words.add("=" + assigned.group("word"))
         found = ctx.state["_kept_code_words"] = frozenset(words)
     return found
+
+
+def _return_type(view: PairView, ctx: Context) -> bool:
+    """Whether the unit is the value of Sphinx's return-type field (``:rtype: string``),
+    which a Sphinx catalogue gives as the unit after the field's name, ``rtype``."""
+    at = view.ref.segment - 1
+    return (0 < at < len(ctx.segments) and ctx.segments[at] == view.ref.of
+            and ctx.segments[at - 1].source.strip() == "rtype")
+
+
+def _cell(source: str, words: list[str]) -> bool:
+    """Whether a unit reads as a short table cell (a description, a value) rather than a
+    paragraph: a few words on one line, not ended as a sentence."""
+    text = source.strip()
+    return (len(words) <= _CELL_WORDS and "\n" not in text
+            and not text.endswith((".", ":", "!", "?")))
 
 
 def _among_names(view: PairView, ctx: Context) -> bool:
@@ -157,6 +205,7 @@ def _among_names(view: PairView, ctx: Context) -> bool:
     if not 0 <= at < len(ctx.segments) or ctx.segments[at] != view.ref.of:
         return False
     code = _code_words(ctx)
+    across = bool(_BARE_NAME.fullmatch(view.source))  # written as code is: lower-case, alone
     named = []
     plain = 0
     for step in (-1, 1):
@@ -165,7 +214,12 @@ def _among_names(view: PairView, ctx: Context) -> bool:
             near = ctx.segments[i]
             words = _words(mask(near.source, ctx.markup.for_segment(near), near.source_codes))
             if len(words) != 1:
-                break
+                if not (across and _cell(near.source, words)):
+                    break
+                if not words and _LETTER.search(near.source):
+                    named.append(i)  # a cell all code (``vinyl_page_size``, bloom_fpr)
+                i += step
+                continue  # another column's cell of the same table row
             if _name_shaped(words[0]) or words[0] in code:
                 named.append(i)
             else:

@@ -1,6 +1,11 @@
 """Markdown and reStructuredText/Sphinx: code, link targets and roles are masked; the text
 of a link, the explicit title of a role and the text of a glossary role stay language.
 
+A title that is the name its target ends with (:ref:`weights <cfg_basic-weights>`,
+`log <…#cfg-logging-log>`_, :ref:`new(n) <decimal-new>`) names what it links to, an option
+or a function, as written in code: it is masked with the target. Labels are lower-case, so
+a heading's title (:ref:`Replication <replication>`) is not taken, nor one that differs.
+
 Sphinx's gettext builder joins the lines of a paragraph into one; only literal blocks keep
 their line breaks, so in a Sphinx catalogue an entry with a line break is code.
 """
@@ -23,10 +28,16 @@ _ROLE = re.compile(r"(?<![\w`\\])(?P<role>:(?:[A-Za-z][\w+.-]*:)+)`(?P<body>(?:[
 _TITLED = re.compile(r"(?s)(?P<title>.*?\S)\s*<(?P<target>[^<>]+)>")
 _RST_LINK = re.compile(r"(?<![\w`])`(?P<text>[^`<>]*?\S)?\s*<(?P<url>[^<>`\s]+)>`__?(?!\w)")
 _RST_NAMED = re.compile(r"(?<![\w`])`(?P<text>[^`\n]+)`__?(?!\w)")
+# The last part of a label or URL, and a title's call brackets: new(n) names new.
+_LABEL_END = re.compile(r"[^-/#.:]+$")
+_CALLED = re.compile(r"\([^()]*\)$")
 _FOOTNOTE = re.compile(r"\[(?:#[\w-]*|\*|\d+|[A-Za-z][\w.-]*)\]_(?!\w)")
 _SUBSTITUTION = re.compile(r"(?<![\w|])\|[^\s|](?:[^|\n]*[^\s|])?\|(?:__?)?(?![\w|])")
 _SUBSTITUTION_ALONE = re.compile(r"\s*\|[\w.-]+\|\s*")
 _LITERAL = re.compile(r"(?s)(?<!`)``(?!`)(?P<code>.+?)(?<!`)``(?!`)")
+# A "literal" that runs over sentences is broken markup (a stray or missing backquote
+# pairs with one far away): its text is left as it is, not taken for code.
+_BROKEN_LITERAL = re.compile(r"(?s)^(?=.{80}).*[.!?]\s+[A-ZА-ЯЁ][a-zа-яё]+\s+[a-zа-яё]")
 _CODE = re.compile(r"(?<![`\w])`(?!`)(?P<code>[^`\n]+?)`(?![`\w])")
 _FENCE = re.compile(r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)")
 _DIRECTIVE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+(?:[\w:-]+::|_[^:\n]+:|\[[^\]\n]+\]|"
@@ -66,7 +77,8 @@ def literals(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
     """``double-backtick`` literals (rST) and code spans (Markdown)."""
     if syntaxes & {"rst", "markdown"} and "``" in text:
         for m in _LITERAL.finditer(text):
-            yield one(m, CODE)
+            if not _BROKEN_LITERAL.search(m["code"]):
+                yield one(m, CODE)
 
 
 def roles(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
@@ -77,7 +89,7 @@ def roles(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
         for m in _ROLE.finditer(text):
             yield _role(m)
         for m in _RST_LINK.finditer(text):
-            if m["text"]:
+            if m["text"] and not _names_target(m["text"], m["url"]):
                 yield (Span(m.start(), m.start("text"), MARKUP),
                        Span(m.end("text"), m.end(), URL, url_key(m["url"])))
             else:
@@ -103,6 +115,8 @@ def _role(m: re.Match) -> Group:
     compared = name in _TARGET_ROLES
     if titled:
         target = titled["target"]
+        if _names_target(titled["title"], target):
+            return one(m, LINK if compared else CODE, f":{name}:{target}" if compared else None)
         body = m.start("body")
         return (Span(m.start(), body, MARKUP),
                 Span(body + titled.end("title"), m.end(), LINK if compared else MARKUP,
@@ -110,6 +124,19 @@ def _role(m: re.Match) -> Group:
     if name in _LANGUAGE_ROLES:
         return around(m, "body")
     return one(m, LINK if compared else CODE, f":{name}:{m['body']}" if compared else None)
+
+
+def _names_target(title: str, target: str) -> bool:
+    """Whether a link's title is the name its target ends with, as written in code.
+
+    >>> [_names_target(t, g) for t, g in [("weights", "cfg_basic-weights"), ("new(n)",
+    ...     "decimal-new"), ("log", "/x/#cfg-logging-log"), ("Replication", "replication"),
+    ...     ("the guide", "guide"), ("weights", "weights-and-measures")]]
+    [True, True, True, False, False, False]
+    """
+    end = _LABEL_END.search(target.strip().rstrip("/"))
+    name = _CALLED.sub("", title.strip())
+    return bool(end and name and " " not in name and name == end.group())
 
 
 def links(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:

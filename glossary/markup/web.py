@@ -57,6 +57,11 @@ _PROMPT = re.compile(r"(?m)^[ \t]*(?:\$|>>>|tarantool>|[\w.-]+:\d+>|mysql>|psql>
 # A command line: a lower-case program name (and a subcommand) followed by an option
 # (curl -X POST …, cartridge pack --version); prose does not start so.
 _COMMAND = re.compile(r"(?m)^[ \t]*[a-z][\w.+-]*(?:[ \t]+[a-z][\w.-]*)?[ \t]+--?[A-Za-z][^\n]*$")
+# A shell line that sets a variable: NAME=value glued, at the start of a line or after
+# export (export PATH=$PWD/bin:$PATH, LANG=C sort x); prose never opens a line so.
+_SHELL_SET = re.compile(r"(?m)^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=[^\s=][^\n]*$")
+# An editor's mode line: -*- mode: c -*- (Emacs file variables).
+_MODE_LINE = re.compile(r"-\*-[^\n]*?-\*-")
 # A line of code by its first words (Python imports, Lua locals and functions), or a
 # text that is one literal of a language (nil, true, None).
 _CODE_LINE = re.compile(r"(?m)^[ \t]*(?:from [\w.]+ import [\w., ()*]+|import [\w.]+(?: as \w+)?|"
@@ -186,6 +191,12 @@ def identifiers(text: str, syntaxes: frozenset[str]) -> Iterator[Group]:
             yield one(m, CODE)
     if " -" in text:
         for m in _COMMAND.finditer(text):
+            yield one(m, CODE)
+    if "=" in text:
+        for m in _SHELL_SET.finditer(text):
+            yield one(m, CODE)
+    if "-*-" in text:
+        for m in _MODE_LINE.finditer(text):
             yield one(m, CODE)
     if "import " in text or "local " in text or "function " in text:
         for m in _CODE_LINE.finditer(text):
