@@ -4,14 +4,16 @@ glossary forbids is flagged, with the approved one, by the checker's own forbidd
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from glossary.check.engine import check
-from glossary.check.finding import Finding
 from glossary.langtags import primary
 from glossary.markup import mask
 from glossary.matcher import Matcher
 from glossary.model import Term
 from glossary.segment import Segment
+
+if TYPE_CHECKING:
+    from glossary.check.finding import Finding
 
 RULE = "forbidden-term"
 
@@ -47,6 +49,10 @@ class Vetter:
         if not any(m.status != "forbidden" and m.term_id in forbidding
                    for m in self.matcher.find(mask(source).text, src)):
             return []  # the source names no concept with a forbidden rendering to look for
+        # Imported here: the checker package costs a tenth of a second to import, and a TM
+        # search that meets no forbidden concept (the usual case) never needs it.
+        from glossary.check.engine import check
+
         report = check([Segment(source, target, src, tgt)], self.terms, matcher=self.matcher,
                        source_lang=src, target_lang=tgt, rules=(RULE,))
         return report.findings
