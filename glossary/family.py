@@ -19,6 +19,9 @@ with a prefix names the action of a noun made from the bare verb (отредак
 people (Италия / итальянский, Россия / российский in -ск-; Italy / Italian, Germany /
 German, China / Chinese), which renders the place.
 
+`aspect_partner` tells the other aspect of a verb (включает for включить, выбирает for
+выбрать), which renders it: not another part of speech, the same verb.
+
 Known limits: aspect pairs with a changed root (отложить / откладывать: лож / клад) are not
 one family; a short noun in -ка can fall in with an unrelated verb (строка, строить);
 suppletive adjectives of place (Германия / немецкий, France / French) are not found.
@@ -148,6 +151,53 @@ def of_place(word: str, name: str) -> bool:
         return False  # an English adjective of a place is written with a capital
     theirs = family(word)
     return any(_of_place(r, root) for root, _ in family(name) for r, _ in theirs)
+
+
+@lru_cache(maxsize=50_000)
+def aspect_partner(word: str, verb: str) -> bool:
+    """Whether `word` is a form of the other aspect of the verb `verb` (включает for
+    включить, выбирает for выбрать: the imperfective of a perfective and back), which
+    renders it as well as the verb itself: one root, the aspects differ, and the root is the
+    same or gains и/ы before its last consonant (выбр / выбир, зв / зыв).
+
+    >>> aspect_partner("включает", "включить"), aspect_partner("выбирает", "выбрать")
+    (True, True)
+    >>> aspect_partner("выберите", "выбрать"), aspect_partner("включение", "включить")
+    (False, False)
+    >>> aspect_partner("откладывает", "отложить")  # a changed root: a known limit
+    False
+    """
+    mine, theirs = _verb_root(verb.lower()), _verb_root(word.lower())
+    if not mine or not theirs or mine[1] == theirs[1] or not mine[1] or not theirs[1]:
+        return False
+    (a, _), (b, _) = mine, theirs
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(long) == len(short) + 1 and long[-2] in "иы"
+                      and long[:-2] + long[-1] == short)
+
+
+def other_aspect(words: list[str], forms: tuple[str, ...]) -> bool:
+    """Whether `words` hold the other aspect of a one-word verb among `forms`.
+
+    >>> other_aspect(["Он", "выбирает", "строку"], ("выбрать", "выбор данных"))
+    True
+    """
+    verbs = [f.strip() for f in forms if " " not in f.strip()]
+    starts = {v.lower()[:3] for v in verbs}  # a speed-up only: a partner shares its start
+    return any(aspect_partner(word, verb) for word in words
+               if word.lower()[:3] in starts for verb in verbs)
+
+
+def _verb_root(word: str) -> tuple[str, str] | None:
+    """The root and aspect (perf/impf) of a word's likeliest verb reading, if it has one."""
+    for p in morph.parse(word.translate(YO)):
+        if str(p.tag.POS or "") in _VERBAL:
+            lemma = p.normal_form.translate(YO)
+            if lemma.endswith(("ся", "сь")):
+                lemma = lemma[:-2]
+            root, _ = _ru_root(lemma, "INFN")
+            return (root, str(p.tag.aspect or "")) if len(root) >= _MIN_ROOT else None
+    return None
 
 
 def _unprefixed(verb_root: str, noun_root: str) -> bool:

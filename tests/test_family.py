@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.family import family, kin, of_place
+from glossary.family import aspect_partner, family, kin, of_place
 
 
 def another_part_of_speech(word: str, head: str) -> bool:
@@ -72,3 +72,30 @@ def test_adjective_of_place(word, name, expected):
 @pytest.mark.xfail(strict=True, reason="suppletive adjectives of place need a dictionary")
 def test_suppletive_adjective_of_place():
     assert of_place("немецкий", "Германия") and of_place("French", "France")
+
+
+@pytest.mark.parametrize("word, verb, partner", [
+    ("включает", "включить", True), ("выбирает", "выбрать", True),   # impf for perf
+    ("выбираются", "выбрать", True), ("сохраните", "сохранять", True),  # reflexive; perf for impf
+    ("собирать", "собрать", True), ("вызывает", "вызвать", True),     # и/ы before the last consonant
+    ("выберите", "выбрать", False),     # the same aspect: the verb itself, not its partner
+    ("включение", "включить", False),   # a noun: another part of speech (kin)
+    ("берёт", "выбрать", False), ("ключ", "включить", False), ("выпить", "выбрать", False),
+])
+def test_the_other_aspect_of_a_verb(word, verb, partner):
+    assert aspect_partner(word, verb) is partner
+
+
+@pytest.mark.parametrize("target, found", [
+    ("Он выбирает строку.", []),                # the other aspect renders «выбрать»
+    ("Он выбрал строку.", []),
+    ("Он берёт строку.", ["missing-term"]),     # another verb: still missing
+    ("Выборка строки.", ["part-of-speech"]),    # a noun of its family: another part of speech
+])
+def test_the_other_aspect_renders_a_verb_term(target, found):
+    from glossary.check import check
+    from glossary.model import Term
+    from glossary.segment import Segment
+    report = check([Segment("It selects a row.", target)], [Term("select", "выбрать", "select")],
+                   source_lang="en", target_lang="ru", min_confidence="low")
+    assert [f.rule for f in report.findings] == found

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import morph
-from ..family import family, kin, of_place
+from ..family import family, kin, of_place, other_aspect
 from ..keys import canonical, term_word_keys
 from ..model import EXACT, Term, is_proper
 from ..normalize import fold
@@ -371,6 +371,8 @@ def _rendered_otherwise(view: PairView, ctx: Context, term: Term, spans) -> bool
         return True
     if _same_word(words, term.approved(ctx.target_lang)):
         return True
+    if ctx.target_lang == "ru" and other_aspect([t.norm for t, _ in words], term.approved("ru")):
+        return True  # выбирает for выбрать: the same verb
     if is_proper(term.kind) and any(of_place(tok.norm, form) for tok, _ in words
                                     for form in term.approved(ctx.target_lang)
                                     if " " not in form.strip()):
