@@ -11,6 +11,7 @@ English, written as a two-column TSV the checker reads as a draft.
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import sys
 from pathlib import Path
@@ -56,4 +57,7 @@ def write(path: Path, total: int = TOTAL) -> Path:
 
 
 if __name__ == "__main__":
-    write(Path(sys.argv[1]))
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path, help="the TSV to write")
+    write(parser.parse_args().out)
