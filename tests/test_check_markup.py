@@ -74,6 +74,16 @@ UNTRANSLATED = [
     ("1941", "1941", []),
     ("tarantool> box.info.replication", "tarantool> box.info.replication", []),
     ("conn.space:select(280)", "", []),  # code alone needs no translation
+    # a console session: input and output as printed, words of the output included
+    ("tarantool> n = box.ctl.wait_ro(0.1)\n---\n- error: timed out\n...", "", []),
+    (">>> print('hello world')\nhello world", ">>> print('hello world')\nhello world", []),
+    ("$ go get the package", "", []),
+    # ... but a prompt named inside a sentence is prose
+    ("At the tarantool> prompt, type the command", "", [("untranslated", None)]),
+    # a statement: capitals open it, a semicolon ends it, code punctuation inside
+    ("WITH s AS (SELECT s1 FROM x) SELECT * FROM t,s WHERE a < s.s1 AND b < s.s1;", "", []),
+    # ... prose in capitals ending with a semicolon is still prose
+    ("NOTE: the table is read once; see below;", "", [("untranslated", None)]),
     ("Configuring the zones", "Configuring the zones", [("untranslated", None)]),
     ("Open the file", "", [("untranslated", None)]),
     ("Delete the user from the space", "Удалите user from the space", [("untranslated", None)]),
