@@ -171,9 +171,7 @@ def aspect_partner(word: str, verb: str) -> bool:
     if not mine or not theirs or mine[1] == theirs[1] or not mine[1] or not theirs[1]:
         return False
     (a, _), (b, _) = mine, theirs
-    short, long = sorted((a, b), key=len)
-    return a == b or (len(long) == len(short) + 1 and long[-2] in "иы"
-                      and long[:-2] + long[-1] == short)
+    return a == b or _fleeting(a, b, "иы")
 
 
 def other_aspect(words: list[str], forms: tuple[str, ...]) -> bool:
@@ -206,11 +204,12 @@ def _unprefixed(verb_root: str, noun_root: str) -> bool:
                if verb_root.startswith(prefix)) and len(noun_root) >= _MIN_ROOT
 
 
-def _fleeting(a: str, b: str) -> bool:
-    """One root is the other with a fleeting о/е before its last consonant (выбор / выбр)."""
+def _fleeting(a: str, b: str, vowels: str | tuple[str, ...] = _FLEETING) -> bool:
+    """One root is the other with a fleeting о/е (or other `vowels`) before its last
+    consonant (выбор / выбр; выбир / выбр, an imperfective's и)."""
     short, long = sorted((a, b), key=len)
     return len(long) == len(short) + 1 and len(short) >= _MIN_ROOT - 1 and \
-        long[-2] in _FLEETING and long[:-2] + long[-1] == short
+        long[-2] in vowels and long[:-2] + long[-1] == short
 
 
 def _of_place(word_root: str, name_root: str) -> bool:

@@ -50,6 +50,7 @@ import lemminflect
 from wordfreq import zipf_frequency
 
 from ..markup import Masked, mask
+from ..markup.web import opens_console
 from .context import Context, PairView
 
 # English closed-class words: articles, prepositions, conjunctions, pronouns, auxiliaries
@@ -78,9 +79,6 @@ _CODE_KINDS = frozenset({"code", "placeholder"})
 # A program's output line: a time stamp, or a source (a path: main/101/name) and a level
 # mark (I>, W>), or a level in brackets ([I]).
 _LOG_LINE = re.compile(r"\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\S+/\S+\s+[A-Z]>\s|\[[A-Z]\]\s)")
-# A console session: its first line opens with an interpreter's or a shell's prompt
-# (tarantool> , mysql> , >>> , $ ), and what follows is input and output, kept as printed.
-_PROMPT = re.compile(r"\s*(?:[\w.-]+> |>>> |\$ [a-z])")
 # name=value: the name of an option or a variable set, alone on its side of the sign.
 _ASSIGNED = re.compile(r"[`'\"\s]*(?P<word>[a-z][a-z]+)\s?=\s?[^=\s][^=]*")
 _ALONE = re.compile(r"[`'\"%({$\s]*(?P<word>[A-Za-z][a-z]+)[`'\")}\s]*[a-z]?")
@@ -89,14 +87,11 @@ _ALONE = re.compile(r"[`'\"%({$\s]*(?P<word>[A-Za-z][a-z]+)[`'\")}\s]*[a-z]?")
 def needs_translation(view: PairView, ctx: Context) -> bool:
     """Whether the pair's source has language a translation must render (see the module)."""
     words = _words(view.src_masked)
-    if not words or _LOG_LINE.match(view.source) or _PROMPT.match(view.source):
-        return False
-    code_punctuation = len(set(_CODE_PUNCTUATION.findall(view.src_text)))
-    if code_punctuation >= 2 and words[0].isupper() and view.source.rstrip().endswith(";"):
-        return False  # a statement: SELECT * FROM t WHERE a < 1; (its a, AS, AND are code)
+    if not words or _LOG_LINE.match(view.source) or opens_console(view.source):
+        return False  # a program's output, or a console session: input and output as printed
     if any(_is_function_word(w) or _CONTRACTION.search(w) for w in words):
         return True
-    if code_punctuation >= 2:
+    if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2:
         return False  # a line of code: lua_code = [[function(tuple) return {…} end]]
     plain = [w for w in words if not _name_shaped(w)]
     if not plain:

@@ -54,6 +54,18 @@ _JOINED = re.compile(r"\w(?:\.|::?|->)[A-Za-z_]")
 # A console line: the prompt and everything after it.
 _PROMPT = re.compile(r"(?m)^[ \t]*(?:\$|>>>|tarantool>|[\w.-]+:\d+>|mysql>|psql>|sqlite>|"
                      r"PS [^>\n]*>|C:\\[^>\n]*>)[ \t].*$")
+
+
+def opens_console(text: str) -> bool:
+    """Whether a text opens with a console line (a prompt, then input): a session whose
+    output lines follow is printed matter, not prose.
+
+    >>> opens_console("tarantool> box.info().ro\\n---\\n- false"), opens_console("At the $ prompt")
+    (True, False)
+    """
+    return bool(_PROMPT.match(text))
+
+
 # A command line: a lower-case program name (and a subcommand) followed by an option
 # (curl -X POST …, cartridge pack --version); prose does not start so.
 _COMMAND = re.compile(r"(?m)^[ \t]*[a-z][\w.+-]*(?:[ \t]+[a-z][\w.-]*)?[ \t]+--?[A-Za-z][^\n]*$")
@@ -66,9 +78,10 @@ _MODE_LINE = re.compile(r"-\*-[^\n]*?-\*-")
 # text that is one literal of a language (nil, true, None).
 _CODE_LINE = re.compile(r"(?m)^[ \t]*(?:from [\w.]+ import [\w., ()*]+|import [\w.]+(?: as \w+)?|"
                         r"local [\w, ]+=.*|(?:local )?function [\w.:]*\(.*)$")
-# An SQL statement in any case: a verb with its clause (update … set, delete from …) and an
-# operator or terminator somewhere on the line ("Delete %(name)s from the list" is prose).
-_SQL_LINE = re.compile(r"(?im)^[ \t]*(?=[^\n]*[=*;])(?:select\b[^\n]*\bfrom\s+[\w.\"]+|"
+# An SQL statement in any case: a verb with its clause (update … set, delete from …; a
+# query behind its WITH name AS ( …) and an operator or terminator somewhere on the line
+# ("Delete %(name)s from the list" is prose).
+_SQL_LINE = re.compile(r"(?im)^[ \t]*(?=[^\n]*[=*;])(?:(?:with\s+\w+\s+as\s*\(\s*)?select\b[^\n]*\bfrom\s+[\w.\"]+|"
                        r"update\s+[\w.\"]+\s+set\b|delete\s+from\s+[\w.\"]+|insert\s+into\s+"
                        r"[\w.\"]+|(?:create|drop|alter|truncate)\s+(?:table|index|view|trigger|"
                        r"sequence)\b)[^\n]*$")
