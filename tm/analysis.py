@@ -128,7 +128,7 @@ def weight(tokens: tuple[TmToken, ...]) -> float:
     >>> weight(analyse("Войска НКВД, 1941."))
     2.45
     """
-    return round(sum(WEIGHTS[t.kind] for t in tokens), 4)
+    return round(sum([WEIGHTS[t.kind] for t in tokens]), 4)
 
 
 @lru_cache(maxsize=400_000)

@@ -112,7 +112,8 @@ def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
         if unit_tokens is None:  # stored by another version: compare by keys instead
             value, diff = compare(query, text, analyse(source), source)
         else:
-            value, diff = scorer.compare(unit_tokens, source, differences=False)
+            value, diff = scorer.compare(unit_tokens, source, differences=False,
+                                         at_least=min_score)
         if value >= min_score:
             scored.append((value, unit_id, diff))
             tokens_of[unit_id] = unit_tokens

@@ -32,7 +32,6 @@ from glossary.segment import Segment
 
 from . import search as _search
 from .model import ConcordanceHit, FuzzyMatch, Stats, Unit
-from .parallel import analysed_batches
 from .schema import (IN_LIST, MIGRATIONS, SCHEMA_VERSION, UNIT_COLUMNS, as_list, lang_filter,
                      unit_from_row)
 from .writer import KEY_SEPARATOR, Writer, now
@@ -166,6 +165,8 @@ class TranslationMemory:
                                 "nothing of this file was stored") from None
 
     def _add(self, segments, origin, source_lang, target_lang, path, progress, jobs=1):
+        from .parallel import analysed_batches  # worker processes: for imports only
+
         added = duplicates = 0
         stamp = now()
         with self._transaction():
