@@ -9,29 +9,13 @@ The command line (`glossary tm …`) is in cli/tm.py; nothing in this package pr
 """
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .fuzzy import differences, score
+from .io import export_file, export_text, import_file
 from .model import ConcordanceHit, Difference, FuzzyMatch, ImportReport, Stats, Unit
+from .pretranslate import PretranslateReport, pretranslate, pretranslate_file
 from .store import SCHEMA_VERSION, TranslationMemory
-
-if TYPE_CHECKING:
-    from .io import export_file, export_text, import_file
-    from .pretranslate import PretranslateReport, pretranslate, pretranslate_file
-
-# Import/export bring every file format's reader, pre-translation more: loaded when first
-# asked for, so that a search (a new process per call) starts without them.
-_LATER = {"export_file": "io", "export_text": "io", "import_file": "io",
-          "PretranslateReport": "pretranslate", "pretranslate": "pretranslate",
-          "pretranslate_file": "pretranslate"}
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _LATER:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{_LATER[name]}", __name__), name)
 
 APP_NAME = "ruen-glossary"
 
