@@ -194,6 +194,7 @@ def layout(tokens: tuple[TmToken, ...]) -> bytes:
     return packed.tobytes()
 
 
+@lru_cache(maxsize=8192)  # a batch of queries meets many units again (a third, in the bench)
 def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | None:
     """Tokens rebuilt from a stored layout, each word and number keyed by its code character.
 

@@ -63,21 +63,25 @@ def search(tm: Store, text: str, *, min_score: int = 75, limit: int = 5,
         raise GlossaryError(f"the limit must be at least 1, not {limit}")
     query = _query(tm, text)
     tokens = _distinct(query)
-    matches = _source_matches(tm, text, query, tokens, min_score, limit, source_lang,
-                              target_lang)
     query_lang = source_lang or script(text)
+    # The query's keys on each side searched, in one look-up.
+    known = tm.sides_key_ids({k for t in tokens for k in t.keys} or {NO_WORDS},
+                             (SOURCE, TARGET) if query_lang else (SOURCE,))
+    matches = _source_matches(tm, text, query, tokens, known[0], min_score, limit,
+                              source_lang, target_lang)
     if query_lang:
-        matches += _target_matches(tm, text, query, tokens, min_score, query_lang, target_lang)
+        matches += _target_matches(tm, text, query, tokens, known[1], min_score, query_lang,
+                                   target_lang)
     matches.sort(key=lambda m: (m.score, m.unit.changed, m.unit.id), reverse=True)
     return matches[:limit]
 
 
 def _target_matches(tm: Store, text: str, query: tuple[TmToken, ...],
-                    tokens: list[TmToken], min_score: int, query_lang: str,
-                    wanted: str | None) -> list[FuzzyMatch]:
+                    tokens: list[TmToken], known: dict[str, tuple[int, int]], min_score: int,
+                    query_lang: str, wanted: str | None) -> list[FuzzyMatch]:
     """Units whose target (in the query's language) matches, turned round. No shortlist:
-    the target side has no code strings, and the pigeonhole bound keeps candidates few."""
-    known = tm.key_ids(TARGET, {k for t in tokens for k in t.keys} or {NO_WORDS})
+    the target side has no code strings, and the pigeonhole bound keeps candidates few.
+    `known`: the query's keys the target side knows (id, df)."""
     ids = _candidates(tm, query, tokens, known, min_score / 100, wanted, query_lang,
                       side=TARGET)
     found = []
@@ -89,10 +93,11 @@ def _target_matches(tm: Store, text: str, query: tuple[TmToken, ...],
 
 
 def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
-                    tokens: list[TmToken], min_score: int, limit: int,
-                    source_lang: str | None, target_lang: str | None) -> list[FuzzyMatch]:
-    """Units whose source matches: steps 1 to 3 of the module docstring."""
-    known = tm.key_ids(SOURCE, {k for t in tokens for k in t.keys} or {NO_WORDS})
+                    tokens: list[TmToken], known: dict[str, tuple[int, int]], min_score: int,
+                    limit: int, source_lang: str | None, target_lang: str | None
+                    ) -> list[FuzzyMatch]:
+    """Units whose source matches: steps 1 to 3 of the module docstring. `known`: the
+    query's keys the source side knows (id, df)."""
     candidates = _candidates(tm, query, tokens, known, min_score / 100, source_lang, target_lang)
     if not candidates:
         return []
