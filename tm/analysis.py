@@ -194,7 +194,12 @@ def layout(tokens: tuple[TmToken, ...]) -> bytes:
     return packed.tobytes()
 
 
-@lru_cache(maxsize=8192)  # a batch of queries meets many units again (a third, in the bench)
+@lru_cache(maxsize=None)
+def _one_code(char: str) -> frozenset[str]:
+    """{char}, made once per code character: tokens rebuilt by the thousand share them."""
+    return frozenset(char)
+
+
 def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | None:
     """Tokens rebuilt from a stored layout, each word and number keyed by its code character.
 
@@ -220,7 +225,7 @@ def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | N
         if kind is WORD or kind is NUMBER:
             if keyed >= wanted:
                 return None
-            keys = frozenset(codes[keyed])
+            keys = _one_code(codes[keyed])
             keyed += 1
             if kind is WORD:
                 norm = piece.lower()
