@@ -163,6 +163,7 @@ def test_real_po_file_traps(tmp_path):
      "high", "«to» / «from», opposites"),
     ("Lock the screen", "Unlock the screen", "high", "opposites"),
     ("Wait 5 seconds", "Wait 10 seconds", "high", "numbers (5 / 10)"),
+    ("Wait 5 seconds", "Wait five seconds", "low", "«five» only"),  # one value, two spellings
     ("The index is set", "The index is not set", "high", "negation"),
     ("The index isn't set", "The index is set", "high", "negation"),
     ("Delete %(name)s", "Delete %(count)d", "high", "placeholders"),
@@ -238,6 +239,22 @@ def test_a_corpus_of_alternatives_is_said_once(tmp_path):
     assert [(f.rule, f.segment, f.confidence) for f in listed] == [
         ("inconsistent-translation", 19, "medium"), ("inconsistent-translation", 20, "medium")]
     assert "numbers (5 / 6)" in listed[0].reason
+
+
+@pytest.mark.parametrize("first, second", [
+    ("It was in the 19th century.", "It was in the 1800s."),
+    ("It was in the XIX century.", "It was in the nineteenth century."),
+    ("It costs 3,648 euros.", "It costs 3 648 euros."),
+])
+def test_a_corpus_lists_no_group_whose_numbers_are_one_value_written_differently(
+        tmp_path, first, second):
+    lines = [(s, t) for s, ts in PARAPHRASES for t in ts]
+    lines += [("Это было давно.", first), ("Это было давно.", second)]
+    src, tgt = tmp_path / "test.rus", tmp_path / "test.eng"
+    src.write_text("".join(f"{s}\n" for s, _ in lines), encoding="utf-8")
+    tgt.write_text("".join(f"{t}\n" for _, t in lines), encoding="utf-8")
+    report = check(read_draft(source=src, target=tgt).segments, [], rules=RULES)
+    assert [f.confidence for f in report.findings] == ["low"]  # the summary alone
 
 
 def test_a_real_translation_still_reports_its_one_inconsistency():
