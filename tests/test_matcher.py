@@ -154,3 +154,19 @@ def test_english_compounds_in_their_spellings(form, text, found_it):
     from glossary.model import Term
     matcher = Matcher([Term("ci", "контрразведка", form)])
     assert bool(found(matcher, text, "en")) is found_it
+
+
+@pytest.mark.parametrize("form, text, found_it", [
+    # "people" is the plural of "person" in a text
+    ("displaced person", "internally displaced people", True),
+    ("displaced person", "displaced persons", True),
+    ("repatriated person", "the repatriated people's camp", True),
+    # a glossary's "people" names a people, never a person
+    ("People's Commissar", "the person's commissar", False),
+    ("People's Commissar", "People's Commissars", True),
+])
+def test_people_is_the_plural_of_person(form, text, found_it):
+    from glossary.matcher import Matcher
+    from glossary.model import Term
+    matcher = Matcher([Term("t", "термин", form)])
+    assert bool(found(matcher, text, "en")) is found_it
