@@ -10,6 +10,14 @@ first mention, "camp" for a special camp, may have lost what set the term apart)
 words after it depend on it: базы данных, типов); of an English one, the last word before a
 preposition (storage *engine*, *management* of data). A head word that renders another term
 the source names is that term's, not a short form of this one.
+
+A glossary may admit a short form on one side only: «Совет министров» beside «Совет
+министров СССР», with "Council of Ministers of the USSR" alone in English. A source that
+names the concept by such a form (its first words, the qualifier after them dropped) and
+a target that renders it by the rendering's first words as many, cut where its own
+qualifier starts ("Council of Ministers", without "of the USSR"), say what the source
+says: the rendering is there, short as the source is (low). It may be the same body of
+another country (the Italian Council of Ministers), which only the sentence tells.
 """
 from __future__ import annotations
 
@@ -18,6 +26,7 @@ from functools import lru_cache
 from .. import morph
 from ..keys import term_word_keys
 from ..tokens import tokenize
+from . import text
 from .context import PairView
 
 # Parts of speech that give no letter to an abbreviation (система управления базами
@@ -118,3 +127,43 @@ def _renders_other(view: PairView, offset: int, term_id: str) -> bool:
     names (тип for "type" beside "data type"): then it is that term's, not a short form."""
     return any(m.start <= offset < m.end and m.term_id != term_id and m.term_id in view.src
                for m in view.tgt_matches if m.status != "forbidden")
+
+
+def unqualified(view: PairView, span: tuple[int, int], source_forms: tuple[str, ...],
+                words, forms: tuple[str, ...], lang: str) -> str | None:
+    """Why the target may render the source's short form of a term: the source names it
+    by the first words of a longer form (the qualifier after them dropped) and the target
+    holds a rendering's first words as many, cut before its qualifier; or None."""
+    said = [keys for _, keys in text.words(view.source[span[0]:span[1]])]
+    if len(said) < 2 or not any(_opens(said, text.form_keys(f)) for f in source_forms):
+        return None
+    for form in forms:
+        cut = _first_words(form, len(said), lang)
+        if cut and text.loose_find(view.tgt_text, words, text.form_keys(cut)) is not None:
+            return (f"«{view.source[span[0]:span[1]]}» is a short form of the term, and the "
+                    f"target renders it as short («{cut}» of «{form}»)")
+    return None
+
+
+def _opens(said: list[frozenset[str]], longer: list[frozenset[str]]) -> bool:
+    """Whether the words said are the first words of a longer form."""
+    return len(longer) > len(said) and all(
+        not a.isdisjoint(b) for a, b in zip(said, longer))
+
+
+def _first_words(form: str, n: int, lang: str) -> str | None:
+    """The first `n` content words of a form with what stands between them, when the
+    form goes on after them with a qualifier (in English one opened by a function word:
+    "Council of Ministers" of "Council of Ministers of the USSR"); else None."""
+    tokens = [t for t in tokenize(form) if t.is_word]
+    content = 0
+    for i, tok in enumerate(tokens):
+        if lang == "en" and tok.norm.lower() in _EN_FUNCTION:
+            continue
+        content += 1
+        if content == n:
+            rest = tokens[i + 1:]
+            if not rest or (lang == "en" and rest[0].norm.lower() not in _EN_FUNCTION):
+                return None
+            return form[:tok.end]
+    return None
