@@ -9,7 +9,9 @@ Russian: pymorphy3 gives the lemma (a verb form's infinitive), the Snowball stem
 stem, and the stem loses the few suffixes that turn a verb into a noun of action
 (-ение/-ание: изучен-ие → изуч; -к(а): провер-к-а → провер) or mark its aspect or theme
 (-ыва-/-ива-/-ова-, a thematic vowel: изуча-ть → изуч). English: the Snowball stems of
-every lemma lemminflect knows (configuring → configure → configur = configuration).
+every lemma lemminflect knows (configuring → configure → configur = configuration), and a
+noun of action in -ion whose stem Snowball cuts apart from its verb's (verif-ication /
+verifi-ed, invas-ion / invad-ing).
 
 Beyond one stem: a noun of action (-ение, -ка: журналирование, выборка) is its own part of
 speech here, so it is of the family of a plain noun with its root (журнал, выбор); a verb
@@ -124,6 +126,8 @@ def kin(word: str, head: str) -> bool:
     (True, True)
     >>> kin("ключ", "включить"), kin("Italian", "Italy")
     (False, False)
+    >>> kin("verified", "verification"), kin("invading", "invasion"), kin("missed", "mission")
+    (True, True, False)
     """
     mine, theirs = family(head), family(word)
     if any(reading in mine for reading in theirs):
@@ -136,7 +140,38 @@ def kin(word: str, head: str) -> bool:
                 return True
             if p != pos and {p, pos} & {"VERB", ACTION} and _fleeting(r, root):
                 return True
+            if {p, pos} == {"VERB", "NOUN"} and _latin_action(
+                    (root, r) if pos == "NOUN" else (r, root),
+                    head if pos == "NOUN" else word):
+                return True
     return False
+
+
+# English nouns of action in -ion: Snowball takes off -ication, -ation with what the verb's
+# stem keeps (verif-ication / verifi-ed, applic-ation / appli-ed), or the noun's s stands
+# for the verb's d or t (invas-ion / invad-e, decis-ion / decid-e).
+_EN_ACTION_SLACK = 2
+_EN_ALTERNATIONS = (frozenset("ds"), frozenset("ts"))
+
+
+def _latin_action(stems: tuple[str, str], noun: str) -> bool:
+    """Whether an English noun in -ion (stem first) and a verb (stem second) are one
+    family whose stems Snowball leaves apart.
+
+    >>> _latin_action(("verif", "verifi"), "verification"), _latin_action(("invas", "invad"), "invasion")
+    (True, True)
+    >>> _latin_action(("mission", "miss"), "mission"), _latin_action(("station", "state"), "station")
+    (False, False)
+    """
+    n, v = stems
+    if CYRILLIC.search(noun) or not noun.lower().removesuffix("s").endswith("ion"):
+        return False
+    short, long_ = sorted((n, v), key=len)
+    if len(short) >= _MIN_ROOT and long_.startswith(short) and \
+            len(long_) - len(short) <= _EN_ACTION_SLACK:
+        return True
+    return len(n) == len(v) >= _MIN_ROOT and n[:-1] == v[:-1] and \
+        frozenset((n[-1], v[-1])) in _EN_ALTERNATIONS
 
 
 def of_place(word: str, name: str) -> bool:

@@ -42,6 +42,10 @@ def test_aspect_pair_with_another_root():
     ("отредактировать", "редактирование"),
     ("журналирование", "журнал"),           # a noun of action for the plain noun
     ("выборка", "выбрать"), ("выберите", "выборка"),  # a fleeting vowel
+    # English nouns of action in -ion whose Snowball stem parts from the verb's
+    ("verified", "verification"), ("applied", "application"), ("occupied", "occupation"),
+    ("invading", "invasion"), ("decided", "decision"), ("divide", "division"),
+    ("verification", "verify"),
 ])
 def test_kin_beyond_one_stem(word, head):
     assert kin(word, head)
@@ -53,6 +57,8 @@ def test_kin_beyond_one_stem(word, head):
     ("полет", "плести"),         # a vowel elsewhere than before the last consonant
     ("Italian", "Italy"),        # an adjective of place is no other part of speech
     ("лагерный", "лагерь"), ("banks", "bank"),
+    ("missed", "mission"), ("stated", "station"), ("named", "nation"), ("united", "union"),
+    ("ported", "portion"), ("opined", "opinion"),
 ])
 def test_not_kin(word, head):
     assert not kin(word, head)
