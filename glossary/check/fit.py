@@ -7,7 +7,10 @@ military glossary on news about an epidemic: «область» is a region, «�
 hospital) or was not used, and a missing rendering of a single word says little about
 that word: it is most likely the word in another sense. Then missing-term's findings of
 single-word and common terms are low, and one summary finding says why (the pattern of
-consistency.py's summary of a draft of alternatives).
+consistency.py's summary of a draft of alternatives). A term that no segment of such a
+draft renders the glossary's way, in at least FOLDED_MIN segments, is used throughout in
+another sense or another rendering: its low findings would each say the same, so the
+summary says it once, names the term and lists its segments (`related`) instead.
 
 An occurrence is one segment naming one concept (a segment naming it twice is one
 witness); names (people, places, organisations) are left out, since a name is rendered by
@@ -31,6 +34,9 @@ MIN_OCCURRENCES = 30
 # rendering of its terms is not the glossary's.
 FIT_SHARE = 0.5
 LISTED = 5  # departed terms a summary names
+# Segments a term must be named in, none rendering it, before its findings are folded into
+# the summary: one or two may be slips; three all the same way are the draft's usage.
+FOLDED_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,14 @@ class Fit:
                 f"{listed}")
 
 
+    @property
+    def folded(self) -> frozenset[str]:
+        """The terms whose low findings the summary stands for: in a draft the glossary
+        does not fit, those no segment of at least FOLDED_MIN renders as it says."""
+        if self.fits:
+            return frozenset()
+        return frozenset(t for t, gone, n in self.departed if gone == n >= FOLDED_MIN)
+
     def judge(self, level: str, reason: str, kind: str, form: str) -> tuple[str, str]:
         """A missing rendering's confidence in this draft: low for a single-word or common
         term where the glossary does not fit; a multiword specific term's words name the
@@ -63,15 +77,25 @@ class Fit:
         return LOW, (f"{reason}; but only {self.followed} of the draft's {self.named} term "
                      "occurrences follow the glossary: it may not fit this text")
 
-    def summary(self, ctx: Context, named: dict[str, set[int]]) -> Iterator[tuple[Ref, Issue]]:
+    def summary(self, ctx: Context, named: dict[str, set[int]],
+                folded: dict[str, list[int]]) -> Iterator[tuple[Ref, Issue]]:
         """The one finding saying the glossary does not fit, on the first segment naming a
-        departed term; none where it fits."""
+        departed term, with the findings it stands for (`folded`: their segments per
+        term) named and listed as related; none where it fits."""
         if self.fits:
             return
         first = min(s for term_id, _, _ in self.departed for s in named[term_id])
         segment = ctx.segments[first - 1]
+        related = sorted({s for segments in folded.values() for s in segments} - {first})
+        said = ""
+        if folded:
+            terms = ", ".join(sorted(folded))
+            n = sum(len(segments) for segments in folded.values())
+            said = (f"; not reported one by one: {n} low finding{'s' * (n != 1)} of {terms}, "
+                    "which no segment renders as the glossary says (their segments are this "
+                    "finding's related ones)")
         yield Ref(first, segment.line, segment), Issue(
-            self.message(), confidence=MEDIUM,
+            self.message() + said, confidence=MEDIUM, related=tuple(related),
             reason=f"a summary of the whole draft: {round(self.share * 100)}% of its term "
                    f"occurrences follow the glossary (at least {round(FIT_SHARE * 100)}% "
                    "where it fits); its single-word and common terms' findings are low")

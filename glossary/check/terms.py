@@ -36,7 +36,8 @@ def _finish_missing(ctx: Context):
     other segments naming the term give them (confidence.from_draft). In a draft the
     glossary does not fit (fit.py), a single-word or common term's finding is low and one
     summary finding says why; a multiword specific term keeps its own judgement: its
-    words name the concept whatever the rest of the draft does."""
+    words name the concept whatever the rest of the draft does. The low findings of a
+    term no segment of such a draft renders are said once by the summary (fit.folded)."""
     draft = ctx.state.get("missing-term")
     if not draft:
         return
@@ -44,6 +45,7 @@ def _finish_missing(ctx: Context):
     checked = len(draft["checked"])
     dense = len(draft["dense"]) / checked if checked >= confidence.MIN_DRAFT else None
     found = fit.of_draft(ctx, named, rendered)
+    folded: dict[str, list[int]] = {}
     for ref, issue, kind, form in draft["pending"]:
         head = draft["short"].get((ref.segment, issue.term))
         before = [s for s in full.get(issue.term, ()) if s < ref.segment]
@@ -56,8 +58,11 @@ def _finish_missing(ctx: Context):
             issue.confidence or confidence.HIGH, issue.reason or "", kind, form,
             len(others & rendered.get(issue.term, set())), len(others), dense)
         level, reason = found.judge(level, reason, kind, form)
+        if level == confidence.LOW and issue.term in found.folded:
+            folded.setdefault(issue.term, []).append(ref.segment)  # the summary says it
+            continue
         yield ref, replace(issue, confidence=level, reason=reason)
-    yield from found.summary(ctx, named)
+    yield from found.summary(ctx, named, folded)
 
 
 @rule("missing-term", ERROR, finish=_finish_missing)
