@@ -18,7 +18,7 @@ its usual spelling whatever glossary one uses, which says nothing of fit.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from collections.abc import Iterator
 
@@ -60,13 +60,17 @@ class Fit:
                 f"{listed}")
 
 
-    @property
-    def folded(self) -> frozenset[str]:
-        """The terms whose low findings the summary stands for: in a draft the glossary
-        does not fit, those no segment of at least FOLDED_MIN renders as it says."""
-        if self.fits:
-            return frozenset()
-        return frozenset(t for t, gone, n in self.departed if gone == n >= FOLDED_MIN)
+    folded: dict[str, list[int]] = field(default_factory=dict)  # term: segments
+
+    def folds(self, term: str | None, level: str, segment: int) -> bool:
+        """Whether the summary stands for this finding (recorded in `folded`): a low one
+        of a term no segment renders, of at least FOLDED_MIN, in a draft the glossary
+        does not fit."""
+        if self.fits or level != LOW or term is None or not any(
+                t == term and gone == n >= FOLDED_MIN for t, gone, n in self.departed):
+            return False
+        self.folded.setdefault(term, []).append(segment)
+        return True
 
     def judge(self, level: str, reason: str, kind: str, form: str) -> tuple[str, str]:
         """A missing rendering's confidence in this draft: low for a single-word or common
@@ -77,20 +81,19 @@ class Fit:
         return LOW, (f"{reason}; but only {self.followed} of the draft's {self.named} term "
                      "occurrences follow the glossary: it may not fit this text")
 
-    def summary(self, ctx: Context, named: dict[str, set[int]],
-                folded: dict[str, list[int]]) -> Iterator[tuple[Ref, Issue]]:
+    def summary(self, ctx: Context, named: dict[str, set[int]]) -> Iterator[tuple[Ref, Issue]]:
         """The one finding saying the glossary does not fit, on the first segment naming a
-        departed term, with the findings it stands for (`folded`: their segments per
-        term) named and listed as related; none where it fits."""
+        departed term, with the findings it stands for (`folded`) named and listed as
+        related; none where it fits."""
         if self.fits:
             return
         first = min(s for term_id, _, _ in self.departed for s in named[term_id])
         segment = ctx.segments[first - 1]
-        related = sorted({s for segments in folded.values() for s in segments} - {first})
+        related = sorted({s for segments in self.folded.values() for s in segments} - {first})
         said = ""
-        if folded:
-            terms = ", ".join(sorted(folded))
-            n = sum(len(segments) for segments in folded.values())
+        if self.folded:
+            terms = ", ".join(sorted(self.folded))
+            n = sum(len(segments) for segments in self.folded.values())
             said = (f"; not reported one by one: {n} low finding{'s' * (n != 1)} of {terms}, "
                     "which no segment renders as the glossary says (their segments are this "
                     "finding's related ones)")

@@ -35,9 +35,8 @@ def _finish_missing(ctx: Context):
     """The findings held back until the whole draft was seen, with the confidence the
     other segments naming the term give them (confidence.from_draft). In a draft the
     glossary does not fit (fit.py), a single-word or common term's finding is low and one
-    summary finding says why; a multiword specific term keeps its own judgement: its
-    words name the concept whatever the rest of the draft does. The low findings of a
-    term no segment of such a draft renders are said once by the summary (fit.folded)."""
+    summary says why (standing for those of a term never rendered: fit.folds); a multiword
+    specific term keeps its own judgement: its words name the concept whatever the draft."""
     draft = ctx.state.get("missing-term")
     if not draft:
         return
@@ -45,7 +44,6 @@ def _finish_missing(ctx: Context):
     checked = len(draft["checked"])
     dense = len(draft["dense"]) / checked if checked >= confidence.MIN_DRAFT else None
     found = fit.of_draft(ctx, named, rendered)
-    folded: dict[str, list[int]] = {}
     for ref, issue, kind, form in draft["pending"]:
         head = draft["short"].get((ref.segment, issue.term))
         before = [s for s in full.get(issue.term, ()) if s < ref.segment]
@@ -58,11 +56,9 @@ def _finish_missing(ctx: Context):
             issue.confidence or confidence.HIGH, issue.reason or "", kind, form,
             len(others & rendered.get(issue.term, set())), len(others), dense)
         level, reason = found.judge(level, reason, kind, form)
-        if level == confidence.LOW and issue.term in found.folded:
-            folded.setdefault(issue.term, []).append(ref.segment)  # the summary says it
-            continue
-        yield ref, replace(issue, confidence=level, reason=reason)
-    yield from found.summary(ctx, named, folded)
+        if not found.folds(issue.term, level, ref.segment):
+            yield ref, replace(issue, confidence=level, reason=reason)
+    yield from found.summary(ctx, named)
 
 
 @rule("missing-term", ERROR, finish=_finish_missing)
@@ -73,18 +69,17 @@ def missing_term(view: PairView, ctx: Context):
     one: both sides have the same number of sentences and the sentence that should hold the
     second rendering has neither a rendering, a word of one, nor a pronoun that could stand
     for it. Also taken as rendered: a coordination ("special and filtration camps"). A
-    word of the term's family in another part of speech ("check the
-    translation" → «проверьте перевод» for проверка) is part-of-speech's finding, not
-    this one. A one-word term that is a frequent word of the language takes its confidence
-    from the draft: high when the other segments naming it mostly render it as the
-    glossary says, low when fewer than half do (another sense, or a glossary that does not
-    fit the text); with too few of them, medium when something in the segment confirms
-    the glossary's sense, else low. A multiword rendering whose head word or initials the
-    target holds («база» or «БД» for «база данных») is a short form: low (shortform.py);
-    the head word only where an earlier segment renders the term in full; so is a
-    rendering cut as short as the source's form («Совет министров» → "Council of
-    Ministers" for «Совет министров СССР»). A specific
-    term no other segment renders as the glossary says is a systematic departure: medium.
+    word of the term's family in another part of speech ("check the translation" →
+    «проверьте перевод» for проверка) is part-of-speech's finding, not this one. A
+    one-word term that is a frequent word of the language takes its confidence from the
+    draft: high when the other segments naming it mostly render it as the glossary says,
+    low when fewer than half do (another sense, or a glossary that does not fit the text);
+    with too few of them, medium when something in the segment confirms the glossary's
+    sense, else low. A multiword rendering whose head word or initials the target holds
+    («база» or «БД» for «база данных»), or its first words where the source's form is as
+    short, is a short form: low (shortform.py); the head word only where an earlier
+    segment renders the term in full. A specific term no other segment renders as the
+    glossary says is a systematic departure: medium.
     A forbidden rendering is reported by forbidden-term instead, a misspelt name by
     name-spelling, a term kept in Cyrillic in an English target by untranslated.
     """
