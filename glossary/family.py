@@ -20,7 +20,8 @@ people (Италия / итальянский, Россия / российски
 German, China / Chinese), which renders the place.
 
 `aspect_partner` tells the other aspect of a verb (включает for включить, выбирает for
-выбрать), which renders it: not another part of speech, the same verb.
+выбрать, отфильтровать for фильтровать), which renders it: not another part of speech, the
+same verb.
 
 Known limits: aspect pairs with a changed root (отложить / откладывать: лож / клад) are not
 one family; a short noun in -ка can fall in with an unrelated verb (строка, строить);
@@ -158,10 +159,16 @@ def aspect_partner(word: str, verb: str) -> bool:
     """Whether `word` is a form of the other aspect of the verb `verb` (включает for
     включить, выбирает for выбрать: the imperfective of a perfective and back), which
     renders it as well as the verb itself: one root, the aspects differ, and the root is the
-    same or gains и/ы before its last consonant (выбр / выбир, зв / зыв).
+    same or gains и/ы before its last consonant (выбр / выбир, зв / зыв), or the perfective
+    is the imperfective behind a prefix (отфильтровать / фильтровать, отредактировать /
+    редактировать: the usual way Russian makes a perfective).
 
     >>> aspect_partner("включает", "включить"), aspect_partner("выбирает", "выбрать")
     (True, True)
+    >>> aspect_partner("отфильтровать", "фильтровать"), aspect_partner("редактирую", "отредактировать")
+    (True, True)
+    >>> aspect_partner("фильтрует", "отфильтровать"), aspect_partner("отфильтрует", "отфильтровать")
+    (True, False)
     >>> aspect_partner("выберите", "выбрать"), aspect_partner("включение", "включить")
     (False, False)
     >>> aspect_partner("откладывает", "отложить")  # a changed root: a known limit
@@ -171,7 +178,8 @@ def aspect_partner(word: str, verb: str) -> bool:
     if not mine or not theirs or mine[1] == theirs[1] or not mine[1] or not theirs[1]:
         return False
     (a, _), (b, _) = mine, theirs
-    return a == b or _fleeting(a, b, "иы")
+    perfective, imperfective = (a, b) if mine[1] == "perf" else (b, a)
+    return a == b or _fleeting(a, b, "иы") or _unprefixed(perfective, imperfective)
 
 
 def other_aspect(words: list[str], forms: tuple[str, ...]) -> bool:
@@ -179,11 +187,13 @@ def other_aspect(words: list[str], forms: tuple[str, ...]) -> bool:
 
     >>> other_aspect(["Он", "выбирает", "строку"], ("выбрать", "выбор данных"))
     True
+    >>> other_aspect(["Смотреть", "на", "сайте"], ("просмотреть",))
+    True
     """
     verbs = [f.strip() for f in forms if " " not in f.strip()]
-    starts = {v.lower()[:3] for v in verbs}  # a speed-up only: a partner shares its start
-    return any(aspect_partner(word, verb) for word in words
-               if word.lower()[:3] in starts for verb in verbs)
+    # a speed-up only: one of a pair holds the other's start (behind a prefix, maybe)
+    return any(aspect_partner(word, verb) for word in words for verb in verbs
+               if verb.lower()[:3] in word.lower() or word.lower()[:3] in verb.lower())
 
 
 def _verb_root(word: str) -> tuple[str, str] | None:

@@ -78,6 +78,9 @@ def test_suppletive_adjective_of_place():
     ("включает", "включить", True), ("выбирает", "выбрать", True),   # impf for perf
     ("выбираются", "выбрать", True), ("сохраните", "сохранять", True),  # reflexive; perf for impf
     ("собирать", "собрать", True), ("вызывает", "вызвать", True),     # и/ы before the last consonant
+    ("отфильтровать", "фильтровать", True), ("редактирую", "отредактировать", True),  # a prefix
+    ("смотреть", "просмотреть", True),  # makes the perfective
+    ("отфильтрует", "отфильтровать", False),  # the same aspect
     ("выберите", "выбрать", False),     # the same aspect: the verb itself, not its partner
     ("включение", "включить", False),   # a noun: another part of speech (kin)
     ("берёт", "выбрать", False), ("ключ", "включить", False), ("выпить", "выбрать", False),
@@ -98,4 +101,22 @@ def test_the_other_aspect_renders_a_verb_term(target, found):
     from glossary.segment import Segment
     report = check([Segment("It selects a row.", target)], [Term("select", "выбрать", "select")],
                    source_lang="en", target_lang="ru", min_confidence="low")
+    assert [f.rule for f in report.findings] == found
+
+
+@pytest.mark.parametrize("target, found", [
+    ("Введите текст, чтобы отфильтровать список.", []),   # the perfective with its prefix
+    ("Введите текст, чтобы отфитровать список.", ["missing-term"]),  # misspelt: no rendering
+    ("Введите текст, чтобы сократить список.", ["missing-term"]),    # another verb
+])
+def test_a_prefixed_perfective_renders_a_verb_term(target, found):
+    """"to filter" is the term when the glossary renders it by a verb as well (фильтровать):
+    the verb's use is no other word, and its prefixed perfective renders it."""
+    from glossary.check import check
+    from glossary.model import Term
+    from glossary.segment import Segment
+    terms = [Term("filter", "фильтр", "filter", ru_variants=("фильтровать",))]
+    report = check([Segment("Type into this box to filter the list.", target)], terms,
+                   source_lang="en", target_lang="ru", min_confidence="low",
+                   rules=["missing-term", "part-of-speech"])
     assert [f.rule for f in report.findings] == found
