@@ -107,3 +107,21 @@ def test_head_and_initials(form, lang, head, abbr):
 def test_a_file_using_only_the_short_form():
     (f,) = _check([("Choose a storage engine.", "Выберите движок.")])
     assert f.confidence == "low"
+
+
+@pytest.mark.parametrize("source, target, level", [
+    # the adjective of «целое число» standing for it, in the noun's gender or the plural
+    ("Comma-separated integers", "Целые, разделённые запятыми", "low"),
+    ("Integer", "Целое", "low"),
+    ("Big (8 byte) integer", "Длинное целое (8 байт)", "low"),
+    # still reported: the adjective has a noun of its own, another gender, or is not there
+    ("An integer value.", "Целое значение.", "high"),
+    ("Integer", "Целый", "high"),
+    ("Enter a valid integer.", "Введите правильное число.", "high"),
+])
+def test_the_adjective_alone_is_a_short_form(source, target, level):
+    terms = [Term("integer", "целое число", "integer")]
+    (f,) = check([Segment(source, target)], terms, rules=["missing-term"],
+                 min_confidence="low").findings
+    assert f.confidence == level, f.reason
+    assert ("its adjective alone" in f.reason) is (level == "low")
