@@ -15,7 +15,8 @@ Beyond one stem: a noun of action (-ение, -ка: журналировани�
 speech here, so it is of the family of a plain noun with its root (журнал, выбор); a verb
 with a prefix names the action of a noun made from the bare verb (отредактировать /
 редактирование); a fleeting vowel before the root's last consonant comes and goes (выбор /
-выбрать, сон / сна). Apart from the family, `of_place` tells the adjective of a place or a
+выбрать, сон / сна); a relational adjective in -н-, -ов-/-ев- is its noun's (пароль /
+парольный, файл / файловый): English says "password-based", "file system" with the noun. Apart from the family, `of_place` tells the adjective of a place or a
 people (Италия / итальянский, Россия / российский in -ск-; Italy / Italian, Germany /
 German, China / Chinese), which renders the place.
 
@@ -52,6 +53,8 @@ _PREFIXES = ("пере", "недо", "разъ", "расс", "под", "над",
              "без", "бес", "вос", "вз", "вс", "из", "ис", "от", "об", "до", "за", "на", "вы",
              "по", "съ", "со", "с", "у", "о", "в")
 _FLEETING = ("о", "е")
+# Suffixes of relational adjectives made from nouns (парольный, файловый, ключевой).
+_RELATIONAL = ("н", "ов", "ев")
 _VOWELS = frozenset("аеиоуыэюяё")
 # An adjective of a place or a people: Russian -ск- (итальян-ск-ий, росс-ийск-ий); English
 # stems ending as these after the name lost its last vowel (Ital-ian, German-, Chin-es).
@@ -125,6 +128,8 @@ def kin(word: str, head: str) -> bool:
     (True, True)
     >>> kin("ключ", "включить"), kin("Italian", "Italy")
     (False, False)
+    >>> kin("парольную", "пароль"), kin("файловой", "файл"), kin("полный", "пол")
+    (True, True, False)
     """
     mine, theirs = family(head), family(word)
     if any(reading in mine for reading in theirs):
@@ -136,6 +141,9 @@ def kin(word: str, head: str) -> bool:
             if p == "VERB" and pos == ACTION and _unprefixed(r, root):
                 return True
             if p != pos and {p, pos} & {"VERB", ACTION} and _fleeting(r, root):
+                return True
+            if {p, pos} == {"ADJ", "NOUN"} and _relational(*((r, root) if p == "ADJ"
+                                                            else (root, r))):
                 return True
     return False
 
@@ -206,6 +214,20 @@ def _verb_root(word: str) -> tuple[str, str] | None:
             root, _ = _ru_root(lemma, "INFN")
             return (root, str(p.tag.aspect or "")) if len(root) >= _MIN_ROOT else None
     return None
+
+
+def _relational(adjective_root: str, noun_root: str) -> bool:
+    """An adjective's root is a noun's root with a suffix of relational adjectives, -н- or
+    -ов-/-ев- (пароль / парольн-ый, файл / файлов-ый, ключ / ключев-ой): the adjective of
+    "password-based", "file system" renders the noun (a soft sign between comes and goes)."""
+    if not CYRILLIC.search(adjective_root):
+        return False
+    for suffix in _RELATIONAL:
+        base = adjective_root.removesuffix(suffix)
+        if base != adjective_root and len(base) >= _MIN_ROOT and \
+                base.rstrip("ь") == noun_root.rstrip("ь"):
+            return True
+    return False
 
 
 def _unprefixed(verb_root: str, noun_root: str) -> bool:

@@ -42,6 +42,8 @@ def test_aspect_pair_with_another_root():
     ("отредактировать", "редактирование"),
     ("журналирование", "журнал"),           # a noun of action for the plain noun
     ("выборка", "выбрать"), ("выберите", "выборка"),  # a fleeting vowel
+    ("парольную", "пароль"), ("файловой", "файл"),   # a relational adjective for its noun
+    ("лагерный", "лагерь"), ("ключевой", "ключ"),
 ])
 def test_kin_beyond_one_stem(word, head):
     assert kin(word, head)
@@ -52,7 +54,8 @@ def test_kin_beyond_one_stem(word, head):
     ("ключ", "включить"),        # a noun is no prefixed verb's bare action
     ("полет", "плести"),         # a vowel elsewhere than before the last consonant
     ("Italian", "Italy"),        # an adjective of place is no other part of speech
-    ("лагерный", "лагерь"), ("banks", "bank"),
+    ("полный", "пол"), ("golden", "gold"),  # a root too short; English: no such suffix here
+    ("banks", "bank"),
 ])
 def test_not_kin(word, head):
     assert not kin(word, head)
