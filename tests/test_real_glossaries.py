@@ -336,6 +336,24 @@ def test_a_name_beside_a_common_word_confirms_no_subject():
     assert (f.term, f.confidence) == ("note", "low")
 
 
+@pytest.mark.parametrize("source, level", [
+    ("You may log in now.", "low"),        # an adverb has no subject for a term to confirm
+    ('Click "now" to log in.', "medium"),  # set off as a label: the glossary's use
+])
+def test_a_term_beside_an_adverb_confirms_no_sense(source, level):
+    terms = [Term("now", "сейчас", "now"), Term("log-in", "войти", "log in")]
+    (f,) = check([Segment(source, "Теперь вы можете войти.")], terms, rules=["missing-term"],
+                 min_confidence="low").findings
+    assert (f.term, f.confidence) == ("now", level), f.reason
+
+
+def test_a_term_beside_a_noun_still_confirms_its_sense():
+    terms = [Term("note", "примечание", "note"), Term("log-in", "войти", "log in")]
+    (f,) = check([Segment("Log in to read the note.", "Войдите, чтобы прочесть письмо.")],
+                 terms, rules=["missing-term"], min_confidence="low").findings
+    assert (f.term, f.confidence) == ("note", "medium"), f.reason
+
+
 @pytest.mark.parametrize("target, found", [
     ("Итальянское правительство закрыло школы.", []),
     ("Правительство Италии закрыло школы.", []),

@@ -200,13 +200,28 @@ def _confirmation(view: PairView, ctx: Context, term: Term, span: tuple[int, int
     source that is no common word itself (a multiword or specialised one) and no name (a
     place or a person belongs to no subject: Hungary's decrees are not a WWII text's), or
     the word set off as a label (quoted). A capital inside a sentence is no such sign:
-    there the word is more often part of a name (Управление по надзору …) than a label."""
+    there the word is more often part of a name (Управление по надзору …) than a label.
+    Another term tells the subject, and so the sense, of a word that has senses by subject
+    (a space in a database, not in the sky); an adverb (now, today: the glossary renders
+    it «сейчас») means the same in every subject, so only its being set off as a label can
+    tell the glossary's use (the Now link) from the ordinary word."""
     others = sorted({m.term_id for m in view.src_matches if m.term_id != term.id
                      and (m.start, m.end) != span and specific(m, ctx)})
-    if others:
+    if others and not _adverb(term.preferred("ru")):
         return f"{_NAMES} {others[0]}"
     start, end = span
     if view.source[start - 1:start] in ("«", '"', "“", "'", "`") and \
             view.source[end:end + 1] in ("»", '"', "”", "'", "`"):
         return "it is quoted"
     return None
+
+
+@lru_cache(maxsize=5_000)
+def _adverb(form: str) -> bool:
+    """Whether a glossary form is one Russian word read first as an adverb.
+
+    >>> _adverb("сейчас"), _adverb("сегодня"), _adverb("пространство"), _adverb("база данных")
+    (True, True, False, False)
+    """
+    words = form.lower().split()
+    return len(words) == 1 and morph.parse(words[0])[0].tag.POS == "ADVB"
