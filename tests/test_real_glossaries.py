@@ -347,6 +347,23 @@ def test_a_term_beside_an_adverb_confirms_no_sense(source, level):
     assert (f.term, f.confidence) == ("now", level), f.reason
 
 
+@pytest.mark.parametrize("source, target, compound", [
+    # time zone is also written timezone: a compound with a rendering of its own
+    ("It cannot be read in time zone %s.", "Его нельзя прочесть в часовом поясе %s.", True),
+    # no such word: each noun is its own (a time value, not a compound)
+    ("It cannot be read in time value %s.", "Его нельзя прочесть в значении %s.", False),
+    ("Any time you like.", "Когда угодно.", False),   # anytime: no compound noun
+])
+def test_a_term_inside_a_written_compound_is_low(source, target, compound):
+    # the draft renders the term elsewhere: a slip here, unless a compound holds the word
+    terms = [Term("time", "время", "time")]
+    draft = [Segment("Enter a valid time.", "Введите правильное время."),
+             Segment("The time is wrong.", "Время указано неверно."), Segment(source, target)]
+    (f,) = check(draft, terms, rules=["missing-term"], min_confidence="low").findings
+    assert ("is also written «timezone»" in f.reason) is compound, f.reason
+    assert f.confidence == ("low" if compound else "high")
+
+
 def test_a_term_beside_a_noun_still_confirms_its_sense():
     terms = [Term("note", "примечание", "note"), Term("log-in", "войти", "log in")]
     (f,) = check([Segment("Log in to read the note.", "Войдите, чтобы прочесть письмо.")],
