@@ -25,7 +25,9 @@ German, China / Chinese), which renders the place.
 same verb.
 
 Known limits: aspect pairs with a changed root (отложить / откладывать: лож / клад) are not
-one family; a short noun in -ка can fall in with an unrelated verb (строка, строить);
+one family; a prefix that changes the verb's sense (пересмотреть for смотреть) still makes
+its "perfective", and a relational adjective may come from a homonym of the noun (главный
+for глава); a short noun in -ка can fall in with an unrelated verb (строка, строить);
 suppletive adjectives of place (Германия / немецкий, France / French) are not found.
 """
 from __future__ import annotations
