@@ -133,3 +133,21 @@ def test_a_short_form_rendered_as_short(source, target, lang, level):
     (f,) = [f for f in check([seg], COUNCIL, rules=["missing-term"]).findings if f.term]
     assert f.confidence == level, f.reason
     assert ("short form" in f.reason) == (level == "low"), f.reason
+
+
+@pytest.mark.parametrize("source, target, level", [
+    # the adjective of «целое число» standing for it, in the noun's gender or the plural
+    ("Comma-separated integers", "Целые, разделённые запятыми", "low"),
+    ("Integer", "Целое", "low"),
+    ("Big (8 byte) integer", "Длинное целое (8 байт)", "low"),
+    # still reported: the adjective has a noun of its own, another gender, or is not there
+    ("An integer value.", "Целое значение.", "high"),
+    ("Integer", "Целый", "high"),
+    ("Enter a valid integer.", "Введите правильное число.", "high"),
+])
+def test_the_adjective_alone_is_a_short_form(source, target, level):
+    terms = [Term("integer", "целое число", "integer")]
+    (f,) = check([Segment(source, target)], terms, rules=["missing-term"],
+                 min_confidence="low").findings
+    assert f.confidence == level, f.reason
+    assert ("its adjective alone" in f.reason) is (level == "low")

@@ -2,7 +2,10 @@
 
 A translator names a multiword concept in full once and then shortens it, as any writer
 does: «база данных» becomes «база», «движок базы данных» «движок», «система управления
-базами данных» «СУБД», and "database" may well be rendered «БД» from the start. A target
+базами данных» «СУБД», and "database" may well be rendered «БД» from the start. Russian
+also drops the noun of an adjective-and-noun term and lets the adjective stand for it
+(«целое число» → «Целое», «Целые, разделённые запятыми»: a substantivised adjective, in
+the gender of the noun it stands for), as settled as an abbreviation. A target
 holding such a short form has not plainly dropped the term, so its missing-term finding is
 at most low: an abbreviation always, the head word alone where the draft has already
 rendered the term in full (a writer shortens what the reader knows; a head word with no
@@ -91,6 +94,15 @@ def initials(form: str, lang: str) -> str:
     return "".join(w[0] for w in content).upper() if len(content) > 1 else ""
 
 
+def settled(view: PairView, span: tuple[int, int], source_forms: tuple[str, ...],
+            words, forms: tuple[str, ...], lang: str) -> str | None:
+    """Why the segment itself shows the target renders the term by a short form (an
+    abbreviation, the source's short form rendered as short, a lone adjective), or None."""
+    return (abbreviation(words, forms, lang)
+            or unqualified(view, span, source_forms, words, forms, lang)
+            or modifier_alone(view.tgt_text, words, forms, lang))
+
+
 def abbreviation(words, forms: tuple[str, ...], lang: str) -> str | None:
     """Why a target word may be an abbreviation of a multiword rendering (its initials, or
     a longer abbreviation ending with them: СУБД holds БД), or None. An established
@@ -105,6 +117,61 @@ def abbreviation(words, forms: tuple[str, ...], lang: str) -> str | None:
                     len(word) <= len(abbr) + _ABBREVIATION_SLACK:
                 return f"«{tok.text}» may abbreviate «{form}» (a short form)"
     return None
+
+
+def modifier_alone(text: str, words, forms: tuple[str, ...], lang: str) -> str | None:
+    """Why a target word may be the adjective of an adjective-and-noun rendering standing
+    for the whole (Целое for «целое число»: the noun left out), or None. The adjective must
+    agree with the noun it stands for (its gender, or the plural) and have no noun of its
+    own after it («целое значение» is another phrase, not a short form)."""
+    if lang != "ru":
+        return None
+    for form in forms:
+        alone = _modifier(form)
+        if alone is None:
+            continue
+        lemma, gender = alone
+        for i, (tok, _) in enumerate(words):
+            agreeing = [p for p in morph.parse(tok.norm.lower()) if p.tag.POS == "ADJF"
+                        and p.normal_form == lemma and (p.tag.number == "plur" or
+                                                        p.tag.gender == gender)]
+            if agreeing and not _noun_follows(text, words, i, agreeing):
+                return f"«{tok.text}» may stand for «{form}» (its adjective alone: a short form)"
+    return None
+
+
+@lru_cache(maxsize=5_000)
+def _modifier(form: str) -> tuple[str, str] | None:
+    """(the adjective's lemma, the noun's gender) of a two-word rendering that is an
+    adjective and the noun it agrees with; None for any other shape.
+
+    >>> _modifier("целое число"), _modifier("база данных"), _modifier("число")
+    (('целый', 'neut'), None, None)
+    """
+    words = [t.norm.lower() for t in tokenize(form) if t.is_word]
+    if len(words) != 2 or head_word(form, "ru") != words[1]:
+        return None
+    adjective = [p for p in morph.parse(words[0]) if p.tag.POS == "ADJF" and "nomn" in p.tag]
+    noun = [p for p in morph.parse(words[1]) if p.tag.POS == "NOUN" and "nomn" in p.tag]
+    if not adjective or not noun or noun[0].tag.gender is None:
+        return None
+    gender = noun[0].tag.gender
+    if not any(p.tag.gender == gender or p.tag.number == "plur" for p in adjective):
+        return None
+    return adjective[0].normal_form, str(gender)
+
+
+def _noun_follows(text: str, words, i: int, readings) -> bool:
+    """Whether the word after words[i], with only a space between, is a noun that agrees
+    with one of the adjective's `readings` (its case and number): the adjective's own."""
+    if i + 1 >= len(words):
+        return False
+    tok, nxt = words[i][0], words[i + 1][0]
+    if not text[tok.end:nxt.start].isspace():
+        return False
+    cases = {(p.tag.case, p.tag.number) for p in readings}
+    return any(p.tag.POS == "NOUN" and (p.tag.case, p.tag.number) in cases
+               for p in morph.parse(nxt.norm.lower()))
 
 
 def head_only(view: PairView, words, forms: tuple[str, ...], lang: str,

@@ -18,7 +18,7 @@ from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .names import name_variants
 from .registry import Issue, rule
-from .shortform import abbreviation, head_only, unqualified
+from .shortform import head_only, settled
 from .suggest import for_missing, like_found
 
 # Words that can stand for a term already named ("it", "the latter", «он», «который»): a
@@ -75,11 +75,11 @@ def missing_term(view: PairView, ctx: Context):
     draft: high when the other segments naming it mostly render it as the glossary says,
     low when fewer than half do (another sense, or a glossary that does not fit the text);
     with too few of them, medium when something in the segment confirms the glossary's
-    sense, else low. A multiword rendering whose head word or initials the target holds
-    («база» or «БД» for «база данных»), or its first words where the source's form is as
-    short, is a short form: low (shortform.py); the head word only where an earlier
-    segment renders the term in full. A specific term no other segment renders as the
-    glossary says is a systematic departure: medium.
+    sense, else low. A multiword rendering whose head word, initials or lone adjective the
+    target holds («база», «БД»; «Целое» for «целое число»), or its first words where the
+    source's form is as short, is a short form: low (shortform.py); the head word only
+    where an earlier segment renders the term in full. A specific term no other segment
+    renders as the glossary says is a systematic departure: medium.
     A forbidden rendering is reported by forbidden-term instead, a misspelt name by
     name-spelling, a term kept in Cyrillic in an English target by untranslated.
     """
@@ -111,8 +111,8 @@ def missing_term(view: PairView, ctx: Context):
         other = _other_word(surface, term) if ctx.source_lang == "ru" else None
         level, reason, kind = confidence.of_missing(view, ctx, term, first, other)
         forms, words = term.approved(ctx.target_lang), _target_words(view)
-        short = abbreviation(words, forms, ctx.target_lang) or unqualified(
-            view, first, term.approved(ctx.source_lang), words, forms, ctx.target_lang)
+        short = settled(view, first, term.approved(ctx.source_lang), words, forms,
+                        ctx.target_lang)
         if short:  # the segment settles it: no other segment makes an abbreviation a slip
             level, reason, kind = confidence.LOW, short, confidence.SEGMENT
         elif kind != confidence.SEGMENT:
