@@ -80,6 +80,19 @@ def test_inconsistent_translation(segments, expected):
                   S("node_not_registered – the node is unknown", "узел неизвестен"),
                   S('Press "OK"', "Нажмите «ОК»"), S("Press “OK”", "Нажмите «ОК»")],
                  [], id="dash and quote styles"),
+    pytest.param([S("-1 on error (check :ref:`box_error_last <c_api-error>`)",
+                    "-1 при ошибке (см. :ref:`box_error_last()<c_api-error>`)"),
+                  S("-1 on error (check :ref:`box_error_last() <c_api-error>`)",
+                    "-1 при ошибке (см. :ref:`box_error_last()<c_api-error>`)"),
+                  S("Call fiber.self() first", "Сначала вызовите fiber.self()"),
+                  S("Call fiber.self first", "Сначала вызовите fiber.self()")],
+                 [], id="a name with or without its empty call parentheses is one name"),
+    pytest.param([S("Returns () on error", "Возвращает () при ошибке"),
+                  S("Returns on error", "Возвращает () при ошибке"),
+                  S("Call f(x) first", "Сначала вызовите f()"),
+                  S("Call f() first", "Сначала вызовите f()")],
+                 [(1, None, (2,)), (2, None, (1,)), (3, None, (4,)), (4, None, (3,))],
+                 id="parentheses not glued to a name, or holding an argument, stay"),
     pytest.param([S("Convert Lua variables to binary format", "Преобразование в формат"),
                   S("Convert Lua variables back from binary format", "Преобразование в формат")],
                  [(1, None, (2,)), (2, None, (1,))],
@@ -196,6 +209,7 @@ def test_a_glossary_concept_the_translation_lacks_makes_the_difference_matter():
     pytest.param("Done!", "Done", id="a full stop or an exclamation mark"),
     pytest.param("Нажмите «ОК».", 'Нажмите "ОК"', id="quote style and final stop"),
     pytest.param("`mqtt`_ - клиент MQTT", "`mqtt`_ -- клиент MQTT", id="a dash typed as --"),
+    pytest.param("Вызовите fiber.self().", "Вызовите fiber.self.", id="a call's empty parentheses"),
 ])
 def test_translations_differing_in_punctuation_only_are_one(first, second):
     segments = [S("Source sentence", first), S("Source sentence", second)]
