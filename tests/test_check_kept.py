@@ -61,6 +61,31 @@ DRAFTS = [
       ("bloom_fpr", "")], [3]),
     ([("if_not_exists", ""), ("no error if duplicate", "нет ошибки"), ("Distance", ""),
       ("affects RTREE only", "только для RTREE"), ("``'euclid'``", ""), ("bloom_fpr", "")], [3]),
+    # a word a translated sentence keeps verbatim in quotes is a name in this draft
+    ([("There are two special users: 'guest' and 'admin'.",
+       "Есть два особых пользователя: 'guest' и 'admin'."), ("guest", "guest")], []),
+    ([("Log in as the 'guest' user.", "Войдите как пользователь «guest»."),
+      ("Name", "Имя"), ("guest", "guest")], []),
+    # ... or in its Latin letters among words of another script
+    ([("Use the select request.", "Используйте запрос select."), ("select", "select")], []),
+    # ... not when the translation renders the quotation, nor when it repeats the unit whole
+    ([("Log in as the 'guest' user.", "Войдите как пользователь «гость»."),
+      ("guest", "guest")], [2]),
+    ([("Log in as the 'guest' user.", "Log in as the 'guest' user."), ("guest", "guest")],
+     [1, 2]),
+    # ... and the word in another case is another word
+    ([("Log in as the 'guest' user.", "Войдите как пользователь 'guest'."),
+      ("Guest", "Guest")], [2]),
+    # two bare lower-case words among names in a table: a program and its subcommand
+    ([("golint", "golint"), ("golangci-lint", "golangci-lint"), ("Packaging", "Упаковка"),
+      ("go get", "go get"), ("Code coverage", "Покрытие кода"), ("``pip``", "``pip``"),
+      ("``npm``", "``npm``")], []),
+    # ... not far from names, nor capitalised, nor with a function word
+    ([("Overview", "Обзор"), ("go get", "go get"), ("Details", "Подробности")], [2]),
+    ([("golint", "golint"), ("golangci-lint", "golangci-lint"), ("Go Get", "Go Get"),
+      ("``pip``", "``pip``"), ("``npm``", "``npm``")], [3]),
+    ([("golint", "golint"), ("golangci-lint", "golangci-lint"), ("not yet", "not yet"),
+      ("``pip``", "``pip``"), ("``npm``", "``npm``")], [3]),
     # names left empty need nothing; prose left empty does
     ([("IsAlive", ""), ("instance availability indicator", "")], [2]),
 ]

@@ -23,16 +23,19 @@ left here are plain words, judged by these reasons, in order:
    a program, then its arguments (``tarantoolctl rocks install x``, ``cartridge pack rpm
    myapp``; a heading or a sentence opens with a capital).
 5. A word the document itself writes as code (inside a ``literal``, an identifier, a role,
-   a placeholder) is a name there when it stands without a function word.
+   a placeholder), or that its translation keeps verbatim as a name inside a translated
+   sentence (``'guest'`` → ``'guest'``, операция select: markup.quotes), is a name there
+   when it stands without a function word.
    The name an assignment sets (``cache=0``) counts for a unit of that word alone:
    **cache** in an options list is that option.
 6. A unit of one plain word in a run of one-word units that are mostly names, with names
    before and after it (a list of commit prefixes: memtx:, replication:, xlog:), is one of
    them: a heading or a label is not set among identifiers. The run is read across short
    cells of other columns (a table row: id | unique identifier | ``number``) when the unit
-   is one bare lower-case word, as code writes names (a heading, "Functions", or a cell
-   with more in it, "DELETE privilege", is not read so); a paragraph (a unit ended as a
-   sentence, or longer) ends the run.
+   is one bare lower-case word, as code writes names, or two (a program and its
+   subcommand in a table of tools: ``golint`` | go get | ``pip``); a heading,
+   "Functions", or a cell with more in it, "DELETE privilege", is not read so; a
+   paragraph (a unit ended as a sentence, or longer) ends the run.
 7. The unit after ``rtype`` in a Sphinx catalogue is the value of the return-type field:
    a type (``string``).
 
@@ -49,8 +52,9 @@ from functools import lru_cache
 import lemminflect
 from wordfreq import zipf_frequency
 
-from ..markup import Masked, mask
+from ..markup import Markup, Masked, kept_quotes, mask
 from ..markup.web import opens_console
+from ..segment import Segment
 from .context import Context, PairView
 
 # English closed-class words: articles, prepositions, conjunctions, pronouns, auxiliaries
@@ -72,7 +76,8 @@ _SENTENCE_PUNCTUATION = re.compile(r"[:,;.!?()]|\s--?\s|[–—]")
 _RUN = 20  # how far a list of one-word units is read each side
 _NAMED_NEIGHBOURS = 2
 _LETTER = re.compile(r"[^\W\d_]")
-_BARE_NAME = re.compile(r"\s*[a-z][a-z0-9_]*\s*")
+# Written as code is: lower-case, bare; one word, or two (a program and its subcommand).
+_BARE_NAME = re.compile(r"\s*[a-z][a-z0-9_]*(?: [a-z][a-z0-9_]*)?\s*")
 _CELL_WORDS = 6  # a table cell beside the names: "unique identifier", "type of index"
 _COMMON = 4.0  # Zipf: used at least ten times in a million words of general English
 _CODE_KINDS = frozenset({"code", "placeholder"})
@@ -102,8 +107,9 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
         return False  # a command: a program's name, then its arguments (tarantoolctl rocks …)
     if len(plain) < len(words):  # a name beside plain words: the document's code ones
         plain = [w for w in plain if w not in _code_words(ctx)]
-    if len(words) > 1:
-        return bool(plain)
+    if len(words) > 1:  # two bare words among names: a command in a table (go get)
+        return bool(plain) and not (len(words) == 2 and _BARE_NAME.fullmatch(view.source)
+                                    and _among_names(view, ctx))
     code = _code_words(ctx)
     return (words[0] not in code and "=" + words[0] not in code
             and not _among_names(view, ctx) and not _return_type(view, ctx))
@@ -159,7 +165,7 @@ def _unknown(word: str) -> bool:
 
 def _code_words(ctx: Context) -> frozenset[str]:
     """The words the draft's sources write alone as code (``distance``, ``'string'``, a
-    placeholder's name), as written; found once a run. A word inside a longer piece of code
+    placeholder's name) or its translations keep as names, as written; found once a run. A word inside a longer piece of code
     (``box.space``, a label) is not taken: its parts may be any word; the name an
     assignment sets (``cache=0``) is kept as ``=cache``, an option's name to a unit that is
     that word alone (beside other words it may be the general word: "SQL type" in a draft
@@ -169,8 +175,7 @@ def _code_words(ctx: Context) -> frozenset[str]:
     if found is None:
         words: set[str] = set()
         for segment in ctx.segments:
-            masked = mask(segment.source, ctx.markup.for_segment(segment), segment.source_codes)
-            for span in masked.spans:
+            for span in _source_code(segment, ctx).spans:
                 if span.kind in _CODE_KINDS:
                     alone = _ALONE.fullmatch(segment.source, span.start, span.end)
                     if alone:
@@ -179,6 +184,20 @@ def _code_words(ctx: Context) -> frozenset[str]:
                         words.add("=" + assigned.group("word"))
         found = ctx.state["_kept_code_words"] = frozenset(words)
     return found
+
+
+def _source_code(segment: Segment, ctx: Context) -> Masked:
+    """A unit's source masked, with what its translation keeps verbatim as a name: a
+    quotation (``'guest'`` → ``'guest'``), a literal, a word a target in another script
+    keeps in its letters (markup.quotes). Only in a unit translated otherwise: a target
+    that repeats its source says nothing about which of its words are names."""
+    syntaxes = ctx.markup.for_segment(segment)
+    source = mask(segment.source, syntaxes, segment.source_codes)
+    target = segment.target
+    if not target.strip() or target == segment.source:
+        return source
+    return kept_quotes(source, mask(target, Markup.for_target(syntaxes, segment.source),
+                                    segment.target_codes))[0]
 
 
 def _return_type(view: PairView, ctx: Context) -> bool:
@@ -206,7 +225,7 @@ def _among_names(view: PairView, ctx: Context) -> bool:
     if not 0 <= at < len(ctx.segments) or ctx.segments[at] != view.ref.of:
         return False
     code = _code_words(ctx)
-    across = bool(_BARE_NAME.fullmatch(view.source))  # written as code is: lower-case, alone
+    across = bool(_BARE_NAME.fullmatch(view.source))
     named = []
     plain = 0
     for step in (-1, 1):
