@@ -76,16 +76,6 @@ DRAFTS = [
     # ... and the word in another case is another word
     ([("Log in as the 'guest' user.", "Войдите как пользователь 'guest'."),
       ("Guest", "Guest")], [2]),
-    # two bare lower-case words among names in a table: a program and its subcommand
-    ([("golint", "golint"), ("golangci-lint", "golangci-lint"), ("Packaging", "Упаковка"),
-      ("go get", "go get"), ("Code coverage", "Покрытие кода"), ("``pip``", "``pip``"),
-      ("``npm``", "``npm``")], []),
-    # ... not far from names, nor capitalised, nor with a function word
-    ([("Overview", "Обзор"), ("go get", "go get"), ("Details", "Подробности")], [2]),
-    ([("golint", "golint"), ("golangci-lint", "golangci-lint"), ("Go Get", "Go Get"),
-      ("``pip``", "``pip``"), ("``npm``", "``npm``")], [3]),
-    ([("golint", "golint"), ("golangci-lint", "golangci-lint"), ("not yet", "not yet"),
-      ("``pip``", "``pip``"), ("``npm``", "``npm``")], [3]),
     # names left empty need nothing; prose left empty does
     ([("IsAlive", ""), ("instance availability indicator", "")], [2]),
 ]
@@ -95,6 +85,15 @@ DRAFTS = [
                                                         for i, d in enumerate(DRAFTS)])
 def test_names_in_a_draft(units, expected):
     assert untranslated(units) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="limit: two bare words between names are a command or a "
+                   "description (scalar sequence); without the table's columns nothing tells")
+def test_a_command_in_a_table_of_tools_is_a_name():
+    assert untranslated([("golint", "golint"), ("golangci-lint", "golangci-lint"),
+                         ("Packaging", "Упаковка"), ("go get", "go get"),
+                         ("Code coverage", "Покрытие кода"), ("``pip``", "``pip``"),
+                         ("``npm``", "``npm``")]) == []
 
 
 @pytest.mark.xfail(strict=True, reason="limit: a one-word lower-case description between "

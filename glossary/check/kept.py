@@ -32,17 +32,18 @@ left here are plain words, judged by these reasons, in order:
    before and after it (a list of commit prefixes: memtx:, replication:, xlog:), is one of
    them: a heading or a label is not set among identifiers. The run is read across short
    cells of other columns (a table row: id | unique identifier | ``number``) when the unit
-   is one bare lower-case word, as code writes names, or two (a program and its
-   subcommand in a table of tools: ``golint`` | go get | ``pip``); a heading,
-   "Functions", or a cell with more in it, "DELETE privilege", is not read so; a
-   paragraph (a unit ended as a sentence, or longer) ends the run.
+   is one bare lower-case word, as code writes names (a heading, "Functions", or a cell
+   with more in it, "DELETE privilege", is not read so); a paragraph (a unit ended as a
+   sentence, or longer) ends the run.
 7. The unit after ``rtype`` in a Sphinx catalogue is the value of the return-type field:
    a type (``string``).
 
 A source whose every word is a name by these reasons needs no translation. Limits: a
 single general word with none of these signals (a type name such as ``Integer`` alone, far
 from other names) is still language, and a heading of plain words without function words
-("Instance state changed") is language even when it quotes a program's message.
+("Instance state changed") is language even when it quotes a program's message. Nor is a
+command of two plain words (``go get``) told from a description (``scalar sequence``) when
+both stand between code cells of a table: the catalogue keeps no columns.
 """
 from __future__ import annotations
 
@@ -76,8 +77,7 @@ _SENTENCE_PUNCTUATION = re.compile(r"[:,;.!?()]|\s--?\s|[–—]")
 _RUN = 20  # how far a list of one-word units is read each side
 _NAMED_NEIGHBOURS = 2
 _LETTER = re.compile(r"[^\W\d_]")
-# Written as code is: lower-case, bare; one word, or two (a program and its subcommand).
-_BARE_NAME = re.compile(r"\s*[a-z][a-z0-9_]*(?: [a-z][a-z0-9_]*)?\s*")
+_BARE_NAME = re.compile(r"\s*[a-z][a-z0-9_]*\s*")
 _CELL_WORDS = 6  # a table cell beside the names: "unique identifier", "type of index"
 _COMMON = 4.0  # Zipf: used at least ten times in a million words of general English
 _CODE_KINDS = frozenset({"code", "placeholder"})
@@ -107,9 +107,8 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
         return False  # a command: a program's name, then its arguments (tarantoolctl rocks …)
     if len(plain) < len(words):  # a name beside plain words: the document's code ones
         plain = [w for w in plain if w not in _code_words(ctx)]
-    if len(words) > 1:  # two bare words among names: a command in a table (go get)
-        return bool(plain) and not (len(words) == 2 and _BARE_NAME.fullmatch(view.source)
-                                    and _among_names(view, ctx))
+    if len(words) > 1:
+        return bool(plain)
     code = _code_words(ctx)
     return (words[0] not in code and "=" + words[0] not in code
             and not _among_names(view, ctx) and not _return_type(view, ctx))
@@ -165,8 +164,8 @@ def _unknown(word: str) -> bool:
 
 def _code_words(ctx: Context) -> frozenset[str]:
     """The words the draft's sources write alone as code (``distance``, ``'string'``, a
-    placeholder's name) or its translations keep as names, as written; found once a run. A word inside a longer piece of code
-    (``box.space``, a label) is not taken: its parts may be any word; the name an
+    placeholder's name) or its translations keep as names, as written; found once a run.
+    A word inside a longer piece of code (``box.space``, a label) is not taken: its parts may be any word; the name an
     assignment sets (``cache=0``) is kept as ``=cache``, an option's name to a unit that is
     that word alone (beside other words it may be the general word: "SQL type" in a draft
     with ``type = 'str'``). Code is case-sensitive: "Metadata", a heading, is not
@@ -225,7 +224,7 @@ def _among_names(view: PairView, ctx: Context) -> bool:
     if not 0 <= at < len(ctx.segments) or ctx.segments[at] != view.ref.of:
         return False
     code = _code_words(ctx)
-    across = bool(_BARE_NAME.fullmatch(view.source))
+    across = bool(_BARE_NAME.fullmatch(view.source))  # written as code is: lower-case, alone
     named = []
     plain = 0
     for step in (-1, 1):
