@@ -165,11 +165,11 @@ def _unknown(word: str) -> bool:
 def _code_words(ctx: Context) -> frozenset[str]:
     """The words the draft's sources write alone as code (``distance``, ``'string'``, a
     placeholder's name) or its translations keep as names, as written; found once a run.
-    A word inside a longer piece of code (``box.space``, a label) is not taken: its parts may be any word; the name an
-    assignment sets (``cache=0``) is kept as ``=cache``, an option's name to a unit that is
-    that word alone (beside other words it may be the general word: "SQL type" in a draft
-    with ``type = 'str'``). Code is case-sensitive: "Metadata", a heading, is not
-    ``metadata``."""
+    A word inside a longer piece of code (``box.space``, a label) is not taken: its parts
+    may be any word; the name an assignment sets (``cache=0``) is kept as ``=cache``, an
+    option's name to a unit that is that word alone (beside other words it may be the
+    general word: "SQL type" in a draft with ``type = 'str'``). Code is case-sensitive:
+    "Metadata", a heading, is not ``metadata``."""
     found = ctx.state.get("_kept_code_words")
     if found is None:
         words: set[str] = set()
