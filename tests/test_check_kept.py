@@ -76,6 +76,30 @@ DRAFTS = [
     # ... and the word in another case is another word
     ([("Log in as the 'guest' user.", "Войдите как пользователь 'guest'."),
       ("Guest", "Guest")], [2]),
+    # the name an assignment inside a piece of code sets is that option's name alone
+    ([("Call ``s:create_index('i', {type = 'hash', unique = true})``.",
+       "Вызовите ``s:create_index('i', {type = 'hash', unique = true})``."),
+      ("type", "type")], []),
+    ([("Call ``s:create_index('i', {type = 'hash', unique = true})``.",
+       "Вызовите ``s:create_index('i', {type = 'hash', unique = true})``."),
+      ("Type", "Type"), ("type of index", "type of index"), ("a == b", "a == b")], [2, 3]),
+    ([("Call ``s:create_index('i', {type == 'hash'})``.", "Вызовите ``s:create_index()``."),
+      ("type", "type")], [2]),
+    ([("Call ``s:create_index('i', {type = 'hash'})``.", "Вызовите ``s:create_index()``."),
+      ("_INDEX_NAMES type", "")], [2]),
+    # a unit listing the draft's names (kept verbatim as a list, written as code) is names
+    ([("Blocks (if, switch, for, while, do) take a space.",
+       "После блоков (if, switch, for, while, do) ставится пробел."),
+      ("Align ``case`` labels.", "Выравнивайте метки ``case``."),
+      ("if, switch, case, for, do, while", "if, switch, case, for, do, while")], []),
+    # ... not when an item is not one, nor a list of plain words, nor a sentence
+    ([("Blocks (if, switch, for, while, do) take a space.",
+       "После блоков (if, switch, for, while, do) ставится пробел."),
+      ("if, switch, case, for, do, while", "if, switch, case, for, do, while")], [2]),
+    ([("red, green, blue", "red, green, blue"), ("if, then, else", "if, then, else")], [1, 2]),
+    ([("Blocks (if, switch, for, while, do) take a space.",
+       "После блоков (if, switch, for, while, do) ставится пробел."),
+      ("if for while", "if for while")], [2]),
     # names left empty need nothing; prose left empty does
     ([("IsAlive", ""), ("instance availability indicator", "")], [2]),
 ]

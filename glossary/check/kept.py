@@ -26,8 +26,10 @@ left here are plain words, judged by these reasons, in order:
    a placeholder), or that its translation keeps verbatim as a name inside a translated
    sentence (``'guest'`` → ``'guest'``, операция select: markup.quotes), is a name there
    when it stands without a function word.
-   The name an assignment sets (``cache=0``) counts for a unit of that word alone:
-   **cache** in an options list is that option.
+   The name an assignment in the document's code sets (``cache=0``, ``{type = 'hash'}``)
+   counts for a unit of that word alone: **cache** in an options list is that option. A
+   unit that only lists such names (``if, switch, case, for``: items kept verbatim or
+   written as code elsewhere) is a list of names, function words and all.
 6. A unit of one plain word in a run of one-word units that are mostly names, with names
    before and after it (a list of commit prefixes: memtx:, replication:, xlog:), is one of
    them: a heading or a label is not set among identifiers. The run is read across short
@@ -84,8 +86,12 @@ _CODE_KINDS = frozenset({"code", "placeholder"})
 # A program's output line: a time stamp, or a source (a path: main/101/name) and a level
 # mark (I>, W>), or a level in brackets ([I]).
 _LOG_LINE = re.compile(r"\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\S+/\S+\s+[A-Z]>\s|\[[A-Z]\]\s)")
-# name=value: the name of an option or a variable set, alone on its side of the sign.
-_ASSIGNED = re.compile(r"[`'\"\s]*(?P<word>[a-z][a-z]+)\s?=\s?[^=\s][^=]*")
+# name = value: the name of an option, a field or a variable a piece of code sets.
+_ASSIGNED = re.compile(r"(?<![\w.$])([a-z][a-z]+)\s?=(?!=)")
+# A list of words and nothing else: if, switch, for (a comma or a slash between items).
+_LISTED = re.compile(r"[`'\"(\s]*[A-Za-z][a-z]+(?:\s*[,/]\s*[A-Za-z][a-z]+)+[`'\")\s]*")
+_LIST_ITEM = re.compile(r"[A-Za-z][a-z]+")
+_EMPHASIS = " \t\n*`'\""  # around a word alone: **cache**, ``cache``
 _ALONE = re.compile(r"[`'\"%({$\s]*(?P<word>[A-Za-z][a-z]+)[`'\")}\s]*[a-z]?")
 
 
@@ -94,6 +100,9 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     words = _words(view.src_masked)
     if not words or _LOG_LINE.match(view.source) or opens_console(view.source):
         return False  # a program's output, or a console session: input and output as printed
+    if len(words) > 1 and _LISTED.fullmatch(view.source) and all(
+            w in _code_words(ctx) or _name_shaped(w) for w in words):
+        return False  # a list of the draft's names: if, for, while are keywords there
     if any(_is_function_word(w) or _CONTRACTION.search(w) for w in words):
         return True
     if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2:
@@ -110,7 +119,8 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     if len(words) > 1:
         return bool(plain)
     code = _code_words(ctx)
-    return (words[0] not in code and "=" + words[0] not in code
+    alone = view.source.strip(_EMPHASIS) == words[0]  # not beside code: _CONSTRAINTS view
+    return (words[0] not in code and not (alone and "=" + words[0] in code)
             and not _among_names(view, ctx) and not _return_type(view, ctx))
 
 
@@ -166,10 +176,11 @@ def _code_words(ctx: Context) -> frozenset[str]:
     """The words the draft's sources write alone as code (``distance``, ``'string'``, a
     placeholder's name) or its translations keep as names, as written; found once a run.
     A word inside a longer piece of code (``box.space``, a label) is not taken: its parts
-    may be any word; the name an assignment sets (``cache=0``) is kept as ``=cache``, an
-    option's name to a unit that is that word alone (beside other words it may be the
-    general word: "SQL type" in a draft with ``type = 'str'``). Code is case-sensitive:
-    "Metadata", a heading, is not ``metadata``."""
+    may be any word; but each item of a list kept as code is (``(if, switch, for)`` kept
+    verbatim), and the name an assignment in code sets (``cache=0``, ``{type = 'hash'}``)
+    is kept as ``=cache``, an option's name to a unit that is that word alone (beside
+    other words it may be the general word: "SQL type" in a draft with ``type = 'str'``).
+    Code is case-sensitive: "Metadata", a heading, is not ``metadata``."""
     found = ctx.state.get("_kept_code_words")
     if found is None:
         words: set[str] = set()
@@ -179,8 +190,11 @@ def _code_words(ctx: Context) -> frozenset[str]:
                     alone = _ALONE.fullmatch(segment.source, span.start, span.end)
                     if alone:
                         words.add(alone.group("word"))
-                    elif assigned := _ASSIGNED.fullmatch(segment.source, span.start, span.end):
-                        words.add("=" + assigned.group("word"))
+                    elif _LISTED.fullmatch(segment.source, span.start, span.end):
+                        words.update(_LIST_ITEM.findall(segment.source, span.start, span.end))
+                    else:
+                        words.update("=" + w for w in _ASSIGNED.findall(
+                            segment.source, span.start, span.end))
         found = ctx.state["_kept_code_words"] = frozenset(words)
     return found
 
