@@ -100,6 +100,18 @@ DRAFTS = [
     ([("Blocks (if, switch, for, while, do) take a space.",
        "После блоков (if, switch, for, while, do) ставится пробел."),
       ("if for while", "if for while")], [2]),
+    # a capitalised word among identifiers with a capital inside is one of their column's
+    ([("DisplayString", "DisplayString"), ("IsAlive", "IsAlive"),
+      ("instance availability indicator", "индикатор доступности"), ("Integer", "Integer"),
+      ("(listing)", "(список)"), ("MemoryLua", "MemoryLua"), ("storage used by Lua", "объём"),
+      ("Gauge32", "Gauge32"), ("MemoryData", "MemoryData")], []),
+    # ... not with such names on one side only (a header row before the table's first cell)
+    ([("Option", "Параметр"), ("Threshold", "Предел"), ("Version", "Version"),
+      ("Tarantool version", "Версия Tarantool"), ("DisplayString", "DisplayString"),
+      ("IsAlive", "IsAlive")], [3]),
+    # ... nor among names of other shapes, nor among code cells
+    ([("F041", ""), ("Statement", ""), ("F041-01", ""), ("E101", "")], [2]),
+    ([("``box.cfg``", ""), ("Statement", ""), ("``box.info``", ""), ("``box.stat``", "")], [2]),
     # names left empty need nothing; prose left empty does
     ([("IsAlive", ""), ("instance availability indicator", "")], [2]),
 ]

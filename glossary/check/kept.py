@@ -34,15 +34,17 @@ left here are plain words, judged by these reasons, in order:
    before and after it (a list of commit prefixes: memtx:, replication:, xlog:), is one of
    them: a heading or a label is not set among identifiers. The run is read across short
    cells of other columns (a table row: id | unique identifier | ``number``) when the unit
-   is one bare lower-case word, as code writes names (a heading, "Functions", or a cell
-   with more in it, "DELETE privilege", is not read so); a paragraph (a unit ended as a
-   sentence, or longer) ends the run.
+   is one bare lower-case word, as code writes names, or one capitalised word among names
+   with a capital inside (Integer among DisplayString, IsAlive: a type or metric column);
+   a heading, "Functions", or a cell with more in it, "DELETE privilege", is not read so;
+   a paragraph (a unit ended as a sentence, or longer) ends the run.
 7. The unit after ``rtype`` in a Sphinx catalogue is the value of the return-type field:
    a type (``string``).
 
 A source whose every word is a name by these reasons needs no translation. Limits: a
 single general word with none of these signals (a type name such as ``Integer`` alone, far
-from other names) is still language, and a heading of plain words without function words
+from other names, or the first cell of a table's first row, with only headers before it)
+is still language, and a heading of plain words without function words
 ("Instance state changed") is language even when it quotes a program's message. Nor is a
 command of two plain words (``go get``) told from a description (``scalar sequence``) when
 both stand between code cells of a table: the catalogue keeps no columns.
@@ -79,6 +81,8 @@ _SENTENCE_PUNCTUATION = re.compile(r"[:,;.!?()]|\s--?\s|[–—]")
 _RUN = 20  # how far a list of one-word units is read each side
 _NAMED_NEIGHBOURS = 2
 _LETTER = re.compile(r"[^\W\d_]")
+_CAPITALISED = re.compile(r"\s*[A-Z][a-z]+\s*")
+_CAMEL = re.compile(r"[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")  # DisplayString, IsAlive
 _BARE_NAME = re.compile(r"\s*[a-z][a-z0-9_]*\s*")
 _CELL_WORDS = 6  # a table cell beside the names: "unique identifier", "type of index"
 _COMMON = 4.0  # Zipf: used at least ten times in a million words of general English
@@ -233,12 +237,16 @@ def _among_names(view: PairView, ctx: Context) -> bool:
     """Whether the unit is an item of a list of names: the run of one-word units around it
     (a list, or a column the reader gives one cell at a time) holds names on both sides of
     it, and more names than plain words (a heading before a list of names is
-    not one of them; nor is a plain word in a list of plain words)."""
+    not one of them; nor is a plain word in a list of plain words). A capitalised word
+    (Integer) is read so only among names written with a capital inside (DisplayString,
+    IsAlive): a table of such identifiers, whose plain capitalised values follow their
+    case; beside anything else it is a heading or a description."""
     at = view.ref.segment - 1  # segments are numbered from 1
     if not 0 <= at < len(ctx.segments) or ctx.segments[at] != view.ref.of:
         return False
     code = _code_words(ctx)
     across = bool(_BARE_NAME.fullmatch(view.source))  # written as code is: lower-case, alone
+    capital = not across and bool(_CAPITALISED.fullmatch(view.source))
     named = []
     plain = 0
     for step in (-1, 1):
@@ -247,16 +255,17 @@ def _among_names(view: PairView, ctx: Context) -> bool:
             near = ctx.segments[i]
             words = _words(mask(near.source, ctx.markup.for_segment(near), near.source_codes))
             if len(words) != 1:
-                if not (across and _cell(near.source, words)):
+                if not ((across or capital) and _cell(near.source, words)):
                     break
-                if not words and _LETTER.search(near.source):
+                if across and not words and _LETTER.search(near.source):
                     named.append(i)  # a cell all code (``vinyl_page_size``, bloom_fpr)
                 i += step
                 continue  # another column's cell of the same table row
-            if _name_shaped(words[0]) or words[0] in code:
+            if _CAMEL.fullmatch(words[0]) if capital else (
+                    _name_shaped(words[0]) or words[0] in code):
                 named.append(i)
-            else:
-                plain += 1
+            elif not capital or _CAPITALISED.fullmatch(words[0]):
+                plain += 1  # (among capitalised names the rest is another column's: Gauge32)
             i += step
     return (len(named) >= _NAMED_NEIGHBOURS and min(named) < at < max(named)
             and len(named) > plain)
