@@ -112,6 +112,11 @@ DRAFTS = [
     # ... nor among names of other shapes, nor among code cells
     ([("F041", ""), ("Statement", ""), ("F041-01", ""), ("E101", "")], [2]),
     ([("``box.cfg``", ""), ("Statement", ""), ("``box.info``", ""), ("``box.stat``", "")], [2]),
+    # code given one value is a line of code; a sentence about code is not
+    ([("``cycle`` = true,", "``cycle`` = true,"), ("``start`` = 'x'", "``start`` = 'x'")], []),
+    ([("``cycle`` means true", "``cycle`` means true"),
+      ("``cycle`` = true, or else", "``cycle`` = true, or else"),
+      ("``cycle`` = not set", "``cycle`` = not set")], [1, 2, 3]),
     # names left empty need nothing; prose left empty does
     ([("IsAlive", ""), ("instance availability indicator", "")], [2]),
 ]

@@ -14,7 +14,8 @@ left here are plain words, judged by these reasons, in order:
    masked spans is language, whatever else it holds. In capitals they are keywords (SQL's
    AND, NOT), not prose.
 2. A line with two kinds of code punctuation (``= { } [ ] ; < > * | &``) and no function
-   word is a line of code (``lua_code = [[function(t) return {t[2]} end]]``).
+   word is a line of code (``lua_code = [[function(t) return {t[2]} end]]``); so is code
+   given one value (``cycle`` = true,).
 3. A word is a name by its shape: digits inside (``Gauge32``, ``E081``), all capitals
    (``RTREE``), a capital inside (``DisplayString``), or a word English does not know
    (``memtx``, ``myapp``, ``rtype``: the lexicon has content words of general English).
@@ -75,6 +76,8 @@ also only just very too
 _TOKEN = re.compile(r"[\w'’-]*[^\W\d_][\w'’-]*")
 # Punctuation prose does not use but code does (two kinds of it make a line of code).
 _CODE_PUNCTUATION = re.compile(r"[={};\[\]<>*|&]")
+# Code given a value: ``cycle`` = true, (the masked name, the sign, one value).
+_SETS_CODE = re.compile(r"[\s\ufffc]*\ufffc\s*=\s*[\w'\"-]+\s*[,;]?\s*")
 _CONTRACTION = re.compile(r"\w['’](?:t|s|re|ll|ve|d|m)$", re.I)  # don't, it's: English prose
 _COMMAND_WORDS = 3  # a program and two arguments; "memtx engine" may be a heading
 _SENTENCE_PUNCTUATION = re.compile(r"[:,;.!?()]|\s--?\s|[–—]")
@@ -109,8 +112,9 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
         return False  # a list of the draft's names: if, for, while are keywords there
     if any(_is_function_word(w) or _CONTRACTION.search(w) for w in words):
         return True
-    if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2:
-        return False  # a line of code: lua_code = [[function(tuple) return {…} end]]
+    if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2 or _SETS_CODE.fullmatch(
+            view.src_text):
+        return False  # a line of code: lua_code = [[function(tuple) …]], ``cycle`` = true,
     plain = [w for w in words if not _name_shaped(w)]
     if not plain:
         return False
