@@ -84,6 +84,7 @@ _SENTENCE_PUNCTUATION = re.compile(r"[:,;.!?()]|\s--?\s|[–—]")
 _RUN = 20  # how far a list of one-word units is read each side
 _NAMED_NEIGHBOURS = 2
 _LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z]")
 _CAPITALISED = re.compile(r"\s*[A-Z][a-z]+\s*")
 _CAMEL = re.compile(r"[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")  # DisplayString, IsAlive
 _BARE_NAME = re.compile(r"\s*[a-z][a-z0-9_]*\s*")
@@ -215,8 +216,8 @@ def _source_code(segment: Segment, ctx: Context) -> Masked:
     syntaxes = ctx.markup.for_segment(segment)
     source = mask(segment.source, syntaxes, segment.source_codes)
     target = segment.target
-    if not target.strip() or target == segment.source:
-        return source
+    if not target.strip() or target == segment.source or not _LATIN.search(segment.source):
+        return source  # (only Latin words are taken as names: a source without any is done)
     return kept_quotes(source, mask(target, Markup.for_target(syntaxes, segment.source),
                                     segment.target_codes))[0]
 
