@@ -28,6 +28,9 @@ _TYPOGRAPHY = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\
 # Sentence punctuation (not 1.5, a.b, --option): a comma more or less is one translation.
 _PUNCTUATION = re.compile(r"[.,;:!?…]+(?=\s|$)|(?:^|(?<=\s))[¿¡]+")
 _ASCII_DASH = re.compile(r"(?<!\S)-{2,3}(?!\S)")
+# Empty parentheses glued to a name are a call's shape: ``box_error_last()`` and
+# ``box_error_last`` name one function (a reference title is written either way).
+_CALL = re.compile(r"(?<=\w)\(\)")
 _ENGLISH = re.compile(r"\b(?:can't|cannot|won't|i'm)\b|n't\b|'(?:re|ll|ve)\b|\b(?:a|an|the) (?=\w)")
 _EXPANDED = {"can't": "can not", "cannot": "can not", "won't": "will not", "i'm": "i am",
              "n't": " not", "'re": " are", "'ll": " will", "'ve": " have"}
@@ -42,7 +45,8 @@ def normal(text: str | None, lang: str, punctuation: bool = False) -> str | None
     quote styles ignored, and sentence punctuation unless `punctuation` (a source's «Added.»
     and «Added:» may be a message and a label); in English also the articles and the usual
     contractions, which a Russian text does not render (the stack index = stack index,
-    doesn't = does not).
+    doesn't = does not); in any language a name's empty call parentheses (fiber.self()
+    = fiber.self).
 
     >>> normal("  Save\\n the   FILE — «now»! ", "en")
     'save file - "now"'
@@ -52,10 +56,16 @@ def normal(text: str | None, lang: str, punctuation: bool = False) -> str | None
     ('емкость - "тест" 1.5 --all', 'added:')
     >>> normal("клиент -- для Tarantool", "ru") == normal("клиент — для Tarantool", "ru")
     True
+    >>> normal("see :ref:`box_error_last() <err>`", "en") == normal("see :ref:`box_error_last <err>`", "en")
+    True
+    >>> normal("call () now", "en")
+    'call () now'
     """
     if text is None:
         return None
     text = clean(text).casefold().translate(_TYPOGRAPHY)
+    if "()" in text:
+        text = _CALL.sub("", text)
     if "--" in text:
         text = _ASCII_DASH.sub("-", text)  # " -- " is a dash typed in ASCII (reST, Markdown)
     text = " ".join((text if punctuation else _PUNCTUATION.sub("", text)).split())
