@@ -49,7 +49,7 @@ from functools import lru_cache
 import lemminflect
 from wordfreq import zipf_frequency
 
-from ..markup import Masked, mask
+from ..markup import Masked
 from ..markup.web import opens_console
 from .context import Context, PairView
 
@@ -169,7 +169,8 @@ def _code_words(ctx: Context) -> frozenset[str]:
     if found is None:
         words: set[str] = set()
         for segment in ctx.segments:
-            masked = mask(segment.source, ctx.markup.for_segment(segment), segment.source_codes)
+            masked = ctx.masks(segment.source, ctx.markup.for_segment(segment),
+                               segment.source_codes)
             for span in masked.spans:
                 if span.kind in _CODE_KINDS:
                     alone = _ALONE.fullmatch(segment.source, span.start, span.end)
@@ -213,7 +214,8 @@ def _among_names(view: PairView, ctx: Context) -> bool:
         i = at + step
         while 0 <= i < len(ctx.segments) and abs(i - at) <= _RUN:
             near = ctx.segments[i]
-            words = _words(mask(near.source, ctx.markup.for_segment(near), near.source_codes))
+            words = _words(ctx.masks(near.source, ctx.markup.for_segment(near),
+                                     near.source_codes))
             if len(words) != 1:
                 if not (across and _cell(near.source, words)):
                     break
