@@ -68,12 +68,21 @@ def lemmas(word: str) -> frozenset[str]:
     True
     >>> "account" in lemmas("accounting"), "query" in lemmas("querying")
     (False, True)
+    >>> sorted(lemmas("people")), sorted(lemmas("people's"))
+    (['people', 'person'], ['people', 'person'])
     """
     word = without_possessive(word)
     while _sources:
         _learnt.update(_sources.pop()())
     learnt = _learnt.get(word)
     return frozenset(learnt) if learnt is not None else _lemmas(word)
+
+
+# English's one living suppletive plural: "people" serves as the plural of "person"
+# (displaced people are displaced persons) besides being a noun of its own (a people,
+# peoples), and lemminflect knows only the latter. A text's "people" is read both ways; a
+# glossary's "people" (People's Commissar) names itself only.
+_SUPPLETIVE = {"people": "person"}
 
 
 def _lemmas(word: str) -> frozenset[str]:
@@ -85,6 +94,8 @@ def _lemmas(word: str) -> frozenset[str]:
     lemmas = {word, *(lemma for forms in found.values() for lemma in forms)}
     if not known and word.endswith("s") and not word.endswith("ss"):
         lemmas.add(word[:-1])   # loan words the rules miss: Hiwis, ukases, opolchenies
+    if word in _SUPPLETIVE:
+        lemmas.add(_SUPPLETIVE[word])
     return frozenset(lemmas)
 
 
@@ -125,11 +136,15 @@ def term_lemmas(word: str) -> frozenset[str]:
 
     >>> sorted(term_lemmas("saving")), sorted(term_lemmas("queries")), sorted(term_lemmas("query"))
     (['saving'], ['queries', 'query'], ['query'])
+    >>> sorted(term_lemmas("people's")), sorted(term_lemmas("person"))
+    (['people'], ['person'])
     """
-    found = lexicon().getAllLemmas(without_possessive(word))
+    bare = without_possessive(word)
+    found = lexicon().getAllLemmas(bare)
     if word.endswith(("ing", "ed")) and set(found) == {"VERB"}:
         return frozenset({word})
-    return lemmas(word)
+    own = lemmas(word)
+    return own - {_SUPPLETIVE[bare]} if bare in _SUPPLETIVE else own
 
 
 @lru_cache(maxsize=50_000)

@@ -9,21 +9,27 @@ Russian: pymorphy3 gives the lemma (a verb form's infinitive), the Snowball stem
 stem, and the stem loses the few suffixes that turn a verb into a noun of action
 (-ение/-ание: изучен-ие → изуч; -к(а): провер-к-а → провер) or mark its aspect or theme
 (-ыва-/-ива-/-ова-, a thematic vowel: изуча-ть → изуч). English: the Snowball stems of
-every lemma lemminflect knows (configuring → configure → configur = configuration).
+every lemma lemminflect knows (configuring → configure → configur = configuration), and a
+noun of action in -ion whose stem Snowball cuts apart from its verb's (verif-ication /
+verifi-ed, invas-ion / invad-ing).
 
 Beyond one stem: a noun of action (-ение, -ка: журналирование, выборка) is its own part of
 speech here, so it is of the family of a plain noun with its root (журнал, выбор); a verb
 with a prefix names the action of a noun made from the bare verb (отредактировать /
 редактирование); a fleeting vowel before the root's last consonant comes and goes (выбор /
-выбрать, сон / сна). Apart from the family, `of_place` tells the adjective of a place or a
+выбрать, сон / сна); a relational adjective in -н-, -ов-/-ев- is its noun's (пароль /
+парольный, файл / файловый): English says "password-based", "file system" with the noun. Apart from the family, `of_place` tells the adjective of a place or a
 people (Италия / итальянский, Россия / российский in -ск-; Italy / Italian, Germany /
 German, China / Chinese), which renders the place.
 
 `aspect_partner` tells the other aspect of a verb (включает for включить, выбирает for
-выбрать), which renders it: not another part of speech, the same verb.
+выбрать, отфильтровать for фильтровать), which renders it: not another part of speech, the
+same verb.
 
 Known limits: aspect pairs with a changed root (отложить / откладывать: лож / клад) are not
-one family; a short noun in -ка can fall in with an unrelated verb (строка, строить);
+one family; a prefix that changes the verb's sense (пересмотреть for смотреть) still makes
+its "perfective", and a relational adjective may come from a homonym of the noun (главный
+for глава); a short noun in -ка can fall in with an unrelated verb (строка, строить);
 suppletive adjectives of place (Германия / немецкий, France / French) are not found.
 """
 from __future__ import annotations
@@ -51,6 +57,8 @@ _PREFIXES = ("пере", "недо", "разъ", "расс", "под", "над",
              "без", "бес", "вос", "вз", "вс", "из", "ис", "от", "об", "до", "за", "на", "вы",
              "по", "съ", "со", "с", "у", "о", "в")
 _FLEETING = ("о", "е")
+# Suffixes of relational adjectives made from nouns (парольный, файловый, ключевой).
+_RELATIONAL = ("н", "ов", "ев")
 _VOWELS = frozenset("аеиоуыэюяё")
 # An adjective of a place or a people: Russian -ск- (итальян-ск-ий, росс-ийск-ий); English
 # stems ending as these after the name lost its last vowel (Ital-ian, German-, Chin-es).
@@ -124,6 +132,10 @@ def kin(word: str, head: str) -> bool:
     (True, True)
     >>> kin("ключ", "включить"), kin("Italian", "Italy")
     (False, False)
+    >>> kin("verified", "verification"), kin("invading", "invasion"), kin("missed", "mission")
+    (True, True, False)
+    >>> kin("парольную", "пароль"), kin("файловой", "файл"), kin("полный", "пол")
+    (True, True, False)
     """
     mine, theirs = family(head), family(word)
     if any(reading in mine for reading in theirs):
@@ -136,7 +148,41 @@ def kin(word: str, head: str) -> bool:
                 return True
             if p != pos and {p, pos} & {"VERB", ACTION} and _fleeting(r, root):
                 return True
+            if {p, pos} == {"VERB", "NOUN"} and _latin_action(
+                    (root, r) if pos == "NOUN" else (r, root),
+                    head if pos == "NOUN" else word):
+                return True
+            if {p, pos} == {"ADJ", "NOUN"} and _relational(*((r, root) if p == "ADJ"
+                                                            else (root, r))):
+                return True
     return False
+
+
+# English nouns of action in -ion: Snowball takes off -ication, -ation with what the verb's
+# stem keeps (verif-ication / verifi-ed, applic-ation / appli-ed), or the noun's s stands
+# for the verb's d or t (invas-ion / invad-e, decis-ion / decid-e).
+_EN_ACTION_SLACK = 2
+_EN_ALTERNATIONS = (frozenset("ds"), frozenset("ts"))
+
+
+def _latin_action(stems: tuple[str, str], noun: str) -> bool:
+    """Whether an English noun in -ion (stem first) and a verb (stem second) are one
+    family whose stems Snowball leaves apart.
+
+    >>> _latin_action(("verif", "verifi"), "verification"), _latin_action(("invas", "invad"), "invasion")
+    (True, True)
+    >>> _latin_action(("mission", "miss"), "mission"), _latin_action(("station", "state"), "station")
+    (False, False)
+    """
+    n, v = stems
+    if CYRILLIC.search(noun) or not noun.lower().removesuffix("s").endswith("ion"):
+        return False
+    short, long_ = sorted((n, v), key=len)
+    if len(short) >= _MIN_ROOT and long_.startswith(short) and \
+            len(long_) - len(short) <= _EN_ACTION_SLACK:
+        return True
+    return len(n) == len(v) >= _MIN_ROOT and n[:-1] == v[:-1] and \
+        frozenset((n[-1], v[-1])) in _EN_ALTERNATIONS
 
 
 def of_place(word: str, name: str) -> bool:
@@ -158,10 +204,16 @@ def aspect_partner(word: str, verb: str) -> bool:
     """Whether `word` is a form of the other aspect of the verb `verb` (включает for
     включить, выбирает for выбрать: the imperfective of a perfective and back), which
     renders it as well as the verb itself: one root, the aspects differ, and the root is the
-    same or gains и/ы before its last consonant (выбр / выбир, зв / зыв).
+    same or gains и/ы before its last consonant (выбр / выбир, зв / зыв), or the perfective
+    is the imperfective behind a prefix (отфильтровать / фильтровать, отредактировать /
+    редактировать: the usual way Russian makes a perfective).
 
     >>> aspect_partner("включает", "включить"), aspect_partner("выбирает", "выбрать")
     (True, True)
+    >>> aspect_partner("отфильтровать", "фильтровать"), aspect_partner("редактирую", "отредактировать")
+    (True, True)
+    >>> aspect_partner("фильтрует", "отфильтровать"), aspect_partner("отфильтрует", "отфильтровать")
+    (True, False)
     >>> aspect_partner("выберите", "выбрать"), aspect_partner("включение", "включить")
     (False, False)
     >>> aspect_partner("откладывает", "отложить")  # a changed root: a known limit
@@ -171,7 +223,8 @@ def aspect_partner(word: str, verb: str) -> bool:
     if not mine or not theirs or mine[1] == theirs[1] or not mine[1] or not theirs[1]:
         return False
     (a, _), (b, _) = mine, theirs
-    return a == b or _fleeting(a, b, "иы")
+    perfective, imperfective = (a, b) if mine[1] == "perf" else (b, a)
+    return a == b or _fleeting(a, b, "иы") or _unprefixed(perfective, imperfective)
 
 
 def other_aspect(words: list[str], forms: tuple[str, ...]) -> bool:
@@ -179,11 +232,13 @@ def other_aspect(words: list[str], forms: tuple[str, ...]) -> bool:
 
     >>> other_aspect(["Он", "выбирает", "строку"], ("выбрать", "выбор данных"))
     True
+    >>> other_aspect(["Смотреть", "на", "сайте"], ("просмотреть",))
+    True
     """
     verbs = [f.strip() for f in forms if " " not in f.strip()]
-    starts = {v.lower()[:3] for v in verbs}  # a speed-up only: a partner shares its start
-    return any(aspect_partner(word, verb) for word in words
-               if word.lower()[:3] in starts for verb in verbs)
+    # a speed-up only: one of a pair holds the other's start (behind a prefix, maybe)
+    return any(aspect_partner(word, verb) for word in words for verb in verbs
+               if verb.lower()[:3] in word.lower() or word.lower()[:3] in verb.lower())
 
 
 def _verb_root(word: str) -> tuple[str, str] | None:
@@ -196,6 +251,20 @@ def _verb_root(word: str) -> tuple[str, str] | None:
             root, _ = _ru_root(lemma, "INFN")
             return (root, str(p.tag.aspect or "")) if len(root) >= _MIN_ROOT else None
     return None
+
+
+def _relational(adjective_root: str, noun_root: str) -> bool:
+    """An adjective's root is a noun's root with a suffix of relational adjectives, -н- or
+    -ов-/-ев- (пароль / парольн-ый, файл / файлов-ый, ключ / ключев-ой): the adjective of
+    "password-based", "file system" renders the noun (a soft sign between comes and goes)."""
+    if not CYRILLIC.search(adjective_root):
+        return False
+    for suffix in _RELATIONAL:
+        base = adjective_root.removesuffix(suffix)
+        if base != adjective_root and len(base) >= _MIN_ROOT and \
+                base.rstrip("ь") == noun_root.rstrip("ь"):
+            return True
+    return False
 
 
 def _unprefixed(verb_root: str, noun_root: str) -> bool:

@@ -43,6 +43,11 @@ def S(source, target, **kw):  # noqa: N802  (reads like the record)
                  [(1, None, (2,)), (2, None, (1,))], id="same context compared"),
     pytest.param([S("Open", "Открыть"), S("Open", "")],
                  [], id="an untranslated unit is left to the untranslated rule"),
+    pytest.param([S("Type", "Тип"), S("type", "type"), S("Type", "Тип")],
+                 [], id="a unit kept as its source in another case is a name, not a rival"),
+    pytest.param([S("Type", "Тип"), S("Type", "Type"), S("type", "type")],
+                 [(1, None, (2,)), (2, None, (1,))],
+                 id="kept in the case a translated unit has: a rival; in another case: not"),
     pytest.param([S("%d file", "%d файл", source_plural="%d files",
                     target_plurals=("%d файла", "%d файлов")),
                   S("%d file", "%d файл", source_plural="%d files",
@@ -80,6 +85,19 @@ def test_inconsistent_translation(segments, expected):
                   S("node_not_registered – the node is unknown", "узел неизвестен"),
                   S('Press "OK"', "Нажмите «ОК»"), S("Press “OK”", "Нажмите «ОК»")],
                  [], id="dash and quote styles"),
+    pytest.param([S("-1 on error (check :ref:`box_error_last <c_api-error>`)",
+                    "-1 при ошибке (см. :ref:`box_error_last()<c_api-error>`)"),
+                  S("-1 on error (check :ref:`box_error_last() <c_api-error>`)",
+                    "-1 при ошибке (см. :ref:`box_error_last()<c_api-error>`)"),
+                  S("Call fiber.self() first", "Сначала вызовите fiber.self()"),
+                  S("Call fiber.self first", "Сначала вызовите fiber.self()")],
+                 [], id="a name with or without its empty call parentheses is one name"),
+    pytest.param([S("Returns () on error", "Возвращает () при ошибке"),
+                  S("Returns on error", "Возвращает () при ошибке"),
+                  S("Call f(x) first", "Сначала вызовите f()"),
+                  S("Call f() first", "Сначала вызовите f()")],
+                 [(1, None, (2,)), (2, None, (1,)), (3, None, (4,)), (4, None, (3,))],
+                 id="parentheses not glued to a name, or holding an argument, stay"),
     pytest.param([S("Convert Lua variables to binary format", "Преобразование в формат"),
                   S("Convert Lua variables back from binary format", "Преобразование в формат")],
                  [(1, None, (2,)), (2, None, (1,))],
@@ -163,6 +181,7 @@ def test_real_po_file_traps(tmp_path):
      "high", "«to» / «from», opposites"),
     ("Lock the screen", "Unlock the screen", "high", "opposites"),
     ("Wait 5 seconds", "Wait 10 seconds", "high", "numbers (5 / 10)"),
+    ("Wait 5 seconds", "Wait five seconds", "low", "«five» only"),  # one value, two spellings
     ("The index is set", "The index is not set", "high", "negation"),
     ("The index isn't set", "The index is set", "high", "negation"),
     ("Delete %(name)s", "Delete %(count)d", "high", "placeholders"),
@@ -196,6 +215,7 @@ def test_a_glossary_concept_the_translation_lacks_makes_the_difference_matter():
     pytest.param("Done!", "Done", id="a full stop or an exclamation mark"),
     pytest.param("Нажмите «ОК».", 'Нажмите "ОК"', id="quote style and final stop"),
     pytest.param("`mqtt`_ - клиент MQTT", "`mqtt`_ -- клиент MQTT", id="a dash typed as --"),
+    pytest.param("Вызовите fiber.self().", "Вызовите fiber.self.", id="a call's empty parentheses"),
 ])
 def test_translations_differing_in_punctuation_only_are_one(first, second):
     segments = [S("Source sentence", first), S("Source sentence", second)]
@@ -238,6 +258,22 @@ def test_a_corpus_of_alternatives_is_said_once(tmp_path):
     assert [(f.rule, f.segment, f.confidence) for f in listed] == [
         ("inconsistent-translation", 19, "medium"), ("inconsistent-translation", 20, "medium")]
     assert "numbers (5 / 6)" in listed[0].reason
+
+
+@pytest.mark.parametrize("first, second", [
+    ("It was in the 19th century.", "It was in the 1800s."),
+    ("It was in the XIX century.", "It was in the nineteenth century."),
+    ("It costs 3,648 euros.", "It costs 3 648 euros."),
+])
+def test_a_corpus_lists_no_group_whose_numbers_are_one_value_written_differently(
+        tmp_path, first, second):
+    lines = [(s, t) for s, ts in PARAPHRASES for t in ts]
+    lines += [("Это было давно.", first), ("Это было давно.", second)]
+    src, tgt = tmp_path / "test.rus", tmp_path / "test.eng"
+    src.write_text("".join(f"{s}\n" for s, _ in lines), encoding="utf-8")
+    tgt.write_text("".join(f"{t}\n" for _, t in lines), encoding="utf-8")
+    report = check(read_draft(source=src, target=tgt).segments, [], rules=RULES)
+    assert [f.confidence for f in report.findings] == ["low"]  # the summary alone
 
 
 def test_a_real_translation_still_reports_its_one_inconsistency():

@@ -56,6 +56,22 @@ def test_the_draft_says_whether_the_glossary_fits(draft, tuple_level, summary):
         assert "23%" not in s.reason and "5% of its term occurrences" in s.reason
 
 
+def test_a_term_no_segment_renders_is_said_once_by_the_summary():
+    """In a draft the glossary does not fit, "field" is never rendered the glossary's way
+    (36 segments): the summary stands for its 36 low findings and lists their segments;
+    a term named twice only, never rendered, keeps its own low findings."""
+    notes = [("A note on it.", "Кстати."), ("Read the note.", "Прочтите это.")]
+    segments = [Segment(s, t) for s, t in (*OFF_DOMAIN * 12, *notes, *TUPLES, *CHECKED)]
+    found = check(segments, [*TERMS, Term("note", "заметка", "note")],
+                  rules=["missing-term"]).findings
+    assert not [f for f in found if f.term == "field"]
+    assert [(f.segment, f.confidence) for f in found if f.term == "note"] == [
+        (37, "low"), (38, "low")]
+    (s,) = [f for f in found if f.term is None]
+    assert "not reported one by one: 36 low findings of field" in s.message, s.message
+    assert s.segment == 1 and s.related == tuple(range(2, 37))
+
+
 def test_the_fit_is_the_same_in_processes():
     one, _ = _run(OFF_DOMAIN * 12)
     two, _ = _run(OFF_DOMAIN * 12, jobs=2)

@@ -218,6 +218,13 @@ KEPT_QUOTES = [
     ("use tuple-keydef here", "используйте tuple-keydef", ["tuple-keydef"], []),
     ("requests such as select, update or delete", "запросы, такие как select, update или delete",
      ["select", "update", "delete"], []),
+    # ... and the first word, capitalised by its place, that the target keeps in lower case
+    ("Fiber", "Модуль fiber", ["Fiber"], []),
+    ("Vinyl storage engine", "Движок vinyl", ["Vinyl"], []),
+    # ... not a capitalised word elsewhere, nor one the target keeps capitalised
+    ("Use Fiber here", "Используйте fiber", [], []),
+    ("Tarantool", "Модуль Tarantool", [], []),
+    ("Fibers", "Модуль fiber", [], []),
     # ... not a run of English words, a gloss in brackets, a capitalised name
     ("Monitoring a replica set", "см. Monitoring a replica set", [], []),
     ("called followers", "называются последователями (followers)", [], []),

@@ -148,9 +148,16 @@ def test_a_form_starting_with_punctuation_is_found(text, expected):
     # documented limits: a closed or spaced form is not found written the third way
     ("counterintelligence", "Soviet counter intelligence", False),
     ("counter intelligence", "Soviet counterintelligence", False),
+    # "people" is the plural of "person" in a text; a glossary's "people" names a people
+    ("displaced person", "internally displaced people", True),
+    ("displaced person", "displaced persons", True),
+    ("repatriated person", "the repatriated people's camp", True),
+    ("People's Commissar", "the person's commissar", False),
+    ("People's Commissar", "People's Commissars", True),
 ])
-def test_english_compounds_in_their_spellings(form, text, found_it):
+def test_english_compounds_and_plurals(form, text, found_it):
     from glossary.matcher import Matcher
     from glossary.model import Term
     matcher = Matcher([Term("ci", "контрразведка", form)])
     assert bool(found(matcher, text, "en")) is found_it
+

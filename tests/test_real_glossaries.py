@@ -336,6 +336,41 @@ def test_a_name_beside_a_common_word_confirms_no_subject():
     assert (f.term, f.confidence) == ("note", "low")
 
 
+@pytest.mark.parametrize("source, level", [
+    ("You may log in now.", "low"),        # an adverb has no subject for a term to confirm
+    ('Click "now" to log in.', "medium"),  # set off as a label: the glossary's use
+])
+def test_a_term_beside_an_adverb_confirms_no_sense(source, level):
+    terms = [Term("now", "сейчас", "now"), Term("log-in", "войти", "log in")]
+    (f,) = check([Segment(source, "Теперь вы можете войти.")], terms, rules=["missing-term"],
+                 min_confidence="low").findings
+    assert (f.term, f.confidence) == ("now", level), f.reason
+
+
+@pytest.mark.parametrize("source, target, compound", [
+    # time zone is also written timezone: a compound with a rendering of its own
+    ("It cannot be read in time zone %s.", "Его нельзя прочесть в часовом поясе %s.", True),
+    # no such word: each noun is its own (a time value, not a compound)
+    ("It cannot be read in time value %s.", "Его нельзя прочесть в значении %s.", False),
+    ("Any time you like.", "Когда угодно.", False),   # anytime: no compound noun
+])
+def test_a_term_inside_a_written_compound_is_low(source, target, compound):
+    # the draft renders the term elsewhere: a slip here, unless a compound holds the word
+    terms = [Term("time", "время", "time")]
+    draft = [Segment("Enter a valid time.", "Введите правильное время."),
+             Segment("The time is wrong.", "Время указано неверно."), Segment(source, target)]
+    (f,) = check(draft, terms, rules=["missing-term"], min_confidence="low").findings
+    assert ("is also written «timezone»" in f.reason) is compound, f.reason
+    assert f.confidence == ("low" if compound else "high")
+
+
+def test_a_term_beside_a_noun_still_confirms_its_sense():
+    terms = [Term("note", "примечание", "note"), Term("log-in", "войти", "log in")]
+    (f,) = check([Segment("Log in to read the note.", "Войдите, чтобы прочесть письмо.")],
+                 terms, rules=["missing-term"], min_confidence="low").findings
+    assert (f.term, f.confidence) == ("note", "medium"), f.reason
+
+
 @pytest.mark.parametrize("target, found", [
     ("Итальянское правительство закрыло школы.", []),
     ("Правительство Италии закрыло школы.", []),

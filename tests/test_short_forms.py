@@ -107,3 +107,47 @@ def test_head_and_initials(form, lang, head, abbr):
 def test_a_file_using_only_the_short_form():
     (f,) = _check([("Choose a storage engine.", "Выберите движок.")])
     assert f.confidence == "low"
+
+
+COUNCIL = [Term("council", "Совет министров СССР", "Council of Ministers of the USSR",
+                ru_variants=("Совет министров",)),
+           Term("engine", "движок хранения сервера", "storage engine of the server",
+                en_variants=("storage engine",))]
+
+
+@pytest.mark.parametrize("source, target, lang, level", [
+    # the source names it by a form without its qualifier, the target renders it as short
+    ("22 февраля Совет министров издал декрет.", "On 22 February the Council of Ministers "
+     "issued a decree.", "ru", "low"),
+    ("Постановление Совета министров.", "A resolution of the Council of Ministers.", "ru", "low"),
+    ("Choose a storage engine.", "Выберите движок хранения.", "en", "low"),
+    # the source names the whole: the target's short rendering drops what it says
+    ("Совет министров СССР издал декрет.", "The Council of Ministers issued a decree.", "ru",
+     "high"),
+    # nothing of the rendering in the target
+    ("Совет министров издал декрет.", "The cabinet issued a decree.", "ru", "high"),
+    ("Совет министров издал декрет.", "The Council issued a decree.", "ru", "high"),
+])
+def test_a_short_form_rendered_as_short(source, target, lang, level):
+    seg = Segment(source, target, source_lang=lang, target_lang="en" if lang == "ru" else "ru")
+    (f,) = [f for f in check([seg], COUNCIL, rules=["missing-term"]).findings if f.term]
+    assert f.confidence == level, f.reason
+    assert ("short form" in f.reason) == (level == "low"), f.reason
+
+
+@pytest.mark.parametrize("source, target, level", [
+    # the adjective of «целое число» standing for it, in the noun's gender or the plural
+    ("Comma-separated integers", "Целые, разделённые запятыми", "low"),
+    ("Integer", "Целое", "low"),
+    ("Big (8 byte) integer", "Длинное целое (8 байт)", "low"),
+    # still reported: the adjective has a noun of its own, another gender, or is not there
+    ("An integer value.", "Целое значение.", "high"),
+    ("Integer", "Целый", "high"),
+    ("Enter a valid integer.", "Введите правильное число.", "high"),
+])
+def test_the_adjective_alone_is_a_short_form(source, target, level):
+    terms = [Term("integer", "целое число", "integer")]
+    (f,) = check([Segment(source, target)], terms, rules=["missing-term"],
+                 min_confidence="low").findings
+    assert f.confidence == level, f.reason
+    assert ("its adjective alone" in f.reason) is (level == "low")

@@ -15,6 +15,7 @@ Frequencies come from wordfreq (its data ships in the wheel).
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 import lemminflect
@@ -101,6 +102,10 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
         return HIGH, "a name or a case-sensitive term, found with its capitals", SEGMENT
     if len(surface.split()) > 1:
         return HIGH, "a multiword term", SPECIFIC
+    compound = closed_compound(view.source, span, ctx.source_lang)
+    if compound:
+        return LOW, (f"«{compound[0]}» is also written «{compound[1]}», a word of its own: "
+                     "its rendering need not hold the term's"), SEGMENT
     form = canonical(surface)
     frequency = zipf(form, ctx.source_lang)
     if frequency < COMMON_ZIPF:
@@ -111,6 +116,55 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
             CONFIRMED if confirmed.startswith(_NAMES) else COMMON
     return LOW, (f"«{form}» is a common word (Zipf frequency {frequency:.1f}) and nothing in "
                  "the segment confirms the glossary's sense"), COMMON
+
+
+# Zipf frequency from which two words written as one are a word of the language: joined
+# words that are none (useraccount, addlink) are absent from wordfreq's lists (0), written
+# compounds far above (timezone 2.6, filename 2.7, whitespace 2.2, workspace 2.9).
+COMPOUND_ZIPF = 2.0
+_NEIGHBOUR_BEFORE = re.compile(r"([A-Za-z]+)[ -]$")
+_NEIGHBOUR_AFTER = re.compile(r"[ -]([A-Za-z]+)\b")
+
+
+def closed_compound(text: str, span: tuple[int, int], lang: str) -> tuple[str, str] | None:
+    """(the words, the one word) when an English one-word term and the noun beside it are
+    also written as one word (time zone: timezone, file name, white space): then they
+    are a compound, one lexeme with a sense and a rendering of its own («часовой пояс»,
+    «пробел»), whose translation need not hold the term's rendering. None otherwise.
+
+    >>> closed_compound("Interpreted in time zone UTC.", (15, 19), "en")
+    ('time zone', 'timezone')
+    >>> closed_compound("Your user account at the site.", (5, 9), "en") is None
+    True
+    >>> closed_compound("An error on line 5.", (12, 16), "en") is None  # online: no compound noun
+    True
+    """
+    if lang != "en":
+        return None
+    start, end = span
+    before = _NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start)
+    after = _NEIGHBOUR_AFTER.match(text, end)
+    for neighbour, words in ((before, (before.group(0) + text[start:end]) if before else ""),
+                             (after, (text[start:end] + after.group(0)) if after else "")):
+        if neighbour is None or not _noun(neighbour.group(1)) or not _noun(text[start:end]):
+            continue
+        joined = re.sub(r"[ -]", "", words).lower()
+        frequency = word_frequency(joined, "en")
+        if frequency and math.log10(frequency * 1e9) >= COMPOUND_ZIPF:
+            return words, joined
+    return None
+
+
+# Words that join others in writing without making a compound noun with them (any time:
+# anytime, on line: online, some one): function words, whatever lemminflect reads them as.
+_NOT_COMPOUNDING = frozenset("a an the any some every no each all one other another in on at to "
+                         "of for by with from up out off over under into onto be".split())
+
+
+def _noun(word: str) -> bool:
+    """Whether an English word may be a noun, and is no function word."""
+    lower = word.lower()
+    return lower not in _NOT_COMPOUNDING and "NOUN" in lemminflect.getAllLemmas(lower)
 
 
 def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, named: int,
@@ -200,13 +254,28 @@ def _confirmation(view: PairView, ctx: Context, term: Term, span: tuple[int, int
     source that is no common word itself (a multiword or specialised one) and no name (a
     place or a person belongs to no subject: Hungary's decrees are not a WWII text's), or
     the word set off as a label (quoted). A capital inside a sentence is no such sign:
-    there the word is more often part of a name (Управление по надзору …) than a label."""
+    there the word is more often part of a name (Управление по надзору …) than a label.
+    Another term tells the subject, and so the sense, of a word that has senses by subject
+    (a space in a database, not in the sky); an adverb (now, today: the glossary renders
+    it «сейчас») means the same in every subject, so only its being set off as a label can
+    tell the glossary's use (the Now link) from the ordinary word."""
     others = sorted({m.term_id for m in view.src_matches if m.term_id != term.id
                      and (m.start, m.end) != span and specific(m, ctx)})
-    if others:
+    if others and not _adverb(term.preferred("ru")):
         return f"{_NAMES} {others[0]}"
     start, end = span
     if view.source[start - 1:start] in ("«", '"', "“", "'", "`") and \
             view.source[end:end + 1] in ("»", '"', "”", "'", "`"):
         return "it is quoted"
     return None
+
+
+@lru_cache(maxsize=5_000)
+def _adverb(form: str) -> bool:
+    """Whether a glossary form is one Russian word read first as an adverb.
+
+    >>> _adverb("сейчас"), _adverb("сегодня"), _adverb("пространство"), _adverb("база данных")
+    (True, True, False, False)
+    """
+    words = form.lower().split()
+    return len(words) == 1 and morph.parse(words[0])[0].tag.POS == "ADVB"

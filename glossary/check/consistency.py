@@ -146,6 +146,8 @@ def _groups(ctx: Context, side: str) -> list[Variants]:
         units.extend(alike.values())
     repeated, groups = 0, []
     for numbers in units:
+        if side == "source":
+            numbers = _without_other_case_kept(ctx, numbers)
         if len(numbers) < 2:
             continue
         repeated += 1
@@ -165,6 +167,18 @@ def _groups(ctx: Context, side: str) -> list[Variants]:
     groups.sort(key=lambda g: min(n for ns in g for n in ns))
     ctx.state.setdefault("_consistency_repeats", {})[side] = (len(groups), repeated)
     return groups
+
+
+def _without_other_case_kept(ctx: Context, numbers: list[int]) -> list[int]:
+    """The units of one source group but those kept as their source whose source no
+    translated unit of the group writes in the same case: code is case-sensitive, so
+    ``type`` kept in a table of option names is not the heading "Type" (Тип) left
+    untranslated; whether it needed translating is the untranslated rule's question."""
+    kept = {n for n in numbers if ctx.segments[n - 1].target == ctx.segments[n - 1].source}
+    if not kept:
+        return numbers
+    translated = {ctx.segments[n - 1].source for n in numbers if n not in kept}
+    return [n for n in numbers if n not in kept or ctx.segments[n - 1].source in translated]
 
 
 def _normal(ctx: Context, text: str | None, lang: str, punctuation: bool) -> str | None:

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
 import snowballstemmer
 
 from ..markup import Masked
 from ..normalize import clean
-from .numbers import numbers
+from .numbers import Number, compare, numbers, said_in_words
 
 _TYPOGRAPHY = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
                              **{c: '"' for c in "«»“”„‟″"}, **{c: "'" for c in "‘’‚‛′`"},
@@ -29,6 +28,9 @@ _TYPOGRAPHY = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\
 # Sentence punctuation (not 1.5, a.b, --option): a comma more or less is one translation.
 _PUNCTUATION = re.compile(r"[.,;:!?…]+(?=\s|$)|(?:^|(?<=\s))[¿¡]+")
 _ASCII_DASH = re.compile(r"(?<!\S)-{2,3}(?!\S)")
+# Empty parentheses glued to a name are a call's shape: ``box_error_last()`` and
+# ``box_error_last`` name one function (a reference title is written either way).
+_CALL = re.compile(r"(?<=\w)\(\)")
 _ENGLISH = re.compile(r"\b(?:can't|cannot|won't|i'm)\b|n't\b|'(?:re|ll|ve)\b|\b(?:a|an|the) (?=\w)")
 _EXPANDED = {"can't": "can not", "cannot": "can not", "won't": "will not", "i'm": "i am",
              "n't": " not", "'re": " are", "'ll": " will", "'ve": " have"}
@@ -43,7 +45,8 @@ def normal(text: str | None, lang: str, punctuation: bool = False) -> str | None
     quote styles ignored, and sentence punctuation unless `punctuation` (a source's «Added.»
     and «Added:» may be a message and a label); in English also the articles and the usual
     contractions, which a Russian text does not render (the stack index = stack index,
-    doesn't = does not).
+    doesn't = does not); in any language a name's empty call parentheses (fiber.self()
+    = fiber.self).
 
     >>> normal("  Save\\n the   FILE — «now»! ", "en")
     'save file - "now"'
@@ -53,10 +56,16 @@ def normal(text: str | None, lang: str, punctuation: bool = False) -> str | None
     ('емкость - "тест" 1.5 --all', 'added:')
     >>> normal("клиент -- для Tarantool", "ru") == normal("клиент — для Tarantool", "ru")
     True
+    >>> normal("see :ref:`box_error_last() <err>`", "en") == normal("see :ref:`box_error_last <err>`", "en")
+    True
+    >>> normal("call () now", "en")
+    'call () now'
     """
     if text is None:
         return None
     text = clean(text).casefold().translate(_TYPOGRAPHY)
+    if "()" in text:
+        text = _CALL.sub("", text)
     if "--" in text:
         text = _ASCII_DASH.sub("-", text)  # " -- " is a dash typed in ASCII (reST, Markdown)
     text = " ".join((text if punctuation else _PUNCTUATION.sub("", text)).split())
@@ -170,9 +179,10 @@ class Text:
     concepts named."""
 
     words: tuple[str, ...]
-    numbers: tuple[str, ...]
+    numbers: tuple[Number, ...]
     markup: tuple[str, ...]
     concepts: frozenset[str]
+    text: str = ""  # as written (masked), for numbers said in words
 
 
 def read(masked: Masked, lang: str, concepts: frozenset[str] = frozenset()) -> Text:
@@ -183,10 +193,20 @@ def read(masked: Masked, lang: str, concepts: frozenset[str] = frozenset()) -> T
     ('do', 'not', 'delete', 'files')
     """
     words = tuple(_WORD.findall(normal(masked.text, lang) or ""))
-    found = tuple(sorted(min(f"{v:f}" if isinstance(v, Decimal) else v for v in n.values)
-                         if n.values else n.text for n in numbers(masked.text)))
     markup = tuple(sorted(s.key or "" for s in masked.compared()))
-    return Text(words, found, markup, concepts)
+    return Text(words, tuple(numbers(masked.text)), markup, concepts, masked.text)
+
+
+def _numbers_differ(a: Text, b: Text, lang: str) -> tuple[list[str], list[str]] | None:
+    """The numbers of each text the other does not account for, when there are such: a
+    number agrees with one of equal value however it is written (3,648 and 3 648, the 19th
+    century and the 1800s) or with the value said in words (twenty-fifth and 25th)."""
+    lost, added = compare(list(a.numbers), list(b.numbers))
+    lost = said_in_words(lost, b.text, lang) if lost else lost
+    added = said_in_words(added, a.text, lang) if added else added
+    if not lost and not added:
+        return None
+    return [n.text for n in lost], [n.text for n in added]
 
 
 _HARD = re.compile(r"\S*[\d%{}$<>\[\]@&#`\\/|~^=+*_]\S*")
@@ -219,11 +239,14 @@ def what_matters(a: Text, b: Text, lang: str, strict: bool = False) -> str | Non
     'differ in a negation («not») one of them lacks'
     >>> what_matters(t("Remove"), t("Delete"), "en"), what_matters(t("No"), t("None"), "en")
     (None, None)
-    >>> what_matters(t("On the 25th"), t("On the twenty-fifth"), "en", strict=True) is None
+    >>> what_matters(t("On the 25th"), t("On the twenty-fifth"), "en") is None
+    True
+    >>> what_matters(t("in the 19th century"), t("in the 1800s"), "en", strict=True) is None
     True
     """
-    if a.numbers != b.numbers and (a.numbers and b.numbers or not strict):
-        return f"differ in their numbers ({_list(a.numbers)} / {_list(b.numbers)})"
+    differ = _numbers_differ(a, b, lang) if a.numbers or b.numbers else None
+    if differ and (a.numbers and b.numbers or not strict):
+        return f"differ in their numbers ({_list(differ[0])} / {_list(differ[1])})"
     if a.markup != b.markup:
         return f"differ in their placeholders or tags ({_list(a.markup)} / {_list(b.markup)})"
     if strict:

@@ -7,7 +7,10 @@ military glossary on news about an epidemic: «область» is a region, «�
 hospital) or was not used, and a missing rendering of a single word says little about
 that word: it is most likely the word in another sense. Then missing-term's findings of
 single-word and common terms are low, and one summary finding says why (the pattern of
-consistency.py's summary of a draft of alternatives).
+consistency.py's summary of a draft of alternatives). A term that no segment of such a
+draft renders the glossary's way, in at least FOLDED_MIN segments, is used throughout in
+another sense or another rendering: its low findings would each say the same, so the
+summary says it once, names the term and lists its segments (`related`) instead.
 
 An occurrence is one segment naming one concept (a segment naming it twice is one
 witness); names (people, places, organisations) are left out, since a name is rendered by
@@ -15,7 +18,7 @@ its usual spelling whatever glossary one uses, which says nothing of fit.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from collections.abc import Iterator
 
@@ -31,6 +34,9 @@ MIN_OCCURRENCES = 30
 # rendering of its terms is not the glossary's.
 FIT_SHARE = 0.5
 LISTED = 5  # departed terms a summary names
+# Segments a term must be named in, none rendering it, before its findings are folded into
+# the summary: one or two may be slips; three all the same way are the draft's usage.
+FOLDED_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,18 @@ class Fit:
                 f"{listed}")
 
 
+    folded: dict[str, list[int]] = field(default_factory=dict)  # term: segments
+
+    def folds(self, term: str | None, level: str, segment: int) -> bool:
+        """Whether the summary stands for this finding (recorded in `folded`): a low one
+        of a term no segment renders, of at least FOLDED_MIN, in a draft the glossary
+        does not fit."""
+        if self.fits or level != LOW or term is None or not any(
+                t == term and gone == n >= FOLDED_MIN for t, gone, n in self.departed):
+            return False
+        self.folded.setdefault(term, []).append(segment)
+        return True
+
     def judge(self, level: str, reason: str, kind: str, form: str) -> tuple[str, str]:
         """A missing rendering's confidence in this draft: low for a single-word or common
         term where the glossary does not fit; a multiword specific term's words name the
@@ -65,13 +83,22 @@ class Fit:
 
     def summary(self, ctx: Context, named: dict[str, set[int]]) -> Iterator[tuple[Ref, Issue]]:
         """The one finding saying the glossary does not fit, on the first segment naming a
-        departed term; none where it fits."""
+        departed term, with the findings it stands for (`folded`) named and listed as
+        related; none where it fits."""
         if self.fits:
             return
         first = min(s for term_id, _, _ in self.departed for s in named[term_id])
         segment = ctx.segments[first - 1]
+        related = sorted({s for segments in self.folded.values() for s in segments} - {first})
+        said = ""
+        if self.folded:
+            terms = ", ".join(sorted(self.folded))
+            n = sum(len(segments) for segments in self.folded.values())
+            said = (f"; not reported one by one: {n} low finding{'s' * (n != 1)} of {terms}, "
+                    "which no segment renders as the glossary says (their segments are this "
+                    "finding's related ones)")
         yield Ref(first, segment.line, segment), Issue(
-            self.message(), confidence=MEDIUM,
+            self.message() + said, confidence=MEDIUM, related=tuple(related),
             reason=f"a summary of the whole draft: {round(self.share * 100)}% of its term "
                    f"occurrences follow the glossary (at least {round(FIT_SHARE * 100)}% "
                    "where it fits); its single-word and common terms' findings are low")

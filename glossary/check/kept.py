@@ -14,7 +14,8 @@ left here are plain words, judged by these reasons, in order:
    masked spans is language, whatever else it holds. In capitals they are keywords (SQL's
    AND, NOT), not prose.
 2. A line with two kinds of code punctuation (``= { } [ ] ; < > * | &``) and no function
-   word is a line of code (``lua_code = [[function(t) return {t[2]} end]]``).
+   word is a line of code (``lua_code = [[function(t) return {t[2]} end]]``); so is code
+   given one value (``cycle`` = true,).
 3. A word is a name by its shape: digits inside (``Gauge32``, ``E081``), all capitals
    (``RTREE``), a capital inside (``DisplayString``), or a word English does not know
    (``memtx``, ``myapp``, ``rtype``: the lexicon has content words of general English).
@@ -23,23 +24,31 @@ left here are plain words, judged by these reasons, in order:
    a program, then its arguments (``tarantoolctl rocks install x``, ``cartridge pack rpm
    myapp``; a heading or a sentence opens with a capital).
 5. A word the document itself writes as code (inside a ``literal``, an identifier, a role,
-   a placeholder) is a name there when it stands without a function word.
-   The name an assignment sets (``cache=0``) counts for a unit of that word alone:
-   **cache** in an options list is that option.
+   a placeholder), or that its translation keeps verbatim as a name inside a translated
+   sentence (``'guest'`` → ``'guest'``, операция select: markup.quotes), is a name there
+   when it stands without a function word.
+   The name an assignment in the document's code sets (``cache=0``, ``{type = 'hash'}``)
+   counts for a unit of that word alone: **cache** in an options list is that option. A
+   unit that only lists such names (``if, switch, case, for``: items kept verbatim or
+   written as code elsewhere) is a list of names, function words and all.
 6. A unit of one plain word in a run of one-word units that are mostly names, with names
    before and after it (a list of commit prefixes: memtx:, replication:, xlog:), is one of
    them: a heading or a label is not set among identifiers. The run is read across short
    cells of other columns (a table row: id | unique identifier | ``number``) when the unit
-   is one bare lower-case word, as code writes names (a heading, "Functions", or a cell
-   with more in it, "DELETE privilege", is not read so); a paragraph (a unit ended as a
-   sentence, or longer) ends the run.
+   is one bare lower-case word, as code writes names, or one capitalised word among names
+   with a capital inside (Integer among DisplayString, IsAlive: a type or metric column);
+   a heading, "Functions", or a cell with more in it, "DELETE privilege", is not read so;
+   a paragraph (a unit ended as a sentence, or longer) ends the run.
 7. The unit after ``rtype`` in a Sphinx catalogue is the value of the return-type field:
    a type (``string``).
 
 A source whose every word is a name by these reasons needs no translation. Limits: a
 single general word with none of these signals (a type name such as ``Integer`` alone, far
-from other names) is still language, and a heading of plain words without function words
-("Instance state changed") is language even when it quotes a program's message.
+from other names, or the first cell of a table's first row, with only headers before it)
+is still language, and a heading of plain words without function words
+("Instance state changed") is language even when it quotes a program's message. Nor is a
+command of two plain words (``go get``) told from a description (``scalar sequence``) when
+both stand between code cells of a table: the catalogue keeps no columns.
 """
 from __future__ import annotations
 
@@ -49,8 +58,9 @@ from functools import lru_cache
 import lemminflect
 from wordfreq import zipf_frequency
 
-from ..markup import Masked
+from ..markup import Markup, Masked, kept_quotes
 from ..markup.web import opens_console
+from ..segment import Segment
 from .context import Context, PairView
 
 # English closed-class words: articles, prepositions, conjunctions, pronouns, auxiliaries
@@ -66,12 +76,17 @@ also only just very too
 _TOKEN = re.compile(r"[\w'’-]*[^\W\d_][\w'’-]*")
 # Punctuation prose does not use but code does (two kinds of it make a line of code).
 _CODE_PUNCTUATION = re.compile(r"[={};\[\]<>*|&]")
+# Code given a value: ``cycle`` = true, (the masked name, the sign, one value).
+_SETS_CODE = re.compile(r"[\s\ufffc]*\ufffc\s*=\s*[\w'\"-]+\s*[,;]?\s*")
 _CONTRACTION = re.compile(r"\w['’](?:t|s|re|ll|ve|d|m)$", re.I)  # don't, it's: English prose
 _COMMAND_WORDS = 3  # a program and two arguments; "memtx engine" may be a heading
 _SENTENCE_PUNCTUATION = re.compile(r"[:,;.!?()]|\s--?\s|[–—]")
 _RUN = 20  # how far a list of one-word units is read each side
 _NAMED_NEIGHBOURS = 2
 _LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z]")
+_CAPITALISED = re.compile(r"\s*[A-Z][a-z]+\s*")
+_CAMEL = re.compile(r"[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")  # DisplayString, IsAlive
 _BARE_NAME = re.compile(r"\s*[a-z][a-z0-9_]*\s*")
 _CELL_WORDS = 6  # a table cell beside the names: "unique identifier", "type of index"
 _COMMON = 4.0  # Zipf: used at least ten times in a million words of general English
@@ -79,8 +94,12 @@ _CODE_KINDS = frozenset({"code", "placeholder"})
 # A program's output line: a time stamp, or a source (a path: main/101/name) and a level
 # mark (I>, W>), or a level in brackets ([I]).
 _LOG_LINE = re.compile(r"\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\S+/\S+\s+[A-Z]>\s|\[[A-Z]\]\s)")
-# name=value: the name of an option or a variable set, alone on its side of the sign.
-_ASSIGNED = re.compile(r"[`'\"\s]*(?P<word>[a-z][a-z]+)\s?=\s?[^=\s][^=]*")
+# name = value: the name of an option, a field or a variable a piece of code sets.
+_ASSIGNED = re.compile(r"(?<![\w.$])([a-z][a-z]+)\s?=(?!=)")
+# A list of words and nothing else: if, switch, for (a comma or a slash between items).
+_LISTED = re.compile(r"[`'\"(\s]*[A-Za-z][a-z]+(?:\s*[,/]\s*[A-Za-z][a-z]+)+[`'\")\s]*")
+_LIST_ITEM = re.compile(r"[A-Za-z][a-z]+")
+_EMPHASIS = " \t\n*`'\""  # around a word alone: **cache**, ``cache``
 _ALONE = re.compile(r"[`'\"%({$\s]*(?P<word>[A-Za-z][a-z]+)[`'\")}\s]*[a-z]?")
 
 
@@ -89,10 +108,14 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     words = _words(view.src_masked)
     if not words or _LOG_LINE.match(view.source) or opens_console(view.source):
         return False  # a program's output, or a console session: input and output as printed
+    if len(words) > 1 and _LISTED.fullmatch(view.source) and all(
+            w in _code_words(ctx) or _name_shaped(w) for w in words):
+        return False  # a list of the draft's names: if, for, while are keywords there
     if any(_is_function_word(w) or _CONTRACTION.search(w) for w in words):
         return True
-    if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2:
-        return False  # a line of code: lua_code = [[function(tuple) return {…} end]]
+    if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2 or _SETS_CODE.fullmatch(
+            view.src_text):
+        return False  # a line of code: lua_code = [[function(tuple) …]], ``cycle`` = true,
     plain = [w for w in words if not _name_shaped(w)]
     if not plain:
         return False
@@ -105,7 +128,8 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     if len(words) > 1:
         return bool(plain)
     code = _code_words(ctx)
-    return (words[0] not in code and "=" + words[0] not in code
+    alone = view.source.strip(_EMPHASIS) == words[0]  # not beside code: _CONSTRAINTS view
+    return (words[0] not in code and not (alone and "=" + words[0] in code)
             and not _among_names(view, ctx) and not _return_type(view, ctx))
 
 
@@ -159,27 +183,43 @@ def _unknown(word: str) -> bool:
 
 def _code_words(ctx: Context) -> frozenset[str]:
     """The words the draft's sources write alone as code (``distance``, ``'string'``, a
-    placeholder's name), as written; found once a run. A word inside a longer piece of code
-    (``box.space``, a label) is not taken: its parts may be any word; the name an
-    assignment sets (``cache=0``) is kept as ``=cache``, an option's name to a unit that is
-    that word alone (beside other words it may be the general word: "SQL type" in a draft
-    with ``type = 'str'``). Code is case-sensitive: "Metadata", a heading, is not
-    ``metadata``."""
+    placeholder's name) or its translations keep as names, as written; found once a run.
+    A word inside a longer piece of code (``box.space``, a label) is not taken: its parts
+    may be any word; but each item of a list kept as code is (``(if, switch, for)`` kept
+    verbatim), and the name an assignment in code sets (``cache=0``, ``{type = 'hash'}``)
+    is kept as ``=cache``, an option's name to a unit that is that word alone (beside
+    other words it may be the general word: "SQL type" in a draft with ``type = 'str'``).
+    Code is case-sensitive: "Metadata", a heading, is not ``metadata``."""
     found = ctx.state.get("_kept_code_words")
     if found is None:
         words: set[str] = set()
         for segment in ctx.segments:
-            masked = ctx.masks(segment.source, ctx.markup.for_segment(segment),
-                               segment.source_codes)
-            for span in masked.spans:
+            for span in _source_code(segment, ctx).spans:
                 if span.kind in _CODE_KINDS:
                     alone = _ALONE.fullmatch(segment.source, span.start, span.end)
                     if alone:
                         words.add(alone.group("word"))
-                    elif assigned := _ASSIGNED.fullmatch(segment.source, span.start, span.end):
-                        words.add("=" + assigned.group("word"))
+                    elif _LISTED.fullmatch(segment.source, span.start, span.end):
+                        words.update(_LIST_ITEM.findall(segment.source, span.start, span.end))
+                    else:
+                        words.update("=" + w for w in _ASSIGNED.findall(
+                            segment.source, span.start, span.end))
         found = ctx.state["_kept_code_words"] = frozenset(words)
     return found
+
+
+def _source_code(segment: Segment, ctx: Context) -> Masked:
+    """A unit's source masked, with what its translation keeps verbatim as a name: a
+    quotation (``'guest'`` → ``'guest'``), a literal, a word a target in another script
+    keeps in its letters (markup.quotes). Only in a unit translated otherwise: a target
+    that repeats its source says nothing about which of its words are names."""
+    syntaxes = ctx.markup.for_segment(segment)
+    source = ctx.masks(segment.source, syntaxes, segment.source_codes)
+    target = segment.target
+    if not target.strip() or target == segment.source or not _LATIN.search(segment.source):
+        return source  # (only Latin words are taken as names: a source without any is done)
+    return kept_quotes(source, ctx.masks(target, Markup.for_target(syntaxes, segment.source),
+                                         segment.target_codes))[0]
 
 
 def _return_type(view: PairView, ctx: Context) -> bool:
@@ -202,12 +242,16 @@ def _among_names(view: PairView, ctx: Context) -> bool:
     """Whether the unit is an item of a list of names: the run of one-word units around it
     (a list, or a column the reader gives one cell at a time) holds names on both sides of
     it, and more names than plain words (a heading before a list of names is
-    not one of them; nor is a plain word in a list of plain words)."""
+    not one of them; nor is a plain word in a list of plain words). A capitalised word
+    (Integer) is read so only among names written with a capital inside (DisplayString,
+    IsAlive): a table of such identifiers, whose plain capitalised values follow their
+    case; beside anything else it is a heading or a description."""
     at = view.ref.segment - 1  # segments are numbered from 1
     if not 0 <= at < len(ctx.segments) or ctx.segments[at] != view.ref.of:
         return False
     code = _code_words(ctx)
     across = bool(_BARE_NAME.fullmatch(view.source))  # written as code is: lower-case, alone
+    capital = not across and bool(_CAPITALISED.fullmatch(view.source))
     named = []
     plain = 0
     for step in (-1, 1):
@@ -217,16 +261,17 @@ def _among_names(view: PairView, ctx: Context) -> bool:
             words = _words(ctx.masks(near.source, ctx.markup.for_segment(near),
                                      near.source_codes))
             if len(words) != 1:
-                if not (across and _cell(near.source, words)):
+                if not ((across or capital) and _cell(near.source, words)):
                     break
-                if not words and _LETTER.search(near.source):
+                if across and not words and _LETTER.search(near.source):
                     named.append(i)  # a cell all code (``vinyl_page_size``, bloom_fpr)
                 i += step
                 continue  # another column's cell of the same table row
-            if _name_shaped(words[0]) or words[0] in code:
+            if _CAMEL.fullmatch(words[0]) if capital else (
+                    _name_shaped(words[0]) or words[0] in code):
                 named.append(i)
-            else:
-                plain += 1
+            elif not capital or _CAPITALISED.fullmatch(words[0]):
+                plain += 1  # (among capitalised names the rest is another column's: Gauge32)
             i += step
     return (len(named) >= _NAMED_NEIGHBOURS and min(named) < at < max(named)
             and len(named) > plain)

@@ -11,7 +11,9 @@ agree when their readings share a value:
 * ``1941 г.``, ``1941-го``, ``1940s``, ``5th``, ``№ 227``/``No. 227``: the digits count;
 * ``1941–45`` also reads 1945; ``1,5 млн``/``1.5 million`` also reads 1 500 000;
 * fractions: ``2 1/2`` = ``2½`` = ``2,5`` (a proper fraction with a denominator up to 16;
-  ``1/3`` also reads 0.3, 0.33, 0.333; ``1941/42`` and ``24/7`` are not fractions).
+  ``1/3`` also reads 0.3, 0.33, 0.333; ``1941/42`` is not a fraction);
+* a century also reads its first year's hundreds: the ``19th`` century, ``19-м`` веке = the
+  ``1800s``; ``24/7`` says "always" and is never reported (numwords).
 
 Words only help: a number in words (одиннадцать, сорок первого, twenty-five), a month
 name (июня, June) or a Roman numeral (XX век) on one side may account for digits on the
@@ -34,7 +36,8 @@ from ..ru import DIGIT_SPACES
 from .context import Context, PairView
 from .confidence import LOW
 from .finding import ERROR
-from .numwords import compound_values, glued, halved, roman, shared_value, split_groups
+from .numwords import (always, century, compound_values, glued, halved, roman, shared_value,
+                       split_groups)
 from .registry import Issue, rule
 
 _DIGIT = re.compile(r"\d")
@@ -47,7 +50,9 @@ _NUMBER = re.compile(
 _RANGE_YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d\s?[-–—]\s?$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}(?::\d\d(?!\d)|\s?(?:[ap]\.?m\b\.?))", re.I)
-_FRACTION = re.compile(rf"(?<![\d/.,])(?:(?P<whole>\d+)(?:[{_SPACES}]|-)?)?"
+# A mixed number's whole part is set off by a space or hyphen (2 1/2, 2-1/2) or glued to a
+# fraction sign (2½): 24/7 is no 2 4/7.
+_FRACTION = re.compile(rf"(?<![\d/.,])(?:(?P<whole>\d+)(?:[{_SPACES}]|-|(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])))?"
                        rf"(?:(?P<num>\d{{1,2}})/(?P<den>\d{{1,2}})(?![\d/])|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))")
 _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
            "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
@@ -114,7 +119,7 @@ class Number:
     end: int
     text: str
     values: frozenset[Decimal | str]  # str: digits whose leading zeros count
-    soft: bool = False  # the minutes of a clock time: may match, never reported
+    soft: bool = False  # clock minutes, 24/7: may match, never reported
 
 
 def numbers(text: str) -> list[Number]:
@@ -128,6 +133,7 @@ def numbers(text: str) -> list[Number]:
     [frozenset({'00805'}), frozenset({Decimal('5')})]
     """
     found = _fractions(text) if "/" in text or not text.isascii() else []
+    found += [Number(a, b, text[a:b], frozenset({"24/7"}), soft=True) for a, b in always(text)]
     fractions = [(f.start, f.end) for f in found]
     for m in _NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in fractions):
@@ -145,6 +151,9 @@ def numbers(text: str) -> list[Number]:
             factor = _multiplier(after.group().lower()) if after else None
             if factor:
                 values |= {(v * factor).normalize() for v in values if isinstance(v, Decimal)}
+            hundreds = [h for v in values if isinstance(v, Decimal)
+                        and (h := century(v, text, end)) is not None]
+            values |= set(hundreds)  # the 19th century is also the 1800s
             if start > 0 and text[start - 1] == "." and chunk.isdigit() and not (
                     start > 1 and (text[start - 2].isalnum() or text[start - 2] in "_.")):
                 start, chunk = start - 1, "." + chunk  # .08% is 0.08, but not file.08
@@ -238,43 +247,56 @@ def word_values(text: str, lang: str) -> list[Decimal]:
     names, Roman numerals.
 
     >>> [str(v) for v in word_values("в сорок первом году, 22 июня, XX век", "ru")]
-    ['40', '1', '41', '1941', '6', '20']
+    ['40', '1', '41', '1941', '6', '20', '1900']
     >>> [str(v) for v in word_values("двадцать пятого декабря", "ru")]
     ['20', '5', '25', '1925', '12']
     >>> [str(v) for v in word_values("twenty-five men in June", "en")]
     ['20', '5', '25', '1925', '6']
+    >>> [str(v) for v in word_values("the nineteenth century, в XIX веке", "en")]
+    ['19', '1800', '19', '1800']
     """
     values: list[Decimal] = []
     run: list[Decimal] = []
+    end = 0  # where the run's last word ends: a century word may follow it
+
+    def close() -> None:
+        said = _close(run, values)
+        if said is not None and (hundreds := century(said, text, end)) is not None:
+            values.append(hundreds)  # the nineteenth century: also the 1800s
+
     for m in _WORD.finditer(text):
         if m.group()[:2].lower() not in _OPENINGS and not m.group().isupper():
-            _close(run, values)
+            close()
             continue
         parts = m.group().split("-") if lang == "en" else [m.group()]
         for part in parts:
             v = _word_value(part, lang)
             if v is None:
                 if part.lower() != "and":
-                    _close(run, values)
+                    close()
                 month = _month(part, lang)
                 if month is not None:
                     values.append(Decimal(month))
                 continue
             run.append(Decimal(v))
+            end = m.end()
         if len(parts) == 1 and parts[0].isupper() and _ROMAN.fullmatch(parts[0]) and (
                 len(parts[0]) > 1 or lang == "ru"):
             values.append(Decimal(roman(parts[0])))
-    _close(run, values)
+            if (hundreds := century(values[-1], text, m.end())) is not None:
+                values.append(hundreds)  # XIX век
+    close()
     return values
 
 
-def _close(run: list[Decimal], values: list[Decimal]) -> None:
+def _close(run: list[Decimal], values: list[Decimal]) -> Decimal | None:
     """End a run of number words: each word's value, and the compound when there are two
     or more (сорок первый = 41, two thousand = 2000); a two-digit compound may be a year
-    said short (в сорок первом = 1941)."""
+    said short (в сорок первом = 1941). The run's value, or None when there is none."""
     if not run:
-        return
+        return None
     values.extend(run)
+    said = run[0]
     if len(run) > 1:
         total, current = Decimal(0), Decimal(0)
         for v in run:
@@ -285,10 +307,12 @@ def _close(run: list[Decimal], values: list[Decimal]) -> None:
                 current *= v
             else:
                 current += v
-        values.append(total + current)
-        if 10 <= total + current < 100:
-            values.append(1900 + total + current)
+        said = total + current
+        values.append(said)
+        if 10 <= said < 100:
+            values.append(1900 + said)
     run.clear()
+    return said
 
 
 def _word_value(word: str, lang: str) -> int | Decimal | None:
@@ -358,9 +382,9 @@ def number_mismatch(view: PairView, ctx: Context):
     only_tgt, lost_code = _pair_off(only_tgt, lost_code)
     only_tgt = _in_code(only_tgt, view.src_masked)
     if only_src:
-        only_src = _unaccounted(only_src, target, ctx.target_lang)
+        only_src = said_in_words(only_src, target, ctx.target_lang)
     if only_tgt:
-        only_tgt = _unaccounted(only_tgt, source, ctx.source_lang)
+        only_tgt = said_in_words(only_tgt, source, ctx.source_lang)
     only_src, only_tgt = split_groups(only_src, only_tgt, source, target)
     # A value both sides contain, said a different number of times, or digits the other side
     # glues into an identifier, is the translator's merging or naming: low, with the reason.
@@ -429,10 +453,10 @@ def _in_code(lost: list[Number], other: Masked,
     return _pair_off(lost, masked)[0]
 
 
-def _unaccounted(lost: list[Number], other: str, lang: str) -> list[Number]:
-    """Drop the numbers the other side gives in words."""
+def said_in_words(lost: list[Number], other: str, lang: str) -> list[Number]:
+    """The numbers left when those the other side gives in words are dropped."""
     words = word_values(other, lang)
-    if lang == "ru":  # compounds (пятидневный), два с половиной = 2.5, XIX век = 1800s
+    if lang == "ru":  # compounds (пятидневный), два с половиной = 2.5
         words += compound_values(other) + [
             said[-1] + Decimal("0.5") for w in halved(other) if (said := word_values(w, lang))]
     kept = []

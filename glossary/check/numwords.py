@@ -4,14 +4,21 @@ number split differently, and the differences a translator makes on purpose.
 * Russian compound adjectives open with a numeral in its genitive stem (пятидневный 5,
   тридцатитрёхлетний 33, двухэтажный 2, стопроцентный 100): the stems are read as a number
   when the rest of the word is a word of its own (дневный, летний, этажный);
-* «два с половиной» is 2.5, «XIX век» also reads 1800 (the 1800s);
+* «два с половиной» is 2.5;
+* a century is a hundreds value too, however it is written: «XIX век», «19-й век», the
+  19th century, «девятнадцатый век», the nineteenth century all also read 1800, so that
+  each agrees with "the 1800s" (`century`);
+* 24/7 (24x7, 24/7/365) is a way of saying "always", not two numbers: a translation may
+  say it in words (круглосуточно, round the clock), so it is matched when the other side
+  writes it too and never reported (`always`);
 * a phone number 9-876-54-32 and 9876-5432: digit groups joined by hyphens, spaces or points
   whose digits, put together, are those of a run of the other side are one number;
 * a value both sides contain but one side repeats (COVID-19 after «коронавирусная инфекция
   19»), or digits the other side writes glued into an identifier (ферментом 2 → ACE2), are a
   translator's merging or naming, so such a difference is reported at low confidence.
 
-Limits: «круглосуточно» is not read as 24/7, nor «полдень» as 12.
+Limits: words that mean a number without a numeral in them («полдень» 12, «сутки» 24) are
+not read.
 """
 from __future__ import annotations
 
@@ -36,7 +43,13 @@ _RU_WORD = re.compile(r"[а-яё]{6,}", re.I)
 _ADJECTIVES = frozenset({"ADJF", "ADJS"})
 _MIN_TAIL = 4
 _HALF = re.compile(r"([а-яё]+)\s+с\s+половиной", re.I)
-_CENTURY = re.compile(r"\b([XVI]+)\s+(?:век|веке|века|веку|веком)\b")
+# What names a century after its number: century, век in any case, столетие, в./вв.
+_CENTURY = re.compile(r"\s?(?:centur(?:y|ies)\b|век(?:а|у|ом|е|ов|ами|ах)?\b|столети|вв?\.)",
+                      re.I)
+_ORDINAL_ENDING = re.compile(r"-?(?:st|nd|rd|th|[а-яё]{1,3})\b", re.I)
+_CENTURIES = 30  # no text numbers centuries beyond this: a larger number is not one
+# 24/7 and its spellings, "always": matched whole, before its digits are read as numbers.
+_ALWAYS = re.compile(r"(?<![\d/])(?<!\d[.,])24\s?[/x×]\s?7(?:\s?/\s?365)?(?![\d/]|[.,]\d)")
 
 
 class Located(Protocol):
@@ -56,17 +69,39 @@ N = TypeVar("N", bound=Located)
 
 
 def compound_values(text: str) -> list[Decimal]:
-    """Numbers said inside Russian compound adjectives, and «XIX век» as the 1800s.
+    """Numbers said inside Russian compound adjectives.
 
     >>> [str(v) for v in compound_values("пятидневную, тридцатитрёхлетний, стопроцентный")]
     ['5', '33', '100']
     >>> [str(v) for v in compound_values("семинар, сторонний, пятидесятый")]
     []
-    >>> [str(v) for v in compound_values("в XIX веке")]
-    ['1800']
     """
-    values = [v for m in _RU_WORD.finditer(text) if (v := _compound(m.group().lower()))]
-    return values + [Decimal(100 * (roman(m.group(1)) - 1)) for m in _CENTURY.finditer(text)]
+    return [v for m in _RU_WORD.finditer(text) if (v := _compound(m.group().lower()))]
+
+
+def century(value: Decimal, text: str, end: int) -> Decimal | None:
+    """The first year's hundreds (1800 for the 19th), when the number `value` ending at
+    `end` is followed by a word naming a century (an ordinal ending may stand between:
+    19th century, 19-го века); else None.
+
+    >>> [century(Decimal(19), t, 2) for t in ("19th century", "19-м веке", "19 в.", "19 men")]
+    [Decimal('1800'), Decimal('1800'), Decimal('1800'), None]
+    """
+    if value != value.to_integral_value() or not 1 <= value <= _CENTURIES:
+        return None
+    ending = _ORDINAL_ENDING.match(text, end)
+    if _CENTURY.match(text, ending.end() if ending else end) is None:
+        return None
+    return Decimal(100 * (int(value) - 1))
+
+
+def always(text: str) -> list[tuple[int, int]]:
+    """Spans of 24/7 and its spellings (an adverb of time, "always", not two numbers).
+
+    >>> always("open 24/7, 24x7 and 24/7/365; 124/7 and 24/75 are not")
+    [(5, 9), (11, 15), (20, 28)]
+    """
+    return [m.span() for m in _ALWAYS.finditer(text)] if "24" in text else []
 
 
 def halved(text: str) -> list[str]:

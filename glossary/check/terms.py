@@ -18,7 +18,7 @@ from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .names import name_variants
 from .registry import Issue, rule
-from .shortform import abbreviation, head_only
+from .shortform import head_only, settled
 from .suggest import for_missing, like_found
 
 # Words that can stand for a term already named ("it", "the latter", «он», «который»): a
@@ -35,8 +35,8 @@ def _finish_missing(ctx: Context):
     """The findings held back until the whole draft was seen, with the confidence the
     other segments naming the term give them (confidence.from_draft). In a draft the
     glossary does not fit (fit.py), a single-word or common term's finding is low and one
-    summary finding says why; a multiword specific term keeps its own judgement: its
-    words name the concept whatever the rest of the draft does."""
+    summary says why (standing for those of a term never rendered: fit.folds); a multiword
+    specific term keeps its own judgement: its words name the concept whatever the draft."""
     draft = ctx.state.get("missing-term")
     if not draft:
         return
@@ -56,7 +56,8 @@ def _finish_missing(ctx: Context):
             issue.confidence or confidence.HIGH, issue.reason or "", kind, form,
             len(others & rendered.get(issue.term, set())), len(others), dense)
         level, reason = found.judge(level, reason, kind, form)
-        yield ref, replace(issue, confidence=level, reason=reason)
+        if not found.folds(issue.term, level, ref.segment):
+            yield ref, replace(issue, confidence=level, reason=reason)
     yield from found.summary(ctx, named)
 
 
@@ -68,16 +69,17 @@ def missing_term(view: PairView, ctx: Context):
     one: both sides have the same number of sentences and the sentence that should hold the
     second rendering has neither a rendering, a word of one, nor a pronoun that could stand
     for it. Also taken as rendered: a coordination ("special and filtration camps"). A
-    word of the term's family in another part of speech ("check the
-    translation" → «проверьте перевод» for проверка) is part-of-speech's finding, not
-    this one. A one-word term that is a frequent word of the language takes its confidence
-    from the draft: high when the other segments naming it mostly render it as the
-    glossary says, low when fewer than half do (another sense, or a glossary that does not
-    fit the text); with too few of them, medium when something in the segment confirms
-    the glossary's sense, else low. A multiword rendering whose head word or initials the
-    target holds («база» or «БД» for «база данных») is a short form: low (shortform.py);
-    the head word only where an earlier segment renders the term in full. A specific
-    term no other segment renders as the glossary says is a systematic departure: medium.
+    word of the term's family in another part of speech ("check the translation" →
+    «проверьте перевод» for проверка) is part-of-speech's finding, not this one. A
+    one-word term that is a frequent word of the language takes its confidence from the
+    draft: high when the other segments naming it mostly render it as the glossary says,
+    low when fewer than half do (another sense, or a glossary that does not fit the text);
+    with too few of them, medium when something in the segment confirms the glossary's
+    sense, else low. A multiword rendering whose head word, initials or lone adjective the
+    target holds («база», «БД»; «Целое» for «целое число»), or its first words where the
+    source's form is as short, is a short form: low (shortform.py); the head word only
+    where an earlier segment renders the term in full. A specific term no other segment
+    renders as the glossary says is a systematic departure: medium.
     A forbidden rendering is reported by forbidden-term instead, a misspelt name by
     name-spelling, a term kept in Cyrillic in an English target by untranslated.
     """
@@ -109,7 +111,8 @@ def missing_term(view: PairView, ctx: Context):
         other = _other_word(surface, term) if ctx.source_lang == "ru" else None
         level, reason, kind = confidence.of_missing(view, ctx, term, first, other)
         forms, words = term.approved(ctx.target_lang), _target_words(view)
-        short = abbreviation(words, forms, ctx.target_lang)
+        short = settled(view, first, term.approved(ctx.source_lang), words, forms,
+                        ctx.target_lang)
         if short:  # the segment settles it: no other segment makes an abbreviation a slip
             level, reason, kind = confidence.LOW, short, confidence.SEGMENT
         elif kind != confidence.SEGMENT:

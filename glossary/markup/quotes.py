@@ -44,6 +44,7 @@ _WINDOW = 8
 _OPENING = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN_WORD = re.compile(r"(?<![\w\ufffc.@/-])[a-z]+(?:-[a-z]+)*(?![\w\ufffc@/]|[.-]\w)")
+_OPENING_WORD = re.compile(r"\s*(?P<word>[A-Z][a-z]+(?:-[a-z]+)*)(?![\w\ufffc@/]|[.-]\w)")
 # A Latin word next to it, with only spaces (or a hyphen) between: a run of English.
 _LATIN_NEIGHBOUR_BEFORE = re.compile(r"[A-Za-z][ \t]+$")
 _LATIN_NEIGHBOUR_AFTER = re.compile(r"[ \t]+[A-Za-z]")
@@ -128,8 +129,10 @@ def _kept_in_latin(source: Masked, target: Masked) -> list[Span]:
     """The Latin words a Cyrillic target keeps from its source as names (see the module),
     each paired with one bare occurrence in the source, which is masked. Lower-case words
     only: a capitalised one is a proper name (Tarantool, Lua) that glossaries keep as it
-    is and that starts longer terms (Lua garbage collector). The target's word stays: it
-    may be the glossary's rendering."""
+    is and that starts longer terms (Lua garbage collector) — but for the unit's first
+    word, capitalised by its place (a heading "Fiber" → «Модуль fiber»): the target's
+    lower case says it is not a proper name. The target's word stays: it may be the
+    glossary's rendering."""
     if not _CYRILLIC.search(target.text):
         return []
     kept: dict[str, list[Span]] = {}
@@ -148,6 +151,9 @@ def _kept_in_latin(source: Masked, target: Masked) -> list[Span]:
         if twins:
             src.append(Span(m.start(), m.end(), CODE))
             twins.pop()
+    opening = _OPENING_WORD.match(source.text)
+    if opening and kept.get(opening["word"].lower()):
+        src.append(Span(opening.start("word"), opening.end("word"), CODE))
     return src
 
 
