@@ -21,7 +21,7 @@ import time
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
@@ -164,6 +164,7 @@ def load_compiled(path: str | Path | Sequence[str | Path] | None = None,
         glossary, store = changed, Store(f"{store.key}-{variant}", store.directory)
     matcher = store.get("matcher", lambda: Matcher(glossary), Matcher.to_data,
                         Matcher.from_data)
+    matcher.keep_reach = partial(store.get, "reach")
     return Compiled(glossary, matcher, store)
 
 

@@ -8,7 +8,7 @@ speech"), never to match.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from types import ModuleType
 
@@ -97,6 +97,35 @@ def _lemmas(word: str) -> frozenset[str]:
     if word in _SUPPLETIVE:
         lemmas.add(_SUPPLETIVE[word])
     return frozenset(lemmas)
+
+
+def known(word: str) -> bool:
+    """Whether the lexicon lists a lower-case word (possessive taken off), so that `lemmas`
+    reads its lemmas there rather than guessing them by rule (lemminflect's own tables, which
+    its getAllLemmas reads: a look-up without a copy of the answer)."""
+    lemmatizer = _lemmatizer()
+    return bool(lemmatizer._getLemmaDict().get(word) or lemmatizer._getOverridesDict().get(word))
+
+
+def words_with_lemma(wanted: Collection[str]) -> frozenset[str]:
+    """Every word of the lexicon one of whose lemmas is in `wanted` (lower case): the only
+    words the lexicon knows that `lemmas` can give such a lemma, besides the lemma itself."""
+    lemmatizer = _lemmatizer()
+    return frozenset(word for table in (lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict())
+                     for word, by_pos in table.items()
+                     if any(lemma in wanted for found in by_pos.values() for lemma in found))
+
+
+@lru_cache(maxsize=1)
+def guess_reach() -> int:
+    """How many letters at most the rules that lemmatise a word the lexicon lacks take off
+    its end (one more for a doubled letter): a guessed lemma keeps the rest of the word."""
+    rules = _lemmatizer()._getOOVLemmatizer().rules
+    return max(len(rule.split(",")[0]) for rule in rules) + 1
+
+
+def _lemmatizer():
+    return lexicon().Lemmatizer()  # a singleton: the tables getAllLemmas reads
 
 
 @lru_cache(maxsize=50_000)

@@ -38,14 +38,25 @@ def word_keys(norm: str) -> frozenset[str]:
         keys = set(morph.lemmas(lower))
     elif LATIN.search(norm):
         keys = set(english.lemmas(lower))
+    else:
+        keys = {lower}
+    caps = caps_key(norm)
+    if caps is not None:
+        keys.add(caps)
+    return frozenset(keys)
+
+
+def caps_key(norm: str) -> str | None:
+    """The key a word in short capitals has of its own ("^ГКО"), None for other words.
+
+    >>> caps_key("ГКО"), caps_key("POWs"), caps_key("SS's"), caps_key("Войска")
+    ('^ГКО', '^POW', '^SS', None)
+    """
+    if not CYRILLIC.search(norm) and LATIN.search(norm):
         norm = english.without_possessive(norm)   # SS's is still SS
         if norm.endswith("s") and len(norm) > 2 and norm[:-1].isupper():
             norm = norm[:-1]                      # POWs are POW
-    else:
-        keys = {lower}
-    if is_short_caps(norm):
-        keys.add("^" + norm)
-    return frozenset(keys)
+    return "^" + norm if is_short_caps(norm) else None
 
 
 def term_word_keys(norm: str) -> frozenset[str]:

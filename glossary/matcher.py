@@ -13,7 +13,7 @@ what the cache (cache.py) keeps between processes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import islice, product
@@ -22,6 +22,7 @@ from .clipped import clipped_forms
 from .keys import term_word_keys, word_keys
 from .model import EXACT, LEMMA, Glossary, Term
 from .normalize import clean, fix_lookalikes, fold, script
+from .reach import Reach, reach_forms
 from .ru import CYRILLIC, LATIN, ORDINAL_ENDINGS, YO, is_ordinal_ending
 from .runtogether import MIN_LEN, split_runtogether
 from .tokens import Token, _norm, hyphenated, tokenize, words
@@ -72,6 +73,10 @@ class Matcher:
         self._entry_ids: dict[Entry, int] | None = {}
         self._tries: dict[str, dict] = {"ru": {}, "en": {}}   # leaves hold entry numbers
         self._vocab: dict[str, set[str]] = {"ru": set(), "en": set()}
+        self._sifting = False  # see sift()
+        # Where reach_data is kept between processes (cache.py): given a builder, returns
+        # what was kept, else what the builder makes.
+        self.keep_reach: Callable[[Callable[[], dict]], dict] | None = None
         self._reset()
         derived: list[Entry] = []
         for term in glossary:
@@ -90,7 +95,7 @@ class Matcher:
             self.add(entry)
 
     def _reset(self) -> None:
-        """Per-process memos derived from the tries (never cached: they depend on text)."""
+        """Per-process memos derived from the tries (dropped when a form is added)."""
         self._splits: dict[str, list[tuple[int, int]] | None] = {}
         # Per language: the words (and hyphenated pairs a-b) judged, and those that may match.
         self._relevant: dict[str, tuple[set[str], set[str]]] = {"ru": (set(), set()),
@@ -98,6 +103,10 @@ class Matcher:
         self._anchor_sets: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
         # Per language: whether an anchor holds a Latin letter, the anchors without Cyrillic.
         self._latin_anchors: dict[str, tuple[bool, tuple[str, ...]]] = {}
+        # Per language: which words may have a key of the trie (reach.py), and the keys of
+        # each text word as the walk reads them (none for a word that has no key there).
+        self._reaches: dict[str, Reach] = {}
+        self._text_keys: dict[str, dict[str, tuple[str, ...]]] = {"ru": {}, "en": {}}
 
     def _entry(self, number: int) -> Entry:
         entry = self._entries[number]
@@ -191,7 +200,7 @@ class Matcher:
         tokens, split = self._tokens(text, lang)
         # Keys in a fixed order (sets iterate in a per-process order): the walk, and so which
         # of two concepts read by different keys of one word comes first, must not vary.
-        keys = [_ordered_keys(t.norm) if t.is_word else (t.norm,) for t in tokens]
+        keys = [self._keys(t.norm, lang) if t.is_word else (t.norm,) for t in tokens]
         candidates = []
         trie = self._tries[lang]
         for i in range(len(tokens)):
@@ -225,7 +234,9 @@ class Matcher:
         return not found.isdisjoint(relevant)
 
     def _is_relevant(self, norm: str, lang: str, anchors: frozenset[str]) -> bool:
-        if not self._unreachable(norm, lang, anchors) and not anchors.isdisjoint(word_keys(norm)):
+        if not self._unreachable(norm, lang, anchors) and \
+                (not self._sifting or self._reach(lang)(norm)) and \
+                not anchors.isdisjoint(word_keys(norm)):
             return True
         return lang == "ru" and len(norm) >= MIN_LEN and self._split(norm, lang) is not None
 
@@ -243,6 +254,34 @@ class Matcher:
                 a for a in anchors if not CYRILLIC.search(a)))
         any_latin, bare = self._latin_anchors[lang]
         return not any_latin and not norm.startswith(bare)
+
+    def sift(self) -> None:
+        """Rule out most words of the texts to come without analysing them (reach.py): worth
+        it over a draft's thousands of words, not for a look-up's few, which would pay for
+        the forms it needs (see keep_reach)."""
+        self._sifting = True
+
+    def reach_data(self) -> dict[str, list[str]]:
+        """Per language, reach.reach_forms of the trie's keys (plain data for the cache)."""
+        return {lang: sorted(reach_forms(self._vocabulary(lang))) for lang in self._tries}
+
+    def _reach(self, lang: str) -> Reach:
+        if lang not in self._reaches:
+            forms = None
+            if self.keep_reach is not None:
+                forms = frozenset(self.keep_reach(self.reach_data)[lang])
+            self._reaches[lang] = Reach(frozenset(self._vocabulary(lang)), forms)
+        return self._reaches[lang]
+
+    def _keys(self, norm: str, lang: str) -> tuple[str, ...]:
+        """A text word's keys in a fixed order, or none when it has no key in the trie: the
+        walk only looks keys up in the trie, and most words need no analysis to rule out."""
+        memo = self._text_keys[lang]
+        found = memo.get(norm)
+        if found is None:
+            sure = not self._sifting or self._reach(lang)(norm)
+            found = memo[norm] = _ordered_keys(norm) if sure else ()
+        return found
 
     def _tokens(self, text: str, lang: str) -> tuple[list[Token], set[int]]:
         """Tokens, with run-together words split into their pieces (their indices returned).

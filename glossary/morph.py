@@ -63,6 +63,21 @@ def guessed_forms(word: str) -> frozenset[str]:
     return frozenset(lemma for p in own for form in p.lexeme for lemma in normal_forms(form.word))
 
 
+@lru_cache(maxsize=50_000)
+def lexeme_forms(lemma: str) -> frozenset[str]:
+    """Every word (lower case, ё folded) of each dictionary lexeme whose normal form is
+    `lemma`. A word the dictionary knows is read by the dictionary alone, so these are the
+    only known words `normal_forms` can give that lemma (люди → человек included).
+
+    >>> {"люди", "человеком"} <= lexeme_forms("человек"), lexeme_forms("штрафбат")
+    (True, frozenset())
+    """
+    if not is_known(lemma):
+        return frozenset()  # a normal form the dictionary gives is a word it knows
+    return frozenset(form.word.translate(YO) for p in analyzer().parse(lemma)
+                     if p.normal_form.translate(YO) == lemma for form in p.lexeme)
+
+
 def lemmas(word: str) -> frozenset[str]:
     """The normal forms of a lower-case word and the word itself."""
     return normal_forms(word) | {word}

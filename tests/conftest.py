@@ -30,9 +30,13 @@ def small_glossary():
     return tsv.read(HERE / "data" / "small.tsv")
 
 
-@pytest.fixture(scope="session")
-def small_matcher(small_glossary):
-    return Matcher(small_glossary)
+@pytest.fixture(scope="session", params=["every word analysed", "sifting"])
+def small_matcher(small_glossary, request):
+    """The matcher as a look-up uses it, and as a check does (Matcher.sift): same answers."""
+    matcher = Matcher(small_glossary)
+    if request.param == "sifting":
+        matcher.sift()
+    return matcher
 
 
 @pytest.fixture

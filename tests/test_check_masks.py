@@ -10,7 +10,7 @@ from test_markup import MASKED, NOT_MASKED, SPHINX
 
 from glossary import load
 from glossary.check import check, read_draft
-from glossary.check import engine
+from glossary.check import context
 from glossary.check.masks import Masks
 from glossary.markup.plain import is_plain
 from glossary.errors import InputError
@@ -87,7 +87,7 @@ def test_real_catalogues_report_the_same_with_and_without_the_shortcut(project, 
         checked += 1
         fast = check(segments, glossary)
         with monkeypatch.context() as m:
-            m.setattr(engine, "Masks", lambda: lambda text, syntaxes, codes=(): mask(
+            m.setattr(context, "Masks", lambda: lambda text, syntaxes, codes=(): mask(
                 text, syntaxes, codes))
             eager = check(segments, glossary)
         assert fast.everything == eager.everything, path

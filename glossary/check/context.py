@@ -22,6 +22,7 @@ from ..normalize import fold
 from ..ru import CYRILLIC
 from ..segment import Segment
 from .finding import segment_hash
+from .masks import Masks
 from .plausible import plausible
 
 
@@ -53,6 +54,7 @@ class Context:
         self.segments: list[Segment] = []  # the whole draft, for rules that compare units
         self.markup: Markup = Markup("none")  # which syntaxes are not language (engine sets it)
         self.names = [t for t in terms.values() if t.kind == "name"]
+        self.masks = Masks()  # each distinct text masked once a run, whichever rule asks
 
     def term(self, term_id: str) -> Term:
         return self.terms[term_id]

@@ -15,7 +15,6 @@ from .confidence import HIGH, LEVELS, LOW, at_least
 from .context import Context, PairView, Ref
 from .finding import ERROR, WARNING, Finding
 from .ignore import Ignore
-from .masks import Masks
 from .parallel import check_in_processes
 from .registry import RULES, Issue, select
 
@@ -92,6 +91,7 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     terms = {t.id: t for t in glossary}
     source_lang, target_lang = direction(segments, source_lang, target_lang)
     ctx = Context(terms, matcher or Matcher(list(terms.values())), source_lang, target_lang)
+    ctx.matcher.sift()  # a draft has thousands of words: most are ruled out unanalysed
     ctx.segments = segments  # draft-wide rules that compare whole units read them at the end
     ctx.markup = markup
     rule_ids = [r.id for r in chosen]
@@ -120,7 +120,7 @@ def check_pairs(segments: Iterable[Segment], first: int, ctx: Context, rule_ids:
     chosen = [RULES[i] for i in rule_ids]
     found: list[Finding] = []
     markup: Markup = ctx.markup
-    masked_by = Masks()
+    masked_by = ctx.masks
     for number, segment in enumerate(segments, start=first):
         syntaxes = markup.for_segment(segment)
         for plural, (source, target) in enumerate(pairs(segment)):

@@ -58,7 +58,7 @@ from functools import lru_cache
 import lemminflect
 from wordfreq import zipf_frequency
 
-from ..markup import Markup, Masked, kept_quotes, mask
+from ..markup import Markup, Masked, kept_quotes
 from ..markup.web import opens_console
 from ..segment import Segment
 from .context import Context, PairView
@@ -214,12 +214,12 @@ def _source_code(segment: Segment, ctx: Context) -> Masked:
     keeps in its letters (markup.quotes). Only in a unit translated otherwise: a target
     that repeats its source says nothing about which of its words are names."""
     syntaxes = ctx.markup.for_segment(segment)
-    source = mask(segment.source, syntaxes, segment.source_codes)
+    source = ctx.masks(segment.source, syntaxes, segment.source_codes)
     target = segment.target
     if not target.strip() or target == segment.source or not _LATIN.search(segment.source):
         return source  # (only Latin words are taken as names: a source without any is done)
-    return kept_quotes(source, mask(target, Markup.for_target(syntaxes, segment.source),
-                                    segment.target_codes))[0]
+    return kept_quotes(source, ctx.masks(target, Markup.for_target(syntaxes, segment.source),
+                                         segment.target_codes))[0]
 
 
 def _return_type(view: PairView, ctx: Context) -> bool:
@@ -258,7 +258,8 @@ def _among_names(view: PairView, ctx: Context) -> bool:
         i = at + step
         while 0 <= i < len(ctx.segments) and abs(i - at) <= _RUN:
             near = ctx.segments[i]
-            words = _words(mask(near.source, ctx.markup.for_segment(near), near.source_codes))
+            words = _words(ctx.masks(near.source, ctx.markup.for_segment(near),
+                                     near.source_codes))
             if len(words) != 1:
                 if not ((across or capital) and _cell(near.source, words)):
                     break

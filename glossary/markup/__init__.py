@@ -139,18 +139,23 @@ class Markup:
         self.draft = self.forced | (AUTO if self.auto else frozenset())
         if self.auto and _is_sphinx(list(segments)):
             self.draft |= {"sphinx", "sphinx-block", "rst"}
+        self._by_flags: dict[str, frozenset[str]] = {}
 
     def for_segment(self, segment: Segment) -> frozenset[str]:
         """The syntaxes of one segment: the draft's, adjusted by its PO flags (auto only)."""
         if not self.auto:
             return self.draft
-        flags = [f.strip() for f in dict(segment.props).get("flags", "").split(",")]
-        chosen = set(self.draft)
-        for flag in flags:
-            chosen |= _FLAG_ADDS.get(flag, set())
-        for flag in flags:
-            chosen -= _FLAG_REMOVES.get(flag, set()) - self.forced
-        return frozenset(chosen)
+        written = dict(segment.props).get("flags", "")
+        found = self._by_flags.get(written)
+        if found is None:  # a draft has a handful of distinct flag lists: each read once
+            flags = [f.strip() for f in written.split(",")]
+            chosen = set(self.draft)
+            for flag in flags:
+                chosen |= _FLAG_ADDS.get(flag, set())
+            for flag in flags:
+                chosen -= _FLAG_REMOVES.get(flag, set()) - self.forced
+            found = self._by_flags[written] = frozenset(chosen)
+        return found
 
     @staticmethod
     def for_target(syntaxes: frozenset[str], source: str) -> frozenset[str]:
