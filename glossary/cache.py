@@ -4,7 +4,7 @@ per glossary content and reused by every later process.
 Each part is one JSON file in the user cache directory (platformdirs; `GLOSSARY_CACHE_DIR`
 overrides it), named by a key that hashes the glossary file's bytes and format, the source of
 this package's modules (a change to the code that compiles invalidates what it compiled, even
-without a version bump), the versions of pymorphy3, its dictionaries and lemminflect, and
+without a version bump), the versions of pymorphy3, its dictionaries, lemminflect and wordfreq (frequency.py), and
 `FORMAT`. Plain data only: a file someone else wrote can at worst give wrong answers, never
 run code (no pickle). A part is written to a temporary file and renamed into place, so two
 processes building the same part at once each leave a whole file and readers never see half
@@ -21,7 +21,7 @@ import time
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,7 +34,7 @@ from .shipped import shipped_path
 # Bump when the shape or meaning of a cached part changes in a way the key does not show.
 FORMAT = 1
 APP_NAME = "ruen-glossary"
-_VERSIONED = ("ruen-glossary", "pymorphy3", "pymorphy3-dicts-ru", "lemminflect")
+_VERSIONED = ("ruen-glossary", "pymorphy3", "pymorphy3-dicts-ru", "lemminflect", "wordfreq")
 _STALE_DAYS = 30  # parts unused this long are removed when a new part is written
 
 T = TypeVar("T")
@@ -164,7 +164,7 @@ def load_compiled(path: str | Path | Sequence[str | Path] | None = None,
         glossary, store = changed, Store(f"{store.key}-{variant}", store.directory)
     matcher = store.get("matcher", lambda: Matcher(glossary), Matcher.to_data,
                         Matcher.from_data)
-    matcher.keep_reach = partial(store.get, "reach")
+    matcher.keep = store.get
     return Compiled(glossary, matcher, store)
 
 

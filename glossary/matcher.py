@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import islice, product
+from typing import Any
 
 from .clipped import clipped_forms
 from .keys import term_word_keys, word_keys
@@ -74,9 +75,10 @@ class Matcher:
         self._tries: dict[str, dict] = {"ru": {}, "en": {}}   # leaves hold entry numbers
         self._vocab: dict[str, set[str]] = {"ru": set(), "en": set()}
         self._sifting = False  # see sift()
-        # Where reach_data is kept between processes (cache.py): given a builder, returns
+        # Where data derived from the glossary is kept between processes (cache.py, reach_data
+        # and check/context.py's word frequencies): given a part's name and a builder, returns
         # what was kept, else what the builder makes.
-        self.keep_reach: Callable[[Callable[[], dict]], dict] | None = None
+        self.keep: Callable[[str, Callable[[], Any]], Any] | None = None
         self._reset()
         derived: list[Entry] = []
         for term in glossary:
@@ -258,7 +260,7 @@ class Matcher:
     def sift(self) -> None:
         """Rule out most words of the texts to come without analysing them (reach.py): worth
         it over a draft's thousands of words, not for a look-up's few, which would pay for
-        the forms it needs (see keep_reach)."""
+        the forms it needs (see keep)."""
         self._sifting = True
 
     def reach_data(self) -> dict[str, list[str]]:
@@ -268,8 +270,8 @@ class Matcher:
     def _reach(self, lang: str) -> Reach:
         if lang not in self._reaches:
             forms = None
-            if self.keep_reach is not None:
-                forms = frozenset(self.keep_reach(self.reach_data)[lang])
+            if self.keep is not None:
+                forms = frozenset(self.keep("reach", self.reach_data)[lang])
             self._reaches[lang] = Reach(frozenset(self._vocabulary(lang)), forms)
         return self._reaches[lang]
 

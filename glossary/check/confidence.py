@@ -10,7 +10,7 @@ glossary's rendering, the translator knows the term and a segment without it is 
 slip (high); where fewer than half do, the draft mostly uses the word in another sense or
 the glossary does not fit this text (low). With too few other segments to tell, a sign in the
 segment (another, specific term; the word quoted as a label) makes it medium, nothing low.
-Frequencies come from wordfreq (its data ships in the wheel).
+Frequencies come from wordfreq (its data ships in the wheel; see frequency.py).
 """
 from __future__ import annotations
 
@@ -19,8 +19,6 @@ import re
 from functools import lru_cache
 
 import lemminflect
-from wordfreq import word_frequency
-
 from .. import morph
 
 from ..keys import canonical
@@ -50,26 +48,6 @@ def at_least(level: str, minimum: str) -> bool:
     return LEVELS.index(level) >= LEVELS.index(minimum)
 
 
-@lru_cache(maxsize=50_000)
-def zipf(lemma: str, lang: str) -> float:
-    """How common a word is in general text: wordfreq's Zipf scale (log10 of uses per billion
-    words, 0 when unknown) over all its inflected forms, since a Russian lemma's uses are
-    spread over a dozen forms (ссылка alone 3.9, all its forms 4.7).
-
-    >>> zipf("note", "en") > COMMON_ZIPF > zipf("tuple", "en")
-    True
-    >>> zipf("ссылка", "ru") > COMMON_ZIPF > zipf("штрафбат", "ru")
-    True
-    """
-    if lang == "ru":
-        forms = {f.word for p in morph.parse(lemma)[:1] for f in p.lexeme} | {lemma}
-    else:
-        forms = {f for found in lemminflect.getAllInflections(lemma).values() for f in found}
-        forms.add(lemma)
-    total = sum(word_frequency(f, lang) for f in forms)
-    return round(math.log10(total * 1e9), 2) if total else 0.0
-
-
 # What decides a missing rendering's confidence besides the segment (of_missing's third value).
 COMMON, CONFIRMED, SPECIFIC, SEGMENT = "common", "confirmed", "specific", "segment"
 # Segments a draft needs before the share of them naming glossary terms means anything,
@@ -88,8 +66,7 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
     otherwise; SEGMENT, a name, which the segment alone decides."""
     surface = view.source[span[0]:span[1]]
     if other:
-        mine, theirs = zipf(canonical(term.preferred(ctx.source_lang)), ctx.source_lang), \
-            zipf(other, ctx.source_lang)
+        mine, theirs = ctx.zipf(canonical(term.preferred(ctx.source_lang))), ctx.zipf(other)
         if theirs >= mine:  # the other word is the likelier reading (рот: mouth, not company)
             return LOW, (f"«{surface}» may be a form of «{other}», a word commoner than the "
                          f"term's (Zipf {theirs:.1f} against {mine:.1f})"), COMMON
@@ -107,7 +84,7 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
         return LOW, (f"«{compound[0]}» is also written «{compound[1]}», a word of its own: "
                      "its rendering need not hold the term's"), SEGMENT
     form = canonical(surface)
-    frequency = zipf(form, ctx.source_lang)
+    frequency = ctx.zipf(form)
     if frequency < COMMON_ZIPF:
         return HIGH, f"«{form}» is a specialised word (Zipf frequency {frequency:.1f})", SPECIFIC
     confirmed = _confirmation(view, ctx, term, span)
@@ -149,6 +126,7 @@ def closed_compound(text: str, span: tuple[int, int], lang: str) -> tuple[str, s
         if neighbour is None or not _noun(neighbour.group(1)) or not _noun(text[start:end]):
             continue
         joined = re.sub(r"[ -]", "", words).lower()
+        from wordfreq import word_frequency  # loaded when first needed (see frequency.py)
         frequency = word_frequency(joined, "en")
         if frequency and math.log10(frequency * 1e9) >= COMPOUND_ZIPF:
             return words, joined
@@ -246,7 +224,7 @@ def specific(match: Match, ctx: Context) -> bool:
     several words or a rare one, and no name (a place or a person belongs to no subject)."""
     surface = match.text
     return not is_proper(ctx.term(match.term_id).kind) and (
-        len(surface.split()) > 1 or zipf(canonical(surface), ctx.source_lang) < COMMON_ZIPF)
+        len(surface.split()) > 1 or ctx.zipf(canonical(surface)) < COMMON_ZIPF)
 
 
 def _confirmation(view: PairView, ctx: Context, term: Term, span: tuple[int, int]) -> str | None:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 
 from ..markup import Masked, mask
 from ..segment import Segment
-from .confidence import COMMON_ZIPF, LOW, MEDIUM, zipf
+from .confidence import COMMON_ZIPF, LOW, MEDIUM
 from .context import Context, PairView, Ref
 from .differences import Text, hard_facts, normal, read, rough, what_matters, wording
 from .finding import WARNING
@@ -222,7 +222,7 @@ def _text(ctx: Context, number: int, side: str) -> Text:
             named = ctx.state.get("inconsistent-source", {}).get(number, ())
             concepts = frozenset(term_id for term_id, surface in named
                                  if len(surface.split()) > 1
-                                 or zipf(surface.casefold(), lang) < COMMON_ZIPF)
+                                 or ctx.zipf(surface.casefold()) < COMMON_ZIPF)
         found = cache[(number, side)] = read(masked, lang, concepts)
     return found
 

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..frequency import known_figures, zipf
 from ..markup import Markup, Masked, kept_quotes, mask
 from ..matcher import Match, Matcher
 from ..model import Term
@@ -55,9 +56,22 @@ class Context:
         self.markup: Markup = Markup("none")  # which syntaxes are not language (engine sets it)
         self.names = [t for t in terms.values() if t.kind == "name"]
         self.masks = Masks()  # each distinct text masked once a run, whichever rule asks
+        self._figures: dict[str, float] | None = None  # see zipf
 
     def term(self, term_id: str) -> Term:
         return self.terms[term_id]
+
+    def zipf(self, word: str) -> float:
+        """frequency.zipf of a source-language word; for the words a compiled glossary
+        keeps figures of (frequency.known_words), read from its cache, which spares loading
+        wordfreq's table. Without a cache nothing is kept: building the figures would cost
+        more than the few words a check asks about."""
+        if self._figures is None:
+            keep, lang = self.matcher.keep, self.source_lang
+            self._figures = {} if keep is None else keep(
+                f"zipf-{lang}", lambda: known_figures(self.terms.values(), lang))
+        found = self._figures.get(word)
+        return zipf(word, self.source_lang) if found is None else found
 
 
 class PairView:

@@ -56,7 +56,6 @@ import re
 from functools import lru_cache
 
 import lemminflect
-from wordfreq import zipf_frequency
 
 from ..markup import Markup, Masked, kept_quotes
 from ..markup.web import opens_console
@@ -177,6 +176,8 @@ def _unknown(word: str) -> bool:
     common use (wordfreq: English, okay, stats) knows it."""
     if word in FUNCTION_WORDS:
         return False
+    from wordfreq import zipf_frequency  # loaded when first needed (see frequency.py)
+
     return len(word) == 1 or (not lemminflect.getAllLemmas(word)  # one letter: a variable
                               and zipf_frequency(word, "en") < _COMMON)
 
