@@ -51,6 +51,7 @@ CHECK = """
 import sys
 from glossary.cache import load_compiled
 from glossary.check import check
+from glossary.segment import Segment
 c = load_compiled(sys.argv[1])
 report = check([Segment("Заградотряд задержал дезертиров.", "The unit held them.")],
                c.glossary, matcher=c.matcher)
