@@ -207,6 +207,16 @@ def english_forms(phrase: str, kind: str = "term") -> list[str]:
     return forms
 
 
+def english_plural(phrase: str) -> str:
+    """The plural of an English term, or the term itself when it has none.
+
+    >>> english_plural("special camp"), english_plural("Red Army")
+    ('special camps', 'Red Armies')
+    """
+    forms = english_forms(phrase)
+    return forms[1] if len(forms) > 1 and not forms[1].endswith(("'s", "'")) else phrase
+
+
 def english_like(phrase: str, example: str) -> str:
     """The English phrase in the number of an example (plural if the example's head is).
 

@@ -1,5 +1,6 @@
-"""Word frequencies kept for a glossary's words: the same figures as wordfreq's, read from the
-compiled cache by a check so that it need not load wordfreq's table."""
+"""Tables kept for a glossary's words (word frequencies, English plurals): the same figures as
+wordfreq's and lemminflect's, read from the compiled cache by a check so that it need not
+load their tables."""
 from __future__ import annotations
 
 import os
@@ -45,6 +46,17 @@ def test_a_context_reads_kept_figures_and_asks_wordfreq_for_others():
     kept["zipf-ru"]["рота"] = 9.0  # what the cache holds is what is read
     ctx = Context({}, matcher, "ru", "en")
     assert ctx.zipf("рота") == 9.0 and ctx.zipf("ссылка") == zipf("ссылка", "ru")
+
+
+def test_a_context_reads_kept_plurals_of_the_terms_renderings():
+    kept = {}
+    terms = {"camp": Term("camp", "спецлагерь", "special camp")}
+    matcher = Matcher(terms.values())
+    matcher.keep = lambda part, build: kept.setdefault(part, build())
+    ctx = Context(terms, matcher, "ru", "en")
+    assert ctx.english_plural("special camp") == "special camps"
+    assert kept == {"plurals-en": {"special camp": "special camps"}}
+    assert ctx.english_plural("penal battalion") == "penal battalions"  # not kept: worked out
 
 
 CHECK = """

@@ -12,6 +12,7 @@ match's `text` is the original surface.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,6 +23,7 @@ from ..model import Term
 from ..normalize import fold
 from ..ru import CYRILLIC
 from ..segment import Segment
+from ..variants import english_plural
 from .finding import segment_hash
 from .masks import Masks
 from .plausible import plausible
@@ -56,22 +58,37 @@ class Context:
         self.markup: Markup = Markup("none")  # which syntaxes are not language (engine sets it)
         self.names = [t for t in terms.values() if t.kind == "name"]
         self.masks = Masks()  # each distinct text masked once a run, whichever rule asks
-        self._figures: dict[str, float] | None = None  # see zipf
+        self._kept: dict[str, dict] = {}  # see kept
 
     def term(self, term_id: str) -> Term:
         return self.terms[term_id]
 
+    def kept(self, part: str, build: Callable[[], dict]) -> dict:
+        """A table made from the glossary alone, kept in its compiled cache (matcher.keep) so
+        that a check need not load the data it is made from. Empty without a cache: building
+        it would cost more than the few entries a check reads."""
+        if part not in self._kept:
+            keep = self.matcher.keep
+            self._kept[part] = {} if keep is None else keep(part, build)
+        return self._kept[part]
+
     def zipf(self, word: str) -> float:
-        """frequency.zipf of a source-language word; for the words a compiled glossary
-        keeps figures of (frequency.known_words), read from its cache, which spares loading
-        wordfreq's table. Without a cache nothing is kept: building the figures would cost
-        more than the few words a check asks about."""
-        if self._figures is None:
-            keep, lang = self.matcher.keep, self.source_lang
-            self._figures = {} if keep is None else keep(
-                f"zipf-{lang}", lambda: known_figures(self.terms.values(), lang))
-        found = self._figures.get(word)
-        return zipf(word, self.source_lang) if found is None else found
+        """frequency.zipf of a source-language word, read from the compiled glossary for the
+        words it keeps figures of (frequency.known_words): that spares loading wordfreq."""
+        lang = self.source_lang
+        figures = self.kept(f"zipf-{lang}", lambda: known_figures(self.terms.values(), lang))
+        found = figures.get(word)
+        return zipf(word, lang) if found is None else found
+
+    def english_plural(self, phrase: str) -> str:
+        """variants.english_plural of an English rendering, read from the compiled glossary
+        for the terms' preferred renderings: that spares loading lemminflect's inflections."""
+        found = self.kept("plurals-en", self._english_plurals).get(phrase)
+        return english_plural(phrase) if found is None else found
+
+    def _english_plurals(self) -> dict[str, str]:
+        renderings = {t.preferred("en") for t in self.terms.values()} - {""}
+        return {phrase: english_plural(phrase) for phrase in sorted(renderings)}
 
 
 class PairView:

@@ -8,6 +8,7 @@ Russian term is suggested in the nominative (plural when the English source is p
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from .. import morph, variants
@@ -33,9 +34,11 @@ def like_found(phrase: str, lang: str, found: str) -> str:
     return phrase if like.endswith(("'", "’")) and not found.endswith(("'", "’")) else like
 
 
-def for_missing(term: Term, target_lang: str, source_surface: str) -> str:
+def for_missing(term: Term, target_lang: str, source_surface: str,
+                plural: Callable[[str], str] | None = None) -> str:
     """The preferred target rendering of a term missing from the target, in the number of
-    the source words that named it.
+    the source words that named it. `plural` gives an English rendering's plural (a check
+    reads it from the compiled glossary: Context.english_plural).
 
     >>> from glossary.model import Term
     >>> t = Term("special-camp", "спецлагерь", "special camp")
@@ -47,7 +50,7 @@ def for_missing(term: Term, target_lang: str, source_surface: str) -> str:
     """
     phrase = term.preferred(target_lang)
     if target_lang == "en":
-        return _en_plural(phrase) if _ru_plural(source_surface) else phrase
+        return (plural or _en_plural)(phrase) if _ru_plural(source_surface) else phrase
     return _ru_plural_nominative(phrase) if _en_is_plural(source_surface) else phrase
 
 
@@ -75,5 +78,4 @@ def _ru_plural(surface: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _en_plural(phrase: str) -> str:
-    forms = variants.english_forms(phrase)
-    return forms[1] if len(forms) > 1 and not forms[1].endswith(("'s", "'")) else phrase
+    return variants.english_plural(phrase)

@@ -100,7 +100,7 @@ def missing_term(view: PairView, ctx: Context):
                             f"is rendered {n} time{'s' * (n != 1)} in the target; "
                             f"the sentence holding this one has no rendering", term=term_id,
                             source_span=dropped,
-                            suggestion=for_missing(term, ctx.target_lang, word),
+                            suggestion=for_missing(term, ctx.target_lang, word, ctx.english_plural),
                             confidence=confidence.MEDIUM,
                             reason="the sentences of source and target align one to one and "
                                    "this one's has no trace of the term")
@@ -121,7 +121,8 @@ def missing_term(view: PairView, ctx: Context):
                 ctx.state["missing-term"]["short"][(view.ref.segment, term_id)] = head
         issue = Issue(_missing_message(surface, alive, ctx.target_lang, other),
                       term=term_id, source_span=first,
-                      suggestion=for_missing(term, ctx.target_lang, surface),
+                      suggestion=for_missing(term, ctx.target_lang, surface,
+                                             ctx.english_plural),
                       confidence=level, reason=reason)
         if kind == confidence.SEGMENT:
             yield issue
