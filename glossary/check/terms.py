@@ -121,8 +121,7 @@ def missing_term(view: PairView, ctx: Context):
                 ctx.state["missing-term"]["short"][(view.ref.segment, term_id)] = head
         issue = Issue(_missing_message(surface, alive, ctx.target_lang, other),
                       term=term_id, source_span=first,
-                      suggestion=for_missing(term, ctx.target_lang, surface,
-                                             ctx.english_plural),
+                      suggestion=for_missing(term, ctx.target_lang, surface, ctx.english_plural),
                       confidence=level, reason=reason)
         if kind == confidence.SEGMENT:
             yield issue
