@@ -134,6 +134,8 @@ def closed_compound(text: str, span: tuple[int, int], lang: str) -> tuple[str, s
 
     >>> closed_compound("Interpreted in time zone UTC.", (15, 19), "en")
     ('time zone', 'timezone')
+    >>> closed_compound("Enter the file name.", (15, 19), "en")  # the noun before the term
+    ('file name', 'filename')
     >>> closed_compound("Your user account at the site.", (5, 9), "en") is None
     True
     >>> closed_compound("An error on line 5.", (12, 16), "en") is None  # online: no compound noun
