@@ -38,12 +38,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer
-
 from . import english, morph
 from .ru import CYRILLIC, YO
 
-_RU = snowballstemmer.stemmer("russian")
+
+@lru_cache(maxsize=1)
+def _russian_stemmer():
+    """Snowball's Russian stemmer, imported on first use: the package builds every
+    language's stemmer on import (a twentieth of a second a TM search never needs)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("russian")
+
+
 # A root shorter than this after the suffixes are taken off is too short to be a family.
 _MIN_ROOT = 4
 _ACTION_NOUN_ENDINGS = ("ение", "ание", "яние", "тие")
@@ -104,7 +111,7 @@ def _ru_family(word: str):
 def _ru_root(lemma: str, pos: str) -> tuple[str, str]:
     """The root of a lemma, and its part of speech for the family (ACTION for a noun of
     action)."""
-    stem = _RU.stemWord(lemma)
+    stem = _russian_stemmer().stemWord(lemma)
     if pos == "NOUN" and lemma.endswith(_ACTION_NOUN_ENDINGS):
         return _cut(_cut(stem, _ACTION_NOUN_SUFFIXES), _NOUN_VERB_SUFFIXES), ACTION
     if pos == "NOUN" and lemma.endswith(("ка", "йка")) and stem.endswith("к"):

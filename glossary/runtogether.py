@@ -15,6 +15,7 @@ from .ru import RU_LOWER, RU_UPPER
 
 # A piece is written one way throughout: lower, Capitalised or CAPS, so "аНКВД" is no piece.
 _ONE_CASE = re.compile(f"[{RU_UPPER}]?[{RU_LOWER}]+|[{RU_UPPER}]+")
+_RU_LETTER = re.compile(f"[{RU_UPPER}{RU_LOWER}]")
 MIN_LEN = 6         # shorter unknown words are typos or names, not run-together phrases
 _MAX_LEN = 120      # longer "words" are text that lost all its spaces: not one glossary phrase
 _MAX_PIECE = 24
@@ -30,6 +31,8 @@ def split_runtogether(word: str, vocab: Collection[str]) -> list[tuple[int, int]
     >>> split_runtogether("спецпоселенцев", vocab) is None
     True
     """
+    if not _RU_LETTER.search(word):
+        return None  # no piece could be Russian (asked first: its keys would be English)
     if not MIN_LEN <= len(word) <= _MAX_LEN or morph.is_known(word.lower()) \
             or not word_keys(word).isdisjoint(vocab):
         return None  # a real word, or one the glossary has as it stands (бригадефюрер)

@@ -64,7 +64,7 @@ def analyse(text: str) -> tuple[TmToken, ...]:
 
 @lru_cache(maxsize=4096)
 def _analyse(text: str) -> tuple[TmToken, ...]:
-    return with_keys(shape(text), word_keys)
+    return _tokens(text, word_keys)
 
 
 def with_keys(tokens: tuple[TmToken, ...], keys_of: Callable[[str], frozenset]
@@ -81,30 +81,44 @@ def shape(text: str) -> tuple[TmToken, ...]:
     >>> [(t.form, t.norm, t.keys) for t in shape("Ёлки, 2")]
     [('Елки', 'елки', frozenset()), ('', ',', frozenset()), ('', '2', frozenset({'2'}))]
     """
+    return _tokens(text, None)
+
+
+def _tokens(text: str, keys_of: Callable[[str], frozenset] | None) -> tuple[TmToken, ...]:
+    """Tokens of a segment, each word keyed by keys_of(its form) (none without it). One
+    pass: an import makes a token of every word it reads."""
     tokens: list[TmToken] = []
     at = 0
     masked = Masked(text, text, ()) if is_plain(text) else mask(text)  # prose: no finders
     for s in masked.spans:
         if s.kind == ACCEL:
             continue  # blanked inside the word it marks
-        tokens.extend(_plain(masked.text, text, at, s.start))
+        tokens.extend(_plain(masked.text, text, at, s.start, keys_of))
         tokens.append(TmToken(text[s.start:s.end], s.start, s.end, TAG, text[s.start:s.end]))
         at = s.end
-    tokens.extend(_plain(masked.text, text, at, len(text)))
+    tokens.extend(_plain(masked.text, text, at, len(text), keys_of))
     return tuple(tokens)
 
 
-def _plain(masked: str, text: str, start: int, end: int) -> list[TmToken]:
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+def _plain(masked: str, text: str, start: int, end: int,
+           keys_of: Callable[[str], frozenset] | None) -> list[TmToken]:
     """Tokens of masked[start:end], with the original text's surfaces."""
     out = []
+    make = tuple.__new__  # a named tuple made without its keyword-parsing constructor
     for t in tokenize(masked[start:end]):
         a, b = t.start + start, t.end + start
+        norm = t.norm
         if not t.is_word:
-            out.append(TmToken(text[a:b], a, b, PUNCT, text[a:b]))
-        elif t.norm.isdigit():
-            out.append(TmToken(text[a:b], a, b, NUMBER, t.norm, frozenset((t.norm,))))
+            piece = text[a:b]
+            out.append(make(TmToken, (piece, a, b, PUNCT, piece, _NO_KEYS, "")))
+        elif norm.isdigit():
+            out.append(make(TmToken, (text[a:b], a, b, NUMBER, norm, frozenset((norm,)), "")))
         else:
-            out.append(TmToken(text[a:b], a, b, WORD, t.norm.lower(), form=t.norm))
+            out.append(make(TmToken, (text[a:b], a, b, WORD, norm.lower(),
+                                      keys_of(norm) if keys_of else _NO_KEYS, norm)))
     return out
 
 
@@ -114,7 +128,7 @@ def weight(tokens: tuple[TmToken, ...]) -> float:
     >>> weight(analyse("Войска НКВД, 1941."))
     2.45
     """
-    return round(sum(WEIGHTS[t.kind] for t in tokens), 4)
+    return round(sum([WEIGHTS[t.kind] for t in tokens]), 4)
 
 
 @lru_cache(maxsize=400_000)
@@ -180,6 +194,12 @@ def layout(tokens: tuple[TmToken, ...]) -> bytes:
     return packed.tobytes()
 
 
+@lru_cache(maxsize=None)
+def _one_code(char: str) -> frozenset[str]:
+    """{char}, made once per code character: tokens rebuilt by the thousand share them."""
+    return frozenset(char)
+
+
 def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | None:
     """Tokens rebuilt from a stored layout, each word and number keyed by its code character.
 
@@ -197,18 +217,23 @@ def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | N
     numbers = array("I")
     numbers.frombytes(packed)
     out = []
-    keyed = 0
-    empty: frozenset[str] = frozenset()
-    for i in range(0, len(numbers), 2):
-        start, end, kind = numbers[i], numbers[i + 1] >> 2, _KINDS[numbers[i + 1] & 3]
+    keyed, wanted = 0, len(codes)
+    make = tuple.__new__  # a search rebuilds thousands of tokens: no keyword parsing
+    for start, coded in zip(numbers[::2], numbers[1::2]):
+        end, kind = coded >> 2, _KINDS[coded & 3]
         piece = text[start:end]
-        if kind == WORD or kind == NUMBER:
-            if keyed >= len(codes):
+        if kind is WORD or kind is NUMBER:
+            if keyed >= wanted:
                 return None
-            keys = frozenset(codes[keyed])
+            keys = _one_code(codes[keyed])
             keyed += 1
-            norm = piece.lower().translate(YO) if kind == WORD else piece
+            if kind is WORD:
+                norm = piece.lower()
+                if "ё" in norm:
+                    norm = norm.replace("ё", "е")
+            else:
+                norm = piece
         else:
-            keys, norm = empty, piece
-        out.append(TmToken(piece, start, end, kind, norm, keys))
-    return tuple(out) if keyed == len(codes) else None
+            keys, norm = _NO_KEYS, piece
+        out.append(make(TmToken, (piece, start, end, kind, norm, keys, "")))
+    return tuple(out) if keyed == wanted else None

@@ -80,13 +80,18 @@ class Scorer:
                         self.by_key.setdefault(key, code)
             self.codes.append(code)
 
-    def compare(self, cand: tuple[TmToken, ...], cand_text: str, *, differences: bool = True
-                ) -> tuple[int, tuple[Difference, ...]]:
+    def compare(self, cand: tuple[TmToken, ...], cand_text: str, *, differences: bool = True,
+                at_least: int = 0) -> tuple[int, tuple[Difference, ...]]:
         """Score and differences of an analysed candidate (see the module docstring).
 
         `differences=False` computes the score alone (faster; the differences are then ()).
+        With `at_least` it gives up as soon as the cost so far leaves the score below it
+        (costs only add up), and returns 0 then.
         """
         query, query_text = self.query, self.text
+        total = max(self.weight, weight(cand))
+        # A cost above this floors the score below at_least (the margin errs on going on).
+        hopeless = total * (1 - at_least / 100) + 1e-6 if at_least > 0 else math.inf
         cost = 0.0
         diffs: list[Difference] | None = [] if differences else None
         # Indel (longest common subsequence) keeps as many tokens aligned as possible; the
@@ -104,6 +109,8 @@ class Scorer:
             if pending_q or pending_c:
                 cost += _run(pending_q, pending_c, diffs)
                 pending_q, pending_c = [], []
+                if cost > hopeless:
+                    return 0, ()
             for q, c in zip(query[i1:i2], cand[j1:j2]):
                 if q.text == c.text:
                     continue
@@ -115,7 +122,6 @@ class Scorer:
         if pending_q or pending_c:
             cost += _run(pending_q, pending_c, diffs)
         found = tuple(diffs or ())
-        total = max(self.weight, weight(cand))
         if total == 0:
             return (100 if query_text == cand_text else 0), found
         value = math.floor(100 * (1 - cost / total) + 1e-9)
@@ -131,7 +137,12 @@ class Scorer:
         for t in cand:
             code = surface.get((t.kind, t.norm))
             if code is None and t.kind == WORD:
-                code = next((by_key[k] for k in sorted(t.keys) if k in by_key), None)
+                keys = t.keys
+                if len(keys) == 1:  # a stored unit's word: its one code character
+                    for key in keys:
+                        code = by_key.get(key)
+                else:
+                    code = next((by_key[k] for k in sorted(keys) if k in by_key), None)
             if code is None:
                 code = fresh.setdefault((t.kind, t.norm), len(surface) + len(fresh))
             codes.append(code)

@@ -7,9 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from glossary.errors import GlossaryError, InputError
-from glossary.formats import all_unpaired, read_segments, usable, write_segments
 from glossary.langtags import pair, primary
-from glossary.languages import is_ru_en, settle
 from glossary.segment import OBSOLETE, Segment
 
 from .model import ImportReport
@@ -30,6 +28,11 @@ def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None,
     translated (untranslated, whitespace-only, obsolete, fuzzy unless `include_fuzzy`) are
     listed in the report; malformed input raises InputError and leaves the TM as it was.
     """
+    # The file formats' readers, imported here: `tm` is imported by every TM command, and
+    # a search (a new process per call) never reads a file.
+    from glossary.formats import all_unpaired, read_segments, usable
+    from glossary.languages import is_ru_en, settle
+
     path = Path(path)
     skipped: list[tuple[int | None, str]] = []
     foreign: Counter[str] = Counter()
@@ -70,6 +73,8 @@ def export_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None,
 
     The pair is the TM's only one unless `source_lang`/`target_lang` choose.
     """
+    from glossary.formats import write_segments
+
     source_lang, target_lang = choose_pair(tm, source_lang, target_lang)
     written = 0
 

@@ -22,16 +22,17 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-import polib
+from typing import TYPE_CHECKING
 
-from glossary.formats import po as po_format
-from glossary.formats import primary
+from glossary.langtags import primary
 from glossary.normalize import script
-from glossary.textio import read_text, write_atomic
 
 from .model import FuzzyMatch
 from .store import TranslationMemory
 from .vet import Vetter, describe
+
+if TYPE_CHECKING:
+    import polib
 
 COMMENT = re.compile(r"^(?:TM: \d+%|TM match: ).*$", re.MULTILINE)
 
@@ -64,6 +65,10 @@ def pretranslate(tm: TranslationMemory, path: str | Path, *, min_score: int = 75
     msgids (gettext assumes English msgids, but our catalogues are as often Russian); the
     target: the Language header, else the other language.
     """
+    # The PO reader, imported here: `tm` is imported by every TM command, a search too.
+    from glossary.formats import po as po_format
+    from glossary.textio import read_text
+
     catalogue = po_format._parse(read_text(path), path)
     source_lang = source_lang or catalogue.metadata.get("X-Source-Language") \
         or script(" ".join(e.msgid for e in islice(catalogue, 200))) or "en"
@@ -103,6 +108,8 @@ def pretranslate(tm: TranslationMemory, path: str | Path, *, min_score: int = 75
 def pretranslate_file(tm: TranslationMemory, path: str | Path, out: str | Path, **options
                       ) -> PretranslateReport:
     """Pre-translate `path` into `out` (which may be `path` itself), atomically."""
+    from glossary.textio import write_atomic
+
     text, report = pretranslate(tm, path, **options)
     write_atomic(out, text)
     return report

@@ -38,7 +38,7 @@ from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, 
                        from_layout, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
 from .model import ConcordanceHit, FuzzyMatch
-from .schema import IN_LIST, UNIT_COLUMNS, Store, as_list, lang_filter, unit_from_row
+from .schema import IN_LIST, Store, as_list, lang_filter
 from .writer import NO_WORDS, SOURCE, TARGET, weight_code
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
@@ -63,21 +63,25 @@ def search(tm: Store, text: str, *, min_score: int = 75, limit: int = 5,
         raise GlossaryError(f"the limit must be at least 1, not {limit}")
     query = _query(tm, text)
     tokens = _distinct(query)
-    matches = _source_matches(tm, text, query, tokens, min_score, limit, source_lang,
-                              target_lang)
     query_lang = source_lang or script(text)
+    # The query's keys on each side searched, in one look-up.
+    known = tm.sides_key_ids({k for t in tokens for k in t.keys} or {NO_WORDS},
+                             (SOURCE, TARGET) if query_lang else (SOURCE,))
+    matches = _source_matches(tm, text, query, tokens, known[0], min_score, limit,
+                              source_lang, target_lang)
     if query_lang:
-        matches += _target_matches(tm, text, query, tokens, min_score, query_lang, target_lang)
+        matches += _target_matches(tm, text, query, tokens, known[1], min_score, query_lang,
+                                   target_lang)
     matches.sort(key=lambda m: (m.score, m.unit.changed, m.unit.id), reverse=True)
     return matches[:limit]
 
 
 def _target_matches(tm: Store, text: str, query: tuple[TmToken, ...],
-                    tokens: list[TmToken], min_score: int, query_lang: str,
-                    wanted: str | None) -> list[FuzzyMatch]:
+                    tokens: list[TmToken], known: dict[str, tuple[int, int]], min_score: int,
+                    query_lang: str, wanted: str | None) -> list[FuzzyMatch]:
     """Units whose target (in the query's language) matches, turned round. No shortlist:
-    the target side has no code strings, and the pigeonhole bound keeps candidates few."""
-    known = tm.key_ids(TARGET, {k for t in tokens for k in t.keys} or {NO_WORDS})
+    the target side has no code strings, and the pigeonhole bound keeps candidates few.
+    `known`: the query's keys the target side knows (id, df)."""
     ids = _candidates(tm, query, tokens, known, min_score / 100, wanted, query_lang,
                       side=TARGET)
     found = []
@@ -89,10 +93,11 @@ def _target_matches(tm: Store, text: str, query: tuple[TmToken, ...],
 
 
 def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
-                    tokens: list[TmToken], min_score: int, limit: int,
-                    source_lang: str | None, target_lang: str | None) -> list[FuzzyMatch]:
-    """Units whose source matches: steps 1 to 3 of the module docstring."""
-    known = tm.key_ids(SOURCE, {k for t in tokens for k in t.keys} or {NO_WORDS})
+                    tokens: list[TmToken], known: dict[str, tuple[int, int]], min_score: int,
+                    limit: int, source_lang: str | None, target_lang: str | None
+                    ) -> list[FuzzyMatch]:
+    """Units whose source matches: steps 1 to 3 of the module docstring. `known`: the
+    query's keys the source side knows (id, df)."""
     candidates = _candidates(tm, query, tokens, known, min_score / 100, source_lang, target_lang)
     if not candidates:
         return []
@@ -100,22 +105,25 @@ def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
     coded = tuple(TmToken(t.text, t.start, t.end, t.kind, t.norm,
                           frozenset(code_char(known[k][0]) for k in t.keys if k in known), t.form)
                   if t.keys else t for t in query)
-    matches = []
+    scored = []
     tokens_of: dict[int, tuple[TmToken, ...] | None] = {}
     scorer = Scorer(coded, text)
     shortlist = _shortlist(coded, candidates, limit + MARGIN)
-    rows = tm.db.execute(f"SELECT {UNIT_COLUMNS}, c.layout FROM units JOIN codes c "
-                         f"ON c.unit_id = units.id WHERE units.id {IN_LIST}", (as_list(shortlist),))
-    for row in rows.fetchall():
-        unit = unit_from_row(row[:-1])
-        unit_tokens = from_layout(unit.source, row[-1], candidates[unit.id])
+    # What scoring needs first; the whole unit only for those scoring θ (a few of them).
+    rows = tm.db.execute("SELECT u.id, u.source, c.layout FROM units u JOIN codes c "
+                         f"ON c.unit_id = u.id WHERE u.id {IN_LIST}", (as_list(shortlist),))
+    for unit_id, source, packed in rows.fetchall():
+        unit_tokens = from_layout(source, packed, candidates[unit_id])
         if unit_tokens is None:  # stored by another version: compare by keys instead
-            value, diff = compare(query, text, analyse(unit.source), unit.source)
+            value, diff = compare(query, text, analyse(source), source)
         else:
-            value, diff = scorer.compare(unit_tokens, unit.source, differences=False)
+            value, diff = scorer.compare(unit_tokens, source, differences=False,
+                                         at_least=min_score)
         if value >= min_score:
-            matches.append(FuzzyMatch(value, unit, diff))
-            tokens_of[unit.id] = unit_tokens
+            scored.append((value, unit_id, diff))
+            tokens_of[unit_id] = unit_tokens
+    units = tm.get(tokens_of) if scored else {}
+    matches = [FuzzyMatch(value, units[unit_id], diff) for value, unit_id, diff in scored]
     matches.sort(key=lambda m: (m.score, m.unit.changed, m.unit.id), reverse=True)
     # The differences, for the matches shown only.
     shown = []

@@ -32,7 +32,6 @@ from glossary.segment import Segment
 
 from . import search as _search
 from .model import ConcordanceHit, FuzzyMatch, Stats, Unit
-from .parallel import analysed_batches
 from .schema import (IN_LIST, MIGRATIONS, SCHEMA_VERSION, UNIT_COLUMNS, as_list, lang_filter,
                      unit_from_row)
 from .writer import KEY_SEPARATOR, Writer, now
@@ -166,6 +165,8 @@ class TranslationMemory:
                                 "nothing of this file was stored") from None
 
     def _add(self, segments, origin, source_lang, target_lang, path, progress, jobs=1):
+        from .parallel import analysed_batches  # worker processes: for imports only
+
         added = duplicates = 0
         stamp = now()
         with self._transaction():
@@ -226,12 +227,20 @@ class TranslationMemory:
 
     def key_ids(self, side: int, keys: Iterable[str]) -> dict[str, tuple[int, int]]:
         """{key: (id, df)} for the keys the index knows on one side."""
+        return self.sides_key_ids(keys, (side,))[0]
+
+    def sides_key_ids(self, keys: Iterable[str], sides: tuple[int, ...]
+                      ) -> list[dict[str, tuple[int, int]]]:
+        """`key_ids` of each of `sides`, in one query (a search looks up both)."""
         keys = list(keys)
+        found: list[dict[str, tuple[int, int]]] = [{} for _side in sides]
         if not keys:
-            return {}
-        rows = self._db.execute(f"SELECT key, id, df FROM keys WHERE side = ? AND key {IN_LIST}",
-                                (side, as_list(keys)))
-        return {key: (key_id, df) for key, key_id, df in rows}
+            return found
+        rows = self._db.execute(f"SELECT side, key, id, df FROM keys WHERE side {IN_LIST} "
+                                f"AND key {IN_LIST}", (as_list(sides), as_list(keys)))
+        for side, key, key_id, df in rows:
+            found[sides.index(side)][key] = (key_id, df)
+        return found
 
     def form_keys(self, forms: Iterable[str]) -> dict[str, frozenset[str]]:
         """{form: keys} for the word forms the TM has seen (analysed when imported)."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from glossary.langtags import primary
 from glossary.markup import mask
+from glossary.markup.plain import is_plain
 from glossary.matcher import Matcher
 from glossary.model import Term
 from glossary.segment import Segment
@@ -47,7 +48,7 @@ class Vetter:
     def _check(self, source: str, target: str, src: str, tgt: str) -> list[Finding]:
         forbidding = self._forbidding[tgt]
         if not any(m.status != "forbidden" and m.term_id in forbidding
-                   for m in self.matcher.find(mask(source).text, src)):
+                   for m in self.matcher.find(_masked(source), src)):
             return []  # the source names no concept with a forbidden rendering to look for
         # Imported here: the checker package costs a tenth of a second to import, and a TM
         # search that meets no forbidden concept (the usual case) never needs it.
@@ -56,6 +57,12 @@ class Vetter:
         report = check([Segment(source, target, src, tgt)], self.terms, matcher=self.matcher,
                        source_lang=src, target_lang=tgt, rules=(RULE,))
         return report.findings
+
+
+def _masked(text: str) -> str:
+    """The text with its markup blanked; prose (most TM units) as it is, without running
+    the markup finders that `is_plain` says would find nothing."""
+    return text if is_plain(text) else mask(text).text
 
 
 def describe(finding: Finding) -> str:
