@@ -134,6 +134,8 @@ def closed_compound(text: str, span: tuple[int, int], lang: str) -> tuple[str, s
 
     >>> closed_compound("Interpreted in time zone UTC.", (15, 19), "en")
     ('time zone', 'timezone')
+    >>> closed_compound("Enter the file name.", (15, 19), "en")  # the noun before the term
+    ('file name', 'filename')
     >>> closed_compound("Your user account at the site.", (5, 9), "en") is None
     True
     >>> closed_compound("An error on line 5.", (12, 16), "en") is None  # online: no compound noun
@@ -261,21 +263,10 @@ def _confirmation(view: PairView, ctx: Context, term: Term, span: tuple[int, int
     tell the glossary's use (the Now link) from the ordinary word."""
     others = sorted({m.term_id for m in view.src_matches if m.term_id != term.id
                      and (m.start, m.end) != span and specific(m, ctx)})
-    if others and not _adverb(term.preferred("ru")):
+    if others and morph.word_class(term.preferred("ru")) != "ADVB":
         return f"{_NAMES} {others[0]}"
     start, end = span
     if view.source[start - 1:start] in ("«", '"', "“", "'", "`") and \
             view.source[end:end + 1] in ("»", '"', "”", "'", "`"):
         return "it is quoted"
     return None
-
-
-@lru_cache(maxsize=5_000)
-def _adverb(form: str) -> bool:
-    """Whether a glossary form is one Russian word read first as an adverb.
-
-    >>> _adverb("сейчас"), _adverb("сегодня"), _adverb("пространство"), _adverb("база данных")
-    (True, True, False, False)
-    """
-    words = form.lower().split()
-    return len(words) == 1 and morph.parse(words[0])[0].tag.POS == "ADVB"
