@@ -103,7 +103,7 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
     if len(surface.split()) > 1:
         return HIGH, "a multiword term", SPECIFIC
     compound = closed_compound(view.source, span, ctx.source_lang)
-    if compound:
+    if compound and not _word_by_word(view, compound[2]):
         return LOW, (f"«{compound[0]}» is also written «{compound[1]}», a word of its own: "
                      "its rendering need not hold the term's"), SEGMENT
     form = canonical(surface)
@@ -126,16 +126,18 @@ _NEIGHBOUR_BEFORE = re.compile(r"([A-Za-z]+)[ -]$")
 _NEIGHBOUR_AFTER = re.compile(r"[ -]([A-Za-z]+)\b")
 
 
-def closed_compound(text: str, span: tuple[int, int], lang: str) -> tuple[str, str] | None:
-    """(the words, the one word) when an English one-word term and the noun beside it are
+def closed_compound(text: str, span: tuple[int, int],
+                    lang: str) -> tuple[str, str, tuple[int, int]] | None:
+    """(the words, the one word, the other noun's span) when an English one-word term and
+    the noun beside it are
     also written as one word (time zone: timezone, file name, white space): then they
     are a compound, one lexeme with a sense and a rendering of its own («часовой пояс»,
     «пробел»), whose translation need not hold the term's rendering. None otherwise.
 
     >>> closed_compound("Interpreted in time zone UTC.", (15, 19), "en")
-    ('time zone', 'timezone')
+    ('time zone', 'timezone', (20, 24))
     >>> closed_compound("Enter the file name.", (15, 19), "en")  # the noun before the term
-    ('file name', 'filename')
+    ('file name', 'filename', (10, 14))
     >>> closed_compound("Your user account at the site.", (5, 9), "en") is None
     True
     >>> closed_compound("An error on line 5.", (12, 16), "en") is None  # online: no compound noun
@@ -153,8 +155,16 @@ def closed_compound(text: str, span: tuple[int, int], lang: str) -> tuple[str, s
         joined = re.sub(r"[ -]", "", words).lower()
         frequency = word_frequency(joined, "en")
         if frequency and math.log10(frequency * 1e9) >= COMPOUND_ZIPF:
-            return words, joined
+            return words, joined, neighbour.span(1)
     return None
+
+
+def _word_by_word(view: PairView, span: tuple[int, int]) -> bool:
+    """Whether the compound's other noun is a term the target renders as the glossary says:
+    then the compound was translated word by word (file name: «имя файла» where «имя» is
+    there), and its rendering should hold this term's too."""
+    return any(m.start <= span[0] and span[1] <= m.end and m.term_id in view.approved
+               for m in view.src_matches)
 
 
 # Words that join others in writing without making a compound noun with them (any time:
