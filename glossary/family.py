@@ -18,9 +18,10 @@ speech here, so it is of the family of a plain noun with its root (журнал,
 with a prefix names the action of a noun made from the bare verb (отредактировать /
 редактирование); a fleeting vowel before the root's last consonant comes and goes (выбор /
 выбрать, сон / сна); a relational adjective in -н-, -ов-/-ев- is its noun's (пароль /
-парольный, файл / файловый): English says "password-based", "file system" with the noun. Apart from the family, `of_place` tells the adjective of a place or a
-people (Италия / итальянский, Россия / российский in -ск-; Italy / Italian, Germany /
-German, China / Chinese), which renders the place.
+парольный, файл / файловый): English says "password-based", "file system" with the noun.
+Apart from the family, `of_place` tells the adjective of a place or a people (Италия /
+итальянский, Россия / российский in -ск-; Italy / Italian, Germany / German, China /
+Chinese), which renders the place.
 
 `aspect_partner` tells the other aspect of a verb (включает for включить, выбирает for
 выбрать, отфильтровать for фильтровать), which renders it: not another part of speech, the

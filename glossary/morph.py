@@ -92,3 +92,15 @@ def is_known(word: str) -> bool:
 def parse(word: str):
     """All pymorphy3 parses of a word, best first."""
     return analyzer().parse(word)
+
+
+@lru_cache(maxsize=20_000)
+def word_class(form: str) -> str | None:
+    """The part of speech a one-word form is read as first (pymorphy3's likeliest parse: a
+    glossary form stands alone, so nothing else tells), or None for a phrase.
+
+    >>> [word_class(f) for f in ("сейчас", "Фильтровать", "фильтр", "база данных")]
+    ['ADVB', 'INFN', 'NOUN', None]
+    """
+    words = form.lower().split()
+    return analyzer().parse(words[0])[0].tag.POS if len(words) == 1 else None

@@ -45,6 +45,15 @@ DRAFTS = [
       ("xlog", "xlog")], [2, 3, 4]),
     # a heading before a list of names is not one of them
     ([("Prefixes", "Prefixes"), ("memtx:", "memtx:"), ("xlog:", "xlog:")], [1]),
+    # a block of code copied as it is: its strings and keywords (then) are no prose
+    ([("var conn = new Conn({port: 3301});\nconn.connect().then(function() {\n"
+       "    console.log('Connect failed'); process.exit(1);\n});",
+       "var conn = new Conn({port: 3301});\nconn.connect().then(function() {\n"
+       "    console.log('Connect failed'); process.exit(1);\n});")], []),
+    # ... but a list whose items end with semicolons is prose
+    ([("Check that:\n- the file exists;\n- the user can read it;\n- the disk has space.",
+       "Check that:\n- the file exists;\n- the user can read it;\n- the disk has space.")],
+     [1]),
     # a general word alone, with no name around it, is language
     ([("Overview", "Обзор"), ("Version", "Version"), ("Details", "Подробности")], [2]),
     # a capitalised word in a table row is a heading or a description, not a name

@@ -72,6 +72,20 @@ def test_a_term_no_segment_renders_is_said_once_by_the_summary():
     assert s.segment == 1 and s.related == tuple(range(2, 37))
 
 
+def test_a_term_rendered_once_keeps_its_findings():
+    """Named in four segments and rendered in one, "note" is no term the draft never
+    renders: its three low findings are each reported, the summary folds none of them."""
+    notes = [("A note on it.", "Кстати."), ("Read the note.", "Прочтите это."),
+             ("Another note.", "Ещё одна заметка."), ("Read the note again.", "Прочтите снова.")]
+    segments = [Segment(s, t) for s, t in (*OFF_DOMAIN * 12, *notes, *TUPLES, *CHECKED)]
+    found = check(segments, [*TERMS, Term("note", "заметка", "note")],
+                  rules=["missing-term"]).findings
+    assert [(f.segment, f.confidence) for f in found if f.term == "note"] == [
+        (37, "low"), (38, "low"), (40, "low")]
+    (s,) = [f for f in found if f.term is None]
+    assert "36 low findings of field, which" in s.message and "note (3 of 4)" in s.message
+
+
 def test_the_fit_is_the_same_in_processes():
     one, _ = _run(OFF_DOMAIN * 12)
     two, _ = _run(OFF_DOMAIN * 12, jobs=2)

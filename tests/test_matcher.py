@@ -160,4 +160,3 @@ def test_english_compounds_and_plurals(form, text, found_it):
     from glossary.model import Term
     matcher = Matcher([Term("ci", "контрразведка", form)])
     assert bool(found(matcher, text, "en")) is found_it
-

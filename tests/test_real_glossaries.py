@@ -364,6 +364,19 @@ def test_a_term_inside_a_written_compound_is_low(source, target, compound):
     assert f.confidence == ("low" if compound else "high")
 
 
+def test_a_compound_translated_word_by_word_still_needs_the_term():
+    # file name is also written filename, but the target renders «name» as the glossary
+    # says: the compound was translated word by word, and «файл» is missing from it
+    terms = [Term("file", "файл", "file"), Term("name", "имя", "name")]
+    draft = [Segment("Open the file.", "Откройте файл."), Segment("The file is empty.", "Файл пуст."),
+             Segment("Enter the file name.", "Введите имя.")]
+    (f,) = check(draft, terms, rules=["missing-term"], min_confidence="low").findings
+    assert (f.term, f.confidence) == ("file", "high"), f.reason
+    # without «name» in the glossary nothing tells how the compound was translated
+    (f,) = check(draft, terms[:1], rules=["missing-term"], min_confidence="low").findings
+    assert f.confidence == "low" and "filename" in f.reason, f.reason
+
+
 def test_a_term_beside_a_noun_still_confirms_its_sense():
     terms = [Term("note", "примечание", "note"), Term("log-in", "войти", "log in")]
     (f,) = check([Segment("Log in to read the note.", "Войдите, чтобы прочесть письмо.")],

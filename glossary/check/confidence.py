@@ -80,7 +80,7 @@ def of_missing(view: PairView, ctx: Context, term: Term, span: tuple[int, int],
     if len(surface.split()) > 1:
         return HIGH, "a multiword term", SPECIFIC
     compound = closed_compound(view.source, span, ctx.source_lang)
-    if compound:
+    if compound and not _word_by_word(view, compound[2]):
         return LOW, (f"«{compound[0]}» is also written «{compound[1]}», a word of its own: "
                      "its rendering need not hold the term's"), SEGMENT
     form = canonical(surface)
@@ -103,14 +103,18 @@ _NEIGHBOUR_BEFORE = re.compile(r"([A-Za-z]+)[ -]$")
 _NEIGHBOUR_AFTER = re.compile(r"[ -]([A-Za-z]+)\b")
 
 
-def closed_compound(text: str, span: tuple[int, int], lang: str) -> tuple[str, str] | None:
-    """(the words, the one word) when an English one-word term and the noun beside it are
+def closed_compound(text: str, span: tuple[int, int],
+                    lang: str) -> tuple[str, str, tuple[int, int]] | None:
+    """(the words, the one word, the other noun's span) when an English one-word term and
+    the noun beside it are
     also written as one word (time zone: timezone, file name, white space): then they
     are a compound, one lexeme with a sense and a rendering of its own («часовой пояс»,
     «пробел»), whose translation need not hold the term's rendering. None otherwise.
 
     >>> closed_compound("Interpreted in time zone UTC.", (15, 19), "en")
-    ('time zone', 'timezone')
+    ('time zone', 'timezone', (20, 24))
+    >>> closed_compound("Enter the file name.", (15, 19), "en")  # the noun before the term
+    ('file name', 'filename', (10, 14))
     >>> closed_compound("Your user account at the site.", (5, 9), "en") is None
     True
     >>> closed_compound("An error on line 5.", (12, 16), "en") is None  # online: no compound noun
@@ -129,8 +133,16 @@ def closed_compound(text: str, span: tuple[int, int], lang: str) -> tuple[str, s
         from wordfreq import word_frequency  # loaded when first needed (see frequency.py)
         frequency = word_frequency(joined, "en")
         if frequency and math.log10(frequency * 1e9) >= COMPOUND_ZIPF:
-            return words, joined
+            return words, joined, neighbour.span(1)
     return None
+
+
+def _word_by_word(view: PairView, span: tuple[int, int]) -> bool:
+    """Whether the compound's other noun is a term the target renders as the glossary says:
+    then the compound was translated word by word (file name: «имя файла» where «имя» is
+    there), and its rendering should hold this term's too."""
+    return any(m.start <= span[0] and span[1] <= m.end and m.term_id in view.approved
+               for m in view.src_matches)
 
 
 # Words that join others in writing without making a compound noun with them (any time:
@@ -239,21 +251,10 @@ def _confirmation(view: PairView, ctx: Context, term: Term, span: tuple[int, int
     tell the glossary's use (the Now link) from the ordinary word."""
     others = sorted({m.term_id for m in view.src_matches if m.term_id != term.id
                      and (m.start, m.end) != span and specific(m, ctx)})
-    if others and not _adverb(term.preferred("ru")):
+    if others and morph.word_class(term.preferred("ru")) != "ADVB":
         return f"{_NAMES} {others[0]}"
     start, end = span
     if view.source[start - 1:start] in ("«", '"', "“", "'", "`") and \
             view.source[end:end + 1] in ("»", '"', "”", "'", "`"):
         return "it is quoted"
     return None
-
-
-@lru_cache(maxsize=5_000)
-def _adverb(form: str) -> bool:
-    """Whether a glossary form is one Russian word read first as an adverb.
-
-    >>> _adverb("сейчас"), _adverb("сегодня"), _adverb("пространство"), _adverb("база данных")
-    (True, True, False, False)
-    """
-    words = form.lower().split()
-    return len(words) == 1 and morph.parse(words[0])[0].tag.POS == "ADVB"

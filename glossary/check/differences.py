@@ -175,14 +175,15 @@ def _stem(word: str, lang: str) -> str:
 @dataclass(frozen=True)
 class Text:
     """What the comparison reads from one text: its words (lower case, ё as е, contractions
-    expanded), its numbers, its compared markup (placeholders, tags) and the glossary
-    concepts named."""
+    expanded), its numbers, its compared markup (placeholders, tags), the glossary
+    concepts named, and the text as written (masked), where the other text's numbers may
+    be said in words."""
 
     words: tuple[str, ...]
     numbers: tuple[Number, ...]
     markup: tuple[str, ...]
     concepts: frozenset[str]
-    text: str = ""  # as written (masked), for numbers said in words
+    text: str
 
 
 def read(masked: Masked, lang: str, concepts: frozenset[str] = frozenset()) -> Text:

@@ -44,6 +44,9 @@ class Fit:
     followed: int
     named: int
     departed: list[tuple[str, int, int]]  # (term id, departures, occurrences), most first
+    # Filled while the held-back findings are finished (`folds`): term id -> segments whose
+    # finding the summary stands for. The record is frozen; this one field is its log.
+    folded: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def fits(self) -> bool:
@@ -58,9 +61,6 @@ class Fit:
         return (f"{self.followed} of {self.named} term occurrences follow the glossary: it "
                 f"may not fit this text or was not used; most often rendered otherwise: "
                 f"{listed}")
-
-
-    folded: dict[str, list[int]] = field(default_factory=dict)  # term: segments
 
     def folds(self, term: str | None, level: str, segment: int) -> bool:
         """Whether the summary stands for this finding (recorded in `folded`): a low one

@@ -15,7 +15,9 @@ left here are plain words, judged by these reasons, in order:
    AND, NOT), not prose.
 2. A line with two kinds of code punctuation (``= { } [ ] ; < > * | &``) and no function
    word is a line of code (``lua_code = [[function(t) return {t[2]} end]]``); so is code
-   given one value (``cycle`` = true,).
+   given one value (``cycle`` = true,). A block of three lines or more, two thirds of them
+   ending as code does (a brace, ``);``) or holding two kinds of that punctuation, is code
+   whatever words its strings and keywords hold (``.then(function() {``) — checked first.
 3. A word is a name by its shape: digits inside (``Gauge32``, ``E081``), all capitals
    (``RTREE``), a capital inside (``DisplayString``), or a word English does not know
    (``memtx``, ``myapp``, ``rtype``: the lexicon has content words of general English).
@@ -76,6 +78,9 @@ _TOKEN = re.compile(r"[\w'’-]*[^\W\d_][\w'’-]*")
 # Punctuation prose does not use but code does (two kinds of it make a line of code).
 _CODE_PUNCTUATION = re.compile(r"[={};\[\]<>*|&]")
 # Code given a value: ``cycle`` = true, (the masked name, the sign, one value).
+# A line ending as code does: a brace (with what closes after it), or a call closed by ;.
+_CODE_LINE_END = re.compile(r"(?:[{}][\s;,)]*|\)\s*;)$")
+_BLOCK_LINES = 3  # fewer lines are read by reason 2, a line at a time
 _SETS_CODE = re.compile(r"[\s\ufffc]*\ufffc\s*=\s*[\w'\"-]+\s*[,;]?\s*")
 _CONTRACTION = re.compile(r"\w['’](?:t|s|re|ll|ve|d|m)$", re.I)  # don't, it's: English prose
 _COMMAND_WORDS = 3  # a program and two arguments; "memtx engine" may be a heading
@@ -110,6 +115,8 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     if len(words) > 1 and _LISTED.fullmatch(view.source) and all(
             w in _code_words(ctx) or _name_shaped(w) for w in words):
         return False  # a list of the draft's names: if, for, while are keywords there
+    if _code_block(view.src_text):
+        return False  # a block of code: its strings' words and its keywords (then) are no prose
     if any(_is_function_word(w) or _CONTRACTION.search(w) for w in words):
         return True
     if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2 or _SETS_CODE.fullmatch(
@@ -130,6 +137,28 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     alone = view.source.strip(_EMPHASIS) == words[0]  # not beside code: _CONSTRAINTS view
     return (words[0] not in code and not (alone and "=" + words[0] in code)
             and not _among_names(view, ctx) and not _return_type(view, ctx))
+
+
+def _code_block(text: str) -> bool:
+    r"""Whether a unit of several lines is a block of code: most of its lines end as code
+    does (a brace, a call closed by a semicolon) or hold two kinds of code punctuation.
+    Prose lines end with words and sentence marks; a list whose items end with semicolons
+    ends them after a word, not after a bracket.
+
+    >>> _code_block("var conn = new Conn({port: 3301});\nconn.connect().then(function() {\n"
+    ...             "    console.log('Connect failed');\n});")
+    True
+    >>> _code_block("Items:\n- the first one;\n- the second one;\n- the last one.")
+    False
+    >>> _code_block("x = {1, 2}")  # one line: reason 2 decides
+    False
+    """
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    if len(lines) < _BLOCK_LINES:
+        return False
+    code = sum(1 for line in lines if _CODE_LINE_END.search(line)
+               or len(set(_CODE_PUNCTUATION.findall(line))) >= 2)
+    return code * 3 >= len(lines) * 2
 
 
 def _lower(words: list[str]) -> bool:

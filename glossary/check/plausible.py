@@ -70,8 +70,8 @@ def plausible(matches: list[Match], text: str, terms: dict[str, Term]) -> list[M
                                    or not _same_part_of_speech(m.form, m.text)):
                 continue
             if m.lang == "en" and not proper and m.text.isascii() and (
-                    _in_idiom(text, m.start, m.end) or _verb_use(m.form, text, m.start, m.end)
-                    and not _renders_action(term)):
+                    _in_idiom(text, m.start, m.end) or (_verb_use(m.form, text, m.start, m.end)
+                                                        and not _renders_action(term))):
                 continue
         kept.append(m)
     return kept
@@ -80,18 +80,8 @@ def plausible(matches: list[Match], text: str, terms: dict[str, Term]) -> list[M
 def _renders_action(term: Term | None) -> bool:
     """Whether the glossary renders the concept by a Russian verb too (filter: фильтр,
     фильтровать): then "to filter" is the term, used as the verb the glossary allows for."""
-    return term is not None and any(_is_infinitive(form) for form in term.approved("ru"))
-
-
-@lru_cache(maxsize=20_000)
-def _is_infinitive(form: str) -> bool:
-    """A one-word Russian form read first as an infinitive.
-
-    >>> _is_infinitive("фильтровать"), _is_infinitive("фильтр"), _is_infinitive("база данных")
-    (True, False, False)
-    """
-    words = form.split()
-    return len(words) == 1 and morph.parse(words[0].lower())[0].tag.POS == "INFN"
+    return term is not None and any(morph.word_class(form) == "INFN"
+                                    for form in term.approved("ru"))
 
 
 def _in_idiom(text: str, start: int, end: int) -> bool:

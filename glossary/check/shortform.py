@@ -119,7 +119,7 @@ def abbreviation(words, forms: tuple[str, ...], lang: str) -> str | None:
     return None
 
 
-def modifier_alone(text: str, words, forms: tuple[str, ...], lang: str) -> str | None:
+def modifier_alone(target: str, words, forms: tuple[str, ...], lang: str) -> str | None:
     """Why a target word may be the adjective of an adjective-and-noun rendering standing
     for the whole (Целое for «целое число»: the noun left out), or None. The adjective must
     agree with the noun it stands for (its gender, or the plural) and have no noun of its
@@ -135,7 +135,7 @@ def modifier_alone(text: str, words, forms: tuple[str, ...], lang: str) -> str |
             agreeing = [p for p in morph.parse(tok.norm.lower()) if p.tag.POS == "ADJF"
                         and p.normal_form == lemma and (p.tag.number == "plur" or
                                                         p.tag.gender == gender)]
-            if agreeing and not _noun_follows(text, words, i, agreeing):
+            if agreeing and not _noun_follows(target, words, i, agreeing):
                 return f"«{tok.text}» may stand for «{form}» (its adjective alone: a short form)"
     return None
 
@@ -161,13 +161,13 @@ def _modifier(form: str) -> tuple[str, str] | None:
     return adjective[0].normal_form, str(gender)
 
 
-def _noun_follows(text: str, words, i: int, readings) -> bool:
+def _noun_follows(target: str, words, i: int, readings) -> bool:
     """Whether the word after words[i], with only a space between, is a noun that agrees
     with one of the adjective's `readings` (its case and number): the adjective's own."""
     if i + 1 >= len(words):
         return False
     tok, nxt = words[i][0], words[i + 1][0]
-    if not text[tok.end:nxt.start].isspace():
+    if not target[tok.end:nxt.start].isspace():
         return False
     cases = {(p.tag.case, p.tag.number) for p in readings}
     return any(p.tag.POS == "NOUN" and (p.tag.case, p.tag.number) in cases
