@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
 import lemminflect
 from .. import morph
