@@ -16,6 +16,7 @@ from ..tokens import tokenize
 from . import confidence, fit, tally, text
 from .context import Context, PairView
 from .finding import ERROR, WARNING
+from .implied import implied
 from .names import name_variants
 from .registry import Issue, rule
 from .shortform import head_only, settled
@@ -112,7 +113,7 @@ def missing_term(view: PairView, ctx: Context):
         level, reason, kind = confidence.of_missing(view, ctx, term, first, other)
         forms, words = term.approved(ctx.target_lang), _target_words(view)
         short = settled(view, first, term.approved(ctx.source_lang), words, forms,
-                        ctx.target_lang)
+                        ctx.target_lang) or implied(view, ctx, first, words)
         if short:  # the segment settles it: no other segment makes an abbreviation a slip
             level, reason, kind = confidence.LOW, short, confidence.SEGMENT
         elif kind != confidence.SEGMENT:
