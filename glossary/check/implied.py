@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .. import morph
+from .. import english, morph
 from ..tokens import Token
 from .confidence import COMMON_ZIPF
 from .context import Context, PairView
@@ -30,8 +30,8 @@ from .context import Context, PairView
 # A class name as code: two or more capitalised parts run together (LogEntry, QuerySet),
 # right before the term.
 _CLASS_BEFORE = re.compile(r"\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)\s+$")
-# A copula, perhaps negated, an article and one adjective right before the term; the term
-# ends the clause.
+# A copula, perhaps negated, an article and one word right before the term (an adjective,
+# lemminflect says: "a locking operation" is no quality); the term ends the clause.
 _PREDICATE_BEFORE = re.compile(
     r"(?i)\b(?:is|are|was|were|be|been|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)"
     r"(?:\s+not)?\s+(?:a|an|the)\s+([a-z]+)\s+$")
@@ -66,7 +66,8 @@ def predicate_adjective(view: PairView, ctx: Context, span: tuple[int, int],
     before = _PREDICATE_BEFORE.search(view.source, 0, span[0])
     surface = view.source[span[0]:span[1]]
     if before is None or not _CLAUSE_END.match(view.source, span[1]) or \
-            " " in surface or ctx.zipf(surface.lower()) < COMMON_ZIPF:
+            " " in surface or ctx.zipf(surface.lower()) < COMMON_ZIPF or \
+            "ADJ" not in english.lexicon().getAllLemmas(before.group(1).lower()):
         return None
     for i, (tok, _) in enumerate(words):
         if _predicative(words, i):
