@@ -78,8 +78,8 @@ def predicate_adjective(view: PairView, ctx: Context, span: tuple[int, int],
 
 def _predicative(words: list[tuple[Token, frozenset[str]]], i: int) -> bool:
     """Whether words[i] is an adjective used as a predicate with no noun of its own: a
-    short adjective governing no infinitive, or a full one in the instrumental right after a copular verb and not
-    followed by a noun in the instrumental."""
+    short adjective governing no infinitive, or a full one in the instrumental right after
+    a copular verb and not followed by a noun in the instrumental."""
     parses = morph.parse(words[i][0].norm.lower())
     if any(p.tag.POS == "ADJS" for p in parses):
         # a modal one (должен, готов) governs an infinitive: no quality predicated
