@@ -111,7 +111,7 @@ def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
     shortlist = _shortlist(coded, candidates, limit + MARGIN)
     # The shortlisted rows in one statement; a Unit is made (its JSON fields read) only of
     # those scoring θ, a few of them.
-    in_shortlist, args = in_values(shortlist)
+    in_shortlist, args = in_values(tm.db, shortlist)
     rows = tm.db.execute(f"SELECT c.layout, {UNIT_COLUMNS} FROM units JOIN codes c "
                          f"ON c.unit_id = units.id WHERE units.id {in_shortlist}", args)
     for packed, *row in rows.fetchall():

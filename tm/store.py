@@ -235,8 +235,8 @@ class TranslationMemory:
         found: list[dict[str, tuple[int, int]]] = [{} for _side in sides]
         if not keys:
             return found
-        in_sides, side_args = in_values(sides)
-        in_keys, key_args = in_values(keys)
+        in_sides, side_args = in_values(self._db, sides)
+        in_keys, key_args = in_values(self._db, keys, taken=len(side_args))
         rows = self._db.execute(f"SELECT side, key, id, df FROM keys WHERE side {in_sides} "
                                 f"AND key {in_keys}", [*side_args, *key_args])
         for side, key, key_id, df in rows:
@@ -248,7 +248,7 @@ class TranslationMemory:
         forms = list(forms)
         if not forms:
             return {}
-        in_forms, args = in_values(forms)
+        in_forms, args = in_values(self._db, forms)
         rows = self._db.execute(f"SELECT form, keys FROM forms WHERE form {in_forms}", args)
         return {form: frozenset(keys.split(KEY_SEPARATOR)) for form, keys in rows}
 
