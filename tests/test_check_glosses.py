@@ -79,3 +79,10 @@ def test_a_gloss_leaves_the_rest_of_the_target_read():
 def test_a_term_shaped_left_over_in_brackets_is_reported():
     assert left("The parameter is optional; see its default value.",
                 "Параметр необязателен (optional default value).") != []
+
+
+def test_a_web_page_title_is_low_only_as_the_source_gives_it():
+    source = "See `How to speed up your database <https://example.com/a>`_ article"
+    kept = left(source, "Статья `How to speed up your database <https://example.com/a>`_")
+    moved = left(source, "Статья `How to speed up your database <https://example.com/b>`_")
+    assert [c for _, c in kept] == ["low"] and [c for _, c in moved] == ["high"]

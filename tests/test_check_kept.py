@@ -183,6 +183,8 @@ KEPT_BY_THE_TRANSLATOR = [
     # a call chain written as plain text is code: its steps are no words
     ([("conn:timeout(0.5).space.tester:update({1})",
        "conn:timeout(0.5).space.tester:update({1})")], []),
+    # ... not a word before a colon and a value: a message
+    ([("Error:{0}", "")], [(1, "high")]),
     # lower-case words kept as they are: identifiers or a command, low
     ([("Options", "Параметры"), ("sequence", "sequence"), ("string or number", "строка")],
      [(2, "low")]),

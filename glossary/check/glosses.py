@@ -13,11 +13,12 @@ whose title the source gives its link with: a reference resolves by its name, wh
 translation must repeat.
 
 What is only likely kept on purpose makes the finding low, not silent (`kept_on_purpose`):
-the title of a web page linked to (a page in English keeps its title), a stretch the
-source quotes (a document's title, a message), or English words without a function word
-of a clause (left or right outer join: terms the translation keeps in English). Words left
-with articles, pronouns or auxiliaries ("is what you get out of") are a sentence left
-untranslated, and stay sure.
+the title of a web page the target gives its link just as the source does (the sentence
+translated around it: a page in English keeps its title), a stretch the source quotes (a
+document's title, a message), or English words without a function word of a clause (left
+or right outer join: terms the translation keeps in English). Words left with articles,
+pronouns or auxiliaries ("is what you get out of") are a sentence left untranslated, and
+stay sure.
 """
 from __future__ import annotations
 
@@ -44,10 +45,11 @@ _EMPHASIS_BEFORE = re.compile(r"[\s*_`]*$")
 # reStructuredText links: `Title <target>`_ gives a title its link; `Title`_ refers to it.
 _TITLED_LINK = re.compile(r"`(?P<title>[^`<>]+?)\s*<(?P<target>[^<>`]+)>`_{1,2}")
 _NAMED_REFERENCE = re.compile(r"`(?P<title>[^`<>]+)`_{1,2}(?!\w)")
-# The title of a web page linked to: reStructuredText, Markdown, HTML.
-_WEB_TITLE = re.compile(r"`(?P<rst>[^`<>]+?)\s*<(?:https?|ftp)://[^<>`]+>`_{1,2}"
-                        r"|\[(?P<md>[^\]\n]+)\]\((?:https?|ftp)://[^)\s]+\)"
-                        r"|<a\s[^>]*href=[\"'](?:https?|ftp)://[^>]*>(?P<html>[^<]+)</a>")
+# A web page linked to, with its title: reStructuredText, Markdown, HTML.
+_WEB_LINK = re.compile(r"`(?P<rst>[^`<>]+?)\s*<(?P<rst_url>(?:https?|ftp)://[^<>`]+)>`_{1,2}"
+                       r"|\[(?P<md>[^\]\n]+)\]\((?P<md_url>(?:https?|ftp)://[^)\s]+)\)"
+                       r"|<a\s[^>]*href=[\"'](?P<html_url>(?:https?|ftp)://[^\"']+)[\"'][^>]*>"
+                       r"(?P<html>[^<]+)</a>")
 _QUOTED = re.compile(r"\"([^\"\n]{1,300})\"|“([^”\n]{1,300})”|«([^»\n]{1,300})»"
                      r"|(?<!\w)'([^'\n]{1,300})'(?!\w)")
 
@@ -79,13 +81,13 @@ def kept_on_purpose(view: PairView, runs: list[Run]) -> str | None:
     clause, or has no such reason."""
     if not runs:
         return None
-    titles = [m.span(m.lastgroup or 0) for m in _WEB_TITLE.finditer(view.target)]
+    titles = _kept_titles(view.source, view.target)
     quoted = _quoted_in_source(view.source, view.target)
     reasons: list[str] = []
     for run in runs:
         start, end = run[0][0], run[-1][1]
         if any(a <= start and end <= b for a, b in titles):
-            reason = "the title of a web page linked to, kept as the page is titled"
+            reason = "the title of a web page, kept with its link as the source gives it"
         elif any(a <= start and end <= b for a, b in quoted):
             reason = "a stretch the source quotes (a title, a message), kept as quoted"
         elif not any(view.target[a:b].lower() in _CLAUSE_WORDS for a, b in run):
@@ -96,6 +98,27 @@ def kept_on_purpose(view: PairView, runs: list[Run]) -> str | None:
         if reason not in reasons:
             reasons.append(reason)
     return "; ".join(reasons)
+
+
+def _kept_titles(source: str, target: str) -> list[tuple[int, int]]:
+    """Where the target gives a web page's link the very title the source gives it: the
+    translator translated around the link and kept its title, as the page is titled (a
+    page in English); a title also translated in part is no such choice."""
+    if "://" not in target:
+        return []
+    given = {_web_link(m) for m in _WEB_LINK.finditer(source)}
+    found = []
+    for m in _WEB_LINK.finditer(target):
+        title, url = _web_link(m)
+        if (title, url) in given:
+            found.append(m.span(next(g for g in ("rst", "md", "html") if m[g] is not None)))
+    return found
+
+
+def _web_link(m: re.Match) -> tuple[str, str]:
+    """(title, url) of a web link, whichever its syntax."""
+    kind = next(g for g in ("rst", "md", "html") if m[g] is not None)
+    return " ".join(m[kind].split()), m[f"{kind}_url"]
 
 
 def _glosses(target: str) -> list[tuple[int, int]]:

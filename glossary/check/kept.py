@@ -134,7 +134,7 @@ _LOWER_WORDS = re.compile(r"[a-z][\w-]*(?:\s*,\s*[a-z][\w-]*)*")  # one, or a co
 _LOWER_PHRASE = re.compile(r"[a-z][\w-]*(?: [a-z][\w-]*)+")
 _NAMES_LINE = re.compile(r"[A-Z][\w-]*(?:,? (?:[A-Z][\w-]*|\d+(?:\.\d+)*))*")
 _JOINS_BEFORE = re.compile(r"[\w)\]}]")  # what ends the code before a step: a name, a call
-_JOINS_AFTER = re.compile(r"[\w(\[{]")
+_JOINS_AFTER = re.compile(r"\w")  # (not a brace: Error:{0} is a message and its value)
 
 
 def needs_translation(view: PairView, ctx: Context) -> bool:
