@@ -10,6 +10,8 @@ left here are plain words, judged by these reasons, in order:
 0. A line a program printed is quoted as printed: it opens with a time stamp
    (``2017-10-16 11:36:01.508``) or a log prefix, a source then a level mark
    (``main/101/interactive I>``, ``[W]``) — whatever words follow.
+   A source in the target language's script (mostly Cyrillic for a Russian target: a
+   Russian test page in an English catalogue) needs no translation at all either.
 1. English prose has function words (the, of, to, is, or …): a source with one outside its
    masked spans is language, whatever else it holds. In capitals they are keywords (SQL's
    AND, NOT), not prose.
@@ -142,6 +144,8 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     words = _words(view.src_masked)
     if not words or _LOG_LINE.match(view.source) or opens_console(view.source):
         return False  # a program's output, or a console session: input and output as printed
+    if _in_target_script(view.src_text, ctx.target_lang):
+        return False  # written in the target language already: a Russian page of the catalogue
     if len(words) > 1 and _LISTED.fullmatch(view.source) and all(
             w in _code_words(ctx) or _name_shaped(w) for w in words):
         return False  # a list of the draft's names: if, for, while are keywords there
@@ -167,6 +171,22 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     alone = view.source.strip(_EMPHASIS) == words[0]  # not beside code: _CONSTRAINTS view
     return (words[0] not in code and not (alone and "=" + words[0] in code)
             and not _among_names(view, ctx) and not _return_type(view, ctx))
+
+
+def _in_target_script(text: str, target_lang: str) -> bool:
+    """Whether a source (its words outside code) is in the target language's script, not
+    the source language's: mostly Cyrillic letters for a Russian target (a test page or a
+    Russian glossary table in an English catalogue), no Cyrillic at all for an English one.
+
+    >>> _in_target_script("Этот тип блока требует заголовка.", "ru")
+    True
+    >>> _in_target_script("Use the ``select`` request, not ``выборка``.", "ru")
+    False
+    >>> _in_target_script("Click here", "en"), _in_target_script("Нажмите OK", "en")
+    (True, False)
+    """
+    cyrillic = len(CYRILLIC.findall(text))
+    return cyrillic > len(_LATIN.findall(text)) if target_lang == "ru" else not cyrillic
 
 
 def kept_as_name(view: PairView, ctx: Context) -> str | None:
