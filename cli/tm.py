@@ -247,18 +247,9 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
 
     with open_tm(tm_path) as memory:
         if batch is not None:
-            missed = False
-            for line in batch:
-                line = line.rstrip("\n")
-                if not line.strip():
-                    continue
-                found = memory.search(line, min_score=min_score, limit=limit,
-                                      source_lang=source_lang, target_lang=target_lang)
-                missed = missed or not found
-                echo(json.dumps({"query": line, "matches": [as_dict(m) for m in found]},
-                                ensure_ascii=False))
-            if missed:
-                memory.verify()  # "nothing found" must not hide a damaged TM
+            with memory.snapshot():
+                search_batch(memory, batch, as_dict, min_score=min_score, limit=limit,
+                             source_lang=source_lang, target_lang=target_lang)
             return
         found = memory.search(query, min_score=min_score, limit=limit,
                               source_lang=source_lang, target_lang=target_lang)
@@ -276,6 +267,22 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
     if not found:
         message(f"No match of {min_score}% or more.")
         sys.exit(1)
+
+
+def search_batch(memory: TranslationMemory, batch: IO[str],
+                 as_dict: Callable[[FuzzyMatch], dict], **options: Any) -> None:
+    """One JSON line of matches for each non-blank line of `batch` (`options`: search's)."""
+    missed = False
+    for line in batch:
+        line = line.rstrip("\n")
+        if not line.strip():
+            continue
+        found = memory.search(line, **options)
+        missed = missed or not found
+        echo(json.dumps({"query": line, "matches": [as_dict(m) for m in found]},
+                        ensure_ascii=False))
+    if missed:
+        memory.verify()  # "nothing found" must not hide a damaged TM
 
 
 def glossary_vetter(glossary_path: tuple[Path, ...], many: bool = False) -> Vetter:
@@ -366,7 +373,7 @@ def tm_pretranslate(file: Path, output: Path | None, min_score: int, overwrite: 
     from tm.pretranslate import pretranslate
 
     vetter = glossary_vetter(glossary_path, many=True)
-    with open_tm(tm_path) as memory:
+    with open_tm(tm_path) as memory, memory.snapshot():  # one state of the TM, look-ups kept
         text, report = pretranslate(memory, file, min_score=min_score, overwrite=overwrite,
                                     source_lang=source_lang, target_lang=target_lang,
                                     vetter=vetter)

@@ -198,3 +198,37 @@ def test_precedent_reads_a_tm_stored_the_other_way(tmp_path, small_glossary, sma
         memory.add([Segment(f"About {en}.", f"О {ru}.", "en", "ru")], "en-ru.tmx")
         got = renderings(memory, small_matcher, [term], "ru", "en")
     assert got[term.id] == {en: 1}
+
+
+def test_a_snapshot_answers_as_single_searches_and_reads_each_word_once(small_tm, tmp_path):
+    queries = ["Войскам НКВД заняли город", "Войска НКВД отступили", "Армиям НКВД приказано",
+               "Удалить выбранные файлы", "Приказ № 227", "Войскам НКВД заняли город"]
+    alone = [small_tm.search(q, min_score=50) for q in queries]
+    statements: list[str] = []
+    small_tm.db.set_trace_callback(statements.append)
+    try:
+        with small_tm.snapshot():
+            with small_tm.snapshot():  # an inner snapshot is the outer one
+                kept = [small_tm.search(q, min_score=50) for q in queries]
+    finally:
+        small_tm.db.set_trace_callback(None)
+    assert kept == alone
+    key_reads = [s for s in statements if "FROM keys" in s]
+    form_reads = [s for s in statements if "FROM forms" in s]
+    # The repeated query reads no key or form again, and none is read twice.
+    assert len(key_reads) < len(queries) and len(form_reads) < len(queries)
+    for reads in (key_reads, form_reads):
+        looked_up = [value for s in reads for value in s.split("IN (")[-1].rstrip(")").split(",")]
+        assert len(looked_up) == len(set(looked_up))
+    assert statements[0] == "BEGIN" and statements[-1] == "COMMIT"
+    # Ended: a write goes through, and the next search sees the new unit.
+    small_tm.add([Segment("Войскам НКВД отступить", "NKVD troops, retreat", "ru", "en")], "x")
+    assert small_tm.search("Войскам НКВД отступить", min_score=100)
+
+
+def test_a_snapshot_ends_when_the_batch_fails(small_tm):
+    with pytest.raises(ZeroDivisionError), small_tm.snapshot():
+        small_tm.search("Войскам НКВД")
+        1 / 0
+    assert not small_tm.db.in_transaction
+    small_tm.add([Segment("Новый приказ", "A new order", "ru", "en")], "x")

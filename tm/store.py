@@ -24,6 +24,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from glossary.errors import GlossaryError, InputError
@@ -54,6 +55,9 @@ class TranslationMemory:
                                 "(import a file first: glossary tm import FILE)")
         if create:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        # The key and form look-ups kept while a snapshot lasts (see `snapshot`), else None.
+        self._seen: tuple[dict[tuple[int, str], tuple[int, int] | None],
+                          dict[str, frozenset[str] | None]] | None = None
         try:
             # Autocommit mode: transactions are begun and ended explicitly below.
             self._db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
@@ -182,6 +186,24 @@ class TranslationMemory:
 
     # --- reading ---
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read one state of the TM (a read transaction) for a batch of searches, keeping
+        the look-ups of match keys and word forms for the whole batch: its queries share
+        most of their words (the bench's 1,000 queries look up 10,700 keys, 3,700 of them
+        distinct), and no other process's import can change them halfway through. For
+        reading only; a snapshot inside a snapshot is the outer one."""
+        if self._seen is not None:
+            yield
+            return
+        self._db.execute("BEGIN")
+        self._seen = ({}, {})
+        try:
+            yield
+        finally:
+            self._seen = None
+            self._db.execute("COMMIT")  # ends the read; nothing was written
+
     def units(self, *, source_lang: str | None = None, target_lang: str | None = None
               ) -> Iterator[Unit]:
         """Every unit (of a language pair, by primary subtag), oldest first."""
@@ -232,25 +254,36 @@ class TranslationMemory:
                       ) -> list[dict[str, tuple[int, int]]]:
         """`key_ids` of each of `sides`, in one query (a search looks up both)."""
         keys = list(keys)
+        # Within a snapshot the answers are kept (absent keys too); else for this call only.
+        seen = {} if self._seen is None else self._seen[0]
+        wanted = [k for k in keys if any((side, k) not in seen for side in sides)]
+        if wanted:
+            seen.update(((side, k), None) for side in sides for k in wanted)
+            in_sides, side_args = in_values(self._db, sides)
+            in_keys, key_args = in_values(self._db, wanted, taken=len(side_args))
+            rows = self._db.execute(f"SELECT side, key, id, df FROM keys WHERE side {in_sides} "
+                                    f"AND key {in_keys}", [*side_args, *key_args])
+            for side, key, key_id, df in rows:
+                seen[(side, key)] = (key_id, df)
         found: list[dict[str, tuple[int, int]]] = [{} for _side in sides]
-        if not keys:
-            return found
-        in_sides, side_args = in_values(self._db, sides)
-        in_keys, key_args = in_values(self._db, keys, taken=len(side_args))
-        rows = self._db.execute(f"SELECT side, key, id, df FROM keys WHERE side {in_sides} "
-                                f"AND key {in_keys}", [*side_args, *key_args])
-        for side, key, key_id, df in rows:
-            found[sides.index(side)][key] = (key_id, df)
+        for known, side in zip(found, sides):
+            for k in keys:
+                if (value := seen[(side, k)]) is not None:
+                    known[k] = value
         return found
 
     def form_keys(self, forms: Iterable[str]) -> dict[str, frozenset[str]]:
         """{form: keys} for the word forms the TM has seen (analysed when imported)."""
         forms = list(forms)
-        if not forms:
-            return {}
-        in_forms, args = in_values(self._db, forms)
-        rows = self._db.execute(f"SELECT form, keys FROM forms WHERE form {in_forms}", args)
-        return {form: frozenset(keys.split(KEY_SEPARATOR)) for form, keys in rows}
+        seen = {} if self._seen is None else self._seen[1]
+        wanted = [form for form in forms if form not in seen]
+        if wanted:
+            seen.update(dict.fromkeys(wanted))
+            in_forms, args = in_values(self._db, wanted)
+            for form, keys in self._db.execute(
+                    f"SELECT form, keys FROM forms WHERE form {in_forms}", args):
+                seen[form] = frozenset(keys.split(KEY_SEPARATOR))
+        return {form: keys for form in forms if (keys := seen[form]) is not None}
 
     # Search and concordance live in search.py; these are the TM's front door to them.
     def search(self, text: str, *, min_score: int = 75, limit: int = 5,
