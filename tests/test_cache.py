@@ -190,3 +190,17 @@ def test_a_warm_load_says_what_reading_the_file_warned_of(cache, tmp_path):
         with pytest.warns(DecodingWarning, match=r"bad\.tsv:2: 1 byte") as said:
             assert load_compiled(path).glossary.terms[0].note == "bad \ufffd byte"
         assert len(said) == 1
+
+
+def test_versions_are_read_as_importlib_metadata_reads_them(tmp_path, monkeypatch):
+    from importlib import metadata
+
+    from glossary.cache import _VERSIONED, _version
+
+    for name in _VERSIONED:
+        assert _version(name) == metadata.version(name)
+    assert _version("no-such-distribution-here") == "?"
+    # The first NAME-VERSION.dist-info on sys.path wins, whatever the spelling of NAME.
+    (tmp_path / "Pymorphy3-0.0.1.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert _version("pymorphy3") == "0.0.1"
