@@ -205,10 +205,14 @@ def _unknown(word: str) -> bool:
     common use (wordfreq: English, okay, stats) knows it."""
     if word in FUNCTION_WORDS:
         return False
-    from wordfreq import zipf_frequency  # loaded when first needed (see frequency.py)
+    if len(word) == 1:
+        return True  # a variable
+    if lemminflect.getAllLemmas(word):
+        return False
+    # Imported only for a word the lexicon lacks: the import alone costs half a second.
+    from wordfreq import zipf_frequency
 
-    return len(word) == 1 or (not lemminflect.getAllLemmas(word)  # one letter: a variable
-                              and zipf_frequency(word, "en") < _COMMON)
+    return zipf_frequency(word, "en") < _COMMON
 
 
 def _code_words(ctx: Context) -> frozenset[str]:

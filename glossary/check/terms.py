@@ -236,7 +236,8 @@ def forbidden_term(view: PairView, ctx: Context):
                         f"({term.preferred(ctx.source_lang)}); use «{preferred}»",
                         term=term_id, source_span=(src[0].start, src[0].end),
                         target_span=(m.start, m.end),
-                        suggestion=like_found(preferred, ctx.target_lang, m.text))
+                        suggestion=like_found(preferred, ctx.target_lang, m.text,
+                                                      ctx.english_forms))
 
 
 def _finish_inconsistent(ctx: Context):
@@ -252,7 +253,8 @@ def _finish_inconsistent(ctx: Context):
                              f"of the {sum(counts.values())} segments rendering it "
                              f"(«{form}» in {k}, this one included)",
                              term=term_id, target_span=span,
-                             suggestion=like_found(majority, ctx.target_lang, surface),
+                             suggestion=like_found(majority, ctx.target_lang, surface,
+                                                    ctx.english_forms),
                              confidence=confidence.LOW,
                              reason=f"the glossary approves both «{form}» and «{majority}»")
 
