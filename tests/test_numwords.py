@@ -59,6 +59,8 @@ CASES = [
     ("в 19-м веке", "in the 20th century", "high"),
     ("в 1800 году", "in 1800", None),
     ("19 человек", "1800 people", "high"),  # no century named: nineteen
+    ("Напряжение 12 В.", "The voltage is 12 V.", None),  # volts, not the 12th century
+    ("Напряжение 12 В.", "The voltage is 1100 V.", "high"),
     # 7. 24/7 says "always": never a number to report; a mixed number needs its space
     ("Они работают круглосуточно.", "They work 24/7.", None),
     ("Поддержка 24x7.", "Support round the clock.", None),

@@ -44,7 +44,8 @@ _ADJECTIVES = frozenset({"ADJF", "ADJS"})
 _MIN_TAIL = 4
 _HALF = re.compile(r"([а-яё]+)\s+с\s+половиной", re.I)
 # What names a century after its number: century, век in any case, столетие, в./вв.
-_CENTURY = re.compile(r"\s?(?:centur(?:y|ies)\b|век(?:а|у|ом|е|ов|ами|ах)?\b|столети|вв?\.)",
+# "в." abbreviates век in lower case only: "12 В." is twelve volts.
+_CENTURY = re.compile(r"\s?(?:centur(?:y|ies)\b|век(?:а|у|ом|е|ов|ами|ах)?\b|столети|(?-i:вв?\.))",
                       re.I)
 _ORDINAL_ENDING = re.compile(r"-?(?:st|nd|rd|th|[а-яё]{1,3})\b", re.I)
 _CENTURIES = 30  # no text numbers centuries beyond this: a larger number is not one

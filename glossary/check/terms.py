@@ -13,7 +13,7 @@ from ..model import EXACT, Term, is_proper
 from ..normalize import fold
 from ..ru import CYRILLIC
 from ..tokens import tokenize
-from . import confidence, fit, tally, text
+from . import confidence, fit, implied, tally, text
 from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .names import name_variants
@@ -78,10 +78,10 @@ def missing_term(view: PairView, ctx: Context):
     sense, else low. A multiword rendering whose head word, initials or lone adjective the
     target holds («база», «БД»; «Целое» for «целое число»), or its first words where the
     source's form is as short, is a short form: low (shortform.py); the head word only
-    where an earlier segment renders the term in full. A specific term no other segment
-    renders as the glossary says is a systematic departure: medium.
-    A forbidden rendering is reported by forbidden-term instead, a misspelt name by
-    name-spelling, a term kept in Cyrillic in an English target by untranslated.
+    where an earlier segment renders the term in full; a noun the words around it say is
+    low too (implied.py). A specific term no other segment renders as the glossary says is a
+    systematic departure: medium. Left to forbidden-term, name-spelling, untranslated: a
+    forbidden rendering, a misspelt name, a term kept in Cyrillic in an English target.
     """
     if view.blank:
         return
@@ -112,8 +112,8 @@ def missing_term(view: PairView, ctx: Context):
         level, reason, kind = confidence.of_missing(view, ctx, term, first, other)
         forms, words = term.approved(ctx.target_lang), _target_words(view)
         short = settled(view, first, term.approved(ctx.source_lang), words, forms,
-                        ctx.target_lang)
-        if short:  # the segment settles it: no other segment makes an abbreviation a slip
+                        ctx.target_lang) or implied.implied(view, ctx, first, words)
+        if short:  # the segment settles it: no other segment makes these a slip
             level, reason, kind = confidence.LOW, short, confidence.SEGMENT
         elif kind != confidence.SEGMENT:
             head = head_only(view, words, forms, ctx.target_lang, term_id)
