@@ -27,6 +27,7 @@ from ..variants import english_forms, english_plural
 from .finding import segment_hash
 from .masks import Masks
 from .plausible import plausible
+from .suggest import like_found
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,10 @@ class Context:
 
     def english_plural(self, phrase: str) -> str:
         return english_plural(phrase, self.english_forms)
+
+    def like_found(self, phrase: str, found: str) -> str:
+        """suggest.like_found in the target language, English forms read as english_forms."""
+        return like_found(phrase, self.target_lang, found, self.english_forms)
 
     def _english_forms(self) -> dict[str, list[str]]:
         renderings = {form for t in self.terms.values() for form in t.approved("en")} - {""}
