@@ -209,8 +209,7 @@ def english_forms(phrase: str, kind: str = "term") -> list[str]:
 
 
 def english_plural(phrase: str, forms: Callable[[str], list[str]] = english_forms) -> str:
-    """The plural of an English term, or the term itself when it has none. `forms` gives
-    `english_forms` of a phrase (a check reads them from the compiled glossary).
+    """The plural of an English term, or the term itself; `forms` as english_forms gives them.
 
     >>> english_plural("special camp"), english_plural("Red Army")
     ('special camps', 'Red Armies')
@@ -221,8 +220,7 @@ def english_plural(phrase: str, forms: Callable[[str], list[str]] = english_form
 
 def english_like(phrase: str, example: str,
                  forms: Callable[[str], list[str]] = english_forms) -> str:
-    """The English phrase in the number of an example (plural if the example's head is);
-    `forms` as for english_plural.
+    """The English phrase in the number of the example's head noun; `forms` as english_plural's.
 
     >>> english_like("filtration camp", "filtration camps"), english_like("NKVD", "NKVD")
     ('filtration camps', 'NKVD')
