@@ -159,3 +159,73 @@ def test_the_signals_hold_across_worker_processes():
     report = check([Segment(s, t) for s, t in units], [], rules=("untranslated",),
                    source_lang="en", target_lang="ru", markup="auto", jobs=2)
     assert [f.segment for f in report.findings] == list(range(4, 81, 4))
+
+
+def confidences(units: list[tuple[str, str]]) -> list[tuple[int, str]]:
+    """(segment, confidence) of the untranslated findings in a draft of (source, target)."""
+    report = check([Segment(s, t) for s, t in units], [], rules=("untranslated",),
+                   source_lang="en", target_lang="ru", markup="auto")
+    return [(f.segment, f.confidence) for f in report.findings]
+
+
+KEPT_BY_THE_TRANSLATOR = [
+    # a capitalised word the draft's translations keep in Latin is a name: silent
+    ([("Connectors for Perl, Python and Go.", "Коннекторы для Perl, Python и Go."),
+      ("Python", "Python"), (":ref:`Go <connector-go>`", ":ref:`Go <connector-go>`")], []),
+    ([("On Fedora 22 and Ubuntu Vivid.", "В Fedora 22 и Ubuntu Vivid."),
+      ("Fedora 22, Ubuntu Vivid", "Fedora 22, Ubuntu Vivid")], []),
+    # ... not when a translation beside it renders it inside a sentence
+    ([("Uses Raft.", "Использует Raft."), ("Then Raft and Paxos.", "Затем плот и Paxos."),
+      ("See Raft below.", "См. плот ниже."), ("Raft", "Raft")], [(4, "low")]),
+    # ... nor when a translation keeps it only inside an English phrase left as it is
+    ([("Use the Version field.", "Используйте the Version field."), ("Version", "Version")],
+     [(2, "high")]),
+    # a call chain written as plain text is code: its steps are no words
+    ([("conn:timeout(0.5).space.tester:update({1})",
+       "conn:timeout(0.5).space.tester:update({1})")], []),
+    # ... not a word before a colon and a value: a message
+    ([("Error:{0}", "")], [(1, "high")]),
+    # lower-case words kept as they are: identifiers or a command, low
+    ([("Options", "Параметры"), ("sequence", "sequence"), ("string or number", "строка")],
+     [(2, "low")]),
+    ([("go get", "go get")], [(1, "low")]),
+    ([("`pip <https://pypi.org/project/x/>`__", "`pip <https://pypi.org/project/x/>`__"),
+      ("`deb, rpm <https://example.com/i>`__", "`deb, rpm <https://example.com/i>`__")],
+     [(1, "low"), (2, "low")]),
+    # ... but a link's title of several words names a section, and a word beside code or
+    # a function word is language: sure
+    ([(":ref:`log level <c_api-say-say_level>`", ":ref:`log level <c_api-say-say_level>`")],
+     [(1, "high")]),
+    ([("see :ref:`json.cfg <json-module_cfg>`", "see :ref:`json.cfg <json-module_cfg>`")],
+     [(1, "high")]),
+    ([(":ref:`lower <utf8-lower>` and :ref:`upper <utf8-upper>`",
+       ":ref:`lower <utf8-lower>` and :ref:`upper <utf8-upper>`")], [(1, "high")]),
+    ([("``box.cfg`` option", "``box.cfg`` option")], [(1, "high")]),
+    ([("Configuring the zones", "Configuring the zones")], [(1, "high")]),
+    # capitalised words beside a name are a product's name: low; without one, a heading
+    ([("GitHub Actions", "GitHub Actions"), ("Apache License 2.0", "Apache License 2.0")],
+     [(1, "low"), (2, "low")]),
+    ([("Getting Started", "Getting Started")], [(1, "high")]),
+    # one specialised capitalised word kept is likely a name; an everyday one is a label
+    ([("Vinyl", "Vinyl"), ("Note", "Note"), ("Warning", "Warning")],
+     [(1, "low"), (2, "high"), (3, "high")]),
+    # ... as is one the draft keeps in lower case in its Latin letters
+    ([("A space holds tuples.", "В space хранятся кортежи."), ("Space", "Space"),
+      ("Storage", "Storage")], [(2, "low"), (3, "high")]),
+    # the first of a column of names with a capital inside: low
+    ([("Option", "Параметр"), ("Threshold", "Предел"), ("Version", "Version"),
+      ("Tarantool version", "Версия Tarantool"), ("DisplayString", "DisplayString"),
+      ("IsAlive", "IsAlive")], [(3, "low")]),
+    # a source in the target language already needs no translation, empty or repeated
+    ([("Этот тип блока требует заголовка.", ""), ("Заголовок 3-го уровня", "Заголовок 3-го уровня"),
+      ("Use the ``выборка`` field.", "")], [(3, "high")]),
+    # a unit left empty is no choice of the translator's: as sure as before
+    ([("Vinyl", ""), ("sequence", "")], [(1, "high"), (2, "high")]),
+]
+
+
+@pytest.mark.parametrize("units,expected", KEPT_BY_THE_TRANSLATOR,
+                         ids=[d[0][-1][0][:30] + f"-{i}"
+                              for i, d in enumerate(KEPT_BY_THE_TRANSLATOR)])
+def test_units_the_translator_kept(units, expected):
+    assert confidences(units) == expected

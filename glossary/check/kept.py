@@ -10,6 +10,8 @@ left here are plain words, judged by these reasons, in order:
 0. A line a program printed is quoted as printed: it opens with a time stamp
    (``2017-10-16 11:36:01.508``) or a log prefix, a source then a level mark
    (``main/101/interactive I>``, ``[W]``) — whatever words follow.
+   A source in the target language's script (mostly Cyrillic for a Russian target: a
+   Russian test page in an English catalogue) needs no translation at all either.
 1. English prose has function words (the, of, to, is, or …): a source with one outside its
    masked spans is language, whatever else it holds. In capitals they are keywords (SQL's
    AND, NOT), not prose.
@@ -21,6 +23,10 @@ left here are plain words, judged by these reasons, in order:
 3. A word is a name by its shape: digits inside (``Gauge32``, ``E081``), all capitals
    (``RTREE``), a capital inside (``DisplayString``), or a word English does not know
    (``memtx``, ``myapp``, ``rtype``: the lexicon has content words of general English).
+   A word joined to code by a dot or a colon without a space is a step of a path
+   (``conn:timeout(0.5).space.tester:update``, code not marked as code): no word at all.
+   A capitalised word the draft's translations keep in Latin letters inside Russian
+   sentences at least as often as they render it (Python, Raft, Fedora) is a name.
 4. A line of three words or more that opens with a lower-case name, or is all lower-case
    and ends with one, and has no function word and no sentence punctuation is a command:
    a program, then its arguments (``tarantoolctl rocks install x``, ``cartridge pack rpm
@@ -51,17 +57,28 @@ is still language, and a heading of plain words without function words
 ("Instance state changed") is language even when it quotes a program's message. Nor is a
 command of two plain words (``go get``) told from a description (``scalar sequence``) when
 both stand between code cells of a table: the catalogue keeps no columns.
+
+A unit the translator repeats is the weaker case: having translated the rest, the translator
+kept it on purpose, which says little of a sentence but much of a few words with no
+function word. `kept_as_name` gives the reason such a finding is only low: lower-case words
+(identifiers, a command), capitalised words beside a name (a product), or one specialised
+capitalised word (Vinyl), one the draft keeps in lower case, or the first of a column of
+names. An everyday capitalised word alone (Note, Warning) stays sure: a label left in English.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import lemminflect
 
 from ..markup import Markup, Masked, kept_quotes
+from ..markup.spans import LINK, MARKUP, TAG, URL
 from ..markup.web import opens_console
+from ..ru import CYRILLIC
 from ..segment import Segment
+from .confidence import COMMON_ZIPF
 from .context import Context, PairView
 
 # English closed-class words: articles, prepositions, conjunctions, pronouns, auxiliaries
@@ -105,6 +122,21 @@ _LISTED = re.compile(r"[`'\"(\s]*[A-Za-z][a-z]+(?:\s*[,/]\s*[A-Za-z][a-z]+)+[`'\
 _LIST_ITEM = re.compile(r"[A-Za-z][a-z]+")
 _EMPHASIS = " \t\n*`'\""  # around a word alone: **cache**, ``cache``
 _ALONE = re.compile(r"[`'\"%({$\s]*(?P<word>[A-Za-z][a-z]+)[`'\")}\s]*[a-z]?")
+# A word with one capital (Python), not one of a path or an address; inside a sentence:
+# after a word or a comma, where its capital is its own, not the sentence's.
+_CAPITALISED_WORD = re.compile(r"(?<![\w\ufffc.@/-])[A-Z][a-z]+(?![\w@/-]|[.:]\w)")
+_INNER_CAPITALISED = re.compile(r"(?<=[\w,;)] )[A-Z][a-z]+(?![\w@/-]|[.:]\w)")
+_WORD_BEFORE = re.compile(r"([A-Za-z])[\w-]*[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z])")
+_WINDOW = 40  # how far back the word before is looked for (a window: slicing is quadratic)
+# What a unit kept as a name may hold: its words, with nothing around them but markup.
+_AROUND_WORDS = frozenset({MARKUP, TAG, LINK, URL})
+_NAME_WORDS = 4  # Apache License 2.0, Fedora 22, Ubuntu Vivid
+_LOWER_WORDS = re.compile(r"[a-z][\w-]*(?:\s*,\s*[a-z][\w-]*)*")  # one, or a comma list
+_LOWER_PHRASE = re.compile(r"[a-z][\w-]*(?: [a-z][\w-]*)+")
+_NAMES_LINE = re.compile(r"[A-Z][\w-]*(?:,? (?:[A-Z][\w-]*|\d+(?:\.\d+)*))*")
+_JOINS_BEFORE = re.compile(r"[\w)\]}]")  # what ends the code before a step: a name, a call
+_JOINS_AFTER = re.compile(r"\w")  # (not a brace: Error:{0} is a message and its value)
 
 
 def needs_translation(view: PairView, ctx: Context) -> bool:
@@ -112,6 +144,8 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     words = _words(view.src_masked)
     if not words or _LOG_LINE.match(view.source) or opens_console(view.source):
         return False  # a program's output, or a console session: input and output as printed
+    if _in_target_script(view.src_text, ctx.target_lang):
+        return False  # written in the target language already: a Russian page of the catalogue
     if len(words) > 1 and _LISTED.fullmatch(view.source) and all(
             w in _code_words(ctx) or _name_shaped(w) for w in words):
         return False  # a list of the draft's names: if, for, while are keywords there
@@ -122,7 +156,7 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2 or _SETS_CODE.fullmatch(
             view.src_text):
         return False  # a line of code: lua_code = [[function(tuple) …]], ``cycle`` = true,
-    plain = [w for w in words if not _name_shaped(w)]
+    plain = [w for w in words if not _name_shaped(w) and w not in _draft_names(ctx)]
     if not plain:
         return False
     if (len(words) >= _COMMAND_WORDS and words[0][0].islower()
@@ -137,6 +171,63 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     alone = view.source.strip(_EMPHASIS) == words[0]  # not beside code: _CONSTRAINTS view
     return (words[0] not in code and not (alone and "=" + words[0] in code)
             and not _among_names(view, ctx) and not _return_type(view, ctx))
+
+
+def _in_target_script(text: str, target_lang: str) -> bool:
+    """Whether a source (its words outside code) is in the target language's script, not
+    the source language's: mostly Cyrillic letters for a Russian target (a test page or a
+    Russian glossary table in an English catalogue), no Cyrillic at all for an English one.
+
+    >>> _in_target_script("Этот тип блока требует заголовка.", "ru")
+    True
+    >>> _in_target_script("Use the ``select`` request, not ``выборка``.", "ru")
+    False
+    >>> _in_target_script("Click here", "en"), _in_target_script("Нажмите OK", "en")
+    (True, False)
+    """
+    cyrillic = len(CYRILLIC.findall(text))
+    return cyrillic > len(_LATIN.findall(text)) if target_lang == "ru" else not cyrillic
+
+
+def kept_as_name(view: PairView, ctx: Context) -> str | None:
+    """Why a unit its translation repeats may be a name though needs_translation finds it
+    language: the reason a finding on it is only low, or None. The translator kept it
+    while translating the rest of the draft, which says nothing of a sentence but much of
+    a unit of a few words with no function word and nothing around them but markup:
+
+    - lower-case words (``sequence`` in a table, ``deb, rpm, pip``, a bare ``go get``):
+      identifiers or a command, as a heading or a label is capitalised; not a link's
+      title of several words (:ref:`log level <…>` names a section);
+    - capitalised words beside a name (GitHub Actions, Apache License 2.0): a product;
+    - one capitalised word that is a specialised word (Vinyl, Raft), that the draft's
+      translations keep in Latin in lower case, or that opens a column of names (Version
+      above IsAlive, MemoryLua). An everyday word alone (Note, Warning) has none of
+      these: a label left in English, as sure as any.
+    """
+    words = _words(view.src_masked)
+    rest = " ".join(view.src_text.replace("\ufffc", " ").split()).strip(_EMPHASIS)
+    if (not words or len(words) > _NAME_WORDS or any(_is_function_word(w) for w in words)
+            or any(s.kind not in _AROUND_WORDS for s in view.src_masked.spans)):
+        return None
+    if _LOWER_WORDS.fullmatch(rest) or not view.src_masked.spans and _LOWER_PHRASE.fullmatch(rest):
+        return "lower-case words kept as they are, with no function word: identifiers or a " \
+               "command (a heading or a label has a capital)"
+    if not _NAMES_LINE.fullmatch(rest):
+        return None
+    if len(words) > 1:
+        if any(_name_shaped(w) or w in _draft_names(ctx) for w in words):
+            return "capitalised words beside a name, kept as they are: a product's name"
+        return None
+    word = words[0]
+    frequency = ctx.zipf(word.lower())
+    if frequency < COMMON_ZIPF:
+        return (f"«{word}» is a specialised word (Zipf frequency {frequency:.1f}) kept with its "
+                "capital: likely a name")
+    if word.lower() in _code_words(ctx):
+        return f"the draft keeps «{word.lower()}» in its Latin letters: likely a name"
+    if _heads_names(view, ctx):
+        return "the first of a column of names written with a capital inside"
+    return None
 
 
 def _code_block(text: str) -> bool:
@@ -178,8 +269,27 @@ def _is_function_word(word: str) -> bool:
 
 def _words(masked: Masked) -> list[str]:
     """The tokens with a letter left outside the masked spans (digits and hyphens kept:
-    ``E081-05`` is one token)."""
-    return [m.group().strip("'’-") for m in _TOKEN.finditer(masked.text)]
+    ``E081-05`` is one token), but for the steps of a path in code.
+
+    >>> from glossary.markup import mask
+    >>> _words(mask("conn:timeout(0.5).space.tester:update({1})", ()))
+    []
+    >>> _words(mask("Use the box module: it is loaded.", ()))
+    ['Use', 'the', 'box', 'module', 'it', 'is', 'loaded']
+    """
+    text = masked.original
+    return [m.group().strip("'’-") for m in _TOKEN.finditer(masked.text)
+            if not (m.group().isascii() and _path_step(text, m.start(), m.end()))]
+
+
+def _path_step(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is joined to code by a dot or a colon with no space
+    (``conn:timeout(0.5).space.tester:update``): a step of a path in code, which prose,
+    spacing its words, does not write. Reason 2 needs the unit's code punctuation, which
+    code not marked as code may keep only partly outside what masking took."""
+    return (start >= 2 and text[start - 1] in ".:" and _JOINS_BEFORE.match(text[start - 2])
+            is not None) or (end + 1 < len(text) and text[end] in ".:"
+                             and _JOINS_AFTER.match(text[end + 1]) is not None)
 
 
 @lru_cache(maxsize=65536)
@@ -242,6 +352,44 @@ def _code_words(ctx: Context) -> frozenset[str]:
     return found
 
 
+def _draft_names(ctx: Context) -> frozenset[str]:
+    """The capitalised words (Python, Raft) the draft's translations keep in their Latin
+    letters among words of another script at least as often as they render them: a
+    Russian text writes an English word in Latin only as a name. Beside a lower-case Latin
+    word it is part of an English phrase left as it is, no witness. A translation without
+    the word renders it, but only when the source has it inside a sentence: at a
+    sentence's start every word has a capital (Note that …). Case-sensitive, as code
+    words are: a heading "Vinyl" is not the word a sentence writes "vinyl"."""
+    found = ctx.state.get("_kept_draft_names")
+    if found is None:
+        kept: Counter[str] = Counter()
+        rendered: Counter[str] = Counter()
+        for segment in ctx.segments:
+            target = segment.target
+            if target == segment.source or not CYRILLIC.search(target):
+                continue
+            inner = set(_INNER_CAPITALISED.findall(segment.source))
+            for word in set(_CAPITALISED_WORD.findall(segment.source)):
+                if _kept_alone(word, target):
+                    kept[word] += 1
+                elif word in inner:
+                    rendered[word] += 1
+        found = ctx.state["_kept_draft_names"] = frozenset(
+            w for w, n in kept.items() if n >= rendered[w])
+    return found
+
+
+def _kept_alone(word: str, target: str) -> bool:
+    """Whether a target has the word as written, with no lower-case Latin word beside it
+    (with one, as in "the Raft algorithm", it is in a phrase left untranslated)."""
+    for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", target):
+        before = _WORD_BEFORE.search(target, max(0, m.start() - _WINDOW), m.start())
+        after = _WORD_AFTER.match(target, m.end())
+        if not (before and before.group(1)[0].islower() or after and after.group(1).islower()):
+            return True
+    return False
+
+
 def _source_code(segment: Segment, ctx: Context) -> Masked:
     """A unit's source masked, with what its translation keeps verbatim as a name: a
     quotation (``'guest'`` → ``'guest'``), a literal, a word a target in another script
@@ -280,14 +428,39 @@ def _among_names(view: PairView, ctx: Context) -> bool:
     (Integer) is read so only among names written with a capital inside (DisplayString,
     IsAlive): a table of such identifiers, whose plain capitalised values follow their
     case; beside anything else it is a heading or a description."""
+    around = _names_around(view, ctx)
+    if around is None:
+        return False
+    at, named, plain = around
+    return (len(named) >= _NAMED_NEIGHBOURS and min(named) < at < max(named)
+            and len(named) > len(plain))
+
+
+def _heads_names(view: PairView, ctx: Context) -> bool:
+    """Whether a capitalised unit opens a column of names written with a capital inside
+    (Version above IsAlive, MemoryLua): names after it, more than plain words there (the
+    header row before the table's first cell is not counted), which a heading above a list
+    of such names has as well."""
+    around = _names_around(view, ctx)
+    if around is None or not _CAPITALISED.fullmatch(view.source):
+        return False
+    at, named, plain = around
+    after = [i for i in named if i > at]
+    return len(after) >= _NAMED_NEIGHBOURS and len(after) > sum(1 for i in plain if i > at)
+
+
+def _names_around(view: PairView, ctx: Context) -> tuple[int, list[int], list[int]] | None:
+    """The unit's index in the draft, the indexes of the names and of the plain words in
+    the run of one-word units around it (see _among_names); None for a unit not in the
+    draft."""
     at = view.ref.segment - 1  # segments are numbered from 1
     if not 0 <= at < len(ctx.segments) or ctx.segments[at] != view.ref.of:
-        return False
+        return None
     code = _code_words(ctx)
     across = bool(_BARE_NAME.fullmatch(view.source))  # written as code is: lower-case, alone
     capital = not across and bool(_CAPITALISED.fullmatch(view.source))
-    named = []
-    plain = 0
+    named: list[int] = []
+    plain: list[int] = []
     for step in (-1, 1):
         i = at + step
         while 0 <= i < len(ctx.segments) and abs(i - at) <= _RUN:
@@ -305,7 +478,6 @@ def _among_names(view: PairView, ctx: Context) -> bool:
                     _name_shaped(words[0]) or words[0] in code):
                 named.append(i)
             elif not capital or _CAPITALISED.fullmatch(words[0]):
-                plain += 1  # (among capitalised names the rest is another column's: Gauge32)
+                plain.append(i)  # (among capitalised names the rest is another column's)
             i += step
-    return (len(named) >= _NAMED_NEIGHBOURS and min(named) < at < max(named)
-            and len(named) > plain)
+    return at, named, plain

@@ -27,7 +27,9 @@ from ..normalize import fix_lookalikes, is_mixed_script
 from ..ru import CYRILLIC, CYRILLIC_RANGE, LATIN
 from .context import Context, PairView
 from .finding import ERROR, WARNING
-from .kept import needs_translation
+from .confidence import LOW
+from .glosses import Run, kept_on_purpose, unglossed
+from .kept import kept_as_name, needs_translation
 from .registry import Issue, rule
 
 _WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*")  # a soft hyphen: a masked accelerator
@@ -63,12 +65,16 @@ def untranslated(view: PairView, ctx: Context):
         return
     if view.blank and not needs_translation(view, ctx):
         return
+    reason = None
     if ctx.source_lang == "ru":
         left = _cyrillic_left(view)
+    elif view.blank:
+        left = [s for run in _english_left(view.tgt_text, whole=True) for s in run]
+        reason = kept_as_name(view, ctx) if left else None
     else:
-        left = _english_left(view.tgt_text, whole=view.blank)
-        if left and not view.blank:
-            left = _not_code(view, left)
+        runs = _not_code(view, _english_left(unglossed(view), whole=False))
+        left = [s for run in runs for s in run]
+        reason = kept_on_purpose(view, runs)
     if not left:
         return
     if view.blank:
@@ -79,7 +85,8 @@ def untranslated(view: PairView, ctx: Context):
         more = f" and {len(left) - 5} more" if len(left) > 5 else ""
         language = "Cyrillic" if ctx.source_lang == "ru" else "English"
         message = f"{language} left in the target: {words}{more}"
-    yield Issue(message, target_span=left[0])
+    yield Issue(message, target_span=left[0], confidence=LOW if reason else None,
+                reason=reason)
 
 
 @rule("mixed-script", WARNING)
@@ -197,37 +204,40 @@ def _is_reference(text: str) -> bool:
     return bool(_BIBLIOGRAPHY.search(text))
 
 
-def _not_code(view: PairView, left: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _not_code(view: PairView, runs: list[Run]) -> list[Run]:
     """The left-over words the segment does not also write as code: ``unsigned long long``
     in prose beside ``ffi.cast('unsigned long long', 1)`` names the C type. Fewer than
     three left are no run any more."""
+    if not runs:
+        return runs
     code = {w.lower() for masked in (view.src_masked, view.tgt_masked) for s in masked.spans
             if s.kind == "code" for w in _WORD.findall(masked.original[s.start:s.end])}
-    kept = [(a, b) for a, b in left if view.target[a:b].lower() not in code]
-    return kept if len(kept) >= _MIN_RUN else []
+    kept = [[(a, b) for a, b in run if view.target[a:b].lower() not in code] for run in runs]
+    return [run for run in kept if run] if sum(map(len, kept)) >= _MIN_RUN else []
 
 
-def _english_left(target: str, whole: bool) -> list[tuple[int, int]]:
-    """Ordinary English words left in a Russian target: every one when the target repeats
-    the source (`whole`), else runs of at least three."""
+def _english_left(target: str, whole: bool) -> list[Run]:
+    """Ordinary English words left in a Russian target, as runs (words with nothing but
+    spaces or punctuation between): every one when the target repeats the source
+    (`whole`), else runs of at least three."""
     if not LATIN.search(target):
         return []
     prose = _NOT_PROSE.sub(lambda m: " " * len(m.group()), target)
-    found: list[tuple[int, int]] = []
-    run: list[tuple[int, int]] = []
+    found: list[Run] = []
+    run: Run = []
     for m in _WORD.finditer(prose):
         word = m.group()
         shape = word.islower() or (whole and word[:1].isupper() and word[1:].islower())
         ordinary = word.isascii() and shape and _is_english(word.lower())
         if ordinary:
             if run and prose[run[-1][1]:m.start()].strip(" ,;:-"):
-                found.extend(run if whole or len(run) >= _MIN_RUN else [])
+                found.extend([run] if whole or len(run) >= _MIN_RUN else [])
                 run = []
             run.append((m.start(), m.end()))
         else:
-            found.extend(run if whole or len(run) >= _MIN_RUN else [])
+            found.extend([run] if whole or len(run) >= _MIN_RUN else [])
             run = []
-    found.extend(run if whole or len(run) >= _MIN_RUN else [])
+    found.extend([run] if whole or len(run) >= _MIN_RUN else [])
     return found
 
 
