@@ -38,7 +38,7 @@ def main():
         termfiles.write(glossary, path, "tsv")
         raw, _ = timed(lambda: list(csv.reader(path.open(encoding="utf-8"), delimiter="\t")), 5)
         loaded_t, loaded = timed(lambda: load(path), 3)
-    morph.normal_forms.cache_clear()
+    morph._readings.cache_clear()
     morph.glossary_forms.cache_clear()
     build_t, finder = timed(lambda: Lookup(loaded))
     translit_t, _ = timed(lambda: finder.find("Devyatayevym"))   # builds the romanisation index

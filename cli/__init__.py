@@ -6,6 +6,7 @@ files that cannot be read or written and a damaged TM all exit with status 2 and
 """
 from __future__ import annotations
 
+import gc
 import signal
 import sqlite3
 import threading
@@ -36,7 +37,7 @@ class GlossaryGroup(click.Group):
     where library and system errors become messages."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        with warnings.catch_warnings(), terminate_cleanly():
+        with warnings.catch_warnings(), terminate_cleanly(), collect_less_often():
             # A file read with a caveat (bad bytes, a guessed encoding): say so, go on.
             warnings.simplefilter("always", DecodingWarning)
             warnings.showwarning = show_warning
@@ -57,6 +58,24 @@ class GlossaryGroup(click.Group):
             raise InputProblem(describe_os_error(exc)) from None
         except sqlite3.DatabaseError as exc:
             raise InputProblem(f"the translation memory is damaged or unreadable: {exc}") from None
+
+
+# A command makes millions of small objects (tokens, keys, rows) and almost no reference
+# cycles: Python's default of a collection every 700 new objects cost about a tenth of a TM
+# import's or search's time, checking objects that reference counting frees anyway.
+_YOUNG_OBJECTS = 100_000
+
+
+@contextmanager
+def collect_less_often() -> Iterator[None]:
+    """Run the cycle collector every _YOUNG_OBJECTS new container objects, not every 700
+    (what cycles there are wait a little longer: a few MiB at most)."""
+    previous = gc.get_threshold()
+    gc.set_threshold(_YOUNG_OBJECTS, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
 
 
 @contextmanager

@@ -233,7 +233,7 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
         raise click.UsageError("give either TEXT or --batch, not both")
     from tm.vet import describe
 
-    vetter = glossary_vetter(glossary_path)
+    vetter = glossary_vetter(glossary_path, many=batch is not None)
 
     def as_dict(match: FuzzyMatch) -> dict:
         data = match.as_dict()
@@ -278,13 +278,13 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
         sys.exit(1)
 
 
-def glossary_vetter(glossary_path: tuple[Path, ...]) -> Vetter:
+def glossary_vetter(glossary_path: tuple[Path, ...], many: bool = False) -> Vetter:
     """The glossary's vetter of TM matches, on its compiled matcher from the cache (building
-    the matcher anew cost a search more than its thousand queries)."""
+    the matcher anew cost a search more than its thousand queries); `many`: see Vetter."""
     from tm.vet import Vetter
 
     compiled = compile_glossary(glossary_path)
-    return Vetter(compiled.glossary, compiled.matcher)
+    return Vetter(compiled.glossary, compiled.matcher, many=many)
 
 
 def describe_terms(text: str, glossary_path: tuple[Path, ...]) -> None:
@@ -365,7 +365,7 @@ def tm_pretranslate(file: Path, output: Path | None, min_score: int, overwrite: 
     from glossary.textio import write_atomic
     from tm.pretranslate import pretranslate
 
-    vetter = glossary_vetter(glossary_path)
+    vetter = glossary_vetter(glossary_path, many=True)
     with open_tm(tm_path) as memory:
         text, report = pretranslate(memory, file, min_score=min_score, overwrite=overwrite,
                                     source_lang=source_lang, target_lang=target_lang,

@@ -17,7 +17,6 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=200_000)
 def normal_forms(word: str) -> frozenset[str]:
     """Every plausible dictionary form of a lower-case word (ё folded to е).
 
@@ -26,9 +25,27 @@ def normal_forms(word: str) -> frozenset[str]:
     >>> "спецпоселение" in normal_forms("спецпоселенцев")
     False
     """
+    return _readings(word)[0]
+
+
+def likeliest_normal_form(word: str) -> str:
+    """The normal form of a lower-case word's most probable parse (ё folded to е).
+
+    >>> likeliest_normal_form("войска"), likeliest_normal_form("стали")
+    ('войско', 'стать')
+    """
+    return _readings(word)[1]
+
+
+@lru_cache(maxsize=200_000)
+def _readings(word: str) -> tuple[frozenset[str], str]:
+    """normal_forms and likeliest_normal_form of a word, from one parse (a TM import asks
+    both of each of its thousands of words: parsing is most of the cost)."""
     parses = analyzer().parse(word)
     best = max((p.score for p in parses), default=0.0)
-    return frozenset(p.normal_form.translate(YO) for p in parses if p.score >= best * _PLAUSIBLE)
+    plausible = frozenset(p.normal_form.translate(YO) for p in parses
+                          if p.score >= best * _PLAUSIBLE)
+    return plausible, parses[0].normal_form.translate(YO) if parses else word
 
 
 _FUNCTION = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ"}

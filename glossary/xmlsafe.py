@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -105,8 +106,10 @@ def parse(path: str | Path, *, root: str | tuple[str, ...] | None = None) -> etr
     return tree.getroot()
 
 
+@lru_cache(maxsize=1024)
 def local(tag: object) -> str:
-    """Local name of an element tag; '' for comments and processing instructions.
+    """Local name of an element tag; '' for comments and processing instructions (a file
+    uses a few tags, each asked for at every element: worked out once each).
 
     >>> local("{urn:oasis:names:tc:xliff:document:1.2}source"), local("seg")
     ('source', 'seg')

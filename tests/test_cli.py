@@ -1,6 +1,7 @@
 """The command line: exit codes, exact messages, formats, atomic edits."""
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 
@@ -36,6 +37,26 @@ def test_lookup_found_text(runner, gloss):
         "заградительный отряд → blocking detachment  [blocking-detachment · term · variant: "
         "'заградотрядами' ~ 'заградотряд']")
     assert "  en forbidden: punishment detachment" in result.output
+
+
+def test_a_command_collects_cycles_less_often_and_restores_the_setting(runner, gloss,
+                                                                        monkeypatch):
+    import cli.terms
+
+    before = gc.get_threshold()
+    seen = []
+
+    real = cli.terms.compile_glossary
+
+    def spy(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cli.terms, "compile_glossary", spy)
+    result = runner.invoke(main, ["lookup", "--glossary", str(gloss), "заградотрядами"])
+    assert result.exit_code == 0
+    assert seen and seen[0][0] > before[0]
+    assert gc.get_threshold() == before
 
 
 def test_lookup_json_has_all_fields_and_matched(runner, gloss):

@@ -98,7 +98,8 @@ PO_TO_FILL = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: ru\\n
               'msgid "Штрафной батальон отступил."\nmsgstr ""\n')
 
 
-def test_conflicting_and_forbidden_matches_are_marked_fuzzy(tmp_path, small_glossary):
+@pytest.mark.parametrize("many", [False, True], ids=["each word analysed", "sifting"])
+def test_conflicting_and_forbidden_matches_are_marked_fuzzy(tmp_path, small_glossary, many):
     from glossary.segment import Segment
     from tm.vet import Vetter
 
@@ -111,7 +112,7 @@ def test_conflicting_and_forbidden_matches_are_marked_fuzzy(tmp_path, small_glos
                             "The blocking detachment joined the fight.", "ru", "en"),
                     Segment("Штрафной батальон отступил.", "The punishment battalion retreated.",
                             "ru", "en")], "b.tmx")
-        text, report = pretranslate(memory, path, vetter=Vetter(small_glossary))
+        text, report = pretranslate(memory, path, vetter=Vetter(small_glossary, many=many))
     entries = {e.msgid: e for e in polib.pofile(text)}
     conflict = entries["Заградительный отряд вступил в бой."]
     assert conflict.msgstr == "The blocking detachment joined the fight."  # the newest

@@ -17,7 +17,7 @@ from glossary import morph
 from glossary.keys import word_keys
 from glossary.markup import ACCEL, Masked, mask
 from glossary.markup.plain import is_plain
-from glossary.ru import CYRILLIC, YO
+from glossary.ru import CYRILLIC
 from glossary.tokens import tokenize
 
 WORD, NUMBER, PUNCT, TAG = "word", "number", "punctuation", "tag"
@@ -146,7 +146,7 @@ def canonical_key(norm: str) -> str:
         return next(iter(keys))
     lower = norm.lower()
     if CYRILLIC.search(lower):
-        best = morph.parse(lower)[0].normal_form.translate(YO)
+        best = morph.likeliest_normal_form(lower)
         if best in keys:
             return best
     others = sorted(k for k in keys if k != lower and not k.startswith("^"))

@@ -38,7 +38,7 @@ from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, 
                        from_layout, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
 from .model import ConcordanceHit, FuzzyMatch
-from .schema import IN_LIST, Store, as_list, lang_filter
+from .schema import IN_LIST, UNIT_COLUMNS, Store, as_list, in_values, lang_filter, unit_from_row
 from .writer import NO_WORDS, SOURCE, TARGET, weight_code
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
@@ -105,14 +105,17 @@ def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
     coded = tuple(TmToken(t.text, t.start, t.end, t.kind, t.norm,
                           frozenset(code_char(known[k][0]) for k in t.keys if k in known), t.form)
                   if t.keys else t for t in query)
-    scored = []
+    matches = []
     tokens_of: dict[int, tuple[TmToken, ...] | None] = {}
     scorer = Scorer(coded, text)
     shortlist = _shortlist(coded, candidates, limit + MARGIN)
-    # What scoring needs first; the whole unit only for those scoring θ (a few of them).
-    rows = tm.db.execute("SELECT u.id, u.source, c.layout FROM units u JOIN codes c "
-                         f"ON c.unit_id = u.id WHERE u.id {IN_LIST}", (as_list(shortlist),))
-    for unit_id, source, packed in rows.fetchall():
+    # The shortlisted rows in one statement; a Unit is made (its JSON fields read) only of
+    # those scoring θ, a few of them.
+    in_shortlist, args = in_values(tm.db, shortlist)
+    rows = tm.db.execute(f"SELECT c.layout, {UNIT_COLUMNS} FROM units JOIN codes c "
+                         f"ON c.unit_id = units.id WHERE units.id {in_shortlist}", args)
+    for packed, *row in rows.fetchall():
+        unit_id, source = row[0], row[1]
         unit_tokens = from_layout(source, packed, candidates[unit_id])
         if unit_tokens is None:  # stored by another version: compare by keys instead
             value, diff = compare(query, text, analyse(source), source)
@@ -120,10 +123,8 @@ def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
             value, diff = scorer.compare(unit_tokens, source, differences=False,
                                          at_least=min_score)
         if value >= min_score:
-            scored.append((value, unit_id, diff))
+            matches.append(FuzzyMatch(value, unit_from_row(row), diff))
             tokens_of[unit_id] = unit_tokens
-    units = tm.get(tokens_of) if scored else {}
-    matches = [FuzzyMatch(value, units[unit_id], diff) for value, unit_id, diff in scored]
     matches.sort(key=lambda m: (m.score, m.unit.changed, m.unit.id), reverse=True)
     # The differences, for the matches shown only.
     shown = []

@@ -32,8 +32,7 @@ from glossary.segment import Segment
 
 from . import search as _search
 from .model import ConcordanceHit, FuzzyMatch, Stats, Unit
-from .schema import (IN_LIST, MIGRATIONS, SCHEMA_VERSION, UNIT_COLUMNS, as_list, lang_filter,
-                     unit_from_row)
+from .schema import MIGRATIONS, SCHEMA_VERSION, UNIT_COLUMNS, in_values, lang_filter, unit_from_row
 from .writer import KEY_SEPARATOR, Writer, now
 
 # A second importer waits this long for the first one's transaction before giving up.
@@ -236,8 +235,10 @@ class TranslationMemory:
         found: list[dict[str, tuple[int, int]]] = [{} for _side in sides]
         if not keys:
             return found
-        rows = self._db.execute(f"SELECT side, key, id, df FROM keys WHERE side {IN_LIST} "
-                                f"AND key {IN_LIST}", (as_list(sides), as_list(keys)))
+        in_sides, side_args = in_values(self._db, sides)
+        in_keys, key_args = in_values(self._db, keys, taken=len(side_args))
+        rows = self._db.execute(f"SELECT side, key, id, df FROM keys WHERE side {in_sides} "
+                                f"AND key {in_keys}", [*side_args, *key_args])
         for side, key, key_id, df in rows:
             found[sides.index(side)][key] = (key_id, df)
         return found
@@ -247,8 +248,8 @@ class TranslationMemory:
         forms = list(forms)
         if not forms:
             return {}
-        rows = self._db.execute(f"SELECT form, keys FROM forms WHERE form {IN_LIST}",
-                                (as_list(forms),))
+        in_forms, args = in_values(self._db, forms)
+        rows = self._db.execute(f"SELECT form, keys FROM forms WHERE form {in_forms}", args)
         return {form: frozenset(keys.split(KEY_SEPARATOR)) for form, keys in rows}
 
     # Search and concordance live in search.py; these are the TM's front door to them.

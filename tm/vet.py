@@ -22,9 +22,15 @@ RULE = "forbidden-term"
 class Vetter:
     """Checks (source, target) pairs against one glossary; the matcher is built once."""
 
-    def __init__(self, glossary: Iterable[Term], matcher: Matcher | None = None):
+    def __init__(self, glossary: Iterable[Term], matcher: Matcher | None = None, *,
+                 many: bool = False):
+        """`many`: many pairs are to be vetted (a batch search, a pre-translation), so the
+        matcher rules out most of their words without analysing them (Matcher.sift: the
+        same answers, for a word list loaded once)."""
         self.terms = list(glossary)
         self.matcher = matcher or Matcher(self.terms)
+        if many:
+            self.matcher.sift()
         # Per language, the concepts with a forbidden form in it: the only ones the rule
         # can report (few in a glossary), so a source naming none of them needs no check.
         self._forbidding = {lang: frozenset(t.id for t in self.terms if t.forbidden(lang))
