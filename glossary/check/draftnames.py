@@ -21,9 +21,9 @@ _WINDOW = 40  # how far back the word before is looked for (a window: slicing is
 
 def draft_names(ctx: Context) -> frozenset[str]:
     """The capitalised words (Python, Raft) the draft's translations keep in their Latin
-    letters among words of another script at least as often as they render them. Beside a lower-case Latin
-    word it is part of an English phrase left as it is, no witness. A translation without
-    the word renders it, but only when the source has it inside a sentence: at a
+    letters among words of another script at least as often as they render them. Beside a
+    lower-case Latin word it is part of an English phrase left as it is, no witness. A
+    translation without the word renders it, but only when the source has it inside a sentence: at a
     sentence's start every word has a capital (Note that …). Case-sensitive, as code
     words are: a heading "Vinyl" is not the word a sentence writes "vinyl"."""
     found = ctx.state.get("_kept_draft_names")
