@@ -51,7 +51,11 @@ def caps_key(norm: str) -> str | None:
 
     >>> caps_key("ГКО"), caps_key("POWs"), caps_key("SS's"), caps_key("Войска")
     ('^ГКО', '^POW', '^SS', None)
+    >>> caps_key("POWs's"), caps_key("POWSs's"), caps_key("pows")
+    ('^POW', None, None)
     """
+    if len(norm) > _SHORT_CAPS + 3 or norm.islower():
+        return None  # most words: too long even without a possessive and a plural s
     if not CYRILLIC.search(norm) and LATIN.search(norm):
         norm = english.without_possessive(norm)   # SS's is still SS
         if norm.endswith("s") and len(norm) > 2 and norm[:-1].isupper():

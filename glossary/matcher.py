@@ -316,7 +316,8 @@ class Matcher:
 
     def _split(self, word: str, lang: str) -> list[tuple[int, int]] | None:
         if word not in self._splits:
-            self._splits[word] = split_runtogether(word, self._vocabulary(lang))
+            self._splits[word] = split_runtogether(
+                word, self._vocabulary(lang), self._reach(lang) if self._sifting else None)
         return self._splits[word]
 
     @staticmethod

@@ -21,8 +21,10 @@ _MAX_LEN = 120      # longer "words" are text that lost all its spaces: not one 
 _MAX_PIECE = 24
 
 
-def split_runtogether(word: str, vocab: Collection[str]) -> list[tuple[int, int]] | None:
+def split_runtogether(word: str, vocab: Collection[str],
+                      reach: Callable[[str], bool] | None = None) -> list[tuple[int, int]] | None:
     """Offsets of the pieces of a run-together Cyrillic word, or None when it is not one.
+    `reach` (reach.Reach of `vocab`) rules most dictionary words out as pieces unanalysed.
 
     >>> vocab = {"войско", "нквд", "по", "охрана", "тыл"}
     >>> w = "ВойскаНКВДпоохранетыла"
@@ -36,16 +38,16 @@ def split_runtogether(word: str, vocab: Collection[str]) -> list[tuple[int, int]
     if not MIN_LEN <= len(word) <= _MAX_LEN or morph.is_known(word.lower()) \
             or not word_keys(word).isdisjoint(vocab):
         return None  # a real word, or one the glossary has as it stands (бригадефюрер)
-    pieces = _segment(word, lambda p: _fits(p, vocab))
+    pieces = _segment(word, lambda p: _fits(p, vocab, reach))
     return pieces if pieces and len(pieces) > 1 else None
 
 
-def _fits(piece: str, vocab: Collection[str]) -> bool:
+def _fits(piece: str, vocab: Collection[str], reach: Callable[[str], bool] | None) -> bool:
     if not _ONE_CASE.fullmatch(piece):
         return False
     lower = piece.lower()
     known = morph.is_known(lower) or (piece.isupper() and len(piece) > 1)
-    return known and not word_keys(piece).isdisjoint(vocab)
+    return known and (reach is None or reach(piece)) and not word_keys(piece).isdisjoint(vocab)
 
 
 def _segment(s: str, ok: Callable[[str], bool]) -> list[tuple[int, int]] | None:

@@ -15,11 +15,15 @@ _WORD = rf"[^\W_]{_INNER}*(?:['’][^\W_]{_INNER}*)*(?:(?<=[sS])['’](?![^\W_])
 _TOKEN = re.compile(rf"({_WORD})|(-(?=[^\W_]))|([^\w\s])")  # word | hyphen | punctuation
 _WORD_GROUP, _HYPHEN_GROUP = 1, 2
 _WORDS = re.compile(_WORD)
-_HYPHENATED = re.compile(rf"({_WORD})-(?=({_WORD}))")
+# Tried only where a word starts: a match from inside a word would also match from the
+# letter before it (same end), and trying every position of a long word is quadratic.
+_HYPHENATED = re.compile(rf"(?<![^\W_])({_WORD})-(?=({_WORD}))")
 # A Russian case ending put after a Latin name with an apostrophe (Tarantool’а, memtx'е,
 # vinylʼом): the name is the word, the ending its inflection, as in a Russian word.
 _ENDING = re.compile(r"(?<=[A-Za-z0-9])['’ʼ][а-яё]{1,4}$", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+# Russian letters but ё, whose spelling _norm leaves as it is (й recomposes after NFD).
+_PLAIN_CYRILLIC = re.compile("[а-яА-Я]+")
 
 
 def _inflected_name(word: str) -> int:
@@ -54,7 +58,13 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=400_000)
 def _norm(word: str) -> str:
-    """A word's comparison spelling, case kept (computed once per distinct word)."""
+    """A word's comparison spelling, case kept (computed once per distinct word).
+
+    >>> _norm("Заградотря\u0301ды"), _norm("ёлка"), _norm("Пётр’s"), _norm("аrmy")
+    ('Заградотряды', 'елка', "Петр's", 'army')
+    """
+    if word.isascii() or _PLAIN_CYRILLIC.fullmatch(word):
+        return word  # most words: nothing to clean, fix or fold
     return fix_lookalikes(clean(word)).translate(YO).replace("’", "'")
 
 
@@ -120,5 +130,7 @@ def hyphenated(text: str) -> list[tuple[str, str]]:
 
     >>> hyphenated("проверочно-фильтрационный лагерь, из-за-угла")
     [('проверочно', 'фильтрационный'), ('из', 'за'), ('за', 'угла')]
+    >>> hyphenated("_узел-сервер, долго-долго-долго")
+    [('узел', 'сервер'), ('долго', 'долго'), ('долго', 'долго')]
     """
     return _HYPHENATED.findall(text)

@@ -3,6 +3,7 @@ English plural and possessive. What translators paste into tools without morphol
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -207,30 +208,40 @@ def english_forms(phrase: str, kind: str = "term") -> list[str]:
     return forms
 
 
-def english_plural(phrase: str) -> str:
-    """The plural of an English term, or the term itself when it has none.
+def english_plural(phrase: str, forms: Callable[[str], list[str]] = english_forms) -> str:
+    """The plural of an English term, or the term itself; `forms` as english_forms gives them.
 
     >>> english_plural("special camp"), english_plural("Red Army")
     ('special camps', 'Red Armies')
     """
-    forms = english_forms(phrase)
-    return forms[1] if len(forms) > 1 and not forms[1].endswith(("'s", "'")) else phrase
+    found = forms(phrase)
+    return found[1] if len(found) > 1 and not found[1].endswith(("'s", "'")) else phrase
 
 
-def english_like(phrase: str, example: str) -> str:
-    """The English phrase in the number of an example (plural if the example's head is).
+def english_like(phrase: str, example: str,
+                 forms: Callable[[str], list[str]] = english_forms) -> str:
+    """The English phrase in the number of the example's head noun; `forms` as english_plural's.
 
     >>> english_like("filtration camp", "filtration camps"), english_like("NKVD", "NKVD")
     ('filtration camps', 'NKVD')
     """
+    if not plural_head(example):
+        return phrase
+    found = forms(phrase)
+    return found[1] if len(found) > 1 and not found[1].endswith("'s") else phrase
+
+
+def plural_head(example: str) -> bool:
+    """Whether the head noun of an English example is plural (not its own noun lemma).
+
+    >>> plural_head("filtration camps"), plural_head("NKVD troops' camp"), plural_head("")
+    (True, False, False)
+    """
     words = example.split()
     if not words:
-        return phrase
+        return False
     head = words[_english_head(words)].lower().rstrip("'’")
-    if head in english.lexicon().getAllLemmas(head).get("NOUN", (head,)):
-        return phrase
-    forms = english_forms(phrase)
-    return forms[1] if len(forms) > 1 and not forms[1].endswith("'s") else phrase
+    return head not in english.lexicon().getAllLemmas(head).get("NOUN", (head,))
 
 
 # --- forms for CAT tools without morphology (export --with-forms) ---

@@ -10,9 +10,11 @@ import sys
 from paths import HERE, ROOT
 
 from glossary.check.context import Context
+from glossary.check.suggest import like_found
 from glossary.frequency import known_figures, known_words, zipf
 from glossary.matcher import Matcher
 from glossary.model import Term
+from glossary.variants import english_forms
 
 SMALL = HERE / "data" / "small.tsv"
 
@@ -48,15 +50,20 @@ def test_a_context_reads_kept_figures_and_asks_wordfreq_for_others():
     assert ctx.zipf("рота") == 9.0 and ctx.zipf("ссылка") == zipf("ссылка", "ru")
 
 
-def test_a_context_reads_kept_plurals_of_the_terms_renderings():
+def test_a_context_reads_kept_forms_of_the_terms_renderings():
     kept = {}
-    terms = {"camp": Term("camp", "спецлагерь", "special camp")}
+    terms = {"camp": Term("camp", "спецлагерь", "special camp", en_variants=("camp",))}
     matcher = Matcher(terms.values())
     matcher.keep = lambda part, build: kept.setdefault(part, build())
     ctx = Context(terms, matcher, "ru", "en")
     assert ctx.english_plural("special camp") == "special camps"
-    assert kept == {"plurals-en": {"special camp": "special camps"}}
+    assert kept == {"forms-en": {"camp": english_forms("camp"),
+                                 "special camp": english_forms("special camp")}}
     assert ctx.english_plural("penal battalion") == "penal battalions"  # not kept: worked out
+    kept["forms-en"]["camp"] = ["camp", "kamps"]  # what the cache holds is what is read
+    assert ctx.english_plural("camp") == "kamps"
+    assert like_found("camp", "en", "transit camps", ctx.english_forms) == "kamps"
+    assert like_found("camp", "en", "transit camp", ctx.english_forms) == "camp"
 
 
 CHECK = """

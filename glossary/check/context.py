@@ -23,10 +23,11 @@ from ..model import Term
 from ..normalize import fold
 from ..ru import CYRILLIC
 from ..segment import Segment
-from ..variants import english_plural
+from ..variants import english_forms, english_plural
 from .finding import segment_hash
 from .masks import Masks
 from .plausible import plausible
+from .suggest import like_found
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,15 +81,22 @@ class Context:
         found = figures.get(word)
         return zipf(word, lang) if found is None else found
 
-    def english_plural(self, phrase: str) -> str:
-        """variants.english_plural of an English rendering, read from the compiled glossary
-        for the terms' preferred renderings: that spares loading lemminflect's inflections."""
-        found = self.kept("plurals-en", self._english_plurals).get(phrase)
-        return english_plural(phrase) if found is None else found
+    def english_forms(self, phrase: str) -> list[str]:
+        """variants.english_forms of an English rendering, read from the compiled glossary
+        for the terms' approved renderings: that spares loading lemminflect's inflections."""
+        found = self.kept("forms-en", self._english_forms).get(phrase)
+        return english_forms(phrase) if found is None else found
 
-    def _english_plurals(self) -> dict[str, str]:
-        renderings = {t.preferred("en") for t in self.terms.values()} - {""}
-        return {phrase: english_plural(phrase) for phrase in sorted(renderings)}
+    def english_plural(self, phrase: str) -> str:
+        return english_plural(phrase, self.english_forms)
+
+    def like_found(self, phrase: str, found: str) -> str:
+        """suggest.like_found in the target language, English forms read as english_forms."""
+        return like_found(phrase, self.target_lang, found, self.english_forms)
+
+    def _english_forms(self) -> dict[str, list[str]]:
+        renderings = {form for t in self.terms.values() for form in t.approved("en")} - {""}
+        return {phrase: english_forms(phrase) for phrase in sorted(renderings)}
 
 
 class PairView:

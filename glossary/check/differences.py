@@ -82,7 +82,8 @@ _EXPANSIONS = frozenset({"will", "have", "cannot"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]*)?")
 _APOSTROPHES = str.maketrans({c: "'" for c in "‘’‚‛′`"})
 _ODD_APOSTROPHE = re.compile("[‘’‚‛′`]")
-_WORD = re.compile(r"[^\W\d_]+")  # whole runs of letters: long words are the runs kept
+_WORD = re.compile(r"[^\W\d_]+")  # whole runs of letters
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{_LONG},}}")  # the runs of four letters or more
 # Texts with anything but plain ASCII, Russian letters and common typography are cleaned
 # first (an accented á is a once cleaned, a stress mark splits a word).
 _UNUSUAL = re.compile(r"[^\x00-\x7f\u0410-\u044f\u0401\u0451\u2010-\u2015\u2018-\u201f"
@@ -104,8 +105,10 @@ def rough(text: str | None) -> tuple[str, ...] | None:
         text = clean(text)
     text = text.casefold().replace("ё", "е")
     if "'" not in text and not _ODD_APOSTROPHE.search(text):  # the usual case: no contraction
-        return tuple(w for w in _WORD.findall(text)
-                     if len(w) >= _LONG and w not in _EXPANSIONS)
+        found = _LONG_WORD.findall(text)
+        if _EXPANSIONS.isdisjoint(found):
+            return tuple(found)
+        return tuple(w for w in found if w not in _EXPANSIONS)
     keys = []
     for token in _TOKEN.findall(text.translate(_APOSTROPHES)):
         word, _, rest = token.partition("'")

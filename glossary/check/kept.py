@@ -68,7 +68,6 @@ names. An everyday capitalised word alone (Note, Warning) stays sure: a label le
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 import lemminflect
@@ -80,6 +79,7 @@ from ..ru import CYRILLIC
 from ..segment import Segment
 from .confidence import COMMON_ZIPF
 from .context import Context, PairView
+from .draftnames import draft_names
 
 # English closed-class words: articles, prepositions, conjunctions, pronouns, auxiliaries
 # and modals. ("I" is left out: a lone capital I is a log level as often as a pronoun.)
@@ -122,13 +122,6 @@ _LISTED = re.compile(r"[`'\"(\s]*[A-Za-z][a-z]+(?:\s*[,/]\s*[A-Za-z][a-z]+)+[`'\
 _LIST_ITEM = re.compile(r"[A-Za-z][a-z]+")
 _EMPHASIS = " \t\n*`'\""  # around a word alone: **cache**, ``cache``
 _ALONE = re.compile(r"[`'\"%({$\s]*(?P<word>[A-Za-z][a-z]+)[`'\")}\s]*[a-z]?")
-# A word with one capital (Python), not one of a path or an address; inside a sentence:
-# after a word or a comma, where its capital is its own, not the sentence's.
-_CAPITALISED_WORD = re.compile(r"(?<![\w\ufffc.@/-])[A-Z][a-z]+(?![\w@/-]|[.:]\w)")
-_INNER_CAPITALISED = re.compile(r"(?<=[\w,;)] )[A-Z][a-z]+(?![\w@/-]|[.:]\w)")
-_WORD_BEFORE = re.compile(r"([A-Za-z])[\w-]*[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z])")
-_WINDOW = 40  # how far back the word before is looked for (a window: slicing is quadratic)
 # What a unit kept as a name may hold: its words, with nothing around them but markup.
 _AROUND_WORDS = frozenset({MARKUP, TAG, LINK, URL})
 _NAME_WORDS = 4  # Apache License 2.0, Fedora 22, Ubuntu Vivid
@@ -156,7 +149,7 @@ def needs_translation(view: PairView, ctx: Context) -> bool:
     if len(set(_CODE_PUNCTUATION.findall(view.src_text))) >= 2 or _SETS_CODE.fullmatch(
             view.src_text):
         return False  # a line of code: lua_code = [[function(tuple) …]], ``cycle`` = true,
-    plain = [w for w in words if not _name_shaped(w) and w not in _draft_names(ctx)]
+    plain = [w for w in words if not _name_shaped(w) and w not in draft_names(ctx)]
     if not plain:
         return False
     if (len(words) >= _COMMAND_WORDS and words[0][0].islower()
@@ -204,18 +197,16 @@ def kept_as_name(view: PairView, ctx: Context) -> str | None:
       above IsAlive, MemoryLua). An everyday word alone (Note, Warning) has none of
       these: a label left in English, as sure as any.
     """
-    words = _words(view.src_masked)
-    rest = " ".join(view.src_text.replace("\ufffc", " ").split()).strip(_EMPHASIS)
-    if (not words or len(words) > _NAME_WORDS or any(_is_function_word(w) for w in words)
-            or any(s.kind not in _AROUND_WORDS for s in view.src_masked.spans)):
+    words, rest = _few_words(view)
+    if not words:
         return None
-    if _LOWER_WORDS.fullmatch(rest) or not view.src_masked.spans and _LOWER_PHRASE.fullmatch(rest):
+    if _lower_case(view, rest):
         return "lower-case words kept as they are, with no function word: identifiers or a " \
                "command (a heading or a label has a capital)"
     if not _NAMES_LINE.fullmatch(rest):
         return None
     if len(words) > 1:
-        if any(_name_shaped(w) or w in _draft_names(ctx) for w in words):
+        if any(_name_shaped(w) or w in draft_names(ctx) for w in words):
             return "capitalised words beside a name, kept as they are: a product's name"
         return None
     word = words[0]
@@ -228,6 +219,34 @@ def kept_as_name(view: PairView, ctx: Context) -> str | None:
     if _heads_names(view, ctx):
         return "the first of a column of names written with a capital inside"
     return None
+
+
+def kept_identifiers(view: PairView, ctx: Context) -> bool:
+    """Whether a unit its translation repeats is lower-case words with no function word
+    (see kept_as_name) in a Sphinx catalogue: documentation gives its headings, paragraphs
+    and list items a capital, so such a unit is a table's value or identifier, and one the
+    translator copied is kept on purpose. A UI catalogue's labels may be lower-case (yes,
+    unknown): there it stays a finding, only low."""
+    words, rest = _few_words(view)
+    return bool(words) and "sphinx" in ctx.markup.draft and _lower_case(view, rest)
+
+
+def _few_words(view: PairView) -> tuple[list[str], str]:
+    """A unit's words and its text, when it is a few words with no function word and
+    nothing around them but markup; else no words."""
+    words = _words(view.src_masked)
+    rest = " ".join(view.src_text.replace("\ufffc", " ").split()).strip(_EMPHASIS)
+    if (len(words) > _NAME_WORDS or any(_is_function_word(w) for w in words)
+            or any(s.kind not in _AROUND_WORDS for s in view.src_masked.spans)):
+        return [], rest
+    return words, rest
+
+
+def _lower_case(view: PairView, rest: str) -> bool:
+    """Whether a unit's text is lower-case words: one or a comma list, or a phrase with
+    no markup (:ref:`log level <…>` is a section's title)."""
+    return _LOWER_WORDS.fullmatch(rest) is not None or \
+        not view.src_masked.spans and _LOWER_PHRASE.fullmatch(rest) is not None
 
 
 def _code_block(text: str) -> bool:
@@ -315,10 +334,14 @@ def _unknown(word: str) -> bool:
     common use (wordfreq: English, okay, stats) knows it."""
     if word in FUNCTION_WORDS:
         return False
-    from wordfreq import zipf_frequency  # loaded when first needed (see frequency.py)
+    if len(word) == 1:
+        return True  # a variable
+    if lemminflect.getAllLemmas(word):
+        return False
+    # Imported only for a word the lexicon lacks: the import alone costs half a second.
+    from wordfreq import zipf_frequency
 
-    return len(word) == 1 or (not lemminflect.getAllLemmas(word)  # one letter: a variable
-                              and zipf_frequency(word, "en") < _COMMON)
+    return zipf_frequency(word, "en") < _COMMON
 
 
 def _code_words(ctx: Context) -> frozenset[str]:
@@ -346,44 +369,6 @@ def _code_words(ctx: Context) -> frozenset[str]:
                             segment.source, span.start, span.end))
         found = ctx.state["_kept_code_words"] = frozenset(words)
     return found
-
-
-def _draft_names(ctx: Context) -> frozenset[str]:
-    """The capitalised words (Python, Raft) the draft's translations keep in their Latin
-    letters among words of another script at least as often as they render them: a
-    Russian text writes an English word in Latin only as a name. Beside a lower-case Latin
-    word it is part of an English phrase left as it is, no witness. A translation without
-    the word renders it, but only when the source has it inside a sentence: at a
-    sentence's start every word has a capital (Note that …). Case-sensitive, as code
-    words are: a heading "Vinyl" is not the word a sentence writes "vinyl"."""
-    found = ctx.state.get("_kept_draft_names")
-    if found is None:
-        kept: Counter[str] = Counter()
-        rendered: Counter[str] = Counter()
-        for segment in ctx.segments:
-            target = segment.target
-            if target == segment.source or not CYRILLIC.search(target):
-                continue
-            inner = set(_INNER_CAPITALISED.findall(segment.source))
-            for word in set(_CAPITALISED_WORD.findall(segment.source)):
-                if _kept_alone(word, target):
-                    kept[word] += 1
-                elif word in inner:
-                    rendered[word] += 1
-        found = ctx.state["_kept_draft_names"] = frozenset(
-            w for w, n in kept.items() if n >= rendered[w])
-    return found
-
-
-def _kept_alone(word: str, target: str) -> bool:
-    """Whether a target has the word as written, with no lower-case Latin word beside it
-    (with one, as in "the Raft algorithm", it is in a phrase left untranslated)."""
-    for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", target):
-        before = _WORD_BEFORE.search(target, max(0, m.start() - _WINDOW), m.start())
-        after = _WORD_AFTER.match(target, m.end())
-        if not (before and before.group(1)[0].islower() or after and after.group(1).islower()):
-            return True
-    return False
 
 
 def _source_code(segment: Segment, ctx: Context) -> Masked:

@@ -29,7 +29,7 @@ from .context import Context, PairView
 from .finding import ERROR, WARNING
 from .confidence import LOW
 from .glosses import Run, kept_on_purpose, unglossed
-from .kept import kept_as_name, needs_translation
+from .kept import kept_as_name, kept_identifiers, needs_translation
 from .registry import Issue, rule
 
 _WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*")  # a soft hyphen: a masked accelerator
@@ -63,7 +63,7 @@ def untranslated(view: PairView, ctx: Context):
         if needs_translation(view, ctx):
             yield Issue("the target is empty")
         return
-    if view.blank and not needs_translation(view, ctx):
+    if view.blank and (not needs_translation(view, ctx) or kept_identifiers(view, ctx)):
         return
     reason = None
     if ctx.source_lang == "ru":

@@ -17,8 +17,11 @@ from ..tokens import tokenize
 
 
 @lru_cache(maxsize=8192)
-def like_found(phrase: str, lang: str, found: str) -> str:
+def like_found(phrase: str, lang: str, found: str,
+               forms: Callable[[str], list[str]] = variants.english_forms) -> str:
     """`phrase` (a target-language form) in the form of `found`, text met in the target.
+    `forms` gives variants.english_forms of an English phrase (a check reads them from the
+    compiled glossary: Context.english_forms).
 
     >>> like_found("штрафной батальон", "ru", "штрафными ротами")
     'штрафными батальонами'
@@ -29,7 +32,7 @@ def like_found(phrase: str, lang: str, found: str) -> str:
     """
     if lang == "ru":
         return variants.inflect_like(phrase, found) or phrase
-    like = variants.english_like(phrase, found)
+    like = variants.english_like(phrase, found, forms)
     # english_like may hand back a possessive (troops → troops'); only a plural is wanted.
     return phrase if like.endswith(("'", "’")) and not found.endswith(("'", "’")) else like
 
@@ -51,13 +54,7 @@ def for_missing(term: Term, target_lang: str, source_surface: str,
     phrase = term.preferred(target_lang)
     if target_lang == "en":
         return (plural or _en_plural)(phrase) if _ru_plural(source_surface) else phrase
-    return _ru_plural_nominative(phrase) if _en_is_plural(source_surface) else phrase
-
-
-@lru_cache(maxsize=4096)
-def _en_is_plural(surface: str) -> bool:
-    # english_like pluralises a probe noun exactly when the example's head noun is plural.
-    return variants.english_like("camp", surface) != "camp"
+    return _ru_plural_nominative(phrase) if variants.plural_head(source_surface) else phrase
 
 
 @lru_cache(maxsize=4096)

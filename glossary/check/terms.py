@@ -19,7 +19,7 @@ from .finding import ERROR, WARNING
 from .names import name_variants
 from .registry import Issue, rule
 from .shortform import head_only, settled
-from .suggest import for_missing, like_found
+from .suggest import for_missing
 
 # Words that can stand for a term already named ("it", "the latter", «он», «который»): a
 # sentence holding one of them has not plainly dropped the term.
@@ -236,7 +236,7 @@ def forbidden_term(view: PairView, ctx: Context):
                         f"({term.preferred(ctx.source_lang)}); use «{preferred}»",
                         term=term_id, source_span=(src[0].start, src[0].end),
                         target_span=(m.start, m.end),
-                        suggestion=like_found(preferred, ctx.target_lang, m.text))
+                        suggestion=ctx.like_found(preferred, m.text))
 
 
 def _finish_inconsistent(ctx: Context):
@@ -252,7 +252,7 @@ def _finish_inconsistent(ctx: Context):
                              f"of the {sum(counts.values())} segments rendering it "
                              f"(«{form}» in {k}, this one included)",
                              term=term_id, target_span=span,
-                             suggestion=like_found(majority, ctx.target_lang, surface),
+                             suggestion=ctx.like_found(majority, surface),
                              confidence=confidence.LOW,
                              reason=f"the glossary approves both «{form}» and «{majority}»")
 

@@ -11,12 +11,6 @@ from __future__ import annotations
 
 import io
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from ..engine import Report
 from ..ignore import COMMENT, SHEET, VERDICT, VERDICTS
 from ..registry import RULES
@@ -29,23 +23,27 @@ WIDTHS = {VERDICT: 11, COMMENT: 24, "file": 16, "line": 6, "unit_id": 12, "segme
           "message": 50, "suggestion": 24, "source": 50, "target": 50, "source_span": 10,
           "target_span": 10, "related_segments": 16, "hash": 18}
 WRAPPED = {COMMENT, "message", "suggestion", "source", "target", "reason"}
-_BOLD = Font(bold=True)
-_HEAD_FILL = PatternFill("solid", fgColor="DDE3EE")
 
 
 def render(report: Report, *, title: str | None = None, **_options) -> bytes:
+    # openpyxl is imported here, not with the module: every check imports the renderers,
+    # and openpyxl's import costs a quarter of a second a report in another format never needs.
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
-    sheet.append(HEADER)
-    for cell in sheet[1]:
-        cell.font, cell.fill = _BOLD, _HEAD_FILL
+    _header(sheet)
     wrapped = Alignment(wrap_text=True, vertical="top")
     last = 1
     for last, f in enumerate(report.findings, start=2):
         row = flat(record(report, f, title))
         for column, name in enumerate(COLUMNS, start=3):
-            value = _cell(row[name])
+            value = _cell(row[name], ILLEGAL_CHARACTERS_RE)
             if value is None:
                 continue
             cell = sheet.cell(last, column, value)
@@ -72,10 +70,16 @@ def render(report: Report, *, title: str | None = None, **_options) -> bytes:
     return out.getvalue()
 
 
-def _summary(sheet, report: Report) -> None:
-    sheet.append(("rule", "severity", "findings", "what it checks"))
+def _header(sheet, row: tuple[str, ...] = HEADER) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    sheet.append(row)
     for cell in sheet[1]:
-        cell.font, cell.fill = _BOLD, _HEAD_FILL
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDE3EE")
+
+
+def _summary(sheet, report: Report) -> None:
+    _header(sheet, ("rule", "severity", "findings", "what it checks"))
     counts = report.summary()["by_rule"]
     for rule_id in report.rules:
         rule = RULES[rule_id]
@@ -84,8 +88,8 @@ def _summary(sheet, report: Report) -> None:
         sheet.column_dimensions[letter].width = width
 
 
-def _cell(value):
+def _cell(value, illegal):
     if not isinstance(value, str):
         return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    value = illegal.sub("", value)
     return value if len(value) <= CELL_LIMIT else value[:CELL_LIMIT] + " …"
