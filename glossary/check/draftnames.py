@@ -14,6 +14,8 @@ from .context import Context
 # after a word or a comma, where its capital is its own, not the sentence's.
 _CAPITALISED_WORD = re.compile(r"(?<![\w\ufffc.@/-])[A-Z][a-z]+(?![\w@/-]|[.:]\w)")
 _INNER_CAPITALISED = re.compile(r"(?<=[\w,;)] )[A-Z][a-z]+(?![\w@/-]|[.:]\w)")
+# A capitalised word written whole in a target (one scan a target, not one a word).
+_WHOLE_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z])[\w-]*[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z])")
 _WINDOW = 40  # how far back the word before is looked for (a window: slicing is quadratic)
@@ -23,9 +25,9 @@ def draft_names(ctx: Context) -> frozenset[str]:
     """The capitalised words (Python, Raft) the draft's translations keep in their Latin
     letters among words of another script at least as often as they render them. Beside a
     lower-case Latin word it is part of an English phrase left as it is, no witness. A
-    translation without the word renders it, but only when the source has it inside a sentence: at a
-    sentence's start every word has a capital (Note that …). Case-sensitive, as code
-    words are: a heading "Vinyl" is not the word a sentence writes "vinyl"."""
+    translation without the word renders it, but only when the source has it inside a
+    sentence: at a sentence's start every word has a capital (Note that …). Case-sensitive,
+    as code words are: a heading "Vinyl" is not the word a sentence writes "vinyl"."""
     found = ctx.state.get("_kept_draft_names")
     if found is None:
         kept: Counter[str] = Counter()
@@ -35,8 +37,9 @@ def draft_names(ctx: Context) -> frozenset[str]:
             if target == segment.source or not CYRILLIC.search(target):
                 continue
             inner = set(_INNER_CAPITALISED.findall(segment.source))
+            alone = _kept_alone(target)
             for word in set(_CAPITALISED_WORD.findall(segment.source)):
-                if _kept_alone(word, target):
+                if word in alone:
                     kept[word] += 1
                 elif word in inner:
                     rendered[word] += 1
@@ -45,12 +48,13 @@ def draft_names(ctx: Context) -> frozenset[str]:
     return found
 
 
-def _kept_alone(word: str, target: str) -> bool:
-    """Whether a target has the word as written, with no lower-case Latin word beside it
-    (with one, as in "the Raft algorithm", it is in a phrase left untranslated)."""
-    for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", target):
+def _kept_alone(target: str) -> set[str]:
+    """The capitalised words a target has as written with no lower-case Latin word beside
+    them (with one, as in "the Raft algorithm", it is in a phrase left untranslated)."""
+    alone = set()
+    for m in _WHOLE_CAPITALISED.finditer(target):
         before = _WORD_BEFORE.search(target, max(0, m.start() - _WINDOW), m.start())
         after = _WORD_AFTER.match(target, m.end())
         if not (before and before.group(1)[0].islower() or after and after.group(1).islower()):
-            return True
-    return False
+            alone.add(m.group())
+    return alone
