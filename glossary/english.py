@@ -124,6 +124,29 @@ def guess_reach() -> int:
     return max(len(rule.split(",")[0]) for rule in rules) + 1
 
 
+def guessable_lemmas(word: str) -> set[str]:
+    """Every lemma `lemmas` can give a lower-case ASCII word the lexicon lacks (possessive
+    taken off), whichever of lemminflect's rules its model would pick: the word, the word
+    less its last letter (a plural s), and what each rule makes of it — found without
+    running the model.
+
+    >>> {"battalion", "query"} <= guessable_lemmas("battalions") | guessable_lemmas("queries")
+    True
+    """
+    found = {word, word[:-1]}
+    for cut, add, double in _rules():
+        lemma = (word[:-cut] if cut else word) + add  # as lemminflect applies a rule
+        found.add(lemma[:-1] if double else lemma)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[int, str, bool], ...]:
+    """lemminflect's rules for words it lacks: letters taken off, added, a doubled letter."""
+    rules = (rule.split(",") for rule in _lemmatizer()._getOOVLemmatizer().rules)
+    return tuple((len(cut), add, double == "True") for cut, add, double in rules)
+
+
 def _lemmatizer():
     return lexicon().Lemmatizer()  # a singleton: the tables getAllLemmas reads
 
