@@ -361,11 +361,12 @@ class Matcher:
         def rank(candidate: tuple[int, int, list[int]]) -> tuple[int, int, bool]:
             i, end, numbers = candidate
             surface = fold(text[tokens[i].start:tokens[end - 1].end])
-            return i - end, i, not any(fold(self._entry(n).form) == surface for n in numbers)
+            return i - end, i, not any(_folded(self._entry(n).form) == surface for n in numbers)
 
         taken = [False] * len(tokens)
         chosen = []
-        for i, end, entries in sorted(candidates, key=rank):
+        # Most texts that match hold one candidate: nothing to rank.
+        for i, end, entries in sorted(candidates, key=rank) if len(candidates) > 1 else candidates:
             if longest and any(taken[i:end]):
                 continue
             start, stop = tokens[i].start, tokens[end - 1].end
@@ -375,12 +376,20 @@ class Matcher:
             if not found:
                 continue
             taken[i:end] = [True] * (end - i)
+            run_together = any(k in split for k in range(i, end))
+            written = fold(surface) if not run_together else ""
             for e in found:
-                how = ("run-together" if any(k in split for k in range(i, end))
-                       else e.how or ("exact" if fold(surface) == fold(e.form) else "lemma"))
+                how = ("run-together" if run_together else
+                       e.how or ("exact" if written == _folded(e.form) else "lemma"))
                 chosen.append(Match(e.term_id, e.lang, e.status, e.form, start, stop, surface, how))
         chosen.sort(key=lambda m: (m.start, m.end))
         return chosen
+
+
+@lru_cache(maxsize=100_000)
+def _folded(form: str) -> str:
+    """`fold` of a glossary form, once per form (a draft's matches read the same few)."""
+    return fold(form)
 
 
 def _agrees(entry: Entry, surface: str, text: str, start: int) -> bool:
