@@ -237,11 +237,13 @@ class Matcher:
         return not found.isdisjoint(relevant)
 
     def _is_relevant(self, norm: str, lang: str, anchors: frozenset[str]) -> bool:
-        if not self._unreachable(norm, lang, anchors) and \
-                (not self._sifting or self._reach(lang)(norm)) and \
-                not self._guessed_apart(norm, anchors) and \
-                not anchors.isdisjoint(word_keys(norm)):
-            return True
+        if not self._unreachable(norm, lang, anchors):
+            if self._sifting and not self._reach(lang)(norm):
+                if CYRILLIC.search(norm):
+                    return False  # the dictionary knows it (see Reach): no run-together word
+            elif not self._guessed_apart(norm, anchors) and \
+                    not anchors.isdisjoint(word_keys(norm)):
+                return True
         return lang == "ru" and len(norm) >= MIN_LEN and self._split(norm, lang) is not None
 
     def _guessed_apart(self, norm: str, anchors: frozenset[str]) -> bool:
