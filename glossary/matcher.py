@@ -206,8 +206,9 @@ class Matcher:
         keys = [self._keys(t.norm, lang) if t.is_word else (t.norm,) for t in tokens]
         candidates = []
         trie = self._tries[lang]
+        starts = trie.keys()
         for i in range(len(tokens)):
-            if trie.keys().isdisjoint(keys[i]) and not \
+            if starts.isdisjoint(keys[i]) and not \
                     (i + 1 < len(tokens) and tokens[i + 1].joined):
                 continue
             for end, entries in self._walk(trie, tokens, keys, i):
