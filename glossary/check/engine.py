@@ -74,8 +74,8 @@ def _cycles_not_collected() -> Iterator[None]:
     of millions of short-lived objects and no reference cycles (tests/test_check_engine.py
     holds it to that), so its full passes over every long-lived object (the draft, the
     lexicons' tables) find nothing to free. Even at the command line's rarer collections
-    (cli.collect_less_often) they cost the bench mix's check 0.3-1 s of 7; at Python's
-    default, 1.2 s."""
+    (cli.collect_less_often) they cost the bench mix's check 0.1-1 s of 7; at Python's
+    default, 1.2-1.3 s."""
     enabled = gc.isenabled()
     gc.disable()
     try:
