@@ -1,11 +1,10 @@
 """Running the rules over a draft: match each pair once, give every rule the results."""
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .. import collector
 from ..errors import GlossaryError, InputError
 from ..langid import identify
 from ..langtags import name, pair, primary
@@ -68,24 +67,11 @@ class Report:
         }
 
 
-@contextmanager
-def _cycles_not_collected() -> Iterator[None]:
-    """Python's cyclic garbage collector paused (as timeit pauses it): a check makes tens
-    of millions of short-lived objects and no reference cycles (tests/test_check_engine.py
-    holds it to that), so its full passes over every long-lived object (the draft, the
-    lexicons' tables) find nothing to free. Even at the command line's rarer collections
-    (cli.collect_less_often) they cost the bench mix's check 0.1-1 s of 7; at Python's
-    default, 1.2-1.3 s."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_cycles_not_collected()
+# A check makes tens of millions of short-lived objects and no reference cycles
+# (tests/test_check_engine.py holds it to that): even at the command line's rarer
+# collections (cli.collect_less_often) the collector's passes cost the bench mix's check
+# 0.1-1 s of 7; at Python's default, 1.2-1.3 s.
+@collector.paused()
 def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
           matcher: Matcher | None = None, source_lang: str | None = None,
           target_lang: str | None = None, rules: Iterable[str] = (), skip: Iterable[str] = (),
