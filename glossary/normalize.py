@@ -78,3 +78,20 @@ def script(text: str) -> str | None:
     if not cyr and not lat:
         return None
     return "ru" if cyr >= lat else "en"
+
+
+def fold_latin(text: str) -> str:
+    """Casefold, strip diacritics, keep only letters, digits and single spaces: the form keys
+    compare in (the number of prikaz 227 tells it from other orders).
+
+    >>> fold_latin("  Devjátaev,  Tatʹjana! "), fold_latin("Prikaz № 227")
+    ('devjataev tatjana', 'prikaz 227')
+    """
+    # № decomposes to "No": a sign, not letters.
+    decomposed = unicodedata.normalize("NFKD", text.replace("№", " ").casefold())
+    # Combining marks are not alphabetic; modifier letters (ʹ ʺ) are, but are not letters here.
+    kept = "".join(
+        c for c in decomposed if c.isspace() or c.isdigit()
+        or (c.isalpha() and unicodedata.category(c) != "Lm")
+    )
+    return " ".join(kept.split())

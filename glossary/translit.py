@@ -50,6 +50,7 @@ from transliterate.base import TranslitLanguagePack, registry
 from transliterate.discover import autodiscover
 
 from .errors import GlossaryError
+from .normalize import fold_latin  # the form keys compare in (check/names.py reads it alone)
 
 __all__ = ["SCHEMES", "REVERSIBLE", "DEFAULT_SCHEME", "to_latin", "to_cyrillic", "latin_keys", "fold_latin"]
 
@@ -365,23 +366,6 @@ def _read_chunk(chunk: str, pack: TranslitLanguagePack, scheme: str) -> str:
         if not _MIXED.search(reading):
             return reading
     return cyrillic
-
-
-def fold_latin(text: str) -> str:
-    """Casefold, strip diacritics, keep only letters, digits and single spaces: the form keys
-    compare in (the number of prikaz 227 tells it from other orders).
-
-    >>> fold_latin("  Devjátaev,  Tatʹjana! "), fold_latin("Prikaz № 227")
-    ('devjataev tatjana', 'prikaz 227')
-    """
-    # № decomposes to "No": a sign, not letters.
-    decomposed = unicodedata.normalize("NFKD", text.replace("№", " ").casefold())
-    # Combining marks are not alphabetic; modifier letters (ʹ ʺ) are, but are not letters here.
-    kept = "".join(
-        c for c in decomposed if c.isspace() or c.isdigit()
-        or (c.isalpha() and unicodedata.category(c) != "Lm")
-    )
-    return " ".join(kept.split())
 
 
 # English-press habits on top of BGN: Devyataev for Devyatayev, Yuri/Yury for Yuriy.

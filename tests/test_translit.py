@@ -9,10 +9,10 @@ import transliterate
 from transliterate.base import TranslitLanguagePack, registry
 
 from glossary.errors import GlossaryError
+from glossary.normalize import fold_latin
 from glossary.translit import (
     DEFAULT_SCHEME,
     SCHEMES,
-    fold_latin,
     latin_keys,
     to_cyrillic,
     to_latin,

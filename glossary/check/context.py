@@ -64,13 +64,14 @@ class Context:
     def term(self, term_id: str) -> Term:
         return self.terms[term_id]
 
-    def kept(self, part: str, build: Callable[[], dict]) -> dict:
+    def kept(self, part: str, build: Callable[[], dict], needed: bool = False) -> dict:
         """A table made from the glossary alone, kept in its compiled cache (matcher.keep) so
-        that a check need not load the data it is made from. Empty without a cache: building
-        it would cost more than the few entries a check reads."""
+        that a check need not load the data it is made from. Without a cache: built when
+        `needed`, else empty (building it would cost more than the few entries a check
+        reads)."""
         if part not in self._kept:
             keep = self.matcher.keep
-            self._kept[part] = {} if keep is None else keep(part, build)
+            self._kept[part] = (build() if needed else {}) if keep is None else keep(part, build)
         return self._kept[part]
 
     def zipf(self, word: str) -> float:

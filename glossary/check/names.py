@@ -1,7 +1,7 @@
 """name-spelling: a person the glossary names (kind=name) spelt another way in the target.
 
 A target word is recognised as a spelling of a glossary name when its folded Latin form
-(translit.fold_latin) is one of the name's romanisations (translit.latin_keys of its
+(normalize.fold_latin) is one of the name's romanisations (translit.latin_keys of its
 Russian forms: BGN/PCGN, ISO 9, ALA-LC, scholarly, press habits such as Devyataev) but not
 one of the glossary's approved spellings. Where the source names the person and the target
 has no approved spelling, a close spelling (edit similarity ≥ 85 %) of the name's words is
@@ -21,21 +21,22 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..morph import lemmas
+from ..namekeys import MIN_KEY, name_keys
+from ..normalize import fold_latin
 from ..ru import RU_LOWER, RU_UPPER
-from ..translit import fold_latin, latin_keys
 from . import tally
 from .context import Context, PairView
 from .finding import WARNING
 from .registry import Issue, rule
 
-_MIN_KEY = 4
 _CLOSE = 85  # rapidfuzz ratio above which a word is taken for the name it resembles
 _CAPITALISED = re.compile(rf"[A-Z][A-Za-z]+(?:['’]s\b|['’](?!\w))?|[{RU_UPPER}][{RU_LOWER}{RU_UPPER}]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 class NameIndex:
-    """Romanisation keys of every glossary name, built once per run.
+    """Romanisation keys of every glossary name (namekeys.py), and what a run learnt of the
+    draft's capitalised words.
 
     `full` maps the folded romanisation of a whole Russian form (one word or several) to
     its concept and the approved spelling to suggest; `words` holds, per concept, the keys
@@ -43,32 +44,11 @@ class NameIndex:
     the source names that person; `approved` the folded approved spellings and their words.
     """
 
-    def __init__(self, ctx: Context):
-        self.full: dict[str, tuple[str, str]] = {}
-        self.words: dict[str, dict[str, str]] = {}
-        self.approved: dict[str, set[str]] = {}
-        self.lengths: set[int] = set()
-        taken = {fold_latin(f) for t in ctx.terms.values() if t.kind != "name"
-                 for f in t.approved("en")}
-        for term in ctx.names:
-            en_forms = term.approved("en")
-            approved = {fold_latin(f) for f in en_forms}
-            self.approved[term.id] = approved | {w for f in approved for w in f.split()}
-            en_words = [w for f in en_forms for w in f.split()]
-            words: dict[str, str] = {}
-            for ru in term.approved("ru"):
-                n = len(ru.split())
-                for key in sorted(latin_keys(ru)):  # sets iterate in a per-process order
-                    if len(key) < _MIN_KEY or key in taken:
-                        continue
-                    if key.count(" ") + 1 == n:
-                        spelling = next((f for f in en_forms if len(f.split()) == n), term.en)
-                        self.full.setdefault(key, (term.id, spelling))
-                        self.lengths.add(n)
-                    if " " not in key:  # suggest the preferred spelling, not the nearest one
-                        words[key] = term.en if " " not in term.en else \
-                            max(en_words, key=lambda w: fuzz.ratio(key, fold_latin(w)))
-            self.words[term.id] = words
+    def __init__(self, data: dict):  # namekeys.name_keys
+        self.full: dict[str, list[str]] = data["full"]
+        self.words: dict[str, dict[str, str]] = data["words"]
+        self.approved = {term_id: set(folded) for term_id, folded in data["approved"].items()}
+        self.lengths = set(data["lengths"])
         self.key_words = {w for key in self.full for w in key.split()}
         self._judged: set[str] = set()
         self._naming: set[str] = set()
@@ -145,7 +125,8 @@ def _surname(form) -> str:
 
 def _index(ctx: Context) -> NameIndex:
     if "_names" not in ctx.state:
-        ctx.state["_names"] = NameIndex(ctx)
+        ctx.state["_names"] = NameIndex(ctx.kept("names", lambda: name_keys(ctx.terms.values()),
+                                                 needed=True))
     return ctx.state["_names"]
 
 
@@ -194,7 +175,7 @@ def _near(view, ctx, index: NameIndex, term_id: str, covered, found) -> None:
             best = _closest_cyrillic(word, ctx.term(term_id)) if not word.isascii() else None
         elif word.isascii():
             folded = fold_latin(word)
-            if folded in approved or len(folded) < _MIN_KEY:
+            if folded in approved or len(folded) < MIN_KEY:
                 continue
             best = keys.get(folded) or _closest(folded, keys, approved)
         else:
@@ -208,7 +189,7 @@ def _closest(folded: str, keys: dict[str, str], approved: set[str]) -> str | Non
         if fuzz.ratio(folded, k) >= _CLOSE:
             return suggestion
     for a in sorted(approved):
-        if len(a) >= _MIN_KEY and fuzz.ratio(folded, a) >= _CLOSE:
+        if len(a) >= MIN_KEY and fuzz.ratio(folded, a) >= _CLOSE:
             return next((s for s in keys.values() if fold_latin(s) == a), None) or a
     return None
 
@@ -227,6 +208,8 @@ def _closest_cyrillic(word: str, term) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _romanised(word: str) -> frozenset[str]:
+    from ..translit import latin_keys  # imported when needed: see namekeys.py
+
     return frozenset(latin_keys(word))
 
 
