@@ -12,7 +12,6 @@ what the cache (cache.py) keeps between processes.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -20,6 +19,7 @@ from itertools import islice, product
 from typing import Any
 
 from . import english
+from .anchors import anchor_keys, longest, rarest
 from .clipped import clipped_forms
 from .keys import caps_key, term_word_keys, word_keys
 from .model import EXACT, LEMMA, Glossary, Term
@@ -30,9 +30,8 @@ from .runtogether import MIN_LEN, split_runtogether
 from .tokens import Token, _norm, hyphenated, tokenize, words
 
 # Bump when the compiled data (to_data) changes shape or meaning: cached copies are rebuilt.
-FORMAT = 4
+FORMAT = 5
 
-_WORDLIKE = re.compile(r"[^\W_]")
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
 _MAX_PATHS = 256  # a form whose words are all ambiguous is indexed under this many key paths
 # What may stand before a sentence's first word (a capital there says nothing about it).
@@ -121,27 +120,10 @@ class Matcher:
         return [self._entry(n) for n in range(len(self._entries))]
 
     def _anchors(self, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
-        """One key of every key path in the trie, which a text must hold for the path to
-        match: the path's longest word key (long words are the rare ones: «army», not
-        «the»); for a form of punctuation only (№), its punctuation. Returned as (word
-        anchors, punctuation anchors)."""
+        """(word anchors, punctuation anchors): one key of every key path in the trie, which
+        a text must hold for the path to match (anchors.py)."""
         if lang not in self._anchor_sets:
-            anchors: set[str] = set()
-            marks: set[str] = set()
-            stack: list[tuple[dict, str, str]] = [(self._tries[lang], "", "")]
-            while stack:
-                node, best, mark = stack.pop()
-                for key, child in node.items():
-                    if key == _END:
-                        if best:
-                            anchors.add(best)
-                        else:
-                            marks.add(mark)
-                    elif _WORDLIKE.search(key):
-                        stack.append((child, key if len(key) > len(best) else best, mark))
-                    else:
-                        stack.append((child, best, mark or key))
-            self._anchor_sets[lang] = (frozenset(anchors), tuple(sorted(marks)))
+            self._anchor_sets[lang] = anchor_keys(self._tries[lang], _END, longest)
         return self._anchor_sets[lang]
 
     def add(self, entry: Entry) -> None:
@@ -166,7 +148,11 @@ class Matcher:
         self._reset()
 
     def to_data(self) -> dict:
-        """The compiled matcher as plain data (JSON-ready: dicts, lists, strings, ints)."""
+        """The compiled matcher as plain data (JSON-ready: dicts, lists, strings, ints), its
+        paths anchored at their rarest keys (anchors.py), which this matcher reads from now."""
+        self._anchor_sets = {lang: anchor_keys(trie, _END, rarest(lang))
+                             for lang, trie in self._tries.items()}
+        self._latin_anchors = {}
         return {"format": FORMAT,
                 "entries": [[getattr(e, f.name) for f in fields(Entry)]
                             for e in self._all_entries()],
@@ -241,7 +227,10 @@ class Matcher:
         if not self._unreachable(norm, lang, anchors):
             if self._sifting and not self._reach(lang)(norm):
                 if CYRILLIC.search(norm):
-                    return False  # the dictionary knows it (see Reach): no run-together word
+                    # The dictionary knows it (see Reach): no run-together word, which
+                    # _tokens need not ask again of a text that may match.
+                    self._splits[norm] = None
+                    return False
             elif not self._guessed_apart(norm, anchors) and \
                     not anchors.isdisjoint(word_keys(norm)):
                 return True

@@ -447,8 +447,11 @@ def _covered(view: PairView, offset: int) -> bool:
     return k >= 0 and covered[k][0] <= offset < covered[k][1]
 
 
+@lru_cache(maxsize=4096)
 def _head_keys(head: str) -> frozenset[str]:
-    return term_word_keys(tokenize(head)[0].norm) if tokenize(head) else frozenset()
+    """The keys of a one-word rendering (asked of each target word against each head)."""
+    tokens = tokenize(head)
+    return term_word_keys(tokens[0].norm) if tokens else frozenset()
 
 
 def _plainly_dropped(view: PairView, ctx: Context, term: Term, spans) -> tuple[int, int] | None:
