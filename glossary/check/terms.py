@@ -447,11 +447,8 @@ def _covered(view: PairView, offset: int) -> bool:
     return k >= 0 and covered[k][0] <= offset < covered[k][1]
 
 
-@lru_cache(maxsize=4096)
 def _head_keys(head: str) -> frozenset[str]:
-    """The keys of a one-word rendering (asked of each target word against each head)."""
-    tokens = tokenize(head)
-    return term_word_keys(tokens[0].norm) if tokens else frozenset()
+    return term_word_keys(tokenize(head)[0].norm) if tokenize(head) else frozenset()
 
 
 def _plainly_dropped(view: PairView, ctx: Context, term: Term, spans) -> tuple[int, int] | None:
