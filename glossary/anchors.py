@@ -3,13 +3,15 @@ path to match (matcher._may_match judges a text's words against them: most texts
 and are answered without tokenising).
 
 Any one key of a path would do: a text without it cannot match the path. The fewer texts
-hold the chosen key, the fewer are tokenised and walked for nothing. A compiled matcher,
-kept in the cache (cache.py), anchors each path at its rarest word key (wordfreq's figure
-for all the word's forms, frequency.zipf): "people's war" at war, not people; "call-up
-age" at age, not call; «Ни шагу назад» at шаг, not назад. On the issue 13 mix with the
-shipped glossary that tokenises a fifth fewer texts (7,009 of 41,490, not 8,701). A matcher built for one run (no cache) anchors at the longest word key (long
-words are the rarer ones, as a rule), since loading wordfreq's tables (~1 s) would cost it
-more than it saves. A path of punctuation alone (№) is anchored at its first mark.
+hold the chosen key, the fewer are tokenised and walked for nothing. A check with the
+compiled cache (cache.py; Matcher.sift) anchors each path at its rarest word key, by
+wordfreq's figure for all the word's forms (frequency.zipf), kept in the cache as well:
+"people's war" at war, not people; "call-up age" at age, not call; «Ни шагу назад» at шаг,
+not назад. On the issue 13 mix with the shipped glossary a fifth fewer texts are tokenised
+(7,009 of 41,490, not 8,701). A look-up, or a check without the cache, anchors at the
+longest word key (long words are the rarer ones, as a rule): loading wordfreq's tables
+(~1 s, ~150 MiB) to rank the keys would cost it more than it saves. A path of punctuation
+alone (№) is anchored at its first mark.
 """
 from __future__ import annotations
 
@@ -55,7 +57,7 @@ def longest(key: str) -> tuple[int, str]:
 def rarest(lang: str) -> Rank:
     """The key whose word is least common in `lang` first (then the longest): a short-caps
     key (^ГКО) by its word in any case, the most a text can hold of it."""
-    from .frequency import zipf  # loads wordfreq: only a compiled matcher asks
+    from .frequency import zipf  # loads wordfreq: asked only for a check's compiled cache
 
     def rank(key: str) -> tuple[float, int, str]:
         return zipf(key.lstrip("^").lower(), lang), -len(key), key

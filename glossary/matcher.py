@@ -30,7 +30,7 @@ from .runtogether import MIN_LEN, split_runtogether
 from .tokens import Token, _norm, hyphenated, tokenize, words
 
 # Bump when the compiled data (to_data) changes shape or meaning: cached copies are rebuilt.
-FORMAT = 5
+FORMAT = 4
 
 _END = ""        # trie slot holding the entries that end at a node (no key is empty)
 _MAX_PATHS = 256  # a form whose words are all ambiguous is indexed under this many key paths
@@ -148,11 +148,7 @@ class Matcher:
         self._reset()
 
     def to_data(self) -> dict:
-        """The compiled matcher as plain data (JSON-ready: dicts, lists, strings, ints), its
-        paths anchored at their rarest keys (anchors.py), which this matcher reads from now."""
-        self._anchor_sets = {lang: anchor_keys(trie, _END, rarest(lang))
-                             for lang, trie in self._tries.items()}
-        self._latin_anchors = {}
+        """The compiled matcher as plain data (JSON-ready: dicts, lists, strings, ints)."""
         return {"format": FORMAT,
                 "entries": [[getattr(e, f.name) for f in fields(Entry)]
                             for e in self._all_entries()],
@@ -267,8 +263,18 @@ class Matcher:
     def sift(self) -> None:
         """Rule out most words of the texts to come without analysing them (reach.py): worth
         it over a draft's thousands of words, not for a look-up's few, which would pay for
-        the forms it needs (see keep)."""
+        the forms it needs (see keep). With the compiled cache, the paths are then anchored
+        at their rarest keys (anchors.py), kept in the cache too."""
         self._sifting = True
+        if self.keep is not None:
+            kept = self.keep("anchors", self.rare_anchor_data)
+            self._anchor_sets = {lang: (frozenset(a), tuple(m)) for lang, (a, m) in kept.items()}
+            self._latin_anchors = {}
+
+    def rare_anchor_data(self) -> dict[str, list[list[str]]]:
+        """Per language, the anchors of the trie's paths at their rarest keys (plain data)."""
+        return {lang: [sorted(a), list(m)] for lang, trie in self._tries.items()
+                for a, m in (anchor_keys(trie, _END, rarest(lang)),)}
 
     def reach_data(self) -> dict[str, list[str]]:
         """Per language, reach.reach_forms of the trie's keys (plain data for the cache)."""

@@ -1,5 +1,6 @@
 """Anchors (glossary/anchors.py): every key path keeps one of its keys, whichever rank picks
-it, and a compiled matcher, anchored at the rarest keys, finds what an uncompiled one does."""
+it, and a check with the compiled cache, anchored at the rarest keys, finds what one without
+it does."""
 from __future__ import annotations
 
 import csv
@@ -10,6 +11,7 @@ from paths import ROOT
 
 from glossary import load
 from glossary.anchors import anchor_keys, longest, rarest
+from glossary.cache import Store
 from glossary.matcher import _END, Matcher
 
 
@@ -61,18 +63,23 @@ def test_a_path_of_punctuation_is_anchored_at_its_first_mark():
         (frozenset(), ("#", "№"))
 
 
-def test_the_compiled_matcher_is_anchored_at_the_rarest_keys_and_finds_the_same(shipped_matcher):
-    compiled = Matcher.from_data(json.loads(json.dumps(Matcher(load(None)).to_data())))
+def test_a_check_with_the_cache_is_anchored_at_the_rarest_keys_and_finds_the_same(
+        shipped_matcher, tmp_path):
+    store = Store("shipped", tmp_path)
+    cached = Matcher.from_data(json.loads(json.dumps(Matcher(load(None)).to_data())))
+    cached.keep = store.get
+    assert cached._anchors("ru") == shipped_matcher._anchors("ru")  # a look-up: the longest
+    cached.sift()  # a check: the rarest, kept in the cache
+    assert (tmp_path / "shipped.anchors.json").is_file()
     for lang in ("ru", "en"):
-        assert compiled._anchors(lang) == anchor_keys(compiled._tries[lang], _END, rarest(lang))
-        assert compiled._anchors(lang) != shipped_matcher._anchors(lang)
+        assert cached._anchors(lang) == anchor_keys(cached._tries[lang], _END, rarest(lang))
+        assert cached._anchors(lang) != shipped_matcher._anchors(lang)
     with (ROOT / "examples" / "draft-ru-en.tsv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     texts = [(row["source"], "ru") for row in rows] + [(row["target"], "en") for row in rows]
     texts += [("Том сказал, что в том томе нет ничего о народной войне.", "ru"),
               ("People say the people's war was a call to arms at any age.", "en")]
-    for matcher in (compiled, shipped_matcher):
-        matcher.sift()
-    found = [compiled.find(text, lang) for text, lang in texts]
+    shipped_matcher.sift()  # no cache: still the longest
+    found = [cached.find(text, lang) for text, lang in texts]
     assert found == [shipped_matcher.find(text, lang) for text, lang in texts]
     assert sum(map(len, found)) > len(rows)
