@@ -170,7 +170,8 @@ _OPPOSITE_STEMS = {lang: frozenset(frozenset(_STEMMERS[lang].stemWords(list(pair
 
 @lru_cache(maxsize=50_000)
 def _stem(word: str, lang: str) -> str:
-    """A word's Snowball stem (pure Python: stemmed only where words differ, once each)."""
+    """A word's Snowball stem (stemmed only where words differ, once each: the C stemmers of
+    PyStemmer where installed, else snowballstemmer's pure-Python ones, ~50 µs a word)."""
     return _STEMMERS[lang].stemWord(word) if lang in _STEMMERS else word
 
 
