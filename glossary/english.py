@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import gzip
 import importlib
-from collections.abc import Callable, Collection, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, ItemsView, Iterable, Iterator, Mapping
 from functools import lru_cache
 from types import ModuleType
+from typing import Any
 
 from . import collector
 
@@ -28,7 +30,7 @@ def _stemmer():
 def lexicon() -> ModuleType:
     """lemminflect, imported on first use: it brings numpy (a fifth of a second of start-up)
     that a Russian look-up never needs. Its lemma table, which nearly every use reads, is
-    read at once, by `_lemma_table`.
+    read by `_lemma_table`.
 
     numpy serves lemminflect's model, which guesses the lemma of a word its table lacks:
     even a check of a few English sentences asks it (names, rare words), so deferring numpy
@@ -40,21 +42,85 @@ def lexicon() -> ModuleType:
     return module
 
 
-def _lemma_table(path: str) -> dict[str, dict[str, tuple[str, ...]]]:
+def _lemma_table(path: str) -> Mapping[str, dict[str, tuple[str, ...]]]:
     """lemminflect's lemma table, as its LemmaLUCodec.load reads it (word, category, lemmas
-    separated by "/"; the category as a UPOS tag), in a third of the time: the file
-    decompressed at once, and the cycle collector paused while 80,000 small dicts are made
-    (none of them in a cycle)."""
+    separated by "/"; the category as a UPOS tag), read as it is asked: the file's lines
+    are kept, and a word's entry is made from its lines when first looked up (see
+    _LemmaTable). A check asks a few thousand of its 80,000 words: making every entry at
+    load cost it a tenth of a second and ~30 MiB."""
     with gzip.open(path, "rb") as f:
-        lines = f.read().decode().split("\n")
-    table: dict[str, dict[str, tuple[str, ...]]] = {}
-    upos = {"modal": "AUX"}  # lemminflect's categoryToUPos: the category upper-cased, but this
-    with collector.paused():
-        for line in filter(None, lines):  # the last line ends with a newline too
-            word, category, lemmas = line.strip().split(",")
-            tag = upos.get(category) or upos.setdefault(category, category.upper())
-            table.setdefault(word, {})[tag] = tuple(lemmas.split("/"))
-    return table
+        lines = [line.strip() for line in f.read().decode().split("\n")]
+    lines = [line for line in lines if line]  # the last line ends with a newline too
+    words = [line.partition(",")[0] for line in lines]
+    if words != sorted(words):  # looked up by bisection: a table in another order is made whole
+        table: dict[str, dict[str, tuple[str, ...]]] = {}
+        with collector.paused():  # 80,000 small dicts, none in a cycle
+            for word, entry in _entries(lines):
+                table.setdefault(word, {}).update(entry)
+        return table
+    return _LemmaTable(lines, words)
+
+
+# lemminflect's categoryToUPos: the category upper-cased, but this one.
+_UPOS = {"modal": "AUX"}
+
+
+def _entries(lines: Iterable[str]) -> Iterator[tuple[str, dict[str, tuple[str, ...]]]]:
+    """(word, {UPOS tag: lemmas}) of each run of consecutive lines of one word."""
+    word = ""
+    entry: dict[str, tuple[str, ...]] = {}
+    for line in lines:
+        written, category, lemmas = line.split(",")
+        if written != word and entry:
+            yield word, entry
+            entry = {}
+        word = written
+        entry[_UPOS.get(category) or category.upper()] = tuple(lemmas.split("/"))
+    if entry:
+        yield word, entry
+
+
+class _LemmaTable(Mapping[str, dict[str, tuple[str, ...]]]):
+    """The lemma table's lines, sorted by word, each word's entry made when it is first
+    looked up (by bisection); iterating it makes the whole table, in the file's order, as
+    LemmaLUCodec.load's dict has it."""
+
+    def __init__(self, lines: list[str], words: list[str]):
+        self._lines = lines
+        self._words = words
+        self._made: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._whole: dict[str, dict[str, tuple[str, ...]]] | None = None
+
+    def get(self, word: str, default: Any = None) -> Any:  # what lemminflect calls
+        found = self._made.get(word)
+        if found is None:
+            start = bisect_left(self._words, word)
+            end = bisect_right(self._words, word, start)
+            if start == end:
+                return default
+            found = self._made[word] = next(_entries(self._lines[start:end]))[1]
+        return found
+
+    def __getitem__(self, word: str) -> dict[str, tuple[str, ...]]:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def _all(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        if self._whole is None:
+            with collector.paused():  # 80,000 small dicts, none in a cycle
+                self._whole = dict(_entries(self._lines))
+        return self._whole
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def items(self) -> ItemsView[str, dict[str, tuple[str, ...]]]:
+        return self._all().items()
 
 
 # Lemmas worked out before for the forms of a glossary's words (`table`), kept in its

@@ -1,8 +1,10 @@
 """Our fast reader of lemminflect's lemma table (english._lemma_table) against lemminflect's
 own: the rules ask the table through lemminflect's Lemmatizer, so a reading that differed
-(a new file format, a category spelt otherwise) would change answers silently."""
+(a new file format, a category spelt otherwise) would change answers silently. Ours makes a
+word's entry when it is looked up: every word is looked up both ways here."""
 from __future__ import annotations
 
+import pytest
 from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
 
 from glossary import english
@@ -21,3 +23,24 @@ def test_the_lexicon_serves_lemmas_from_the_table_read():
     lemmatizer = english.lexicon().Lemmatizer()
     assert lemmatizer.lemma_dict["battalions"]["NOUN"] == ("battalion",)
     assert english.lemmas("battalions") >= {"battalion"}
+
+
+def test_each_word_looked_up_reads_as_in_lemminflects_table():
+    lemmatizer = english.lexicon().Lemmatizer()
+    theirs = LemmaLUCodec.load(lemmatizer.lemma_lu_fn)
+    ours = english._lemma_table(lemmatizer.lemma_lu_fn)  # a fresh table: nothing made yet
+    assert isinstance(ours, english._LemmaTable)  # the file is sorted: looked up by bisection
+    assert [w for w in theirs if ours.get(w) != theirs[w] or ours[w] != theirs[w]] == []
+    assert "'d" in ours and ours.get("'d") == {"AUX": ("will", "have"), "VERB": ("will", "have")}
+
+
+@pytest.mark.parametrize("word", ["", "qwxzv", "zzzzzzzz", "Battalions", "battalion's", "a,b"])
+def test_a_word_the_table_lacks_is_missing_as_from_a_dict(word):
+    lemmatizer = english.lexicon().Lemmatizer()
+    theirs = LemmaLUCodec.load(lemmatizer.lemma_lu_fn)
+    ours = english._lemma_table(lemmatizer.lemma_lu_fn)
+    assert ours.get(word) == theirs.get(word) and (word in ours) == (word in theirs)
+    assert ours.get(word, {}) == theirs.get(word, {})
+    if word not in theirs:
+        with pytest.raises(KeyError):
+            ours[word]
