@@ -82,24 +82,29 @@ def _entries(lines: Iterable[str]) -> Iterator[tuple[str, dict[str, tuple[str, .
 
 class _LemmaTable(Mapping[str, dict[str, tuple[str, ...]]]):
     """The lemma table's lines, sorted by word, each word's entry made when it is first
-    looked up (by bisection); iterating it makes the whole table, in the file's order, as
-    LemmaLUCodec.load's dict has it."""
+    looked up (its lines found by bisection; whether it is listed at all, by a set of the
+    words); iterating it makes the whole table, in the file's order, as LemmaLUCodec.load's
+    dict has it."""
 
     def __init__(self, lines: list[str], words: list[str]):
         self._lines = lines
         self._words = words
+        self._listed = frozenset(words)  # most look-ups are of words the table lacks
         self._made: dict[str, dict[str, tuple[str, ...]]] = {}
         self._whole: dict[str, dict[str, tuple[str, ...]]] | None = None
 
     def get(self, word: str, default: Any = None) -> Any:  # what lemminflect calls
         found = self._made.get(word)
         if found is None:
+            if word not in self._listed:
+                return default
             start = bisect_left(self._words, word)
             end = bisect_right(self._words, word, start)
-            if start == end:
-                return default
             found = self._made[word] = next(_entries(self._lines[start:end]))[1]
         return found
+
+    def __contains__(self, word: object) -> bool:  # without making the entry (english.known)
+        return word in self._listed
 
     def __getitem__(self, word: str) -> dict[str, tuple[str, ...]]:
         found = self.get(word)
@@ -199,7 +204,8 @@ def known(word: str) -> bool:
     reads its lemmas there rather than guessing them by rule (lemminflect's own tables, which
     its getAllLemmas reads: a look-up without a copy of the answer)."""
     lemmatizer = _lemmatizer()
-    return bool(lemmatizer._getLemmaDict().get(word) or lemmatizer._getOverridesDict().get(word))
+    # (an entry of the table is never empty: being in it is being listed)
+    return word in lemmatizer._getLemmaDict() or bool(lemmatizer._getOverridesDict().get(word))
 
 
 def words_with_lemma(wanted: Collection[str]) -> frozenset[str]:
