@@ -143,6 +143,8 @@ def split_groups(lost: list[N], added: list[N], source: str,
                  target: str) -> tuple[list[N], list[N]]:
     """Drop the numbers that are digit groups of one number both sides give, grouped
     differently (9-876-54-32 and 9876-5432)."""
+    if not lost or not added:
+        return lost, added  # a number grouped otherwise leaves numbers unmatched on both sides
     runs_src = _runs(source, lost)
     runs_tgt = _runs(target, added)
     shared = {d for d, _ in runs_src} & {d for d, _ in runs_tgt}
