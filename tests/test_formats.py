@@ -793,3 +793,11 @@ def test_every_format_has_the_same_shape():
         parameters = inspect.signature(module.read).parameters
         assert list(parameters) == ["path", "source_lang", "target_lang", "on_skip"], name
         assert all(p.kind == p.KEYWORD_ONLY for p in list(parameters.values())[1:]), name
+
+
+def test_an_xml_name_starts_with_a_letter_underscore_colon_or_any_bmp_non_ascii():
+    """What the prolog scan takes for the start of the root element's name, checked over
+    every code point (the pattern is written for its compile time, not for reading)."""
+    wanted = [c for c in map(chr, range(0x110000))
+              if c.isascii() and (c.isalpha() or c in "_:") or "\u0080" <= c <= "\uffff"]
+    assert [c for c in map(chr, range(0x110000)) if xmlsafe._NAME_START.match(c)] == wanted
