@@ -225,7 +225,9 @@ def _text(ctx: Context, number: int, side: str) -> Text:
             concepts = frozenset(term_id for term_id, surface in named
                                  if len(surface.split()) > 1
                                  or ctx.zipf(surface.casefold()) < COMMON_ZIPF)
-        found = cache[(number, side)] = read(masked, lang, concepts)
+        # The text is mostly one _groups normalised already (the other side of a group).
+        found = cache[(number, side)] = read(masked, lang, concepts,
+                                             _normal(ctx, masked.text, lang, False))
     return found
 
 

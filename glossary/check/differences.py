@@ -189,14 +189,18 @@ class Text:
     text: str
 
 
-def read(masked: Masked, lang: str, concepts: frozenset[str] = frozenset()) -> Text:
+def read(masked: Masked, lang: str, concepts: frozenset[str] = frozenset(),
+         normalised: str | None = None) -> Text:
     """The comparable parts of a masked text (code and placeholders blanked from its words;
-    English contractions expanded, so "isn't" holds a "not").
+    English contractions expanded, so "isn't" holds a "not"). `normalised` is
+    `normal(masked.text, lang)` when the caller has it already.
 
     >>> read(Masked("Don't delete %s files", "Don't delete ¤ files", ()), "en").words
     ('do', 'not', 'delete', 'files')
     """
-    words = tuple(_WORD.findall(normal(masked.text, lang) or ""))
+    if normalised is None:
+        normalised = normal(masked.text, lang)
+    words = tuple(_WORD.findall(normalised or ""))
     markup = tuple(sorted(s.key or "" for s in masked.compared()))
     return Text(words, tuple(numbers(masked.text)), markup, concepts, masked.text)
 
