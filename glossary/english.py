@@ -47,7 +47,7 @@ def _lemma_table(path: str) -> Mapping[str, dict[str, tuple[str, ...]]]:
     separated by "/"; the category as a UPOS tag), read as it is asked: the file's lines
     are kept, and a word's entry is made from its lines when first looked up (see
     _LemmaTable). A check asks a few thousand of its 80,000 words: making every entry at
-    load cost it a tenth of a second and ~30 MiB."""
+    load cost it a tenth of a second and ~20 MiB."""
     with gzip.open(path, "rb") as f:
         lines = [line.strip() for line in f.read().decode().split("\n")]
     lines = [line for line in lines if line]  # the last line ends with a newline too

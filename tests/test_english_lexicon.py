@@ -4,6 +4,8 @@ own: the rules ask the table through lemminflect's Lemmatizer, so a reading that
 word's entry when it is looked up: every word is looked up both ways here."""
 from __future__ import annotations
 
+import gzip
+
 import pytest
 from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
 
@@ -44,3 +46,20 @@ def test_a_word_the_table_lacks_is_missing_as_from_a_dict(word):
     if word not in theirs:
         with pytest.raises(KeyError):
             ours[word]
+
+
+@pytest.mark.parametrize("lines, lazy", [
+    (["army,noun,army", "armies,noun,army", "can,modal,can", "can,noun,can", "armies,verb,army"],
+     False),  # not sorted by word, a word's lines apart: made whole, as lemminflect does
+    (["armies,noun,army", "armies,verb,army", "army,noun,army", "can,modal,can", "can,noun,can"],
+     True),
+])
+def test_a_table_file_reads_as_lemminflect_reads_it(tmp_path, lines, lazy):
+    path = tmp_path / "lemma_lu.csv.gz"
+    with gzip.open(path, "wb") as f:
+        f.write(("\n".join(lines) + "\n").encode())
+    theirs = LemmaLUCodec.load(str(path))
+    ours = english._lemma_table(str(path))
+    assert isinstance(ours, english._LemmaTable) == lazy
+    assert {w: ours.get(w) for w in theirs} == theirs and list(ours) == list(theirs)
+    assert ours["can"] == {"AUX": ("can",), "NOUN": ("can",)}
