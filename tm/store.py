@@ -8,7 +8,9 @@ Tables:
   newlines as ``\\n``, languages by primary subtag, context and plural included.
 * ``keys`` and ``postings``: an inverted index from match keys (Russian lemmas, English
   stems, numbers; per side) to units, with each key's document frequency, so that search
-  and concordance read a few postings lists instead of scanning every unit.
+  and concordance read a few postings lists instead of scanning every unit. A key's list
+  is one row, packed (postings.py); schema 2 had a row per posting, and a TM of schema 2 is
+  packed in place when opened.
 * ``codes``: per unit, the source as a string of one character per word or number (its
   canonical key's id), ranked in C by rapidfuzz before the exact scoring, and the source's
   token layout, so that scoring need not tokenise it again (see search.py).
@@ -33,7 +35,8 @@ from glossary.segment import Segment
 
 from . import search as _search
 from .model import ConcordanceHit, FuzzyMatch, Stats, Unit
-from .schema import MIGRATIONS, SCHEMA_VERSION, UNIT_COLUMNS, in_values, lang_filter, unit_from_row
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .schema import UNIT_COLUMNS, in_values, lang_filter, unit_from_row
 from .writer import KEY_SEPARATOR, Writer, now
 
 # A second importer waits this long for the first one's transaction before giving up.
@@ -134,9 +137,13 @@ class TranslationMemory:
             # Read again under the write lock: another process may have migrated meanwhile.
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS[target].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                step = MIGRATIONS[target]
+                if callable(step):
+                    step(self._db)
+                else:
+                    for statement in step.split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {int(target)}")
 
     def schema_version(self) -> int:

@@ -9,7 +9,6 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections import Counter
 from datetime import datetime, timezone
 from functools import lru_cache
 
@@ -17,6 +16,7 @@ from glossary.errors import InputError
 from glossary.langtags import normalise, primary
 from glossary.segment import Segment
 
+from . import postings as packed_postings
 from .analysis import analyse, canonical_key, code_char, index_keys, layout, weight
 from .schema import codes_to_json
 
@@ -25,7 +25,7 @@ KEY_SEPARATOR = "\x1f"
 # The key of a side with no words or numbers at all ("…", "%s:"), so that such a query finds
 # such units. No word key starts with '#'.
 NO_WORDS = "#none"
-_BATCH = 200_000  # postings held before they are written (sorted, then inserted)
+_BATCH = 1_000_000  # postings held before they are written (added to the keys' lists)
 _SQL_VARIABLES = 500  # hashes looked up per query (SQLite allows 999 variables at least)
 _TMX_TIME = re.compile(r"^\d{8}T\d{6}Z$")
 
@@ -70,7 +70,8 @@ class Writer:
 
     Unit and key ids are handed out here (the transaction holds the write lock), so whole
     batches go in with executemany instead of one INSERT … RETURNING per unit; duplicates are
-    found by pair hash, in this import (a dict) and in the TM (one query per batch).
+    found by pair hash, in this import (a dict) and in the TM (one query per batch). Unit ids
+    only grow, so a key's new postings go after its stored ones (postings.merge).
     """
 
     def __init__(self, db: sqlite3.Connection):
@@ -83,9 +84,12 @@ class Writer:
         self.units: list[tuple] = []
         self.repeats: list[tuple[str, int]] = []      # (changed, unit id) of duplicates
         self.imported: dict[bytes, int] = {}          # pair hash → unit id, this import
-        self.postings: list[tuple[int, int, int]] = []
+        # New postings, {weight: {key id: unit ids}}: a side's keys share its weight, so
+        # filing a posting is one dict look-up.
+        self.postings: dict[int, dict[int, list[int]]] = {}
+        self.held = 0  # postings held
+        self.listed = set(self.key_ids.values())  # keys whose list is stored
         self.codes: list[tuple[int, str, bytes]] = []
-        self.df: Counter = Counter()
         self.forms: dict[str, str] = {}
 
     def add_batch(self, segments: list[Segment], origin: str | None, stamp: str,
@@ -110,7 +114,7 @@ class Writer:
                                                                           segment.target)
             self._index(unit_id, row, found)
             fresh.append(True)
-        if len(self.postings) >= _BATCH:
+        if self.held >= _BATCH:
             self._flush_index()
         return fresh
 
@@ -130,12 +134,19 @@ class Writer:
         # One character per word or number: its most probable lemma's key (search.py).
         codes = "".join(code_char(self._key_id(SOURCE, key)) for key in code_keys)
         self.codes.append((unit_id, codes, packed))
-        key_ids, postings, df = self.key_ids, self.postings, self.df
+        key_ids = self.key_ids
         for side, (side_weight, keys) in enumerate(sides):
+            lists = self.postings.get(side_weight)
+            if lists is None:
+                lists = self.postings[side_weight] = {}
             for key in keys:
                 key_id = key_ids.get((side, key)) or self._key_id(side, key)
-                postings.append((key_id, side_weight, unit_id))
-                df[key_id] += 1
+                ids = lists.get(key_id)
+                if ids is None:
+                    lists[key_id] = [unit_id]
+                else:
+                    ids.append(unit_id)
+            self.held += len(keys)
         for form, joined in forms:
             self.forms.setdefault(form, joined)
 
@@ -154,12 +165,21 @@ class Writer:
             "target_codes, count, source_hash, pair_hash, weight) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)", self.units)
         self.units.clear()
-        self.db.executemany("INSERT INTO keys (id, side, key) VALUES (?, ?, ?)", self.new_keys)
+        by_key: dict[int, dict[int, list[int]]] = {}
+        for side_weight, lists in self.postings.items():
+            for key_id, ids in lists.items():
+                by_key.setdefault(key_id, {})[side_weight] = ids
+        # Document frequencies: a unit is filed under a key once (a side's keys are a set).
+        df = {key_id: sum(map(len, groups.values())) for key_id, groups in by_key.items()}
+        self.db.executemany("INSERT INTO keys (id, side, key, df) VALUES (?, ?, ?, ?)",
+                            [(*key, df.pop(key[0], 0)) for key in self.new_keys])
         self.new_keys.clear()
-        self.postings.sort()  # in index order: SQLite appends to its B-tree pages in turn
-        self.db.executemany("INSERT OR IGNORE INTO postings (key_id, weight, unit_id) "
-                            "VALUES (?, ?, ?)", self.postings)
+        self.db.executemany("UPDATE keys SET df = df + ? WHERE id = ?",
+                            [(n, key_id) for key_id, n in df.items()])
+        packed_postings.merge(self.db, by_key, self.listed)
+        self.listed.update(by_key)
         self.postings.clear()
+        self.held = 0
         self.db.executemany("INSERT INTO codes (unit_id, codes, layout) VALUES (?, ?, ?)",
                             self.codes)
         self.codes.clear()
@@ -172,9 +192,6 @@ class Writer:
         self.db.executemany("INSERT OR IGNORE INTO forms (form, keys) VALUES (?, ?)",
                             self.forms.items())
         self.forms.clear()
-        self.db.executemany("UPDATE keys SET df = df + ? WHERE id = ?",
-                            [(n, key_id) for key_id, n in self.df.items()])
-        self.df.clear()
 
 
 # What the index needs of a pair: the source's weight, the canonical key of each keyed source
