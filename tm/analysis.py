@@ -153,14 +153,6 @@ def canonical_key(norm: str) -> str:
     return others[0] if others else lower
 
 
-def index_keys(tokens: tuple[TmToken, ...]) -> set[str]:
-    """Every key the segment is indexed under (its words' and numbers' keys)."""
-    found: set[str] = set()
-    for t in tokens:
-        found.update(t.keys)
-    return found
-
-
 # Code characters: key ids map onto code points from U+0021 up, skipping the surrogates;
 # the top 256 code points are left for query words the index does not know (search.py).
 _FIRST, _SURROGATES = 0x21, (0xD800, 0xE000)
@@ -182,16 +174,8 @@ def code_char(key_id: int) -> str:
 
 # Stored token layouts (see store.py): two unsigned 32-bit numbers a token, start and
 # end × 4 + kind. Rebuilding tokens from them is several times faster than tokenising again.
-_KIND_CODES = {WORD: 0, NUMBER: 1, PUNCT: 2, TAG: 3}
+KIND_CODES = {WORD: 0, NUMBER: 1, PUNCT: 2, TAG: 3}
 _KINDS = (WORD, NUMBER, PUNCT, TAG)
-
-
-def layout(tokens: tuple[TmToken, ...]) -> bytes:
-    """The tokens' spans and kinds, packed for storage."""
-    packed = array("I")
-    for t in tokens:
-        packed.extend((t.start, t.end * 4 + _KIND_CODES[t.kind]))
-    return packed.tobytes()
 
 
 @lru_cache(maxsize=None)
@@ -207,9 +191,10 @@ def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | N
     worst labels a difference `inflection` where `case` was due. None when the layout and
     the code string disagree (written by another version).
 
+    >>> from tm.writer import analyse_pair
     >>> text = "Войска НКВД, 1941."
     >>> [(t.text, t.kind, t.norm, sorted(t.keys))
-    ...  for t in from_layout(text, layout(analyse(text)), "abc")]  # doctest: +NORMALIZE_WHITESPACE
+    ...  for t in from_layout(text, analyse_pair(text, "")[2], "abc")]  # doctest: +NORMALIZE_WHITESPACE
     [('Войска', 'word', 'войска', ['a']), ('НКВД', 'word', 'нквд', ['b']),
      (',', 'punctuation', ',', []), ('1941', 'number', '1941', ['c']),
      ('.', 'punctuation', '.', [])]

@@ -9,6 +9,7 @@ import json
 import re
 import sqlite3
 import unicodedata
+from array import array
 from datetime import datetime, timezone
 from functools import lru_cache
 
@@ -17,7 +18,8 @@ from glossary.langtags import normalise, primary
 from glossary.segment import Segment
 
 from . import postings as packed_postings
-from .analysis import analyse, canonical_key, code_char, index_keys, layout, weight
+from .analysis import (KIND_CODES, NUMBER, PUNCT, WEIGHTS, WORD, analyse, canonical_key,
+                       code_char)
 from .schema import codes_to_json
 
 SOURCE, TARGET = 0, 1
@@ -202,17 +204,48 @@ Analysed = tuple[float, list[str], bytes, list[tuple[int, list[str]]], list[tupl
 
 def analyse_pair(source: str, target: str) -> Analysed:
     """Everything the index needs of one pair, as plain data (worker processes return it).
-    Each distinct word is analysed once per process (the keys are cached)."""
-    src_tokens = analyse(source)
-    code_keys = [canonical_key(t.form) if t.kind == "word" else t.norm
-                 for t in src_tokens if t.keys]
-    sides = []
+    Each distinct word is analysed once per process (the keys are cached).
+
+    >>> weight, code_keys, _layout, sides, forms = analyse_pair("Войска НКВД, 1941.", "NKVD troops")
+    >>> weight, code_keys, sides
+    ... # doctest: +NORMALIZE_WHITESPACE
+    (2.45, ['войско', 'нквд', '1941'],
+     [(49, ['1941', 'войска', 'войско', 'нквд']), (40, ['nkvd', 'troop', 'troops'])])
+    """
+    code_keys: list[str] = []
+    spans: list[int] = []
     forms: list[tuple[str, str]] = []
-    for tokens in (src_tokens, analyse(target)):
-        keys = index_keys(tokens) or {NO_WORDS}
-        sides.append((weight_code(weight(tokens)), sorted(keys)))
-        forms += [(t.form, _joined_keys(t.keys)) for t in tokens if t.kind == "word"]
-    return weight(src_tokens), code_keys, layout(src_tokens), sides, forms
+    sides = []
+    source_weight = 0.0
+    # One walk of each side's tokens for all of it: an import meets ~17 tokens a pair.
+    for side, text in enumerate((source, target)):
+        keys: set[str] = set()
+        words = light = marks = 0  # words; numbers and tags; punctuation
+        for _text, start, end, kind, norm, token_keys, form in analyse(text):
+            if kind == WORD:
+                words += 1
+                if token_keys:
+                    keys.update(token_keys)
+                    if not side:
+                        code_keys.append(canonical_key(form))
+                forms.append((form, _joined_keys(token_keys)))
+            elif kind == NUMBER:
+                light += 1
+                keys.update(token_keys)
+                if not side:
+                    code_keys.append(norm)
+            elif kind == PUNCT:
+                marks += 1
+            else:
+                light += 1
+            if not side:
+                spans += (start, end * 4 + KIND_CODES[kind])
+        # As analysis.weight sums them: the same value once rounded (multiples of 0.05).
+        side_weight = round(words + light * WEIGHTS[NUMBER] + marks * WEIGHTS[PUNCT], 4)
+        if not side:
+            source_weight = side_weight
+        sides.append((weight_code(side_weight), sorted(keys or {NO_WORDS})))
+    return source_weight, code_keys, array("I", spans).tobytes(), sides, forms
 
 
 @lru_cache(maxsize=200_000)
