@@ -93,6 +93,7 @@ class Writer:
         self.listed = set(self.key_ids.values())  # keys whose list is stored
         self.codes: list[tuple[int, str, bytes]] = []
         self.forms: dict[str, str] = {}
+        self.code_chars: dict[str, str] = {}  # source key → its character in code strings
 
     def add_batch(self, segments: list[Segment], origin: str | None, stamp: str,
                   source_lang: str | None, target_lang: str | None, path,
@@ -134,7 +135,8 @@ class Writer:
         source_weight, code_keys, packed, sides, forms = found
         self.units.append((unit_id, *row, source_weight))
         # One character per word or number: its most probable lemma's key (search.py).
-        codes = "".join(code_char(self._key_id(SOURCE, key)) for key in code_keys)
+        chars = self.code_chars
+        codes = "".join([chars.get(key) or self._code_char(key) for key in code_keys])
         self.codes.append((unit_id, codes, packed))
         key_ids = self.key_ids
         for side, (side_weight, keys) in enumerate(sides):
@@ -149,8 +151,11 @@ class Writer:
                 else:
                     ids.append(unit_id)
             self.held += len(keys)
-        for form, joined in forms:
-            self.forms.setdefault(form, joined)
+        self.forms.update(forms)  # a form's keys are the same wherever it stands
+
+    def _code_char(self, key: str) -> str:
+        found = self.code_chars[key] = code_char(self._key_id(SOURCE, key))
+        return found
 
     def _key_id(self, side: int, key: str) -> int:
         found = self.key_ids.get((side, key))
