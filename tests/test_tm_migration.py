@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
-from paths import HERE
+from paths import HERE, ROOT
 
 from tm import SCHEMA_VERSION, TranslationMemory, postings
 from tm.io import import_file
@@ -105,3 +107,33 @@ def test_lists_round_trip(groups):
 
 def test_lists_are_little_endian():
     assert postings.pack({2: [3]}) == b"".join(n.to_bytes(4, "little") for n in (1, 2, 1, 3))
+
+
+OPENER = """
+import sys
+from tm import TranslationMemory
+with TranslationMemory(sys.argv[1], busy_timeout=120) as tm:
+    print(tm.schema_version(), len(tm.search(sys.argv[2], min_score=40)))
+"""
+
+
+def test_two_processes_opening_a_schema_2_tm_at_once_migrate_it_once(tmp_path):
+    """The second waits for the first's migration and finds schema 3 (read again under the
+    write lock), instead of packing packed lists or failing."""
+    old = tmp_path / "old.sqlite"
+    shutil.copy(OLD, old)
+    script = tmp_path / "opener.py"
+    script.write_text(OPENER, encoding="utf-8")
+    runs = [subprocess.Popen([sys.executable, str(script), str(old), QUERIES[0]], cwd=ROOT,
+                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    outputs = [p.communicate(timeout=120) for p in runs]
+    assert [p.returncode for p in runs] == [0, 0], outputs
+    assert [out.split()[0] for out, _err in outputs] == ["3", "3"]
+    assert len({out for out, _err in outputs}) == 1 and outputs[0][0].split()[1] != "0"
+    fresh = tmp_path / "fresh.sqlite"
+    with TranslationMemory(fresh) as tm:
+        for path in FILES:
+            import_file(tm, path)
+    assert meaning(old)[4] == meaning(fresh)[4]
