@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, groupby
 
-from .schema import IN_LIST, as_list
+from .schema import IN_LIST, as_list, in_values
 
 _BIG_ENDIAN = sys.byteorder == "big"
 
@@ -92,8 +92,8 @@ def units(db: sqlite3.Connection, key_ids: Iterable[int], low: int | None = None
           high: int | None = None) -> dict[int, None]:
     """The units filed under any of the keys with a weight in `low`…`high`, in the index's
     order (key id, weight, unit id; each unit where it first comes), as dict keys."""
-    rows = db.execute(f"SELECT key_id, list FROM postings WHERE key_id {IN_LIST}",
-                      (as_list(sorted(set(key_ids))),)).fetchall()
+    in_keys, args = in_values(db, sorted(set(key_ids)))
+    rows = db.execute(f"SELECT key_id, list FROM postings WHERE key_id {in_keys}", args).fetchall()
     rows.sort()
     return dict.fromkeys(chain.from_iterable(in_range(blob, low, high) for _id, blob in rows))
 

@@ -39,7 +39,7 @@ from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, 
                        from_layout, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
 from .model import ConcordanceHit, FuzzyMatch
-from .schema import IN_LIST, UNIT_COLUMNS, Store, as_list, in_values, lang_filter, unit_from_row
+from .schema import UNIT_COLUMNS, Store, in_values, lang_filter, unit_from_row
 from .writer import NO_WORDS, SOURCE, TARGET, weight_code
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
@@ -178,19 +178,21 @@ def _candidates(tm: Store, query: tuple[TmToken, ...], tokens: list[TmToken],
     if not key_ids:
         return {}
     low, high = weight_code(theta * total - _EPS), weight_code(total / theta + _EPS)
-    found_ids = postings.units(tm.db, key_ids, low, high)
+    found_ids = list(postings.units(tm.db, key_ids, low, high))
     where, args = lang_filter(source_lang, target_lang, "u.")
+    if side == TARGET and not where:
+        return dict.fromkeys(found_ids, "")
+    # One parameter an id when they are few (most queries: a median of 32 candidates).
+    in_ids, id_args = in_values(tm.db, found_ids, taken=len(args))
     if side == SOURCE:
-        sql = f"SELECT c.unit_id, c.codes FROM codes c WHERE c.unit_id {IN_LIST}"
+        sql = f"SELECT c.unit_id, c.codes FROM codes c WHERE c.unit_id {in_ids}"
     else:
-        sql = f"SELECT u.id, '' FROM units u WHERE u.id {IN_LIST}"
+        sql = f"SELECT u.id, '' FROM units u WHERE u.id {in_ids}"
     if where:
         if side == SOURCE:
             sql = sql.replace(" WHERE ", " JOIN units u ON u.id = c.unit_id WHERE ")
         sql += where.replace(" WHERE ", " AND ")
-    elif side == TARGET:
-        return dict.fromkeys(found_ids, "")
-    found = dict(tm.db.execute(sql, [as_list(found_ids), *args]).fetchall())
+    found = dict(tm.db.execute(sql, [*id_args, *args]).fetchall())
     return {unit_id: found[unit_id] for unit_id in found_ids if unit_id in found}
 
 
