@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, groupby
 
-from .schema import IN_LIST, as_list, in_values
+from .schema import IN_LIST, as_list
 
 _BIG_ENDIAN = sys.byteorder == "big"
 
@@ -88,14 +88,17 @@ def decode(blob: bytes) -> Iterator[tuple[int, int]]:
             yield w, unit_id
 
 
-def units(db: sqlite3.Connection, key_ids: Iterable[int], low: int | None = None,
-          high: int | None = None) -> dict[int, None]:
+def units(lists: Mapping[int, bytes], low: int | None = None, high: int | None = None
+          ) -> dict[int, None]:
     """The units filed under any of the keys with a weight in `low`…`high`, in the index's
-    order (key id, weight, unit id; each unit where it first comes), as dict keys."""
-    in_keys, args = in_values(db, sorted(set(key_ids)))
-    rows = db.execute(f"SELECT key_id, list FROM postings WHERE key_id {in_keys}", args).fetchall()
-    rows.sort()
-    return dict.fromkeys(chain.from_iterable(in_range(blob, low, high) for _id, blob in rows))
+    order (key id, weight, unit id; each unit where it first comes), as dict keys.
+    `lists`: {key id: its list}.
+
+    >>> list(units({9: pack({5: [4, 8]}), 2: pack({5: [8], 7: [1]})}, 5, 6))
+    [8, 4]
+    """
+    return dict.fromkeys(chain.from_iterable(in_range(lists[key_id], low, high)
+                                             for key_id in sorted(lists)))
 
 
 def merge(db: sqlite3.Connection, new: dict[int, dict[int, list[int]]], stored: Iterable[int]

@@ -178,7 +178,7 @@ def _candidates(tm: Store, query: tuple[TmToken, ...], tokens: list[TmToken],
     if not key_ids:
         return {}
     low, high = weight_code(theta * total - _EPS), weight_code(total / theta + _EPS)
-    found_ids = list(postings.units(tm.db, key_ids, low, high))
+    found_ids = list(postings.units(tm.postings_lists(key_ids), low, high))
     where, args = lang_filter(source_lang, target_lang, "u.")
     if side == TARGET and not where:
         return dict.fromkeys(found_ids, "")
@@ -258,7 +258,7 @@ def _containing(tm: Store, side: int, wanted: list[frozenset[str]]) -> set[int]:
     for group in groups:
         if not group:
             return set()
-        units = set(postings.units(tm.db, [key_id for key_id, _df in group]))
+        units = set(postings.units(tm.postings_lists(key_id for key_id, _df in group)))
         result = units if result is None else result & units
         if not result:
             return set()
