@@ -13,9 +13,8 @@ import math
 from collections.abc import Iterable
 from functools import lru_cache
 
-import lemminflect
-
 from . import morph
+from .english import lexicon
 from .keys import canonical, word_keys
 from .model import Term
 from .reach import reach_forms
@@ -37,7 +36,7 @@ def zipf(lemma: str, lang: str) -> float:
     if lang == "ru":
         forms = {f.word for p in morph.parse(lemma)[:1] for f in p.lexeme} | {lemma}
     else:
-        forms = {f for found in lemminflect.getAllInflections(lemma).values() for f in found}
+        forms = {f for found in lexicon().getAllInflections(lemma).values() for f in found}
         forms.add(lemma)
     total = sum(word_frequency(f, lang) for f in forms)
     return round(math.log10(total * 1e9), 2) if total else 0.0

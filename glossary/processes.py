@@ -1,12 +1,14 @@
 """Worker processes for large inputs (check, TM import): how many, and how they start."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
-from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING
 
 from .keys import word_keys
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 # Below this many segments a second process costs more than it saves.
 PARALLEL_FROM = 5000
@@ -33,6 +35,8 @@ def default_jobs(items: int) -> int:
 def worker_context() -> BaseContext:
     """Fork where that is safe (Linux), after loading the dictionaries here once, so workers
     inherit them; elsewhere spawn (each worker loads them itself)."""
+    import multiprocessing  # imported by the runs that start workers only
+
     if sys.platform.startswith("linux"):
         word_keys("войска")
         word_keys("troops")

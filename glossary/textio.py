@@ -29,9 +29,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import filelock
-from charset_normalizer import from_bytes
-
 from .errors import DecodingWarning, GlossaryError, InputError
 from .ru import CYRILLIC
 
@@ -102,6 +99,8 @@ def decode(data: bytes, path: str | Path = "<input>", declared: str | None = Non
         return legacy
     # Another legacy encoding (KOI8-R without a declaration …) only when it reads as Russian:
     # a detector's guess for, say, a Latin-1 French file is as likely KOI8-R gibberish.
+    from charset_normalizer import from_bytes  # a last resort: not imported by every read
+
     best = from_bytes(data).best()
     guessed = str(best) if best is not None and best.encoding not in ("utf_8", "cp1251") else ""
     if best is None or not guessed or not looks_russian(guessed[:_JUDGED_CHARS]):
@@ -243,6 +242,8 @@ def locked(path: str | Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     survives the rename `write_atomic` makes. A second writer waits up to `timeout` seconds,
     then fails with a clear message; it never overwrites the first one's work unseen.
     """
+    import filelock  # only writers lock: not imported by every read
+
     target = Path(os.path.realpath(path))
     lock = filelock.FileLock(target.parent / f".{target.name}.lock", timeout=timeout)
     try:

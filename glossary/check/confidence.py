@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 import re
 
-import lemminflect
 from .. import morph
 
+from ..english import lexicon
 from ..keys import canonical
 from ..matcher import Match
 from ..model import Term, is_proper
@@ -153,7 +153,7 @@ _NOT_COMPOUNDING = frozenset("a an the any some every no each all one other anot
 def _noun(word: str) -> bool:
     """Whether an English word may be a noun, and is no function word."""
     lower = word.lower()
-    return lower not in _NOT_COMPOUNDING and "NOUN" in lemminflect.getAllLemmas(lower)
+    return lower not in _NOT_COMPOUNDING and "NOUN" in lexicon().getAllLemmas(lower)
 
 
 def from_draft(level: str, reason: str, kind: str, form: str, rendered: int, named: int,

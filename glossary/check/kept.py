@@ -70,8 +70,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import lemminflect
-
+from ..english import lexicon
 from ..markup import Markup, Masked, kept_quotes
 from ..markup.spans import LINK, MARKUP, TAG, URL
 from ..markup.web import opens_console
@@ -336,7 +335,7 @@ def _unknown(word: str) -> bool:
         return False
     if len(word) == 1:
         return True  # a variable
-    if lemminflect.getAllLemmas(word):
+    if lexicon().getAllLemmas(word):
         return False
     # Imported only for a word the lexicon lacks: the import alone costs half a second.
     from wordfreq import zipf_frequency

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from ..processes import worker_context
@@ -33,6 +32,8 @@ def check_in_processes(segments: Sequence[Segment], ctx: Context, rule_ids: list
                        progress: Callable[[int], None] | None = None) -> list[Finding]:
     """Findings of `run(segments, first_number, ctx, rule_ids)` over the whole draft, run by
     `jobs` processes; `ctx.state` ends up as one process would have left it."""
+    from concurrent.futures import ProcessPoolExecutor  # not imported by a one-process check
+
     size = max(1, math.ceil(len(segments) / (jobs * _RUNS_PER_JOB)))
     runs = [(start + 1, list(segments[start:start + size]))
             for start in range(0, len(segments), size)]

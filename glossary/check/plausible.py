@@ -31,9 +31,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import lemminflect
-
 from .. import morph
+from ..english import lexicon
 from ..matcher import Match, opens_sentence
 from ..model import Term, is_proper
 
@@ -98,7 +97,7 @@ def _in_idiom(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=65536)
 def _readings(word: str) -> frozenset[str]:
-    return frozenset(lemminflect.getAllLemmas(word.lower()))
+    return frozenset(lexicon().getAllLemmas(word.lower()))
 
 
 def _verb_use(form: str, text: str, start: int, end: int) -> bool:

@@ -21,8 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import lemminflect
-
+from ..english import lexicon
 from ..normalize import fix_lookalikes, is_mixed_script
 from ..ru import CYRILLIC, CYRILLIC_RANGE, LATIN
 from .context import Context, PairView
@@ -248,4 +247,4 @@ _EN_FUNCTION = frozenset("the an of and or but if to in on at by for with from a
 
 @lru_cache(maxsize=65536)
 def _is_english(word: str) -> bool:
-    return word in _EN_FUNCTION or (len(word) > 1 and bool(lemminflect.getAllLemmas(word)))
+    return word in _EN_FUNCTION or (len(word) > 1 and bool(lexicon().getAllLemmas(word)))

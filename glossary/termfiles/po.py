@@ -24,7 +24,7 @@ from pathlib import Path
 import polib
 
 from ..errors import InputError
-from ..formats import po as po_format
+from ..formats.poparse import Entry, parse
 from ..model import COLUMNS, FORMS_COLUMN, Glossary, Term, split_list
 from ..normalize import script
 from ..textio import read_text
@@ -44,7 +44,7 @@ _HEADER_ENTRY = ("Term", '"English Definition')
 
 
 def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
-    catalogue = po_format._parse(read_text(path), path)
+    catalogue = parse(read_text(path), path)
     entries = [e for e in catalogue if e.msgid and e.msgstr and not e.obsolete and not e.fuzzy
                and not (e.msgctxt or "").startswith(FORM_CONTEXT)
                and not (e.msgid == _HEADER_ENTRY[0] and e.comment.startswith(_HEADER_ENTRY[1]))]
@@ -58,13 +58,13 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
     return Glossary(with_ids(terms), columns=(*COLUMNS, CONTEXT), path=str(path))
 
 
-def _pair(entry: polib.POEntry) -> tuple[str, str, str]:
+def _pair(entry: Entry) -> tuple[str, str, str]:
     """(term, rendering, context) of an entry; the context gathers msgctxt, a sense prefix,
     a trailing parenthesis and a verb's ", to".
 
-    >>> _pair(polib.POEntry(msgid="account type: Asset", msgstr="account type: Актив"))
+    >>> _pair(Entry(msgid="account type: Asset", msgstr="account type: Актив"))
     ('Asset', 'Актив', 'account type')
-    >>> _pair(polib.POEntry(msgid="transfer, to (register toolbar)", msgstr="перевести"))
+    >>> _pair(Entry(msgid="transfer, to (register toolbar)", msgstr="перевести"))
     ('transfer', 'перевести', 'verb; register toolbar')
     """
     source, target = entry.msgid.strip(), entry.msgstr.strip()
@@ -79,7 +79,7 @@ def _pair(entry: polib.POEntry) -> tuple[str, str, str]:
     return source, target, "; ".join(context)
 
 
-def _note(entry: polib.POEntry) -> str:
+def _note(entry: Entry) -> str:
     """The definition and translator comments, without GnuCash's quotes and "-"."""
     comment = entry.comment.strip()
     if len(comment) >= 2 and comment[0] == comment[-1] == '"':
