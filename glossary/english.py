@@ -7,12 +7,13 @@ speech"), never to match.
 """
 from __future__ import annotations
 
-import gc
 import gzip
 import importlib
 from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from types import ModuleType
+
+from . import collector
 
 
 @lru_cache(maxsize=1)
@@ -48,16 +49,11 @@ def _lemma_table(path: str) -> dict[str, dict[str, tuple[str, ...]]]:
         lines = f.read().decode().split("\n")
     table: dict[str, dict[str, tuple[str, ...]]] = {}
     upos = {"modal": "AUX"}  # lemminflect's categoryToUPos: the category upper-cased, but this
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         for line in filter(None, lines):  # the last line ends with a newline too
             word, category, lemmas = line.strip().split(",")
             tag = upos.get(category) or upos.setdefault(category, category.upper())
             table.setdefault(word, {})[tag] = tuple(lemmas.split("/"))
-    finally:
-        if paused:
-            gc.enable()
     return table
 
 
@@ -155,6 +151,29 @@ def guess_reach() -> int:
     its end (one more for a doubled letter): a guessed lemma keeps the rest of the word."""
     rules = _lemmatizer()._getOOVLemmatizer().rules
     return max(len(rule.split(",")[0]) for rule in rules) + 1
+
+
+def guessable_lemmas(word: str) -> set[str]:
+    """Every lemma `lemmas` can give a lower-case ASCII word the lexicon lacks (possessive
+    taken off), whichever of lemminflect's rules its model would pick: the word, the word
+    less its last letter (a plural s), and what each rule makes of it — found without
+    running the model.
+
+    >>> {"battalion", "query"} <= guessable_lemmas("battalions") | guessable_lemmas("queries")
+    True
+    """
+    found = {word, word[:-1]}
+    for cut, add, double in _rules():
+        lemma = (word[:-cut] if cut else word) + add  # as lemminflect applies a rule
+        found.add(lemma[:-1] if double else lemma)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[int, str, bool], ...]:
+    """lemminflect's rules for words it lacks: letters taken off, added, a doubled letter."""
+    rules = (rule.split(",") for rule in _lemmatizer()._getOOVLemmatizer().rules)
+    return tuple((len(cut), add, double == "True") for cut, add, double in rules)
 
 
 def _lemmatizer():

@@ -19,8 +19,9 @@ from functools import lru_cache
 from itertools import islice, product
 from typing import Any
 
+from . import english
 from .clipped import clipped_forms
-from .keys import term_word_keys, word_keys
+from .keys import caps_key, term_word_keys, word_keys
 from .model import EXACT, LEMMA, Glossary, Term
 from .normalize import clean, fix_lookalikes, fold, script
 from .reach import Reach, reach_forms
@@ -205,8 +206,9 @@ class Matcher:
         keys = [self._keys(t.norm, lang) if t.is_word else (t.norm,) for t in tokens]
         candidates = []
         trie = self._tries[lang]
+        starts = trie.keys()
         for i in range(len(tokens)):
-            if trie.keys().isdisjoint(keys[i]) and not \
+            if starts.isdisjoint(keys[i]) and not \
                     (i + 1 < len(tokens) and tokens[i + 1].joined):
                 continue
             for end, entries in self._walk(trie, tokens, keys, i):
@@ -236,11 +238,27 @@ class Matcher:
         return not found.isdisjoint(relevant)
 
     def _is_relevant(self, norm: str, lang: str, anchors: frozenset[str]) -> bool:
-        if not self._unreachable(norm, lang, anchors) and \
-                (not self._sifting or self._reach(lang)(norm)) and \
-                not anchors.isdisjoint(word_keys(norm)):
-            return True
+        if not self._unreachable(norm, lang, anchors):
+            if self._sifting and not self._reach(lang)(norm):
+                if CYRILLIC.search(norm):
+                    return False  # the dictionary knows it (see Reach): no run-together word
+            elif not self._guessed_apart(norm, anchors) and \
+                    not anchors.isdisjoint(word_keys(norm)):
+                return True
         return lang == "ru" and len(norm) >= MIN_LEN and self._split(norm, lang) is not None
+
+    def _guessed_apart(self, norm: str, anchors: frozenset[str]) -> bool:
+        """Whether a Latin word the English lexicon lacks surely has no anchor among its
+        keys, told without running lemminflect's model (~0.2 ms a word, numpy)
+        to pick the one rule that makes its lemma: no lemma any rule could make is an
+        anchor (english.guessable_lemmas), nor is its ^CAPS key. Asked only when sifting a
+        draft, which loads the lexicon anyway: a look-up of a glossary word reads its lemmas
+        from the compiled glossary without it."""
+        if not self._sifting or CYRILLIC.search(norm) or not LATIN.search(norm):
+            return False
+        word = english.without_possessive(norm.lower())
+        return word.isascii() and caps_key(norm) not in anchors and \
+            anchors.isdisjoint(english.guessable_lemmas(word)) and not english.known(word)
 
     def _unreachable(self, norm: str, lang: str, anchors: frozenset[str]) -> bool:
         """Whether an ASCII word with a Latin letter surely has no anchor among its keys,
@@ -346,11 +364,12 @@ class Matcher:
         def rank(candidate: tuple[int, int, list[int]]) -> tuple[int, int, bool]:
             i, end, numbers = candidate
             surface = fold(text[tokens[i].start:tokens[end - 1].end])
-            return i - end, i, not any(fold(self._entry(n).form) == surface for n in numbers)
+            return i - end, i, not any(_folded(self._entry(n).form) == surface for n in numbers)
 
         taken = [False] * len(tokens)
         chosen = []
-        for i, end, entries in sorted(candidates, key=rank):
+        # Most texts that match hold one candidate: nothing to rank.
+        for i, end, entries in sorted(candidates, key=rank) if len(candidates) > 1 else candidates:
             if longest and any(taken[i:end]):
                 continue
             start, stop = tokens[i].start, tokens[end - 1].end
@@ -360,12 +379,20 @@ class Matcher:
             if not found:
                 continue
             taken[i:end] = [True] * (end - i)
+            run_together = any(k in split for k in range(i, end))
+            written = fold(surface) if not run_together else ""
             for e in found:
-                how = ("run-together" if any(k in split for k in range(i, end))
-                       else e.how or ("exact" if fold(surface) == fold(e.form) else "lemma"))
+                how = ("run-together" if run_together else
+                       e.how or ("exact" if written == _folded(e.form) else "lemma"))
                 chosen.append(Match(e.term_id, e.lang, e.status, e.form, start, stop, surface, how))
         chosen.sort(key=lambda m: (m.start, m.end))
         return chosen
+
+
+@lru_cache(maxsize=100_000)
+def _folded(form: str) -> str:
+    """`fold` of a glossary form, once per form (a draft's matches read the same few)."""
+    return fold(form)
 
 
 def _agrees(entry: Entry, surface: str, text: str, start: int) -> bool:

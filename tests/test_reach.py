@@ -7,7 +7,7 @@ import csv
 import pytest
 from paths import ROOT
 
-from glossary import load
+from glossary import english, load
 from glossary.keys import word_keys
 from glossary.matcher import Matcher
 from glossary.reach import Reach
@@ -68,3 +68,29 @@ def test_a_sifting_matcher_finds_what_one_analysing_every_word_finds():
     for row in rows:
         for text, lang in ((row["source"], "ru"), (row["target"], "en")):
             assert sifting.find(text, lang) == plain.find(text, lang)
+
+
+# Words outside the English lexicon, of the endings its rules take off (a plural, -ies,
+# -ied, -ing with and without a doubled letter, -ices, -ae, a possessive) and none.
+UNKNOWN_ENGLISH = ["encirclees", "opolchenies", "hiwis", "zorbified", "blorpping",
+                   "vlaxing", "snorkices", "quaffina", "glimmata", "frobbest", "tarantool",
+                   "memtx", "vshard's", "sharders'", "zz", "q"]
+
+
+@pytest.mark.parametrize("word", UNKNOWN_ENGLISH)
+def test_a_guessed_lemma_is_one_a_rule_could_make(word):
+    """The matcher rules a word out when no lemma any rule could make is a key: the lemma
+    lemminflect's model picks must be among them."""
+    bare = english.without_possessive(word)
+    assert not english.known(bare)
+    assert english.lemmas(word) <= english.guessable_lemmas(bare)
+
+
+def test_a_sifting_matcher_rules_out_unknown_words_by_their_possible_lemmas():
+    matcher = Matcher(load(ROOT / "tests" / "data" / "small.tsv"))
+    matcher.sift()
+    anchors = matcher._anchors("en")[0]
+    for word in UNKNOWN_ENGLISH:
+        if matcher._guessed_apart(word, anchors):
+            assert anchors.isdisjoint(word_keys(word)), word
+    assert matcher._guessed_apart("tarantool", anchors)

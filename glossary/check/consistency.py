@@ -131,7 +131,7 @@ def _groups(ctx: Context, side: str) -> list[Variants]:
             exact.setdefault(key, []).append(number)
     rough_keys: dict[Key, list[Key]] = {}
     for key in exact:
-        rough_keys.setdefault((key[0], *(rough(t) if t else t for t in key[1:])), []).append(key)
+        rough_keys.setdefault((key[0], *[rough(t) if t else t for t in key[1:]]), []).append(key)
     units: list[list[int]] = []
     for keys in rough_keys.values():
         if len(keys) == 1:  # no other text can normalise alike: no need to normalise it
@@ -146,10 +146,12 @@ def _groups(ctx: Context, side: str) -> list[Variants]:
         units.extend(alike.values())
     repeated, groups = 0, []
     for numbers in units:
+        if len(numbers) < 2:
+            continue  # nothing to compare (nor would leaving a unit out leave anything)
         if side == "source":
             numbers = _without_other_case_kept(ctx, numbers)
-        if len(numbers) < 2:
-            continue
+            if len(numbers) < 2:
+                continue
         repeated += 1
         as_written: dict[Key, list[int]] = {}
         for n in sorted(numbers):

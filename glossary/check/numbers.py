@@ -57,6 +57,7 @@ _FRACTION = re.compile(rf"(?<![\d/.,])(?:(?P<whole>\d+)(?:[{_SPACES}]|-|(?=[½�
 _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
            "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
            "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
+_ANY_VULGAR = re.compile(f"[{''.join(_VULGAR)}]")
 _MAX_DENOMINATOR = 16
 _ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
 
@@ -132,7 +133,8 @@ def numbers(text: str) -> list[Number]:
     >>> [n.values for n in numbers("приказ № 00805 от 05.06.1941")][:2]
     [frozenset({'00805'}), frozenset({Decimal('5')})]
     """
-    found = _fractions(text) if "/" in text or not text.isascii() else []
+    # Every fraction has a slash or a vulgar fraction sign: most texts need no search for one.
+    found = _fractions(text) if "/" in text or _ANY_VULGAR.search(text) else []
     found += [Number(a, b, text[a:b], frozenset({"24/7"}), soft=True) for a, b in always(text)]
     fractions = [(f.start, f.end) for f in found]
     for m in _NUMBER.finditer(text):

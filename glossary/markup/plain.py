@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 
-# Letters, spaces and sentence punctuation; a point only where no word follows it at once
-# (a file name, a dotted name or a URL has one). Digits, underscores, colons, semicolons,
-# line breaks and every other symbol (% { } < > & $ # @ / \ | ` [ ] * = ~ …) send the text
-# to the finders.
-_PLAIN = re.compile(r"(?:[^\W\d_]|[ ,!?«»\"'’‘“”„()…—–-]|\.(?!\w))*")
+# A plain text holds letters, spaces and sentence punctuation; a point only where no word
+# follows it at once (a file name, a dotted name or a URL has one). Digits, underscores,
+# colons, semicolons, line breaks and every other symbol (% { } < > & $ # @ / \ | ` [ ] * =
+# ~ …) send the text to the finders. Looked for as the first character that is none of
+# these: one search, where matching every character against the alternatives of what is
+# allowed cost two to three times as much.
+_NOT_PLAIN = re.compile(r"[\d_]|[^\w ,!?«»\"'’‘“”„()…—–.-]|\.(?=\w)")
 # What Latin prose may still hold of code (web.identifiers): camelCase, an SQL keyword in
 # capitals, a text short enough to be one literal (nil, true), a call or an argument list,
 # a line opening with a Python or Lua keyword, a command's option (curl -X), www. before
@@ -36,6 +38,6 @@ def is_plain(text: str) -> bool:
     >>> is_plain("Удалить %(name)s?"), is_plain("see box.cfg"), is_plain("use getValue")
     (False, False, False)
     """
-    if _PLAIN.fullmatch(text) is None or "--" in text:
+    if _NOT_PLAIN.search(text) is not None or "--" in text:
         return False
     return not (_LATIN.search(text) and (len(text) < _SHORT or _LATIN_CODE.search(text)))
