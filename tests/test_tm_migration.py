@@ -11,6 +11,7 @@ import pytest
 from paths import HERE, ROOT
 
 from tm import SCHEMA_VERSION, TranslationMemory, postings
+from tm.migrations import MIGRATIONS
 from tm.io import import_file
 
 OLD = HERE / "data" / "tm-schema2.sqlite"
@@ -65,7 +66,9 @@ def test_a_failed_migration_leaves_schema_2_intact(tmp_path, monkeypatch):
     def broken(groups):
         raise RuntimeError("disk gave up")
 
-    monkeypatch.setattr(postings, "pack", broken)
+    # The globals the migration step runs with: pytest's doctests may import tm.postings
+    # a second time, so the module reached by name need not be the step's.
+    monkeypatch.setitem(MIGRATIONS[3].__globals__, "pack", broken)
     with pytest.raises(RuntimeError, match="disk gave up"):
         TranslationMemory(old)
     with sqlite3.connect(old) as db:

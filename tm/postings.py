@@ -63,20 +63,23 @@ def unpack(blob: bytes) -> dict[int, array]:
     return groups
 
 
-def in_range(blob: bytes, low: int | None = None, high: int | None = None) -> array:
+def in_range(blob: bytes, low: int | None = None, high: int | None = None) -> Sequence[int]:
     """The unit ids of the groups weighing `low`…`high` (inclusive; None: no bound), by
     weight then id.
 
     >>> list(in_range(pack({2: [3], 49: [7, 9], 60: [1]}), 10, 59)), list(in_range(pack({2: [3]})))
     ([7, 9], [3])
     """
-    numbers, n = _numbers(blob)
+    # Read in place (a common key's list is tens of KB, of which a query wants a slice);
+    # copied only where the machine's byte order is not the stored one.
+    numbers: Sequence[int] = _numbers(blob)[0] if _BIG_ENDIAN else memoryview(blob).cast("I")
+    n = numbers[0]
     first = 1 + 2 * n
     weights = numbers[1:1 + n]
     i = 0 if low is None else bisect_left(weights, low)
     j = n if high is None else bisect_right(weights, high)
     if i >= j:
-        return array("I")
+        return ()
     start = numbers[n + i] if i else 0  # the end of the group before
     return numbers[first + start:first + numbers[n + j]]
 
