@@ -180,18 +180,16 @@ def _candidates(tm: Store, query: tuple[TmToken, ...], tokens: list[TmToken],
     low, high = weight_code(theta * total - _EPS), weight_code(total / theta + _EPS)
     found_ids = list(postings.units(tm.postings_lists(key_ids), low, high))
     where, args = lang_filter(source_lang, target_lang, "u.")
-    if side == TARGET and not where:
-        return dict.fromkeys(found_ids, "")
+    if not where:
+        return tm.code_strings(found_ids) if side == SOURCE else dict.fromkeys(found_ids, "")
     # One parameter an id when they are few (most queries: a median of 32 candidates).
     in_ids, id_args = in_values(tm.db, found_ids, taken=len(args))
     if side == SOURCE:
-        sql = f"SELECT c.unit_id, c.codes FROM codes c WHERE c.unit_id {in_ids}"
+        sql = f"SELECT c.unit_id, c.codes FROM codes c JOIN units u ON u.id = c.unit_id " \
+              f"WHERE c.unit_id {in_ids}"
     else:
         sql = f"SELECT u.id, '' FROM units u WHERE u.id {in_ids}"
-    if where:
-        if side == SOURCE:
-            sql = sql.replace(" WHERE ", " JOIN units u ON u.id = c.unit_id WHERE ")
-        sql += where.replace(" WHERE ", " AND ")
+    sql += where.replace(" WHERE ", " AND ")
     found = dict(tm.db.execute(sql, [*id_args, *args]).fetchall())
     return {unit_id: found[unit_id] for unit_id in found_ids if unit_id in found}
 
