@@ -221,15 +221,14 @@ _KINDS = (WORD, NUMBER, PUNCT, TAG)
 _ONE_CODE: dict[str, frozenset[str]] = {}
 
 
-@lru_cache(maxsize=8192)
 def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | None:
     """Tokens rebuilt from a stored layout, each word and number keyed by its code character.
 
     Word norms are only lower-cased with ё→е here (not cleaned of stress marks), which at
     worst labels a difference `inflection` where `case` was due. None when the layout and
-    the code string disagree (written by another version). The last units rebuilt are
-    kept: a batch of searches scores many units more than once (the bench's 1,000 queries
-    score 6,115 units 8,436 times).
+    the code string disagree (written by another version). (Keeping the last units
+    rebuilt, 6,115 units scored 8,436 times in the bench's 1,000 queries, made the batch
+    slower: the cycle collector walks what is kept.)
 
     >>> from tm.writer import analyse_pair
     >>> text = "Войска НКВД, 1941."
