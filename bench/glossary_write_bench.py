@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RUN = [sys.executable, "-c", "from cli import main; main()"]
+RUN = [sys.executable, "-c", "from cli import run; run()"]  # as the `glossary` script
 
 
 def add(path: Path, n: int) -> subprocess.Popen:

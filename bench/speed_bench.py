@@ -51,7 +51,7 @@ from glossary.segment import Segment  # noqa: E402
 from glossary.termfiles import tsv  # noqa: E402
 
 PYTHON = sys.executable
-GLOSSARY = [sys.executable, "-c", "from cli import main; main()"]
+GLOSSARY = [sys.executable, "-c", "from cli import run; run()"]  # as the `glossary` script
 
 FLOOR = r"""
 import re, sys, time

@@ -196,7 +196,7 @@ def run_batch(db: Path, queries, answers, tmp: Path) -> float:
     listing = tmp / "queries.txt"
     listing.write_text("".join(q + "\n" for _k, q, _s in queries), encoding="utf-8")
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", "from cli import main; main()", "tm", "search",
+    done = subprocess.run([sys.executable, "-c", "from cli import run; run()", "tm", "search",
                            "--batch", str(listing), "--tm", str(db), "--min", "75", "--limit", "5"],
                           cwd=ROOT, capture_output=True, text=True, check=True)
     seconds = time.perf_counter() - start

@@ -27,8 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .matcher import Matcher
+from . import collector
 from .errors import DecodingWarning
+from .matcher import Matcher
 from .model import Glossary, Term
 from .shipped import shipped_path
 
@@ -57,9 +58,12 @@ class Store:
         self.key = key
         self.directory = directory
 
+    @collector.paused()
     def get(self, part: str, build: Callable[[], T], encode: Callable[[T], Any] = lambda x: x,
             decode: Callable[[Any], T] = lambda x: x) -> T:
-        """The part read from the cache, else built (and then written for next time)."""
+        """The part read from the cache, else built (and then written for next time).
+        A part is up to a few hundred thousand objects and no cycle: the cycle collector
+        would walk them in vain, as often as a look-up's every other step."""
         path = self._path(part)
         if path is not None:
             try:
@@ -113,6 +117,7 @@ class Compiled:
     store: Store
 
 
+@collector.paused()  # see Store.get: so is reading the loaded glossary's cells
 def load_compiled(path: str | Path | Sequence[str | Path] | None = None,
                   fmt: str | None = None, *, use_cache: bool = True,
                   read: Callable[[Glossary], Glossary] | None = None,

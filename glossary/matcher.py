@@ -316,16 +316,17 @@ class Matcher:
         return tokens, split
 
     def _vocabulary(self, lang: str) -> set[str]:
-        """Every key in the trie of a language (what run-together pieces must be)."""
+        """Every key in the trie of a language (what run-together pieces must be), kept in
+        the compiled cache: walking a 10,000-entry glossary's trie is a tenth of a warm
+        look-up of a word that may be run-together."""
         if lang not in self._vocab:
-            keys: set[str] = set()
-            stack = [self._tries[lang]]
-            while stack:
-                node = stack.pop()
-                keys.update(k for k in node if k != _END)
-                stack.extend(child for k, child in node.items() if k != _END)
-            self._vocab[lang] = keys
+            kept = self.keep("vocabulary", self.vocabulary_data) if self.keep else None
+            self._vocab[lang] = set(kept[lang]) if kept else set(_trie_keys(self._tries[lang]))
         return self._vocab[lang]
+
+    def vocabulary_data(self) -> dict[str, list[str]]:
+        """Per language, every key in the trie (plain data for the cache)."""
+        return {lang: sorted(_trie_keys(trie)) for lang, trie in self._tries.items()}
 
     def _split(self, word: str, lang: str) -> list[tuple[int, int]] | None:
         if word not in self._splits:
@@ -472,3 +473,14 @@ def _ordered_keys(norm: str) -> tuple[str, ...]:
 def _sorted(keys: frozenset[str]) -> tuple[str, ...]:
     # Sets iterate in a per-process order; paths past _MAX_PATHS must not depend on it.
     return tuple(sorted(keys))
+
+
+def _trie_keys(trie: dict) -> set[str]:
+    """Every key of a trie, at any depth."""
+    keys: set[str] = set()
+    stack = [trie]
+    while stack:
+        node = stack.pop()
+        keys.update(k for k in node if k != _END)
+        stack.extend(child for k, child in node.items() if k != _END)
+    return keys

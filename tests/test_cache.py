@@ -204,3 +204,19 @@ def test_versions_are_read_as_importlib_metadata_reads_them(tmp_path, monkeypatc
     (tmp_path / "Pymorphy3-0.0.1.dist-info").mkdir()
     monkeypatch.syspath_prepend(str(tmp_path))
     assert _version("pymorphy3") == "0.0.1"
+
+
+def test_the_keys_run_together_pieces_must_be_are_kept_too(cache, glossary_file):
+    """The trie's keys (what a piece of ВойскаНКВДпоохранетыла must be) are a part of their
+    own: a warm matcher reads them rather than walk the trie (here a part made to say there
+    are none)."""
+    load_compiled(glossary_file)
+    warm = load_compiled(glossary_file)
+    assert found(warm.matcher, TEXTS[0]) == found(Matcher(load(glossary_file)), TEXTS[0])
+    assert "run-together" in {how for *_, how in found(warm.matcher, TEXTS[0])}
+    part = next(cache.glob("*.vocabulary.json"))
+    data = json.loads(part.read_text(encoding="utf-8"))
+    assert "нквд" in data["ru"]
+    part.write_text(json.dumps({**data, "ru": []}), encoding="utf-8")
+    assert "run-together" not in {how for *_, how in found(load_compiled(glossary_file).matcher,
+                                                           TEXTS[0])}

@@ -134,3 +134,37 @@ def test_check_jobs_must_not_be_negative(runner, gloss, tmp_path):
     draft.write_text("source\ttarget\nа\tb\n", encoding="utf-8")
     result = runner.invoke(main, ["check", str(draft), "--glossary", str(gloss), "--jobs", "-1"])
     assert result.exit_code == 2 and "--jobs" in result.stderr
+
+
+EXIT_FROZEN = """
+import atexit, gc, sys
+atexit.register(lambda: print("frozen", gc.get_freeze_count() > 0, file=sys.stderr))
+from cli import run
+run()
+"""
+
+
+def test_the_console_script_leaves_what_it_loaded_to_the_exit(gloss, tmp_path):
+    """`glossary` is cli.run: the objects a command made are frozen before the exit, so
+    Python's last full collection does not walk them; the answer, a written file and the
+    exit status are as main gives them."""
+    from importlib.metadata import entry_points
+
+    assert [e.value for e in entry_points(group="console_scripts", name="glossary")] == \
+        ["cli:run"]
+    env = {**os.environ, "GLOSSARY_CACHE_DIR": str(tmp_path / "cache")}
+
+    def glossary(*args):
+        return subprocess.run([sys.executable, "-c", EXIT_FROZEN, *args], capture_output=True,
+                              text=True, env=env)
+
+    found = glossary("lookup", "заградотрядами", "--glossary", str(gloss), "--format", "json")
+    assert found.returncode == 0 and "frozen True" in found.stderr
+    assert [e["id"] for e in json.loads(found.stdout)] == ["blocking-detachment"]
+    written = glossary("export", "--format", "json", "-o", str(tmp_path / "out.json"),
+                       "--glossary", str(gloss))
+    assert written.returncode == 0 and "frozen True" in written.stderr
+    assert len(json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))) == \
+        len(gloss.read_text(encoding="utf-8").splitlines()) - 1
+    missing = glossary("lookup", "СМЕРШ", "--glossary", str(tmp_path / "none.tsv"))
+    assert missing.returncode == 2 and "none.tsv" in missing.stderr
