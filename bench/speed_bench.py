@@ -267,7 +267,7 @@ def _baseline_argv(baseline: Path) -> list[str]:
     """Our command line run from a checkout of main: on sys.path ahead of the working
     directory (this checkout), which `-c` puts first."""
     return [PYTHON, "-c", f"import sys; sys.path.insert(0, {str(baseline)!r}); "
-            "from cli import main; main()"]
+            "from cli import run; run()"]
 
 
 def main() -> None:
