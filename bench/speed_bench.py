@@ -16,8 +16,9 @@ from outside, with its CPU time (user + sys, children included) and peak memory 
 * tm: `glossary tm import` of the Tatoeba TMX (19,425 pairs) into a new TM (--jobs 1 and
   the default); `glossary tm search --batch` of 1,000 inflected queries (one noun or
   adjective put in another case, bench/tm_bench.py) next to translate-toolkit's matcher
-  in a new process (building it from the same TM as PO included) and next to the search
-  of main's checkout (`--baseline DIR`, optional) on the same TM; recall@1 of each.
+  in a new process (building it from the same TM as PO included) and next to the import
+  and search of main's checkout (`--baseline DIR`, optional; its search reads the TM its
+  import made, which may be of another schema); recall@1 of each.
 
 Our packages (and the baseline's) are byte-compiled first, as installing them does: see
 byte_compile.
@@ -209,16 +210,19 @@ def bench_tm(work: Path, times: int, baseline: Path | None, queries_n: int) -> s
     write_segments(tmx, (Segment(r, e) for r, e in pairs), "tmx", source_lang="ru",
                    target_lang="en")
     out = []
-    imports = {}
-    for name, extra in (("`tm import` --jobs 1", ["--jobs", "1"]), ("`tm import` (default jobs)", [])):
-        rs = []
-        for i in range(times):
-            db = work / f"import-{len(extra)}-{i}.sqlite"
-            rs.append(run([*GLOSSARY, "tm", "import", str(tmx), "--tm", str(db), *extra]))
-        imports[name] = median_runs({"x": rs})["x"]
-    out.append(table(f"tm import, Tatoeba TMX ({len(pairs):,} pairs), new TM", imports,
-                     units=len(pairs), unit="units"))
-    db = work / "import-2-0.sqlite"
+    importers = {"`tm import` --jobs 1": (GLOSSARY, ["--jobs", "1"], None),
+                 "`tm import` (default jobs)": (GLOSSARY, [], None)}
+    if baseline is not None:  # main's import too (its TM is the one its search reads)
+        importers["main's `tm import` --jobs 1"] = (_baseline_argv(baseline), ["--jobs", "1"],
+                                                    {"PYTHONPATH": str(baseline)})
+    runs: dict[str, list[dict]] = {name: [] for name in importers}
+    for i in range(times):  # the importers in turn, round after round
+        for n, (name, (argv, extra, env)) in enumerate(importers.items()):
+            db = work / f"import-{n}-{i}.sqlite"
+            runs[name].append(run([*argv, "tm", "import", str(tmx), "--tm", str(db), *extra], env))
+    out.append(table(f"tm import, Tatoeba TMX ({len(pairs):,} pairs), new TM",
+                     median_runs(runs), units=len(pairs), unit="units"))
+    db = work / "import-0-0.sqlite"
     distinct = list(dict.fromkeys(pairs))
     queries = [(k, q, s) for k, q, s in tm_bench.make_queries(distinct, queries_n * 3, rng)
                if k == "inflect"][:queries_n]
@@ -233,9 +237,10 @@ def bench_tm(work: Path, times: int, baseline: Path | None, queries_n: int) -> s
                     [PYTHON, "-c", PEER_TM, str(tm_json), str(listing)], None)}
     if baseline is not None:
         # On sys.path ahead of the working directory (this checkout), which `-c` puts first.
+        main_search = [*search[3:]]
+        main_search[main_search.index("--tm") + 1] = str(work / "import-2-0.sqlite")
         commands["main's `glossary tm search --batch` (today)"] = (
-            [PYTHON, "-c", f"import sys; sys.path.insert(0, {str(baseline)!r}); "
-             "from cli import main; main()", *search[3:]], {"PYTHONPATH": str(baseline)})
+            [*_baseline_argv(baseline), *main_search], {"PYTHONPATH": str(baseline)})
     runs = {name: [] for name in commands}
     answers = {}
     for _ in range(times):
@@ -256,6 +261,13 @@ def bench_tm(work: Path, times: int, baseline: Path | None, queries_n: int) -> s
                + f". Ours {rows[peer]['wall'] / rows['ours: `glossary tm search --batch`']['wall']:.1f}× "
                "faster than the peer, start-up included.\n")
     return "\n".join(out)
+
+
+def _baseline_argv(baseline: Path) -> list[str]:
+    """Our command line run from a checkout of main: on sys.path ahead of the working
+    directory (this checkout), which `-c` puts first."""
+    return [PYTHON, "-c", f"import sys; sys.path.insert(0, {str(baseline)!r}); "
+            "from cli import run; run()"]
 
 
 def main() -> None:

@@ -228,7 +228,7 @@ def test_xliff_20_segments_are_units(tmp_path, memory):
 def test_tm_opens_a_schema_1_tm_and_migrates_it(tmp_path):
     import sqlite3
 
-    from tm.schema import MIGRATIONS
+    from tm.migrations import MIGRATIONS, SCHEMA_VERSION
 
     path = tmp_path / "old.sqlite"
     db = sqlite3.connect(path)
@@ -239,7 +239,7 @@ def test_tm_opens_a_schema_1_tm_and_migrates_it(tmp_path):
     db.commit()
     db.close()
     with TranslationMemory(path) as memory:
-        assert memory.schema_version() == 2
+        assert memory.schema_version() == SCHEMA_VERSION
         [unit] = memory.units()
         assert (unit.source, unit.source_codes) == ("Файл", ())
 

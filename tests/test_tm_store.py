@@ -125,6 +125,31 @@ def test_stats(tmp_path):
     assert stats.size > 0 and stats.schema_version == SCHEMA_VERSION
 
 
+def test_code_strings_in_the_order_asked_and_read_once_a_snapshot(tmp_path, monkeypatch):
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        memory.add([seg("Войска НКВД отступили.", "NKVD troops retreated."),
+                    seg("Войска наступали.", "Troops advanced."), seg("!", "!")], "a.tmx")
+        whole = dict(memory.db.execute("SELECT unit_id, codes FROM codes"))
+        assert [len(whole[i]) for i in (1, 2, 3)] == [3, 2, 0]  # a word or number a character
+        statements: list[str] = []
+        memory.db.set_trace_callback(statements.append)
+        asked = [3, 99, 1]  # 99: no such unit
+        assert list(memory.code_strings(asked).items()) == [(3, ""), (1, whole[1])]
+        with memory.snapshot():
+            for _ in range(2):
+                assert memory.code_strings(asked) == {3: "", 1: whole[1]}
+                assert memory.code_strings([2, 1]) == {2: whole[2], 1: whole[1]}
+        reads = [s for s in statements if "FROM codes" in s]
+        # Outside a snapshot every call reads; inside, each unit once (99's absence too).
+        assert reads[1:] == ["SELECT unit_id, codes FROM codes WHERE unit_id IN (3,99,1)",
+                             "SELECT unit_id, codes FROM codes WHERE unit_id IN (2)"]
+        # Over the bound the kept strings are dropped, the answers the same.
+        monkeypatch.setattr("tm.store._KEEP_CODES", 2)
+        with memory.snapshot():
+            assert memory.code_strings([2, 1, 3]) == {2: whole[2], 1: whole[1], 3: ""}
+            assert memory.code_strings([1, 2]) == {1: whole[1], 2: whole[2]}
+
+
 IMPORTER = textwrap.dedent("""
     import sys
     import time

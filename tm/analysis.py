@@ -18,7 +18,9 @@ from glossary.keys import word_keys
 from glossary.markup import ACCEL, Masked, mask
 from glossary.markup.plain import is_plain
 from glossary.ru import CYRILLIC
-from glossary.tokens import tokenize
+# glossary.tokens' own expression and steps, so that a token is made once (see _plain).
+from glossary.tokens import (_HYPHEN_GROUP, _TOKEN, _WORD_GROUP, _has_apostrophe, _inflected_name,
+                            _norm)
 
 WORD, NUMBER, PUNCT, TAG = "word", "number", "punctuation", "tag"
 
@@ -105,21 +107,58 @@ _NO_KEYS: frozenset[str] = frozenset()
 
 def _plain(masked: str, text: str, start: int, end: int,
            keys_of: Callable[[str], frozenset] | None) -> list[TmToken]:
-    """Tokens of masked[start:end], with the original text's surfaces."""
-    out = []
+    """Tokens of masked[start:end], with the original text's surfaces.
+
+    Made straight from the matches of glossary.tokens' expression (words, hyphens,
+    punctuation), as `tokenize` reads them but without its Token, which an import would
+    make of each of its ~330,000 tokens only to make a TmToken of it next; what a word's
+    token holds besides its place is worked out once per spelling (`_word`)."""
+    out: list[TmToken] = []
+    append = out.append
     make = tuple.__new__  # a named tuple made without its keyword-parsing constructor
-    for t in tokenize(masked[start:end]):
-        a, b = t.start + start, t.end + start
-        norm = t.norm
-        if not t.is_word:
-            piece = text[a:b]
-            out.append(make(TmToken, (piece, a, b, PUNCT, piece, _NO_KEYS, "")))
-        elif norm.isdigit():
-            out.append(make(TmToken, (text[a:b], a, b, NUMBER, norm, frozenset((norm,)), "")))
+    piece = masked[start:end]
+    same = masked is text  # prose: nothing masked, so the match is the surface
+    named = _has_apostrophe(piece)  # without one no word can be an inflected Latin name
+    known = _WORDS_KEYED if keys_of is word_keys else _WORDS_BARE if keys_of is None else {}
+    for m in _TOKEN.finditer(piece):
+        group = m.lastindex
+        if group == _HYPHEN_GROUP:
+            continue
+        a, b = m.span()
+        a, b = a + start, b + start
+        surface = m.group() if same else text[a:b]
+        if group == _WORD_GROUP:
+            word = m.group()
+            if named:
+                cut = _inflected_name(word)
+                if cut < len(word):
+                    word, b = word[:cut], a + cut
+                    surface = text[a:b]
+            found = known.get(word) or _word(word, keys_of, known)
+            append(make(TmToken, (surface, a, b, *found)))
         else:
-            out.append(make(TmToken, (text[a:b], a, b, WORD, norm.lower(),
-                                      keys_of(norm) if keys_of else _NO_KEYS, norm)))
+            append(make(TmToken, (surface, a, b, PUNCT, surface, _NO_KEYS, "")))
     return out
+
+
+# kind, norm, keys and form of a word token, by its spelling: with word_keys, without keys.
+_WORDS_KEYED: dict[str, tuple[str, str, frozenset[str], str]] = {}
+_WORDS_BARE: dict[str, tuple[str, str, frozenset[str], str]] = {}
+_KEEP = 400_000  # spellings kept each: a large import's vocabulary, not an unbounded one
+
+
+def _word(word: str, keys_of: Callable[[str], frozenset] | None,
+          known: dict[str, tuple[str, str, frozenset[str], str]]
+          ) -> tuple[str, str, frozenset[str], str]:
+    norm = _norm(word)
+    if norm.isdigit():
+        found = (NUMBER, norm, frozenset((norm,)), "")
+    else:
+        found = (WORD, norm.lower(), keys_of(norm) if keys_of else _NO_KEYS, norm)
+    if len(known) >= _KEEP:
+        known.clear()
+    known[word] = found
+    return found
 
 
 def weight(tokens: tuple[TmToken, ...]) -> float:
@@ -153,14 +192,6 @@ def canonical_key(norm: str) -> str:
     return others[0] if others else lower
 
 
-def index_keys(tokens: tuple[TmToken, ...]) -> set[str]:
-    """Every key the segment is indexed under (its words' and numbers' keys)."""
-    found: set[str] = set()
-    for t in tokens:
-        found.update(t.keys)
-    return found
-
-
 # Code characters: key ids map onto code points from U+0021 up, skipping the surrogates;
 # the top 256 code points are left for query words the index does not know (search.py).
 _FIRST, _SURROGATES = 0x21, (0xD800, 0xE000)
@@ -182,22 +213,12 @@ def code_char(key_id: int) -> str:
 
 # Stored token layouts (see store.py): two unsigned 32-bit numbers a token, start and
 # end × 4 + kind. Rebuilding tokens from them is several times faster than tokenising again.
-_KIND_CODES = {WORD: 0, NUMBER: 1, PUNCT: 2, TAG: 3}
+KIND_CODES = {WORD: 0, NUMBER: 1, PUNCT: 2, TAG: 3}
 _KINDS = (WORD, NUMBER, PUNCT, TAG)
 
 
-def layout(tokens: tuple[TmToken, ...]) -> bytes:
-    """The tokens' spans and kinds, packed for storage."""
-    packed = array("I")
-    for t in tokens:
-        packed.extend((t.start, t.end * 4 + _KIND_CODES[t.kind]))
-    return packed.tobytes()
-
-
-@lru_cache(maxsize=None)
-def _one_code(char: str) -> frozenset[str]:
-    """{char}, made once per code character: tokens rebuilt by the thousand share them."""
-    return frozenset(char)
+# {char} of each code character, made once: tokens rebuilt by the thousand share them.
+_ONE_CODE: dict[str, frozenset[str]] = {}
 
 
 def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | None:
@@ -205,35 +226,41 @@ def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | N
 
     Word norms are only lower-cased with ё→е here (not cleaned of stress marks), which at
     worst labels a difference `inflection` where `case` was due. None when the layout and
-    the code string disagree (written by another version).
+    the code string disagree (written by another version). (Keeping the last units
+    rebuilt, 6,115 units scored 8,436 times in the bench's 1,000 queries, made the batch
+    slower: the cycle collector walks what is kept.)
 
+    >>> from tm.writer import analyse_pair
     >>> text = "Войска НКВД, 1941."
     >>> [(t.text, t.kind, t.norm, sorted(t.keys))
-    ...  for t in from_layout(text, layout(analyse(text)), "abc")]  # doctest: +NORMALIZE_WHITESPACE
+    ...  for t in from_layout(text, analyse_pair(text, "")[2], "abc")]  # doctest: +NORMALIZE_WHITESPACE
     [('Войска', 'word', 'войска', ['a']), ('НКВД', 'word', 'нквд', ['b']),
      (',', 'punctuation', ',', []), ('1941', 'number', '1941', ['c']),
      ('.', 'punctuation', '.', [])]
+    >>> from_layout(text, analyse_pair(text, "")[2], "ab"), from_layout(text, analyse_pair(text, "")[2], "abcd")
+    (None, None)
     """
     numbers = array("I")
     numbers.frombytes(packed)
     out = []
-    keyed, wanted = 0, len(codes)
+    chars = iter(codes)
+    one_code = _ONE_CODE
     make = tuple.__new__  # a search rebuilds thousands of tokens: no keyword parsing
     for start, coded in zip(numbers[::2], numbers[1::2]):
-        end, kind = coded >> 2, _KINDS[coded & 3]
+        end, kind = coded >> 2, coded & 3
         piece = text[start:end]
-        if kind is WORD or kind is NUMBER:
-            if keyed >= wanted:
-                return None
-            keys = _one_code(codes[keyed])
-            keyed += 1
-            if kind is WORD:
-                norm = piece.lower()
-                if "ё" in norm:
-                    norm = norm.replace("ё", "е")
-            else:
-                norm = piece
+        if kind > 1:  # punctuation, tag (KIND_CODES)
+            out.append(make(TmToken, (piece, start, end, _KINDS[kind], piece, _NO_KEYS, "")))
+            continue
+        char = next(chars, None)
+        if char is None:
+            return None
+        keys = one_code.get(char) or one_code.setdefault(char, frozenset(char))
+        if kind:  # a number
+            out.append(make(TmToken, (piece, start, end, NUMBER, piece, keys, "")))
         else:
-            keys, norm = _NO_KEYS, piece
-        out.append(make(TmToken, (piece, start, end, kind, norm, keys, "")))
-    return tuple(out) if keyed == wanted else None
+            norm = piece.lower()
+            if "ё" in norm:
+                norm = norm.replace("ё", "е")
+            out.append(make(TmToken, (piece, start, end, WORD, norm, keys, "")))
+    return None if next(chars, None) is not None else tuple(out)

@@ -1,4 +1,5 @@
-"""The TM's schema (versioned in PRAGMA user_version), its unit rows and the language filter.
+"""What reading the TM needs: its unit rows, `IN` lists, the language filter (the tables
+themselves are made by migrations.py).
 
 Apart from the store so that the store (which runs the SQL) and search (which reads rows)
 both depend on it and not on each other.
@@ -13,8 +14,6 @@ from typing import Protocol
 from glossary.langtags import primary
 
 from .model import Unit
-
-SCHEMA_VERSION = 2
 
 # `x IN_LIST` with `as_list(values)` as its one parameter: any number of values (a query of
 # 300,000 distinct words), where `IN (?, ?, …)` stops at SQLite's limit of 32,766 variables.
@@ -49,60 +48,6 @@ def in_values(db: sqlite3.Connection, values: Sequence[str | int], *, taken: int
     return IN_LIST, [as_list(values)]
 
 
-MIGRATIONS: dict[int, str] = {
-    # 0 → 1: the first schema.
-    1: """
-    CREATE TABLE units (
-        id INTEGER PRIMARY KEY,
-        source TEXT NOT NULL,
-        target TEXT NOT NULL,
-        source_lang TEXT NOT NULL,
-        target_lang TEXT NOT NULL,
-        origin TEXT,
-        context TEXT,
-        note TEXT,
-        source_plural TEXT,
-        target_plurals TEXT,          -- JSON list, NULL when none
-        props TEXT,                   -- JSON list of [name, value], NULL when none
-        created TEXT NOT NULL,        -- UTC, TMX style: 20240131T120000Z
-        changed TEXT NOT NULL,
-        count INTEGER NOT NULL DEFAULT 1,
-        source_hash BLOB NOT NULL,
-        pair_hash BLOB NOT NULL UNIQUE,
-        weight REAL NOT NULL          -- the source's length for scoring (analysis.weight)
-    );
-    CREATE TABLE codes (              -- apart from units: search reads many, narrow rows
-        unit_id INTEGER PRIMARY KEY,
-        codes TEXT NOT NULL,          -- one character per source word/number (docstring)
-        layout BLOB NOT NULL          -- the source's token spans and kinds (analysis.layout)
-    );
-    CREATE INDEX units_source_hash ON units(source_hash);
-    CREATE TABLE keys (
-        id INTEGER PRIMARY KEY,
-        side INTEGER NOT NULL,        -- 0 source, 1 target
-        key TEXT NOT NULL,
-        df INTEGER NOT NULL DEFAULT 0,
-        UNIQUE (side, key)
-    );
-    CREATE TABLE forms (              -- every word form seen, with its keys: analysed once
-        form TEXT PRIMARY KEY,        -- the word cleaned, case kept (analysis.TmToken.form)
-        keys TEXT NOT NULL            -- its keys joined by U+001F
-    ) WITHOUT ROWID;
-    CREATE TABLE postings (
-        key_id INTEGER NOT NULL,
-        weight INTEGER NOT NULL,      -- the side's weight × 20, so search reads a range
-        unit_id INTEGER NOT NULL,
-        PRIMARY KEY (key_id, weight, unit_id)
-    ) WITHOUT ROWID;
-    """,
-    # 1 → 2: inline codes (TMX/XLIFF markup kept in the text): the spans of each side as
-    # JSON [[start, end], …], NULL when none. Units stored before have none.
-    2: """
-    ALTER TABLE units ADD COLUMN source_codes TEXT;
-    ALTER TABLE units ADD COLUMN target_codes TEXT
-    """,
-}
-
 UNIT_COLUMNS = ("id, source, target, source_lang, target_lang, origin, context, note, "
                 "created, changed, count, source_plural, target_plurals, props, "
                 "source_codes, target_codes")
@@ -119,6 +64,10 @@ class Store(Protocol):
 
     def sides_key_ids(self, keys: Iterable[str], sides: tuple[int, ...]
                       ) -> list[dict[str, tuple[int, int]]]: ...
+
+    def postings_lists(self, key_ids: Iterable[int]) -> dict[int, bytes]: ...
+
+    def code_strings(self, unit_ids: Sequence[int]) -> dict[int, str]: ...
 
     def form_keys(self, forms: Iterable[str]) -> dict[str, frozenset[str]]: ...
 

@@ -6,10 +6,10 @@ Search, in three steps:
    (1 − θ) × weight(query) (fuzzy.py). So it must contain at least one of any set of query
    tokens weighing more than that: we read the postings of the *rarest* such set only (by
    the keys' document frequency), and only units whose weight lies in
-   [θ × weight(query), weight(query) ÷ θ] (postings carry it, so this is an index range).
-   Postings are keyed by every lemma/stem of a word, so an inflected query finds its unit
-   whatever form either side uses; no unit able to reach θ is missed (a test checks this
-   against scoring every unit). Query words the TM has seen take their keys from the
+   [θ × weight(query), weight(query) ÷ θ] (a key's postings list is grouped by weight, so
+   this is one slice of it: postings.py). Postings are keyed by every lemma/stem of a word,
+   so an inflected query finds its unit whatever form either side uses; no unit able to
+   reach θ is missed (a test checks this against scoring every unit). Query words the TM has seen take their keys from the
    `forms` table, so pymorphy3 runs only on new forms.
 2. **Shortlist in C.** Each unit stores a code string, one character per word or number:
    its most probable lemma's key. `str.translate` maps the characters of every key of a
@@ -34,11 +34,12 @@ from glossary.keys import is_short_caps, word_keys
 from glossary.langtags import primary
 from glossary.normalize import script
 
+from . import postings
 from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, code_char,
                        from_layout, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
 from .model import ConcordanceHit, FuzzyMatch
-from .schema import IN_LIST, UNIT_COLUMNS, Store, as_list, in_values, lang_filter, unit_from_row
+from .schema import UNIT_COLUMNS, Store, in_values, lang_filter, unit_from_row
 from .writer import NO_WORDS, SOURCE, TARGET, weight_code
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
@@ -177,17 +178,20 @@ def _candidates(tm: Store, query: tuple[TmToken, ...], tokens: list[TmToken],
     if not key_ids:
         return {}
     low, high = weight_code(theta * total - _EPS), weight_code(total / theta + _EPS)
-    if side == SOURCE:
-        sql = ("SELECT c.unit_id, c.codes FROM postings p JOIN codes c ON c.unit_id = p.unit_id "
-               f"WHERE p.key_id {IN_LIST} AND p.weight BETWEEN ? AND ?")
-    else:
-        sql = ("SELECT DISTINCT p.unit_id, '' FROM postings p "
-               f"WHERE p.key_id {IN_LIST} AND p.weight BETWEEN ? AND ?")
+    found_ids = list(postings.units(tm.postings_lists(key_ids), low, high))
     where, args = lang_filter(source_lang, target_lang, "u.")
-    if where:
-        sql = sql.replace(" WHERE ", " JOIN units u ON u.id = p.unit_id WHERE ") + \
-            where.replace(" WHERE ", " AND ")
-    return dict(tm.db.execute(sql, [as_list(sorted(key_ids)), low, high, *args]).fetchall())
+    if not where:
+        return tm.code_strings(found_ids) if side == SOURCE else dict.fromkeys(found_ids, "")
+    # One parameter an id when they are few (most queries: a median of 32 candidates).
+    in_ids, id_args = in_values(tm.db, found_ids, taken=len(args))
+    if side == SOURCE:
+        sql = f"SELECT c.unit_id, c.codes FROM codes c JOIN units u ON u.id = c.unit_id " \
+              f"WHERE c.unit_id {in_ids}"
+    else:
+        sql = f"SELECT u.id, '' FROM units u WHERE u.id {in_ids}"
+    sql += where.replace(" WHERE ", " AND ")
+    found = dict(tm.db.execute(sql, [*id_args, *args]).fetchall())
+    return {unit_id: found[unit_id] for unit_id in found_ids if unit_id in found}
 
 
 def _shortlist(query: tuple[TmToken, ...], candidates: dict[int, str], size: int) -> list[int]:
@@ -252,9 +256,7 @@ def _containing(tm: Store, side: int, wanted: list[frozenset[str]]) -> set[int]:
     for group in groups:
         if not group:
             return set()
-        ids = [key_id for key_id, _df in group]
-        units = {row[0] for row in tm.db.execute(
-            f"SELECT unit_id FROM postings WHERE key_id {IN_LIST}", (as_list(ids),))}
+        units = set(postings.units(tm.postings_lists(key_id for key_id, _df in group)))
         result = units if result is None else result & units
         if not result:
             return set()

@@ -8,7 +8,9 @@ Tables:
   newlines as ``\\n``, languages by primary subtag, context and plural included.
 * ``keys`` and ``postings``: an inverted index from match keys (Russian lemmas, English
   stems, numbers; per side) to units, with each key's document frequency, so that search
-  and concordance read a few postings lists instead of scanning every unit.
+  and concordance read a few postings lists instead of scanning every unit. A key's list
+  is one row, packed (postings.py); schema 2 had a row per posting, and a TM of schema 2 is
+  packed in place when opened.
 * ``codes``: per unit, the source as a string of one character per word or number (its
   canonical key's id), ranked in C by rapidfuzz before the exact scoring, and the source's
   token layout, so that scoring need not tokenise it again (see search.py).
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,13 +35,16 @@ from glossary.segment import Segment
 
 from . import search as _search
 from .model import ConcordanceHit, FuzzyMatch, Stats, Unit
-from .schema import MIGRATIONS, SCHEMA_VERSION, UNIT_COLUMNS, in_values, lang_filter, unit_from_row
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .schema import UNIT_COLUMNS, in_values, lang_filter, unit_from_row
 from .writer import KEY_SEPARATOR, Writer, now
 
 # A second importer waits this long for the first one's transaction before giving up.
 BUSY_TIMEOUT = 600.0
 MMAP_BYTES = 256 * 2**20
 CACHE_KIB = 32 * 2**10
+# Code strings kept for a batch of searches at most (a few tens of MB).
+_KEEP_CODES = 500_000
 
 class TranslationMemory:
     """A translation memory in one SQLite file. Use as a context manager, or call close().
@@ -56,8 +61,13 @@ class TranslationMemory:
         if create:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         # The key and form look-ups kept while a snapshot lasts (see `snapshot`), else None.
-        self._seen: tuple[dict[tuple[int, str], tuple[int, int] | None],
+        self._seen: tuple[dict[int, dict[str, tuple[int, int] | None]],
                           dict[str, frozenset[str] | None]] | None = None
+        # The postings lists of the keys looked up (within a snapshot, all of them; else
+        # the last look-up's), so that reading a query's candidates needs no statement.
+        self._lists: dict[int, bytes] = {}
+        # Units' code strings read while a snapshot lasts (None: a unit without one).
+        self._codes: dict[int, str | None] = {}
         try:
             # Autocommit mode: transactions are begun and ended explicitly below.
             self._db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
@@ -134,9 +144,13 @@ class TranslationMemory:
             # Read again under the write lock: another process may have migrated meanwhile.
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS[target].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                step = MIGRATIONS[target]
+                if callable(step):
+                    step(self._db)
+                else:
+                    for statement in step.split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {int(target)}")
 
     def schema_version(self) -> int:
@@ -172,6 +186,7 @@ class TranslationMemory:
 
         added = duplicates = 0
         stamp = now()
+        self._lists = {}  # lists kept from a look-up before this import are stale after it
         with self._transaction():
             writer = Writer(self._db)
             for batch, analysed in analysed_batches(segments, jobs):
@@ -198,10 +213,12 @@ class TranslationMemory:
             return
         self._db.execute("BEGIN")
         self._seen = ({}, {})
+        self._lists, self._codes = {}, {}
         try:
             yield
         finally:
             self._seen = None
+            self._lists, self._codes = {}, {}
             self._db.execute("COMMIT")  # ends the read; nothing was written
 
     def units(self, *, source_lang: str | None = None, target_lang: str | None = None
@@ -256,21 +273,53 @@ class TranslationMemory:
         keys = list(keys)
         # Within a snapshot the answers are kept (absent keys too); else for this call only.
         seen = {} if self._seen is None else self._seen[0]
-        wanted = [k for k in keys if any((side, k) not in seen for side in sides)]
+        if self._seen is None:
+            self._lists = {}
+        by_side = [seen.setdefault(side, {}) for side in sides]
+        wanted = [k for k in keys if any(k not in known for known in by_side)]
         if wanted:
-            seen.update(((side, k), None) for side in sides for k in wanted)
+            for known in by_side:
+                known.update(dict.fromkeys(wanted))
             in_sides, side_args = in_values(self._db, sides)
             in_keys, key_args = in_values(self._db, wanted, taken=len(side_args))
-            rows = self._db.execute(f"SELECT side, key, id, df FROM keys WHERE side {in_sides} "
-                                    f"AND key {in_keys}", [*side_args, *key_args])
-            for side, key, key_id, df in rows:
-                seen[(side, key)] = (key_id, df)
-        found: list[dict[str, tuple[int, int]]] = [{} for _side in sides]
-        for known, side in zip(found, sides):
-            for k in keys:
-                if (value := seen[(side, k)]) is not None:
-                    known[k] = value
-        return found
+            # The keys' postings lists come along: a search reads some of them next.
+            rows = self._db.execute(
+                f"SELECT k.side, k.key, k.id, k.df, p.list FROM keys k LEFT JOIN postings p "
+                f"ON p.key_id = k.id WHERE k.side {in_sides} AND k.key {in_keys}",
+                [*side_args, *key_args])
+            for side, key, key_id, df, packed in rows:
+                seen[side][key] = (key_id, df)
+                if packed is not None:
+                    self._lists[key_id] = packed
+        return [{k: value for k in keys if (value := known[k]) is not None}
+                for known in by_side]
+
+    def postings_lists(self, key_ids: Iterable[int]) -> dict[int, bytes]:
+        """{key id: its packed postings list} (postings.py), of the keys that have one;
+        those of the keys just looked up (`sides_key_ids`) without another statement."""
+        key_ids = set(key_ids)
+        wanted = sorted(key_ids.difference(self._lists))
+        if wanted:
+            in_keys, args = in_values(self._db, wanted)
+            self._lists.update(self._db.execute(
+                f"SELECT key_id, list FROM postings WHERE key_id {in_keys}", args))
+        return {key_id: self._lists[key_id] for key_id in key_ids if key_id in self._lists}
+
+    def code_strings(self, unit_ids: Sequence[int]) -> dict[int, str]:
+        """{unit id: its code string} (see `codes` above), in the order of `unit_ids`. Within
+        a snapshot each unit's is read once: a batch's queries share most of their
+        candidates (the bench's 1,000 queries have 80,126 candidates, 14,393 distinct)."""
+        kept = self._codes if self._seen is not None else {}
+        wanted = [unit_id for unit_id in unit_ids if unit_id not in kept]
+        if wanted:
+            if len(kept) + len(wanted) > _KEEP_CODES:
+                kept.clear()  # a batch over a huge TM: memory stays bounded
+                wanted = list(unit_ids)
+            kept.update(dict.fromkeys(wanted))
+            in_ids, args = in_values(self._db, wanted)
+            kept.update(self._db.execute(
+                f"SELECT unit_id, codes FROM codes WHERE unit_id {in_ids}", args))
+        return {unit_id: codes for unit_id in unit_ids if (codes := kept[unit_id]) is not None}
 
     def form_keys(self, forms: Iterable[str]) -> dict[str, frozenset[str]]:
         """{form: keys} for the word forms the TM has seen (analysed when imported)."""

@@ -9,7 +9,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections import Counter
+from array import array
 from datetime import datetime, timezone
 from functools import lru_cache
 
@@ -17,7 +17,9 @@ from glossary.errors import InputError
 from glossary.langtags import normalise, primary
 from glossary.segment import Segment
 
-from .analysis import analyse, canonical_key, code_char, index_keys, layout, weight
+from . import postings as packed_postings
+from .analysis import (KIND_CODES, NUMBER, PUNCT, WEIGHTS, WORD, analyse, canonical_key,
+                       code_char)
 from .schema import codes_to_json
 
 SOURCE, TARGET = 0, 1
@@ -25,7 +27,7 @@ KEY_SEPARATOR = "\x1f"
 # The key of a side with no words or numbers at all ("…", "%s:"), so that such a query finds
 # such units. No word key starts with '#'.
 NO_WORDS = "#none"
-_BATCH = 200_000  # postings held before they are written (sorted, then inserted)
+_BATCH = 1_000_000  # postings held before they are written (added to the keys' lists)
 _SQL_VARIABLES = 500  # hashes looked up per query (SQLite allows 999 variables at least)
 _TMX_TIME = re.compile(r"^\d{8}T\d{6}Z$")
 
@@ -70,7 +72,8 @@ class Writer:
 
     Unit and key ids are handed out here (the transaction holds the write lock), so whole
     batches go in with executemany instead of one INSERT … RETURNING per unit; duplicates are
-    found by pair hash, in this import (a dict) and in the TM (one query per batch).
+    found by pair hash, in this import (a dict) and in the TM (one query per batch). Unit ids
+    only grow, so a key's new postings go after its stored ones (postings.merge).
     """
 
     def __init__(self, db: sqlite3.Connection):
@@ -83,10 +86,14 @@ class Writer:
         self.units: list[tuple] = []
         self.repeats: list[tuple[str, int]] = []      # (changed, unit id) of duplicates
         self.imported: dict[bytes, int] = {}          # pair hash → unit id, this import
-        self.postings: list[tuple[int, int, int]] = []
+        # New postings, {weight: {key id: unit ids}}: a side's keys share its weight, so
+        # filing a posting is one dict look-up.
+        self.postings: dict[int, dict[int, list[int]]] = {}
+        self.held = 0  # postings held
+        self.listed = set(self.key_ids.values())  # keys whose list is stored
         self.codes: list[tuple[int, str, bytes]] = []
-        self.df: Counter = Counter()
         self.forms: dict[str, str] = {}
+        self.code_chars: dict[str, str] = {}  # source key → its character in code strings
 
     def add_batch(self, segments: list[Segment], origin: str | None, stamp: str,
                   source_lang: str | None, target_lang: str | None, path,
@@ -110,7 +117,7 @@ class Writer:
                                                                           segment.target)
             self._index(unit_id, row, found)
             fresh.append(True)
-        if len(self.postings) >= _BATCH:
+        if self.held >= _BATCH:
             self._flush_index()
         return fresh
 
@@ -128,16 +135,27 @@ class Writer:
         source_weight, code_keys, packed, sides, forms = found
         self.units.append((unit_id, *row, source_weight))
         # One character per word or number: its most probable lemma's key (search.py).
-        codes = "".join(code_char(self._key_id(SOURCE, key)) for key in code_keys)
+        chars = self.code_chars
+        codes = "".join([chars.get(key) or self._code_char(key) for key in code_keys])
         self.codes.append((unit_id, codes, packed))
-        key_ids, postings, df = self.key_ids, self.postings, self.df
+        key_ids = self.key_ids
         for side, (side_weight, keys) in enumerate(sides):
+            lists = self.postings.get(side_weight)
+            if lists is None:
+                lists = self.postings[side_weight] = {}
             for key in keys:
                 key_id = key_ids.get((side, key)) or self._key_id(side, key)
-                postings.append((key_id, side_weight, unit_id))
-                df[key_id] += 1
-        for form, joined in forms:
-            self.forms.setdefault(form, joined)
+                ids = lists.get(key_id)
+                if ids is None:
+                    lists[key_id] = [unit_id]
+                else:
+                    ids.append(unit_id)
+            self.held += len(keys)
+        self.forms.update(forms)  # a form's keys are the same wherever it stands
+
+    def _code_char(self, key: str) -> str:
+        found = self.code_chars[key] = code_char(self._key_id(SOURCE, key))
+        return found
 
     def _key_id(self, side: int, key: str) -> int:
         found = self.key_ids.get((side, key))
@@ -154,12 +172,21 @@ class Writer:
             "target_codes, count, source_hash, pair_hash, weight) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)", self.units)
         self.units.clear()
-        self.db.executemany("INSERT INTO keys (id, side, key) VALUES (?, ?, ?)", self.new_keys)
+        by_key: dict[int, dict[int, list[int]]] = {}
+        for side_weight, lists in self.postings.items():
+            for key_id, ids in lists.items():
+                by_key.setdefault(key_id, {})[side_weight] = ids
+        # Document frequencies: a unit is filed under a key once (a side's keys are a set).
+        df = {key_id: sum(map(len, groups.values())) for key_id, groups in by_key.items()}
+        self.db.executemany("INSERT INTO keys (id, side, key, df) VALUES (?, ?, ?, ?)",
+                            [(*key, df.pop(key[0], 0)) for key in self.new_keys])
         self.new_keys.clear()
-        self.postings.sort()  # in index order: SQLite appends to its B-tree pages in turn
-        self.db.executemany("INSERT OR IGNORE INTO postings (key_id, weight, unit_id) "
-                            "VALUES (?, ?, ?)", self.postings)
+        self.db.executemany("UPDATE keys SET df = df + ? WHERE id = ?",
+                            [(n, key_id) for key_id, n in df.items()])
+        packed_postings.merge(self.db, by_key, self.listed)
+        self.listed.update(by_key)
         self.postings.clear()
+        self.held = 0
         self.db.executemany("INSERT INTO codes (unit_id, codes, layout) VALUES (?, ?, ?)",
                             self.codes)
         self.codes.clear()
@@ -172,9 +199,6 @@ class Writer:
         self.db.executemany("INSERT OR IGNORE INTO forms (form, keys) VALUES (?, ?)",
                             self.forms.items())
         self.forms.clear()
-        self.db.executemany("UPDATE keys SET df = df + ? WHERE id = ?",
-                            [(n, key_id) for key_id, n in self.df.items()])
-        self.df.clear()
 
 
 # What the index needs of a pair: the source's weight, the canonical key of each keyed source
@@ -185,17 +209,48 @@ Analysed = tuple[float, list[str], bytes, list[tuple[int, list[str]]], list[tupl
 
 def analyse_pair(source: str, target: str) -> Analysed:
     """Everything the index needs of one pair, as plain data (worker processes return it).
-    Each distinct word is analysed once per process (the keys are cached)."""
-    src_tokens = analyse(source)
-    code_keys = [canonical_key(t.form) if t.kind == "word" else t.norm
-                 for t in src_tokens if t.keys]
-    sides = []
+    Each distinct word is analysed once per process (the keys are cached).
+
+    >>> weight, code_keys, _layout, sides, forms = analyse_pair("Войска НКВД, 1941.", "NKVD troops")
+    >>> weight, code_keys, sides
+    ... # doctest: +NORMALIZE_WHITESPACE
+    (2.45, ['войско', 'нквд', '1941'],
+     [(49, ['1941', 'войска', 'войско', 'нквд']), (40, ['nkvd', 'troop', 'troops'])])
+    """
+    code_keys: list[str] = []
+    spans: list[int] = []
     forms: list[tuple[str, str]] = []
-    for tokens in (src_tokens, analyse(target)):
-        keys = index_keys(tokens) or {NO_WORDS}
-        sides.append((weight_code(weight(tokens)), sorted(keys)))
-        forms += [(t.form, _joined_keys(t.keys)) for t in tokens if t.kind == "word"]
-    return weight(src_tokens), code_keys, layout(src_tokens), sides, forms
+    sides = []
+    source_weight = 0.0
+    # One walk of each side's tokens for all of it: an import meets ~17 tokens a pair.
+    for side, text in enumerate((source, target)):
+        keys: set[str] = set()
+        words = light = marks = 0  # words; numbers and tags; punctuation
+        for _text, start, end, kind, norm, token_keys, form in analyse(text):
+            if kind == WORD:
+                words += 1
+                if token_keys:
+                    keys.update(token_keys)
+                    if not side:
+                        code_keys.append(canonical_key(form))
+                forms.append((form, _joined_keys(token_keys)))
+            elif kind == NUMBER:
+                light += 1
+                keys.update(token_keys)
+                if not side:
+                    code_keys.append(norm)
+            elif kind == PUNCT:
+                marks += 1
+            else:
+                light += 1
+            if not side:
+                spans += (start, end * 4 + KIND_CODES[kind])
+        # As analysis.weight sums them: the same value once rounded (multiples of 0.05).
+        side_weight = round(words + light * WEIGHTS[NUMBER] + marks * WEIGHTS[PUNCT], 4)
+        if not side:
+            source_weight = side_weight
+        sides.append((weight_code(side_weight), sorted(keys or {NO_WORDS})))
+    return source_weight, code_keys, array("I", spans).tobytes(), sides, forms
 
 
 @lru_cache(maxsize=200_000)
