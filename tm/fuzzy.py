@@ -89,7 +89,8 @@ class Scorer:
         (costs only add up), and returns 0 then.
         """
         query, query_text = self.query, self.text
-        total = max(self.weight, weight(cand))
+        cand_codes, cand_weight = self._codes(cand)
+        total = max(self.weight, cand_weight)
         # A cost above this floors the score below at_least (the margin errs on going on).
         hopeless = total * (1 - at_least / 100) + 1e-6 if at_least > 0 else math.inf
         cost = 0.0
@@ -100,7 +101,7 @@ class Scorer:
         pending_c: list[TmToken] = []
         # (rapidfuzz types the tuple's items as int | str)
         opcodes: list[tuple[str, int, int, int, int]] = Indel.opcodes(  # type: ignore[assignment]
-            self.codes, self._codes(cand)).as_list()
+            self.codes, cand_codes).as_list()
         for tag, i1, i2, j1, j2 in opcodes:
             if tag != "equal":
                 pending_q.extend(query[i1:i2])
@@ -129,24 +130,26 @@ class Scorer:
             value = min(value, 99)
         return max(value, 0), found
 
-    def _codes(self, cand: tuple[TmToken, ...]) -> list[int]:
-        """The candidate's integer codes: equal to a query token's code = the same token."""
+    def _codes(self, cand: tuple[TmToken, ...]) -> tuple[list[int], float]:
+        """The candidate's integer codes (equal to a query token's code = the same token)
+        and its weight (analysis.weight), in one pass: a search scores thousands."""
         surface, by_key = self.surface, self.by_key
         fresh: dict[tuple[str, str], int] = {}
         codes = []
-        for t in cand:
-            code = surface.get((t.kind, t.norm))
-            if code is None and t.kind == WORD:
-                keys = t.keys
+        total = 0.0
+        for _text, _start, _end, kind, norm, keys, _form in cand:
+            total += WEIGHTS[kind]
+            code = surface.get((kind, norm))
+            if code is None and kind == WORD:
                 if len(keys) == 1:  # a stored unit's word: its one code character
                     for key in keys:
                         code = by_key.get(key)
                 else:
                     code = next((by_key[k] for k in sorted(keys) if k in by_key), None)
             if code is None:
-                code = fresh.setdefault((t.kind, t.norm), len(surface) + len(fresh))
+                code = fresh.setdefault((kind, norm), len(surface) + len(fresh))
             codes.append(code)
-        return codes
+        return codes, round(total, 4)
 
 
 def _run(qs: list[TmToken], cs: list[TmToken], diffs: list[Difference] | None) -> float:

@@ -210,7 +210,10 @@ def _shortlist(query: tuple[TmToken, ...], candidates: dict[int, str], size: int
                 table.setdefault(ord(code), char)
         chars.append(char)
     wanted = "".join(chars)
-    choices = {unit_id: codes.translate(table) for unit_id, codes in candidates.items()}
+    # Every candidate's string translated in one call (a query has ~80 candidates): code
+    # characters start at U+0021 (analysis.code_char), so a space never occurs in them.
+    translated = " ".join(candidates.values()).translate(table).split(" ")
+    choices = dict(zip(candidates, translated))
     best = process.extract(wanted, choices, scorer=Indel.normalized_similarity, limit=size)
     return [unit_id for _codes, _score, unit_id in best]
 
