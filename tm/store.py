@@ -189,9 +189,10 @@ class TranslationMemory:
         self._lists = {}  # lists kept from a look-up before this import are stale after it
         with self._transaction():
             writer = Writer(self._db)
-            for batch, analysed in analysed_batches(segments, jobs):
+            for batch, analysed, keyed in analysed_batches(segments, jobs):
                 for segment, new in zip(batch, writer.add_batch(
-                        batch, origin, stamp, source_lang, target_lang, path, analysed)):
+                        batch, origin, stamp, source_lang, target_lang, path, analysed,
+                        keyed)):
                     added += new
                     duplicates += not new
                     if progress is not None:

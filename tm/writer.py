@@ -92,15 +92,20 @@ class Writer:
         self.held = 0  # postings held
         self.listed = set(self.key_ids.values())  # keys whose list is stored
         self.codes: list[tuple[int, str, bytes]] = []
-        self.forms: dict[str, str] = {}
+        self.forms: set[str] = set()        # word forms of the new units
+        self.keyed: dict[str, str] = {}     # a form's keys, joined (analyse_pair)
         self.code_chars: dict[str, str] = {}  # source key → its character in code strings
 
     def add_batch(self, segments: list[Segment], origin: str | None, stamp: str,
                   source_lang: str | None, target_lang: str | None, path,
-                  analysed: list[Analysed] | None = None) -> list[bool]:
+                  analysed: list[Analysed] | None = None,
+                  keyed: dict[str, str] | None = None) -> list[bool]:
         """Store consecutive segments; for each, whether it is new rather than a duplicate.
         `analysed` holds analyse_pair(source, target) of each segment when the caller has
-        it already (worker processes); otherwise it is computed here."""
+        it already (worker processes), with `keyed` the keys of the forms they name that
+        earlier batches did not; otherwise it is computed here."""
+        if keyed:
+            self.keyed.update(keyed)
         rows = [unit_row(s, origin, stamp, source_lang, target_lang, path) for s in segments]
         known = self._units_with([row[-1] for row in rows if row[-1] not in self.imported])
         fresh: list[bool] = []
@@ -113,8 +118,8 @@ class Writer:
                 continue
             unit_id = self.imported[pair_hash] = self.next_unit
             self.next_unit += 1
-            found = analysed[i] if analysed is not None else analyse_pair(segment.source,
-                                                                          segment.target)
+            found = analysed[i] if analysed is not None else analyse_pair(
+                segment.source, segment.target, self.keyed)
             self._index(unit_id, row, found)
             fresh.append(True)
         if self.held >= _BATCH:
@@ -151,7 +156,7 @@ class Writer:
                 else:
                     ids.append(unit_id)
             self.held += len(keys)
-        self.forms.update(forms)  # a form's keys are the same wherever it stands
+        self.forms.update(forms)
 
     def _code_char(self, key: str) -> str:
         found = self.code_chars[key] = code_char(self._key_id(SOURCE, key))
@@ -196,20 +201,24 @@ class Writer:
         self.db.executemany("UPDATE units SET count = count + 1, changed = max(changed, ?) "
                             "WHERE id = ?", self.repeats)
         self.repeats.clear()
+        keyed = self.keyed  # a form's keys are the same wherever it stands
         self.db.executemany("INSERT OR IGNORE INTO forms (form, keys) VALUES (?, ?)",
-                            self.forms.items())
+                            [(form, keyed[form]) for form in self.forms])
         self.forms.clear()
 
 
 # What the index needs of a pair: the source's weight, the canonical key of each keyed source
 # token (the code string), the source's token layout, per side (weight code, keys), and
-# every word form with its keys (joined by KEY_SEPARATOR).
-Analysed = tuple[float, list[str], bytes, list[tuple[int, list[str]]], list[tuple[str, str]]]
+# every word form (its keys are in analyse_pair's `keyed`).
+Analysed = tuple[float, list[str], bytes, list[tuple[int, list[str]]], list[str]]
 
 
-def analyse_pair(source: str, target: str) -> Analysed:
+def analyse_pair(source: str, target: str, keyed: dict[str, str] | None = None) -> Analysed:
     """Everything the index needs of one pair, as plain data (worker processes return it).
-    Each distinct word is analysed once per process (the keys are cached).
+    Each distinct word is analysed once per process (the keys are cached). The keys of a
+    word form not yet in `keyed` go there (joined by KEY_SEPARATOR), not in the result: an
+    import meets ~17 forms a pair, mostly ones it has met before, and a worker process
+    sends a form's keys once (a tuple a token made unpickling them the writer's largest cost).
 
     >>> weight, code_keys, _layout, sides, forms = analyse_pair("Войска НКВД, 1941.", "NKVD troops")
     >>> weight, code_keys, sides
@@ -219,7 +228,9 @@ def analyse_pair(source: str, target: str) -> Analysed:
     """
     code_keys: list[str] = []
     spans: list[int] = []
-    forms: list[tuple[str, str]] = []
+    forms: list[str] = []
+    if keyed is None:
+        keyed = {}
     sides = []
     source_weight = 0.0
     # One walk of each side's tokens for all of it: an import meets ~17 tokens a pair.
@@ -233,7 +244,9 @@ def analyse_pair(source: str, target: str) -> Analysed:
                     keys.update(token_keys)
                     if not side:
                         code_keys.append(canonical_key(form))
-                forms.append((form, _joined_keys(token_keys)))
+                forms.append(form)
+                if form not in keyed:
+                    keyed[form] = KEY_SEPARATOR.join(sorted(token_keys))
             elif kind == NUMBER:
                 light += 1
                 keys.update(token_keys)
@@ -251,11 +264,6 @@ def analyse_pair(source: str, target: str) -> Analysed:
             source_weight = side_weight
         sides.append((weight_code(side_weight), sorted(keys or {NO_WORDS})))
     return source_weight, code_keys, array("I", spans).tobytes(), sides, forms
-
-
-@lru_cache(maxsize=200_000)
-def _joined_keys(keys: frozenset[str]) -> str:
-    return KEY_SEPARATOR.join(sorted(keys))
 
 
 def unit_row(segment: Segment, origin: str | None, stamp: str, source_lang: str | None,
