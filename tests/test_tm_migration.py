@@ -11,7 +11,7 @@ import pytest
 from paths import HERE, ROOT
 
 from tm import SCHEMA_VERSION, TranslationMemory, postings
-from tm.migrations import MIGRATIONS
+from tm.migrations import MIGRATIONS, compact
 from tm.io import import_file
 
 OLD = HERE / "data" / "tm-schema2.sqlite"
@@ -78,6 +78,61 @@ def test_a_failed_migration_leaves_schema_2_intact(tmp_path, monkeypatch):
     monkeypatch.undo()
     with TranslationMemory(old) as tm:
         assert tm.schema_version() == 3 and tm.search(QUERIES[0])
+
+
+def pages(path):
+    """(pages, free pages) of an SQLite file."""
+    db = sqlite3.connect(path)
+    try:
+        return tuple(db.execute(f"PRAGMA {what}").fetchone()[0]
+                     for what in ("page_count", "freelist_count"))
+    finally:
+        db.close()
+
+
+def test_a_migrated_tm_keeps_no_free_pages(tmp_path):
+    """The old postings' pages are given back after the migration commits (VACUUM), and
+    the write-ahead log is folded in, so the file is no larger than it needs to be."""
+    old = tmp_path / "old.sqlite"
+    shutil.copy(OLD, old)
+    with TranslationMemory(old) as tm:
+        assert tm.db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert tm.stats().size == old.stat().st_size  # the log is empty
+    unpacked = tmp_path / "unpacked.sqlite"  # the migration alone, as it left the file
+    shutil.copy(OLD, unpacked)
+    db = sqlite3.connect(unpacked, isolation_level=None)
+    db.execute("BEGIN IMMEDIATE")
+    MIGRATIONS[3](db)
+    db.execute("COMMIT")
+    db.close()
+    assert pages(unpacked)[1] > 0 and pages(old) == (pages(unpacked)[0] - pages(unpacked)[1], 0)
+
+
+def test_compacting_a_locked_tm_leaves_it_as_it_was(tmp_path):
+    """Another process writing: the VACUUM gives up (False) and the migrated file is whole,
+    free pages and all; once the lock is gone it compacts."""
+    old = tmp_path / "old.sqlite"
+    shutil.copy(OLD, old)
+    db = sqlite3.connect(old, isolation_level=None, timeout=0.1)
+    db.execute("BEGIN IMMEDIATE")
+    MIGRATIONS[3](db)
+    db.execute("PRAGMA user_version = 3")
+    db.execute("COMMIT")
+    before = pages(old)
+    writer = sqlite3.connect(old, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    assert compact(db) is False
+    writer.execute("ROLLBACK")
+    writer.close()
+    assert pages(old) == before and before[1] > 0
+    fresh = tmp_path / "fresh.sqlite"
+    with TranslationMemory(fresh) as tm:
+        for path in FILES:
+            import_file(tm, path)
+    assert meaning(old) == meaning(fresh)  # schema 3 already: opened as it is
+    assert compact(db) is True and pages(old)[1] == 0
+    db.close()
+    assert meaning(old) == meaning(fresh)
 
 
 def test_importing_into_a_migrated_tm_adds_to_its_lists(tmp_path):

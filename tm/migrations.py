@@ -13,6 +13,27 @@ from .postings import pack_rows
 
 SCHEMA_VERSION = 3
 
+
+def compact(db: sqlite3.Connection) -> bool:
+    """Give back the pages a migration freed (packing the postings frees a fifth of the
+    file), if any; False when that cannot be done now (another process writing, a full
+    disk), leaving the file as it was, only larger than it need be.
+
+    VACUUM cannot run inside the migration's transaction, so the store runs this after the
+    migration has committed; VACUUM is a transaction of its own, so a failed one loses
+    nothing, and the next VACUUM (the sqlite3 shell's) still can.
+    """
+    if not db.execute("PRAGMA freelist_count").fetchone()[0]:
+        return True
+    try:
+        db.execute("VACUUM")
+        # The rewritten pages are in the write-ahead log, as large as the file: fold them
+        # in now (a checkpoint that readers hold up finishes when the last one closes).
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.OperationalError:  # locked past the busy timeout, no space, read-only
+        return False
+    return True
+
 MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     # 0 → 1: the first schema.
     1: """

@@ -35,7 +35,7 @@ from glossary.segment import Segment
 
 from . import search as _search
 from .model import ConcordanceHit, FuzzyMatch, Stats, Unit
-from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .migrations import MIGRATIONS, SCHEMA_VERSION, compact
 from .schema import UNIT_COLUMNS, in_values, lang_filter, unit_from_row
 from .writer import KEY_SEPARATOR, Writer, now
 
@@ -143,6 +143,7 @@ class TranslationMemory:
         with self._transaction():
             # Read again under the write lock: another process may have migrated meanwhile.
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            existing = 0 < version < SCHEMA_VERSION  # an older TM's file, migrated here
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 step = MIGRATIONS[target]
                 if callable(step):
@@ -152,6 +153,8 @@ class TranslationMemory:
                         if statement.strip():
                             self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {int(target)}")
+        if existing:
+            compact(self._db)
 
     def schema_version(self) -> int:
         return self._db.execute("PRAGMA user_version").fetchone()[0]
