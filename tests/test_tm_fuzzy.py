@@ -1,9 +1,13 @@
 """The fuzzy-match score: Russian-aware, cheap for tags, numbers and punctuation."""
 from __future__ import annotations
 
+from itertools import product
+
 import pytest
 
-from tm.fuzzy import differences, score
+from tm.analysis import analyse, from_layout, keyed_tokens, weight
+from tm.fuzzy import Scorer, differences, score
+from tm.writer import analyse_pair
 
 # (query, TM source, expected score): the percentages are documented in tm/fuzzy.py.
 SCORES = [
@@ -66,3 +70,27 @@ def test_differences_spans_point_into_both_texts():
 def test_identical_has_no_differences():
     assert differences("Войска НКВД.", "Войска НКВД.") == ()
     assert score("", "") == 100 and score("...", "!!!") == 0
+
+
+def test_a_unit_told_apart_unscored_is_below_the_minimum():
+    """Scorer.beyond (a lower bound of the cost from a unit's text and code string) against
+    the exact score, over every code string of a few units: query words of one spelling
+    and other keys (only the first one's keys count), ё, Σ (lower-cased by its context),
+    numbers, tags, punctuation."""
+    query_text = "Роза роза: 5 <b>ёж</b>"
+    keys = iter([{"a"}, {"b"}, set(), {"c", "d"}])
+    query = tuple(t._replace(keys=frozenset(next(keys))) if t.keys else t
+                  for t in analyse(query_text))
+    scorer = Scorer(query, query_text)
+    told = 0
+    for text in ("Роза", "роза роза: 5", "Тюльпан: 6 <b>", "Ежи ЁЖ", "ΑΣ.Β роза", "5 <b>ёж</b>",
+                 "Роза роза: 5 <b>ёж</b>", "роза; 7", "Тюльпан тюльпаны: 5 <b>ёж</b>"):
+        packed = analyse_pair(text, "")[2]
+        for codes in map("".join, product("abcz", repeat=keyed_tokens(packed))):
+            tokens = from_layout(text, packed, codes)
+            value = scorer.compare(tokens, text)[0]
+            for at_least in (20, 50, 75, 90):
+                if scorer.beyond(text, codes, weight(tokens), at_least):
+                    assert value < at_least, (text, codes, at_least)
+                    told += 1
+    assert told > 100

@@ -8,9 +8,9 @@ from paths import DATA, needs_data
 
 from glossary.segment import Segment
 from tm import TranslationMemory
-from tm.analysis import analyse
-from tm.fuzzy import compare
-from tm.search import _candidates, _distinct, _query
+from tm.analysis import analyse, from_layout, keyed_tokens
+from tm.fuzzy import Scorer, compare
+from tm.search import _candidates, _coded, _distinct, _query
 from tm.writer import SOURCE
 
 TATOEBA = DATA / "tatoeba-en-ru" / "tatoeba-test-v2021-08-07"
@@ -232,3 +232,32 @@ def test_a_snapshot_ends_when_the_batch_fails(small_tm):
         1 / 0
     assert not small_tm.db.in_transaction
     small_tm.add([Segment("Новый приказ", "A new order", "ru", "en")], "x")
+
+
+@needs_data
+def test_units_told_apart_unscored_are_below_the_minimum(real_tm):
+    """Scorer.beyond spares rebuilding and scoring a shortlisted unit only when its exact
+    score is below the minimum: checked on every candidate of real queries (a unit's own
+    source, re-inflected ones, and a bare word), with most of them told apart."""
+    db = real_tm.db
+    told = scored = 0
+    queries = [q for q, _source in perturbed_queries(12, 5)] + [
+        "Том сказал, что Мэри не придёт.", "Ёлка", "«Σ» 42 %s"]
+    for query_text in queries:
+        q = _query(real_tm, query_text)
+        tokens = _distinct(q)
+        known = real_tm.key_ids(SOURCE, {k for t in tokens for k in t.keys})
+        for min_score in (50, 75, 90):
+            candidates = _candidates(real_tm, q, tokens, known, min_score / 100, None, None)
+            scorer = Scorer(_coded(q, known), query_text)
+            for unit_id, codes in candidates.items():
+                packed, unit_weight, source = db.execute(
+                    "SELECT c.layout, u.weight, u.source FROM units u JOIN codes c "
+                    "ON c.unit_id = u.id WHERE u.id = ?", (unit_id,)).fetchone()
+                assert keyed_tokens(packed) == len(codes)
+                value = scorer.compare(from_layout(source, packed, codes), source)[0]
+                if scorer.beyond(source, codes, unit_weight, min_score):
+                    assert value < min_score, (query_text, source, min_score)
+                    told += 1
+                scored += 1
+    assert told > scored / 2, (told, scored)

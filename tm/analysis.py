@@ -8,6 +8,7 @@ accelerators are removed inside words (Платё_ж = Платёж). Words carr
 """
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Callable
 from typing import NamedTuple
@@ -215,6 +216,23 @@ def code_char(key_id: int) -> str:
 # end × 4 + kind. Rebuilding tokens from them is several times faster than tokenising again.
 KIND_CODES = {WORD: 0, NUMBER: 1, PUNCT: 2, TAG: 3}
 _KINDS = (WORD, NUMBER, PUNCT, TAG)
+
+
+# A layout's kinds are the low two bits of every second number, in the machine's byte order
+# (array.tobytes): the low byte of a token's second number, and whether that kind is keyed.
+_KIND_BYTE = 4 if sys.byteorder == "little" else 7
+_KEYED_KINDS = bytes(int(value & 3 <= KIND_CODES[NUMBER]) for value in range(256))
+
+
+def keyed_tokens(packed: bytes) -> int:
+    """How many words and numbers a stored layout holds (from_layout needs as many code
+    characters), counted without decoding it.
+
+    >>> from tm.writer import analyse_pair
+    >>> keyed_tokens(analyse_pair("Войска НКВД, 1941.", "")[2])
+    3
+    """
+    return packed[_KIND_BYTE::8].translate(_KEYED_KINDS).count(1)
 
 
 # {char} of each code character, made once: tokens rebuilt by the thousand share them.

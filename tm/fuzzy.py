@@ -79,6 +79,49 @@ class Scorer:
                     for key in sorted(t.keys):
                         self.by_key.setdefault(key, code)
             self.codes.append(code)
+        self._lost: list[tuple[float, str, str, frozenset[str]]] | None = None  # see beyond
+
+    def beyond(self, cand_text: str, cand_keys: str, cand_weight: float, at_least: int
+               ) -> bool:
+        """Whether a stored unit surely scores below `at_least`, told from its text, its
+        code string (one key a word or number, as `compare`'s tokens would carry) and its
+        weight, without rebuilding its tokens. For a search's query of code characters.
+
+        A query token aligns only with a token of the same code: one of its surface (the
+        same kind and norm, so the unit's text holds the norm: lower-cased, ё as е, for a
+        word) or, for a word, one whose key the query's codes map to that code. A query
+        token that no token of the unit can match is left over, costing at least its
+        weight (every run costs each kind's larger count): their sum is a lower bound of
+        the cost. (Python lower-cases Σ by its context, so a text holding one is not told.)
+        """
+        total = max(self.weight, cand_weight)
+        if total == 0 or "Σ" in cand_text:
+            return False
+        if self._lost is None:  # heaviest first: the bound is passed sooner
+            reach: dict[int, set[str]] = {}
+            for key, code in self.by_key.items():
+                reach.setdefault(code, set()).add(key)
+            self._lost = sorted(((WEIGHTS[t.kind], t.kind, t.norm,
+                                  frozenset(reach.get(code, ())))
+                                 for t, code in zip(self.query, self.codes)), reverse=True)
+        # The most a score of at_least allows, with a margin for rounding (costs are
+        # multiples of 0.05).
+        budget = total * (1 - at_least / 100) + 1e-6
+        folded = cand_text.lower()
+        if "ё" in folded:
+            folded = folded.replace("ё", "е")
+        keys = set(cand_keys)
+        lost = 0.0
+        for weight_, kind, norm, reaching in self._lost:
+            if kind == WORD:
+                if norm in folded or not keys.isdisjoint(reaching):
+                    continue
+            elif norm in cand_text:
+                continue
+            lost += weight_
+            if lost > budget:
+                return True
+        return False
 
     def compare(self, cand: tuple[TmToken, ...], cand_text: str, *, differences: bool = True,
                 at_least: int = 0) -> tuple[int, tuple[Difference, ...]]:

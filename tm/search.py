@@ -36,7 +36,7 @@ from glossary.normalize import script
 
 from . import postings
 from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, code_char,
-                       from_layout, shape, weight, with_keys)
+                       from_layout, keyed_tokens, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
 from .model import ConcordanceHit, FuzzyMatch
 from .schema import UNIT_COLUMNS, Store, in_values, lang_filter, unit_from_row
@@ -102,10 +102,7 @@ def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
     candidates = _candidates(tm, query, tokens, known, min_score / 100, source_lang, target_lang)
     if not candidates:
         return []
-    # The query with each word's keys as code characters, the way units store their words.
-    coded = tuple(TmToken(t.text, t.start, t.end, t.kind, t.norm,
-                          frozenset(code_char(known[k][0]) for k in t.keys if k in known), t.form)
-                  if t.keys else t for t in query)
+    coded = _coded(query, known)
     matches = []
     tokens_of: dict[int, tuple[TmToken, ...] | None] = {}
     scorer = Scorer(coded, text)
@@ -113,11 +110,17 @@ def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
     # The shortlisted rows in one statement; a Unit is made (its JSON fields read) only of
     # those scoring θ, a few of them.
     in_shortlist, args = in_values(tm.db, shortlist)
-    rows = tm.db.execute(f"SELECT c.layout, {UNIT_COLUMNS} FROM units JOIN codes c "
+    rows = tm.db.execute(f"SELECT c.layout, units.weight, {UNIT_COLUMNS} FROM units JOIN codes c "
                          f"ON c.unit_id = units.id WHERE units.id {in_shortlist}", args)
-    for packed, *row in rows.fetchall():
+    for packed, unit_weight, *row in rows.fetchall():
         unit_id, source = row[0], row[1]
-        unit_tokens = from_layout(source, packed, candidates[unit_id])
+        codes = candidates[unit_id]
+        # Most shortlisted units lack query words enough to be told from their text and
+        # code string (Scorer.beyond), where the tokens would be rebuilt as they stand.
+        if keyed_tokens(packed) == len(codes) and scorer.beyond(source, codes, unit_weight,
+                                                                 min_score):
+            continue
+        unit_tokens = from_layout(source, packed, codes)
         if unit_tokens is None:  # stored by another version: compare by keys instead
             value, diff = compare(query, text, analyse(source), source)
         else:
@@ -134,6 +137,14 @@ def _source_matches(tm: Store, text: str, query: tuple[TmToken, ...],
         shown.append(m if unit_tokens is None else
                      FuzzyMatch(m.score, m.unit, scorer.compare(unit_tokens, m.unit.source)[1]))
     return shown
+
+
+def _coded(query: tuple[TmToken, ...], known: dict[str, tuple[int, int]]
+           ) -> tuple[TmToken, ...]:
+    """The query with each word's keys as code characters, the way units store their words."""
+    return tuple(TmToken(t.text, t.start, t.end, t.kind, t.norm,
+                         frozenset(code_char(known[k][0]) for k in t.keys if k in known), t.form)
+                 if t.keys else t for t in query)
 
 
 def _query(tm: Store, text: str) -> tuple[TmToken, ...]:
