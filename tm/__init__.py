@@ -9,15 +9,30 @@ The command line (`glossary tm …`) is in cli/tm.py; nothing in this package pr
 """
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .fuzzy import differences, score
-from .io import export_file, export_text, import_file
 from .model import ConcordanceHit, Difference, FuzzyMatch, ImportReport, Stats, Unit
 from .pretranslate import PretranslateReport, pretranslate, pretranslate_file
 from .store import SCHEMA_VERSION, TranslationMemory
 
+if TYPE_CHECKING:
+    from .io import export_file, export_text, import_file
+
 APP_NAME = "ruen-glossary"
+
+# Imported when first asked for: reading and writing files (a hundredth of a second of
+# imports), which a search, the commonest call, does not do. (`pretranslate` cannot wait:
+# its module has its name, which would shadow it once imported.)
+_FILES = ("export_file", "export_text", "import_file")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FILES:
+        return getattr(import_module(".io", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def default_path() -> Path:
