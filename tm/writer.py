@@ -122,6 +122,7 @@ class Writer:
                 segment.source, segment.target, self.keyed)
             self._index(unit_id, row, found)
             fresh.append(True)
+        self._flush_rows()  # now, not at the end: with workers, while they analyse
         if self.held >= _BATCH:
             self._flush_index()
         return fresh
@@ -170,13 +171,20 @@ class Writer:
             self.new_keys.append((found, side, key))
         return found
 
-    def _flush_index(self) -> None:
+    def _flush_rows(self) -> None:
+        """Write the new units and their code strings."""
         self.db.executemany(
             "INSERT INTO units (id, source, target, source_lang, target_lang, origin, context, "
             "note, source_plural, target_plurals, props, created, changed, source_codes, "
             "target_codes, count, source_hash, pair_hash, weight) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)", self.units)
         self.units.clear()
+        self.db.executemany("INSERT INTO codes (unit_id, codes, layout) VALUES (?, ?, ?)",
+                            self.codes)
+        self.codes.clear()
+
+    def _flush_index(self) -> None:
+        """Write the new keys and add the postings held to the keys' lists."""
         by_key: dict[int, dict[int, list[int]]] = {}
         for side_weight, lists in self.postings.items():
             for key_id, ids in lists.items():
@@ -192,9 +200,6 @@ class Writer:
         self.listed.update(by_key)
         self.postings.clear()
         self.held = 0
-        self.db.executemany("INSERT INTO codes (unit_id, codes, layout) VALUES (?, ?, ?)",
-                            self.codes)
-        self.codes.clear()
 
     def flush(self) -> None:
         self._flush_index()
