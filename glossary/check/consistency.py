@@ -118,9 +118,22 @@ def _side_texts(s: Segment, side: str) -> tuple[str | None, ...]:
 
 
 def _groups(ctx: Context, side: str) -> list[Variants]:
+    """`_group`, once a run for each side."""
+    made: dict[str, list[Variants]] = ctx.state.setdefault("_consistency_groups", {})
+    if side not in made:
+        made[side] = _group(ctx, side)
+    return made[side]
+
+
+def _prepare(ctx: Context, side: str) -> None:
+    _groups(ctx, side)
+
+
+def _group(ctx: Context, side: str) -> list[Variants]:
     """Units that share a (normalised) `side` and differ on the other side: per group, the
     variants of the other side, the most used first. Units are first grouped by their exact
-    text; only groups of two or more units have their other side normalised."""
+    text; only groups of two or more units have their other side normalised. It reads the
+    draft alone (the rules' `prepare`): with worker processes it is made while they check."""
     lang = ctx.source_lang if side == "source" else ctx.target_lang
     other = "target" if side == "source" else "source"
     other_lang = ctx.target_lang if side == "source" else ctx.source_lang
@@ -310,6 +323,7 @@ def _numbers(numbers: list[int]) -> str:
 
 
 @rule("inconsistent-translation", WARNING, finish=_finish_translation,
+      prepare=lambda ctx: _prepare(ctx, "source"),
       reason="a repeated source translated differently in a draft that otherwise repeats "
              "its translations")
 def inconsistent_translation(view: PairView, ctx: Context):
@@ -325,7 +339,8 @@ def inconsistent_translation(view: PairView, ctx: Context):
     return ()
 
 
-@rule("inconsistent-source", WARNING, finish=_finish_source)
+@rule("inconsistent-source", WARNING, finish=_finish_source,
+      prepare=lambda ctx: _prepare(ctx, "target"))
 def inconsistent_source(view: PairView, ctx: Context):
     """The same target is used for different sources in one draft.
 

@@ -29,9 +29,12 @@ _worker: dict[str, Any] = {}
 
 def check_in_processes(segments: Sequence[Segment], ctx: Context, rule_ids: list[str],
                        jobs: int, run: Callable[..., list[Finding]],
-                       progress: Callable[[int], None] | None = None) -> list[Finding]:
+                       progress: Callable[[int], None] | None = None,
+                       meanwhile: Callable[[], None] | None = None) -> list[Finding]:
     """Findings of `run(segments, first_number, ctx, rule_ids)` over the whole draft, run by
-    `jobs` processes; `ctx.state` ends up as one process would have left it."""
+    `jobs` processes; `ctx.state` ends up as one process would have left it. `meanwhile()`
+    is run here while the workers check (this process would otherwise wait): it must not
+    need what they record."""
     from concurrent.futures import ProcessPoolExecutor  # not imported by a one-process check
 
     size = max(1, math.ceil(len(segments) / (jobs * _RUNS_PER_JOB)))
@@ -41,6 +44,8 @@ def check_in_processes(segments: Sequence[Segment], ctx: Context, rule_ids: list
     with ProcessPoolExecutor(jobs, mp_context=worker_context(),
                              initializer=_start, initargs=(ctx, rule_ids, run)) as pool:
         futures = [pool.submit(_check_run, first, part) for first, part in runs]
+        if meanwhile is not None:
+            meanwhile()
         for (_, part), future in zip(runs, futures):
             findings, state = future.result()
             found.extend(findings)
