@@ -46,6 +46,17 @@ def test_jobs_give_the_report_of_one_process(small_glossary, jobs):
     same(check(segments, small_glossary, jobs=jobs), one)
 
 
+def test_spawned_workers_give_the_report_of_one_process(small_glossary, monkeypatch):
+    """Where forking is not safe (macOS, Windows) workers are spawned: they are given the
+    draft and the compiled matcher pickled, and must report the same."""
+    import multiprocessing
+
+    from glossary.check import parallel
+    monkeypatch.setattr(parallel, "worker_context", lambda: multiprocessing.get_context("spawn"))
+    segments = draft(24)
+    same(check(segments, small_glossary, jobs=2), check(segments, small_glossary))
+
+
 def test_progress_counts_every_segment(small_glossary):
     done = []
     check(draft(20), small_glossary, jobs=2, progress=done.append)

@@ -38,31 +38,34 @@ def check_in_processes(segments: Sequence[Segment], ctx: Context, rule_ids: list
     from concurrent.futures import ProcessPoolExecutor  # not imported by a one-process check
 
     size = max(1, math.ceil(len(segments) / (jobs * _RUNS_PER_JOB)))
-    runs = [(start + 1, list(segments[start:start + size]))
-            for start in range(0, len(segments), size)]
+    runs = [(start, min(start + size, len(segments))) for start in range(0, len(segments), size)]
     found: list[Finding] = []
-    with ProcessPoolExecutor(jobs, mp_context=worker_context(),
-                             initializer=_start, initargs=(ctx, rule_ids, run)) as pool:
-        futures = [pool.submit(_check_run, first, part) for first, part in runs]
+    # A worker is given the draft once, as it starts (a forked one shares this process's
+    # copy), and then only where each of its runs starts and stops.
+    with ProcessPoolExecutor(jobs, mp_context=worker_context(), initializer=_start,
+                             initargs=(ctx, rule_ids, run, segments)) as pool:
+        futures = [pool.submit(_check_run, start, stop) for start, stop in runs]
         if meanwhile is not None:
             meanwhile()
-        for (_, part), future in zip(runs, futures):
+        for (start, stop), future in zip(runs, futures):
             findings, state = future.result()
             found.extend(findings)
             merge_state(ctx.state, state)
             if progress is not None:
-                progress(len(part))
+                progress(stop - start)
     return found
 
 
-def _start(ctx: Context, rule_ids: list[str], run: Callable[..., list[Finding]]) -> None:
-    _worker.update(ctx=ctx, rule_ids=rule_ids, run=run)
+def _start(ctx: Context, rule_ids: list[str], run: Callable[..., list[Finding]],
+           segments: Sequence[Segment]) -> None:
+    _worker.update(ctx=ctx, rule_ids=rule_ids, run=run, segments=segments)
 
 
-def _check_run(first: int, segments: list[Segment]) -> tuple[list[Finding], dict]:
+def _check_run(start: int, stop: int) -> tuple[list[Finding], dict]:
     ctx: Context = _worker["ctx"]
     ctx.state = {k: v for k, v in ctx.state.items() if k.startswith("_")}
-    findings = _worker["run"](segments, first, ctx, _worker["rule_ids"])
+    findings = _worker["run"](_worker["segments"][start:stop], start + 1, ctx,
+                              _worker["rule_ids"])
     return findings, {k: v for k, v in ctx.state.items() if not k.startswith("_")}
 
 
