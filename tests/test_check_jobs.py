@@ -57,6 +57,20 @@ def test_spawned_workers_give_the_report_of_one_process(small_glossary, monkeypa
     same(check(segments, small_glossary, jobs=2), check(segments, small_glossary))
 
 
+def test_runs_hold_about_as_much_text_each():
+    """A phrase book then a news corpus: the draft is cut by its text, not by its count of
+    segments, so no worker is left with the long segments while the other waits."""
+    from glossary.check.parallel import _runs
+    segments = [Segment("Да.", "Yes.")] * 300 + [Segment("Слово " * 40, "Word " * 40)] * 100
+    runs = _runs(segments, 4)
+    assert runs[0][0] == 0 and runs[-1][1] == len(segments)
+    assert all(a[1] == b[0] for a, b in zip(runs, runs[1:]))  # consecutive, none left out
+    sizes = [sum(len(s.source) + len(s.target) for s in segments[a:b]) for a, b in runs]
+    assert len(runs) <= 4 and max(sizes) < 1.1 * sum(sizes) / 4
+    assert _runs([Segment("", "")] * 10, 4) == [(0, 3), (3, 5), (5, 8), (8, 10)]
+    assert _runs(segments[:1], 4) == [(0, 1)]
+
+
 def test_progress_counts_every_segment(small_glossary):
     done = []
     check(draft(20), small_glossary, jobs=2, progress=done.append)

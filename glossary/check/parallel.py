@@ -12,7 +12,6 @@ own processes: no file is involved).
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -22,7 +21,7 @@ from ..segment import Segment
 from .context import Context
 from .finding import Finding
 
-_RUNS_PER_JOB = 4  # smaller runs even out the work when segments differ in length
+_RUNS_PER_JOB = 8  # more, smaller runs even out the work: the last one taken is waited for
 
 _worker: dict[str, Any] = {}
 
@@ -37,8 +36,7 @@ def check_in_processes(segments: Sequence[Segment], ctx: Context, rule_ids: list
     need what they record."""
     from concurrent.futures import ProcessPoolExecutor  # not imported by a one-process check
 
-    size = max(1, math.ceil(len(segments) / (jobs * _RUNS_PER_JOB)))
-    runs = [(start, min(start + size, len(segments))) for start in range(0, len(segments), size)]
+    runs = _runs(segments, jobs * _RUNS_PER_JOB)
     found: list[Finding] = []
     # A worker is given the draft once, as it starts (a forked one shares this process's
     # copy), and then only where each of its runs starts and stops.
@@ -54,6 +52,24 @@ def check_in_processes(segments: Sequence[Segment], ctx: Context, rule_ids: list
             if progress is not None:
                 progress(stop - start)
     return found
+
+
+def _runs(segments: Sequence[Segment], n: int) -> list[tuple[int, int]]:
+    """(start, stop) of at most `n` runs of consecutive segments holding about as much text
+    each: a run of long segments (a news corpus after a phrase book) takes longer, and the
+    run a worker takes last decides when the check ends."""
+    weights = [len(s.source) + len(s.target) + 1 for s in segments]
+    total = sum(weights)
+    runs: list[tuple[int, int]] = []
+    start = done = 0
+    for i, weight in enumerate(weights):
+        done += weight
+        if done * n >= total * (len(runs) + 1):
+            runs.append((start, i + 1))
+            start = i + 1
+    if start < len(segments):
+        runs.append((start, len(segments)))
+    return runs
 
 
 def _start(ctx: Context, rule_ids: list[str], run: Callable[..., list[Finding]],
