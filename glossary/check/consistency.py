@@ -26,6 +26,7 @@ side only for the groups that repeat, and only the groups found are read for dif
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from ..markup import Masked, mask
 from ..segment import Segment
@@ -126,7 +127,13 @@ def _groups(ctx: Context, side: str) -> list[Variants]:
 
 
 def _prepare(ctx: Context, side: str) -> None:
-    _groups(ctx, side)
+    """The groups of `side`; for inconsistent-source (groups of one target), also the
+    sources its finish reads, unless the draft holds alternatives (then it reads few)."""
+    groups = _groups(ctx, side)
+    if side == "target" and not _alternatives(ctx):
+        for variants in groups:
+            for numbers in variants:
+                _read(ctx, numbers[0], "source")
 
 
 def _group(ctx: Context, side: str) -> list[Variants]:
@@ -220,6 +227,19 @@ def _alternatives(ctx: Context) -> bool:
 def _text(ctx: Context, number: int, side: str) -> Text:
     """What differences.py reads from one unit's source or target: its masked words,
     numbers and markup, and (sources) the glossary concepts the unit's target lacks."""
+    found = _read(ctx, number, side)
+    if side == "source":
+        named = ctx.state.get("inconsistent-source", {}).get(number, ())
+        concepts = frozenset(term_id for term_id, surface in named
+                             if len(surface.split()) > 1
+                             or ctx.zipf(surface.casefold()) < COMMON_ZIPF)
+        if concepts:
+            found = replace(found, concepts=concepts)
+    return found
+
+
+def _read(ctx: Context, number: int, side: str) -> Text:
+    """`_text` but the concepts (which the pairs record), once per unit and side."""
     cache: dict[tuple[int, str], Text] = ctx.state.setdefault("_consistency_texts", {})
     found = cache.get((number, side))
     if found is None:
@@ -232,15 +252,9 @@ def _text(ctx: Context, number: int, side: str) -> Text:
         masked = mask(text, syntaxes) if hard_facts(text) else Masked(text, text, ())
         if not masked.has_language():
             masked = Masked(text, text, ())
-        concepts: frozenset[str] = frozenset()
-        if side == "source":
-            named = ctx.state.get("inconsistent-source", {}).get(number, ())
-            concepts = frozenset(term_id for term_id, surface in named
-                                 if len(surface.split()) > 1
-                                 or ctx.zipf(surface.casefold()) < COMMON_ZIPF)
         # The text is mostly one _groups normalised already (the other side of a group).
-        found = cache[(number, side)] = read(masked, lang, concepts,
-                                             _normal(ctx, masked.text, lang, False))
+        found = cache[(number, side)] = read(masked, lang, normalised=_normal(
+            ctx, masked.text, lang, False))
     return found
 
 
