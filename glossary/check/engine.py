@@ -101,6 +101,7 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     ctx.segments = segments  # draft-wide rules that compare whole units read them at the end
     ctx.markup = markup
     rule_ids = [r.id for r in chosen]
+
     def prepare() -> None:
         for r in chosen:
             if r.prepare is not None:
