@@ -3,11 +3,13 @@ draft-wide rules (inconsistent-term, name-spelling) included across run boundari
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 from paths import DATA, ROOT, needs_data
 
 from glossary.check import check
+from glossary import processes
 from glossary.processes import PARALLEL_FROM, default_jobs
 from glossary.segment import Segment
 
@@ -40,7 +42,33 @@ def test_jobs_give_the_report_of_one_process(small_glossary, jobs):
     rules = {f.rule for f in one.findings}
     assert {"missing-term", "forbidden-term", "number-mismatch", "mixed-script"} <= rules
     assert {"inconsistent-term", "name-spelling"} & rules  # a draft-wide rule spoke
+    assert "inconsistent-translation" in rules  # its groups made while the workers check
     same(check(segments, small_glossary, jobs=jobs), one)
+
+
+def test_spawned_workers_give_the_report_of_one_process(small_glossary, monkeypatch):
+    """Where forking is not safe (macOS, Windows) workers are spawned: they are given the
+    draft and the compiled matcher pickled, and must report the same."""
+    import multiprocessing
+
+    from glossary.check import parallel
+    monkeypatch.setattr(parallel, "worker_context", lambda: multiprocessing.get_context("spawn"))
+    segments = draft(24)
+    same(check(segments, small_glossary, jobs=2), check(segments, small_glossary))
+
+
+def test_runs_hold_about_as_much_text_each():
+    """A phrase book then a news corpus: the draft is cut by its text, not by its count of
+    segments, so no worker is left with the long segments while the other waits."""
+    from glossary.check.parallel import _runs
+    segments = [Segment("Да.", "Yes.")] * 300 + [Segment("Слово " * 40, "Word " * 40)] * 100
+    runs = _runs(segments, 4)
+    assert runs[0][0] == 0 and runs[-1][1] == len(segments)
+    assert all(a[1] == b[0] for a, b in zip(runs, runs[1:]))  # consecutive, none left out
+    sizes = [sum(len(s.source) + len(s.target) for s in segments[a:b]) for a, b in runs]
+    assert len(runs) <= 4 and max(sizes) < 1.1 * sum(sizes) / 4
+    assert _runs([Segment("", "")] * 10, 4) == [(0, 3), (3, 5), (5, 8), (8, 10)]
+    assert _runs(segments[:1], 4) == [(0, 1)]
 
 
 def test_progress_counts_every_segment(small_glossary):
@@ -63,13 +91,44 @@ def test_large_drafts_use_the_cpus_up_to_four():
     assert 1 <= default_jobs(PARALLEL_FROM) <= 4
 
 
-@pytest.mark.parametrize("load, expected", [(0.1, 2), (0.8, 1), (1.6, 1), (9.0, 1)])
-def test_large_drafts_use_idle_cpus_only(monkeypatch, load, expected):
+@pytest.mark.parametrize("idle, expected", [(2.0, 2), (1.6, 2), (1.2, 1), (0.3, 1), (0.0, 1)])
+def test_large_drafts_use_idle_cpus_only(monkeypatch, idle, expected):
     """Two CPUs: a second process only while the other CPU is idle."""
     import os
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(processes, "idle_cpus", lambda cpus: idle)
+    assert default_jobs(PARALLEL_FROM) == expected
+
+
+@pytest.mark.parametrize("load, expected", [(0.1, 2), (0.8, 1), (1.6, 1), (9.0, 1)])
+def test_the_load_average_where_cpus_cannot_be_read(monkeypatch, load, expected):
+    import os
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(processes, "idle_cpus", lambda cpus: None)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
     assert default_jobs(PARALLEL_FROM) == expected
+
+
+@pytest.mark.skipif(not Path("/proc/stat").exists(), reason="no /proc/stat (not Linux)")
+def test_a_cpu_another_process_keeps_busy_is_not_idle():
+    """A real process spinning on one CPU: that CPU is judged busy at once (a load average
+    would take a minute to tell), and never more CPUs than asked about are idle."""
+    import os
+    import subprocess
+    import sys
+    cpu = min(os.sched_getaffinity(0))
+    spinner = subprocess.Popen([sys.executable, "-c", f"import os; os.sched_setaffinity(0, "
+                                f"{{{cpu}}}); print(flush=True)\nwhile True: pass"],
+                               stdout=subprocess.PIPE)
+    try:
+        spinner.stdout.readline()  # pinned and spinning
+        assert processes.idle_cpus({cpu}, 0.2) < 0.5
+    finally:
+        spinner.kill()
+        spinner.wait()
+        spinner.stdout.close()
+    everything = os.sched_getaffinity(0)
+    assert 0 <= processes.idle_cpus(everything) <= len(everything)
 
 
 @needs_data

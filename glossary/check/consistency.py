@@ -26,6 +26,7 @@ side only for the groups that repeat, and only the groups found are read for dif
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from ..markup import Masked, mask
 from ..segment import Segment
@@ -118,9 +119,28 @@ def _side_texts(s: Segment, side: str) -> tuple[str | None, ...]:
 
 
 def _groups(ctx: Context, side: str) -> list[Variants]:
+    """`_group`, once a run for each side."""
+    made: dict[str, list[Variants]] = ctx.state.setdefault("_consistency_groups", {})
+    if side not in made:
+        made[side] = _group(ctx, side)
+    return made[side]
+
+
+def _prepare(ctx: Context, side: str) -> None:
+    """The groups of `side`; for inconsistent-source (groups of one target), also the
+    sources its finish reads, unless the draft holds alternatives (then it reads few)."""
+    groups = _groups(ctx, side)
+    if side == "target" and not _alternatives(ctx):
+        for variants in groups:
+            for numbers in variants:
+                _read(ctx, numbers[0], "source")
+
+
+def _group(ctx: Context, side: str) -> list[Variants]:
     """Units that share a (normalised) `side` and differ on the other side: per group, the
     variants of the other side, the most used first. Units are first grouped by their exact
-    text; only groups of two or more units have their other side normalised."""
+    text; only groups of two or more units have their other side normalised. It reads the
+    draft alone (the rules' `prepare`): with worker processes it is made while they check."""
     lang = ctx.source_lang if side == "source" else ctx.target_lang
     other = "target" if side == "source" else "source"
     other_lang = ctx.target_lang if side == "source" else ctx.source_lang
@@ -207,6 +227,19 @@ def _alternatives(ctx: Context) -> bool:
 def _text(ctx: Context, number: int, side: str) -> Text:
     """What differences.py reads from one unit's source or target: its masked words,
     numbers and markup, and (sources) the glossary concepts the unit's target lacks."""
+    found = _read(ctx, number, side)
+    if side == "source":
+        named = ctx.state.get("inconsistent-source", {}).get(number, ())
+        concepts = frozenset(term_id for term_id, surface in named
+                             if len(surface.split()) > 1
+                             or ctx.zipf(surface.casefold()) < COMMON_ZIPF)
+        if concepts:
+            found = replace(found, concepts=concepts)
+    return found
+
+
+def _read(ctx: Context, number: int, side: str) -> Text:
+    """`_text` but the concepts (which the pairs record), once per unit and side."""
     cache: dict[tuple[int, str], Text] = ctx.state.setdefault("_consistency_texts", {})
     found = cache.get((number, side))
     if found is None:
@@ -219,15 +252,9 @@ def _text(ctx: Context, number: int, side: str) -> Text:
         masked = mask(text, syntaxes) if hard_facts(text) else Masked(text, text, ())
         if not masked.has_language():
             masked = Masked(text, text, ())
-        concepts: frozenset[str] = frozenset()
-        if side == "source":
-            named = ctx.state.get("inconsistent-source", {}).get(number, ())
-            concepts = frozenset(term_id for term_id, surface in named
-                                 if len(surface.split()) > 1
-                                 or ctx.zipf(surface.casefold()) < COMMON_ZIPF)
         # The text is mostly one _groups normalised already (the other side of a group).
-        found = cache[(number, side)] = read(masked, lang, concepts,
-                                             _normal(ctx, masked.text, lang, False))
+        found = cache[(number, side)] = read(masked, lang, normalised=_normal(
+            ctx, masked.text, lang, False))
     return found
 
 
@@ -310,6 +337,7 @@ def _numbers(numbers: list[int]) -> str:
 
 
 @rule("inconsistent-translation", WARNING, finish=_finish_translation,
+      prepare=lambda ctx: _prepare(ctx, "source"),
       reason="a repeated source translated differently in a draft that otherwise repeats "
              "its translations")
 def inconsistent_translation(view: PairView, ctx: Context):
@@ -325,7 +353,8 @@ def inconsistent_translation(view: PairView, ctx: Context):
     return ()
 
 
-@rule("inconsistent-source", WARNING, finish=_finish_source)
+@rule("inconsistent-source", WARNING, finish=_finish_source,
+      prepare=lambda ctx: _prepare(ctx, "target"))
 def inconsistent_source(view: PairView, ctx: Context):
     """The same target is used for different sources in one draft.
 

@@ -101,10 +101,18 @@ def check(segments: Iterable[Segment], glossary: Glossary | Iterable[Term], *,
     ctx.segments = segments  # draft-wide rules that compare whole units read them at the end
     ctx.markup = markup
     rule_ids = [r.id for r in chosen]
+
+    def prepare() -> None:
+        for r in chosen:
+            if r.prepare is not None:
+                r.prepare(ctx)
+
     if jobs > 1 and len(segments) > 1:
-        found = check_in_processes(segments, ctx, rule_ids, jobs, check_pairs, progress)
+        found = check_in_processes(segments, ctx, rule_ids, jobs, check_pairs, progress,
+                                   meanwhile=prepare)
     else:
         found = check_pairs(segments, 1, ctx, rule_ids, progress)
+        prepare()
     for r in chosen:
         if r.finish is not None:
             found.extend(_stamp(ref, r.id, issue) for ref, issue in r.finish(ctx))

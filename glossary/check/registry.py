@@ -3,7 +3,9 @@
 A rule is a small function ``fn(view, ctx) -> Iterable[Issue]`` run on every checked
 source/target pair. A rule that needs the whole draft (inconsistent-term, name-spelling)
 also names a ``finish(ctx) -> Iterable[tuple[Ref, Issue]]`` run once at the end; its
-per-pair function then records what it saw in ``ctx.state[rule_id]``.
+per-pair function then records what it saw in ``ctx.state[rule_id]``. Work of a finish that
+reads the draft alone, not what the pairs recorded, may be named as ``prepare(ctx)``: it
+runs before the finish, and while worker processes check the pairs when there are some.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ class Issue:
 
 RunRule = Callable[["PairView", "Context"], Iterable[Issue]]
 FinishRule = Callable[["Context"], Iterable[tuple["Ref", Issue]]]
+PrepareRule = Callable[["Context"], None]
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,15 @@ class Rule:
     run: RunRule
     finish: FinishRule | None = None
     reason: str = ""  # why its findings are sure, unless a finding says otherwise
+    prepare: PrepareRule | None = None
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(rule_id: str, severity: str, *, finish: FinishRule | None = None,
-         reason: str = "the rule's test holds as stated") -> Callable[[RunRule], RunRule]:
+         prepare: PrepareRule | None = None, reason: str = "the rule's test holds as stated"
+         ) -> Callable[[RunRule], RunRule]:
     """Register a rule; its docstring's first paragraph is the description `--list-rules`
     shows; `reason` is the confidence reason of a finding that gives none."""
     assert severity in SEVERITIES, severity
@@ -59,7 +64,7 @@ def rule(rule_id: str, severity: str, *, finish: FinishRule | None = None,
     def register(fn: RunRule) -> RunRule:
         first_paragraph = (fn.__doc__ or "").strip().split("\n\n")[0]
         RULES[rule_id] = Rule(rule_id, severity, " ".join(first_paragraph.split()), fn, finish,
-                              reason)
+                              reason, prepare)
         return fn
     return register
 

@@ -8,11 +8,10 @@ from functools import lru_cache
 
 from .. import morph
 from ..family import family, kin, of_place, other_aspect
-from ..keys import canonical, term_word_keys
+from ..keys import canonical
 from ..model import EXACT, Term, is_proper
 from ..normalize import fold
 from ..ru import CYRILLIC
-from ..tokens import tokenize
 from . import confidence, fit, implied, tally, text
 from .context import Context, PairView
 from .finding import ERROR, WARNING
@@ -422,7 +421,7 @@ def _derived_in_target(view: PairView, ctx: Context, term: Term
         return None
     for tok, keys in _target_words(view):
         for head in heads:
-            if not keys.isdisjoint(_head_keys(head)) and not _covered(view, tok.start):
+            if not keys.isdisjoint(text.head_keys(head)) and not _covered(view, tok.start):
                 return (tok.start, tok.end), head  # the word itself, dropped as another part of speech
     for head in heads:
         mine = family(head)
@@ -445,10 +444,6 @@ def _covered(view: PairView, offset: int) -> bool:
     covered = view.memo["covered"]
     k = bisect_right(covered, (offset, float("inf"))) - 1
     return k >= 0 and covered[k][0] <= offset < covered[k][1]
-
-
-def _head_keys(head: str) -> frozenset[str]:
-    return term_word_keys(tokenize(head)[0].norm) if tokenize(head) else frozenset()
 
 
 def _plainly_dropped(view: PairView, ctx: Context, term: Term, spans) -> tuple[int, int] | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..keys import term_word_keys, word_keys
 from ..ru import RU_UPPER
@@ -42,6 +43,14 @@ def words(text: str) -> list[tuple[Token, frozenset[str]]]:
 def form_keys(form: str) -> list[frozenset[str]]:
     """Per word of a glossary form, the keys it may be read by."""
     return [term_word_keys(t.norm) for t in tokenize(form) if t.is_word]
+
+
+@lru_cache(maxsize=20_000)
+def head_keys(form: str) -> frozenset[str]:
+    """The keys of a one-word glossary form's first token (none for an empty form): asked
+    of the same few forms for every word of a target, so kept."""
+    tokens = tokenize(form)
+    return term_word_keys(tokens[0].norm) if tokens else frozenset()
 
 
 def loose_find(text: str, text_words: list[tuple[Token, frozenset[str]]],
