@@ -261,3 +261,31 @@ def test_units_told_apart_unscored_are_below_the_minimum(real_tm):
                     told += 1
                 scored += 1
     assert told > scored / 2, (told, scored)
+
+
+def test_the_shortlist_maps_code_strings_as_translating_them_would():
+    """Each query word's keys map onto one character (the least key of the first word that
+    holds it): replaced key by key in ascending order, the code strings are what one
+    str.translate makes, so the shortlist ranks the same, chains of keys shared between
+    words included."""
+    from itertools import product
+
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    from tm.analysis import TmToken
+    from tm.search import _shortlist
+
+    words = [("a", "pxy"), ("b", "xz"), ("c", "yw"), ("d", "")]
+    query = tuple(TmToken(n, 0, 0, "word", n, frozenset(keys)) for n, keys in words)
+    candidates = {i: "".join(s) for i, s in enumerate(product("pxyzwq", repeat=3))}
+    table, own = {}, []
+    for n, t in enumerate(query):
+        codes = sorted(t.keys)
+        char = codes[0] if codes else chr(0x10FF00 + n)
+        own.append(char)
+        for code in codes:
+            table.setdefault(ord(code), char)
+    choices = {i: s.translate(table) for i, s in candidates.items()}
+    best = process.extract("".join(own), choices, scorer=Indel.normalized_similarity, limit=40)
+    assert _shortlist(query, candidates, 40) == [i for _s, _score, i in best]
