@@ -66,3 +66,27 @@ def test_cli_jobs_option(runner, tmp_path):
         distinct = len({(s.source, s.target) for s in segments(50)})
         assert (report["added"], report["duplicates"]) == (distinct, 50 - distinct)
     assert contents(tmp_path / "1.sqlite")[:3] == contents(tmp_path / "2.sqlite")[:3]
+
+
+def test_batches_no_worker_has_started_are_analysed_here_newest_first():
+    """While the oldest batch is not back, this process takes the newest batch no worker has
+    started (its task cancelled), then the next newest; each such batch tells the keys of
+    all its forms, since the writer may read it before a batch analysed earlier."""
+    from collections import deque
+    from concurrent.futures import Future
+
+    from tm.parallel import _oldest, _pairs
+    from tm.writer import analyse_pair
+
+    data = segments(6)
+    batches = [data[:2], data[2:4], data[4:]]
+    tasks = [Future() for _ in batches]  # never started: each can be cancelled
+    pending = deque((batch, task, None) for batch, task in zip(batches, tasks))
+    batch, analyses, keyed = _oldest(pending)
+    assert batch == batches[0] and all(task.cancelled() for task in tasks)
+    assert [a[:4] for a in analyses] == [analyse_pair(*p)[:4] for p in _pairs(batches[0])]
+    assert set(keyed) == {form for a in analyses for form in a[4]}
+    rest = [_oldest(pending) for _ in range(2)]
+    assert [b for b, _, _ in rest] == batches[1:] and not pending
+    for _batch, analyses, keyed in rest:
+        assert set(keyed) == {form for a in analyses for form in a[4]}
