@@ -185,8 +185,21 @@ def lemmas(word: str) -> frozenset[str]:
 _SUPPLETIVE = {"people": "person"}
 
 
+def listed(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's `getAllLemmas(word)`, without the deep copies it makes of its tables'
+    entries for a caller that may change them (ours only read): a shallow copy is enough
+    for its capitalisation to be applied to."""
+    from lemminflect.core.LexicalUtils import applyCapsStyleToDict, getCapsStyle
+
+    lemmatizer = _lemmatizer()
+    lower = word.lower()
+    found = dict(lemmatizer._getLemmaDict().get(lower, {}))
+    found.update(lemmatizer._getOverridesDict().get(lower, {}))
+    return applyCapsStyleToDict(found, getCapsStyle(word))
+
+
 def _lemmas(word: str) -> frozenset[str]:
-    known = lexicon().getAllLemmas(word)
+    known = listed(word)
     found = known or lexicon().getAllLemmasOOV(word, "NOUN")
     if word.endswith("ing") and word in found.get("NOUN", ()):
         # a noun of its own (accounting, building, setting): not a form of the verb
@@ -264,7 +277,7 @@ def term_lemmas(word: str) -> frozenset[str]:
     (['people'], ['person'])
     """
     bare = without_possessive(word)
-    found = lexicon().getAllLemmas(bare)
+    found = listed(bare)
     if word.endswith(("ing", "ed")) and set(found) == {"VERB"}:
         return frozenset({word})
     own = lemmas(word)
@@ -280,7 +293,7 @@ def family_by_pos(word: str) -> frozenset[tuple[str, str]]:
     ([('VERB', 'delet')], [('NOUN', 'delet')])
     """
     word = without_possessive(word.lower())
-    found = lexicon().getAllLemmas(word) or lexicon().getAllLemmasOOV(word, "NOUN")
+    found = listed(word) or lexicon().getAllLemmasOOV(word, "NOUN")
     return frozenset((pos, _stemmer().stemWord(lemma)) for pos, forms in found.items()
                      for lemma in forms)
 
@@ -303,7 +316,7 @@ def plural(word: str) -> str:
     >>> plural("battalion"), plural("army"), plural("encirclee"), plural("forces")
     ('battalions', 'armies', 'encirclees', 'forces')
     """
-    if word not in lexicon().getAllLemmas(word).get("NOUN", (word,)):
+    if word not in listed(word).get("NOUN", (word,)):
         return word  # already a plural (troops, forces)
     forms = lexicon().getInflection(word, "NNS", inflect_oov=True)
     return forms[0] if forms else word

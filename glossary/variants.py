@@ -241,7 +241,7 @@ def plural_head(example: str) -> bool:
     if not words:
         return False
     head = words[_english_head(words)].lower().rstrip("'’")
-    return head not in english.lexicon().getAllLemmas(head).get("NOUN", (head,))
+    return head not in english.listed(head).get("NOUN", (head,))
 
 
 # --- forms for CAT tools without morphology (export --with-forms) ---

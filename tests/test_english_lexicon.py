@@ -63,3 +63,18 @@ def test_a_table_file_reads_as_lemminflect_reads_it(tmp_path, lines, lazy):
     assert isinstance(ours, english._LemmaTable) == lazy
     assert {w: ours.get(w) for w in theirs} == theirs and list(ours) == list(theirs)
     assert ours["can"] == {"AUX": ("can",), "NOUN": ("can",)}
+
+
+def test_listed_is_getalllemmas_without_its_copies():
+    """english.listed answers as lemminflect's getAllLemmas for every word of its table and
+    of its overrides, in lower case, capitalised and in capitals, and for words it lacks;
+    and what it returns can be changed without changing the table."""
+    lemmatizer = english.lexicon().Lemmatizer()
+    words = [*lemmatizer._getLemmaDict(), *lemmatizer._getOverridesDict()]
+    odd = ["", "covid", "ACE2", "Ärger", "x86", "battalions'", "People"]
+    for word in [*words, *(w.capitalize() for w in words[::50]), *(w.upper() for w in words[::50]),
+                 *odd]:
+        assert english.listed(word) == lemmatizer.getAllLemmas(word), word
+    mine = english.listed("battalions")
+    mine["NOUN"] = ("changed",)
+    assert english.listed("battalions")["NOUN"] == ("battalion",)
