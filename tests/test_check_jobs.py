@@ -46,6 +46,20 @@ def test_jobs_give_the_report_of_one_process(small_glossary, jobs):
     same(check(segments, small_glossary, jobs=jobs), one)
 
 
+def test_jobs_into_russian_give_the_report_of_one_process(small_glossary):
+    """An en→ru draft: the draft-wide tallies of Russian renderings (keyed by their part of
+    speech, which pymorphy3 gives as a type of its own that cannot be pickled) go from the
+    workers to this process."""
+    rows = [("The blocking detachment stood behind the penal battalion.",
+             "Заградотряд стоял за штрафным батальоном."),
+            ("The blocking detachment detained them.", "Заградительный отряд задержал их."),
+            ("Blocking detachments and special settlers.", "Заградотряды и спецпоселенцы.")]
+    segments = [Segment(*rows[i % len(rows)]) for i in range(30)]
+    one = check(segments, small_glossary)
+    assert one.source_lang == "en" and "inconsistent-term" in {f.rule for f in one.findings}
+    same(check(segments, small_glossary, jobs=2), one)
+
+
 def test_spawned_workers_give_the_report_of_one_process(small_glossary, monkeypatch):
     """Where forking is not safe (macOS, Windows) workers are spawned: they are given the
     draft and the compiled matcher pickled, and must report the same."""

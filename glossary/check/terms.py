@@ -311,9 +311,9 @@ def _form_pos(form: str) -> str:
         return ""
     if len(words) > 1:
         return "NOUN"  # a phrase: a noun phrase as a rule (заградительный отряд = заградотряд)
-    tag = morph.parse(words[0].lower())[0].tag
-    return {"INFN": "VERB", "ADJF": "ADJ", "ADJS": "ADJ", "PRTF": "ADJ",
-            "PRTS": "ADJ"}.get(tag.POS or "", tag.POS or "")
+    pos = str(morph.parse(words[0].lower())[0].tag.POS or "")  # a plain str: pymorphy3's
+    # own cannot be pickled, and the draft-wide tallies keyed by it go between processes
+    return {"INFN": "VERB", "ADJF": "ADJ", "ADJS": "ADJ", "PRTF": "ADJ", "PRTS": "ADJ"}.get(pos, pos)
 
 
 def _is_abbreviation(form: str) -> bool:
