@@ -146,12 +146,14 @@ def test_a_cpu_another_process_keeps_busy_is_not_idle():
 
 
 @needs_data
-def test_jobs_on_real_text_with_the_shipped_glossary():
-    """3,000 real Tatoeba pairs, both directions' worth of homonyms with the shipped glossary."""
+@pytest.mark.parametrize("into", ["en", "ru"])
+def test_jobs_on_real_text_with_the_shipped_glossary(into):
+    """3,000 real Tatoeba pairs, each way round, homonyms and all, with the shipped glossary."""
     from glossary import load
     with (DATA / "tatoeba-en-ru" / "tatoeba-test-v2021-08-07.rus").open(encoding="utf-8") as ru, \
             (DATA / "tatoeba-en-ru" / "tatoeba-test-v2021-08-07.eng").open(encoding="utf-8") as en:
-        segments = [Segment(r.strip(), e.strip()) for r, e, _ in zip(ru, en, range(3000))]
+        pairs = [(r.strip(), e.strip()) for r, e, _ in zip(ru, en, range(3000))]
+    segments = [Segment(*(pair if into == "en" else pair[::-1])) for pair in pairs]
     shipped = load()
     one = check(segments, shipped)
     assert one.findings
