@@ -10,6 +10,10 @@ run code (no pickle). A part is written to a temporary file and renamed into pla
 processes building the same part at once each leave a whole file and readers never see half
 of one. A part that cannot be read or decoded is rebuilt; a cache directory that cannot be
 written is not used.
+
+Beside the parts, one file keeps the analyses of single words every compile has made
+(remembered.py), named by the same versions and source but not by any glossary: a glossary
+edited by one entry is compiled again, and only its new words are analysed.
 """
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import collector
+from . import collector, remembered
 from .errors import DecodingWarning
 from .matcher import Matcher
 from .model import Glossary, Term
@@ -73,9 +77,10 @@ class Store:
                 return value
             except (OSError, ValueError, LookupError, TypeError, AttributeError):
                 pass  # absent, half-written by an old version, or of another shape: rebuild
-        value = build()
-        if path is not None:
-            self._write(path, encode(value))
+        if path is None:
+            return build()
+        value = remembered.building(path.parent, _environment_key(), build, self._write)
+        self._write(path, encode(value))
         return value
 
     def _path(self, part: str) -> Path | None:
@@ -186,6 +191,11 @@ def content_key(content: bytes, fmt: str) -> str:
     digest = hashlib.sha256(content)
     digest.update(f"\0{fmt}\0{FORMAT}\0{_environment()}".encode())
     return digest.hexdigest()[:40]
+
+
+def _environment_key() -> str:
+    """The environment alone, hashed: what remembered.py's answers depend on."""
+    return hashlib.sha256(_environment().encode()).hexdigest()[:40]
 
 
 @lru_cache(maxsize=1)

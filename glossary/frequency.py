@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from functools import lru_cache
 
 from . import morph
 from .english import lexicon
@@ -20,7 +19,11 @@ from .model import Term
 from .reach import reach_forms
 
 
-@lru_cache(maxsize=50_000)
+# zipf's answers so far, by this process or by an earlier one that compiled a glossary
+# (remembered.py): a glossary edited by one entry needs figures for its new words only.
+FIGURES: dict[tuple[str, str], float] = {}
+
+
 def zipf(lemma: str, lang: str) -> float:
     """How common a word is in general text: wordfreq's Zipf scale (log10 of uses per billion
     words, 0 when unknown) over all its inflected forms, since a Russian lemma's uses are
@@ -31,6 +34,13 @@ def zipf(lemma: str, lang: str) -> float:
     >>> zipf("ссылка", "ru") > 4.5 > zipf("штрафбат", "ru")
     True
     """
+    found = FIGURES.get((lemma, lang))
+    if found is None:
+        found = FIGURES[(lemma, lang)] = _zipf(lemma, lang)
+    return found
+
+
+def _zipf(lemma: str, lang: str) -> float:
     from wordfreq import word_frequency  # imported when first needed: see the docstring
 
     if lang == "ru":

@@ -63,6 +63,12 @@ def caps_key(norm: str) -> str | None:
     return "^" + norm if is_short_caps(norm) else None
 
 
+# term_word_keys of the words analysed so far, by this process or by an earlier one that
+# compiled a glossary (cache.py keeps them beside the compiled parts): a glossary edited by
+# one entry is compiled again, and its other words need no analysis.
+TERM_WORDS: dict[str, frozenset[str]] = {}
+
+
 def term_word_keys(norm: str) -> frozenset[str]:
     """Keys of a word as it stands in a glossary form. A Russian word needs only its normal
     forms, not itself (a text word also holds its normal forms, and fewer keys mean fewer trie
@@ -72,6 +78,13 @@ def term_word_keys(norm: str) -> frozenset[str]:
     >>> sorted(term_word_keys("ГКО")), sorted(term_word_keys("лагеря"))
     (['^ГКО'], ['лагерь'])
     """
+    found = TERM_WORDS.get(norm)
+    if found is None:
+        found = TERM_WORDS[norm] = _term_word_keys(norm)
+    return found
+
+
+def _term_word_keys(norm: str) -> frozenset[str]:
     if is_short_caps(norm):
         return frozenset({"^" + norm})
     if CYRILLIC.search(norm):

@@ -35,7 +35,26 @@ def glossary_file(tmp_path):
 
 
 def parts(directory):
-    return sorted(p.name.split(".", 1)[1] for p in directory.iterdir())
+    """The compiled parts in a cache directory (not the file of remembered word analyses)."""
+    return sorted(p.name.split(".", 1)[1] for p in directory.iterdir()
+                  if not p.name.startswith("words-"))
+
+
+def remembered_file(directory):
+    [found] = directory.glob("words-*.json")
+    return found
+
+
+def add_entry(path):
+    with path.open("a", encoding="utf-8") as f:
+        f.write("\t".join(["night-watch", "ночной дозор", "night watch", *[""] * 7]) + "\n")
+
+
+def glossary_cli(*args, cache):
+    """The installed script, in a process of its own (remembered answers are per process)."""
+    return subprocess.run([sys.executable, "-c", "from cli import run; run()", *map(str, args)],
+                          env={**os.environ, "GLOSSARY_CACHE_DIR": str(cache)},
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
 def found(matcher, text):
@@ -220,3 +239,53 @@ def test_the_keys_run_together_pieces_must_be_are_kept_too(cache, glossary_file)
     part.write_text(json.dumps({**data, "ru": []}), encoding="utf-8")
     assert "run-together" not in {how for *_, how in found(load_compiled(glossary_file).matcher,
                                                            TEXTS[0])}
+
+
+def test_word_analyses_are_remembered_for_the_next_compile(cache, glossary_file):
+    """A compile keeps what it analysed of each word (its match keys, how common it is),
+    each the answer a fresh analysis gives; the next compile of an edited glossary reads it,
+    and adds its new words."""
+    from glossary import keys
+    from glossary.frequency import _zipf
+    assert glossary_cli("check", ROOT / "examples" / "draft-ru-en.tsv", "--glossary",
+                        glossary_file, cache=cache).returncode == 1
+    kept = json.loads(remembered_file(cache).read_text(encoding="utf-8"))
+    assert {"заградительный", "отряд", "НКВД"} <= set(kept["term_words"])
+    for word, found in kept["term_words"].items():
+        assert frozenset(found) == keys._term_word_keys(word), word
+    assert len(kept["zipf"]) > 100
+    for word, lang, figure in kept["zipf"][::25]:
+        assert figure == _zipf(word, lang), word
+    add_entry(glossary_file)
+    assert glossary_cli("lookup", "ночного дозора", "--glossary", glossary_file,
+                        cache=cache).returncode == 0
+    again = json.loads(remembered_file(cache).read_text(encoding="utf-8"))
+    assert {"ночной", "дозор"} <= set(again["term_words"]) and \
+        set(kept["term_words"]) <= set(again["term_words"])
+
+
+def test_remembered_analyses_are_what_a_compile_reads(cache, glossary_file):
+    """What the file says a word's keys are is what the compile files it under (the file is
+    trusted as the compiled parts are: plain data, in the user's own cache directory)."""
+    glossary_cli("lookup", "отряд", "--glossary", glossary_file, cache=cache)
+    path = remembered_file(cache)
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    kept["term_words"]["фильтрационный"] = ["щщщ"]
+    path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    add_entry(glossary_file)  # another content: compiled again
+    found = glossary_cli("lookup", "щщщ лагерь", "--glossary", glossary_file, "--format",
+                         "json", cache=cache)
+    assert "filtration-camp" in found.stdout
+
+
+@pytest.mark.parametrize("damage", ["", "{", "[1, 2]", '{"term_words": {"отряд": "отряд"}}',
+                                    '{"term_words": {}, "zipf": [["a", "en", "high"]]}'])
+def test_a_damaged_file_of_analyses_is_analysed_afresh(cache, glossary_file, damage):
+    glossary_cli("lookup", "отряд", "--glossary", glossary_file, cache=cache)
+    remembered_file(cache).write_text(damage, encoding="utf-8")
+    add_entry(glossary_file)
+    found = glossary_cli("lookup", "фильтрационных лагерях", "--glossary", glossary_file,
+                         "--format", "json", cache=cache)
+    assert found.returncode == 0 and "filtration-camp" in found.stdout, found.stderr
+    kept = json.loads(remembered_file(cache).read_text(encoding="utf-8"))
+    assert kept["term_words"]["лагерь"] == ["лагерь"]
