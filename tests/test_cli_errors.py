@@ -211,3 +211,21 @@ def test_many_distinct_words_do_not_hit_the_sql_variable_limit(files):
         found = memory.search(text, min_score=1, limit=50)
         assert [m.unit.source for m in found][:1] == ["Войска НКВД заняли город"]
         assert len(memory.concordance("НКВД заняли город")) == 2
+
+
+
+@pytest.mark.parametrize("command", [["check", "--glossary", "{terms}"],
+                                     ["tm", "import", "--tm", "{tm}"]], ids=lambda c: c[0])
+def test_a_file_of_no_known_format_names_the_option_that_tells_it(files, command):
+    """The advice names an option the command has (--input-format; --format is the
+    report's), and following it reads the file."""
+    draft = files / "draft.txt"
+    draft.write_text("Заградотряд стоял. The blocking detachment stood.\n", encoding="utf-8")
+    args = [a.format(terms=files / "terms.tsv", tm=files / "tm.sqlite") for a in command]
+    result = invoke(*args, draft)
+    assert result.exit_code == 2, result.output
+    assert "cannot tell the format of draft.txt; use --input-format (po, tmx, xliff, tsv)" \
+        in result.stderr
+    retried = invoke(*args, draft, "--input-format", "tsv")
+    assert "Error: No such option" not in retried.stderr
+    assert "Invalid value" not in retried.stderr

@@ -696,7 +696,7 @@ def test_detect(tmp_path, name, content, fmt):
 
 def test_detect_gives_up_clearly(tmp_path):
     path = write_bytes(tmp_path / "a.txt", "no tabs, no markup\n")
-    with pytest.raises(InputError, match="cannot tell the format of a.txt; use --format"):
+    with pytest.raises(InputError, match="cannot tell the format of a.txt; use --input-format"):
         detect(path)
 
 

@@ -41,7 +41,7 @@ def detect(path: str | Path) -> str:
                          "`glossary import`", path=path)
     if "\t" in head and not head.lstrip().startswith("<"):
         return "tsv"
-    raise InputError(f"cannot tell the format of {Path(path).name}; use --format "
+    raise InputError(f"cannot tell the format of {Path(path).name}; use --input-format "
                      f"({', '.join(FORMATS)})", path=path)
 
 
