@@ -48,9 +48,9 @@ def update(path: str | Path, change: Callable[[Glossary], Glossary],
            fmt: str | None = None, create: bool = False) -> tuple[Glossary, Glossary]:
     """Change a glossary file under a lock: read and validate it (`create`: a missing or
     empty file is an empty glossary), apply `change`, validate the result and write it in
-    the file's own format. (before, after) is returned. A concurrent `update` of the same
-    file waits for this one, so no change is lost; the installed package's glossary is
-    never written."""
+    the file's own format, as the file was kept (termfiles.write_back). (before, after) is
+    returned. A concurrent `update` of the same file waits for this one, so no change is
+    lost; the installed package's glossary is never written."""
     if termfiles.is_installed_copy(path):
         raise GlossaryError(f"{path}: {termfiles.SHIPPED_READ_ONLY}")
     with locked(path):
@@ -60,8 +60,10 @@ def update(path: str | Path, change: Callable[[Glossary], Glossary],
         found = problems(after)
         if found:
             raise ValidationError(found)
-        fmt = fmt or (termfiles.detect_by_extension(path) if missing else termfiles.detect(path))
-        termfiles.write(after, path, fmt)
+        if missing:
+            termfiles.write(after, path, fmt or termfiles.detect_by_extension(path))
+        else:
+            termfiles.write_back(before, after, path, fmt or termfiles.detect(path))
     return before, after
 
 

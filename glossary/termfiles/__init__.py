@@ -13,15 +13,16 @@ disk, so every file written reads back (`check_writable`).
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
 from .. import sniff
-from ..errors import GlossaryError, InputError
+from ..errors import DecodingWarning, GlossaryError, InputError
 from ..model import COLUMNS, LIST_COLUMNS, REQUIRED, Glossary, Term
 from ..shipped import SHIPPED_READ_ONLY, is_installed_copy, shipped_path  # noqa: F401 (re-exported)
-from ..textio import read_text, write_atomic
-from . import csv, json, omegat, po, tbx, tsv
+from ..textio import decode, read_text, write_atomic
+from . import csv, json, omegat, patch, po, tbx, tsv
 
 FORMATS = {m.NAME: m for m in (tsv, csv, omegat, tbx, json, po)}
 
@@ -131,6 +132,29 @@ def write(glossary: Glossary, path: str | Path, fmt: str | None = None,
     except InputError as error:
         raise InputError(error.message, path=path, line=error.line) from None
     write_atomic(path, text)
+
+
+def write_back(before: Glossary, after: Glossary, path: str | Path, fmt: str) -> None:
+    """Write `after` into the file `before` was read from, keeping what the file keeps
+    (patch.py: a TSV or CSV file is patched line by line; TSV, CSV and OmegaT keep their
+    encoding and line ends)."""
+    if fmt not in patch.KEEP_LAYOUT:
+        write(after, path, fmt)
+        return
+    check_writable(after)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from exc
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DecodingWarning)  # said when the file was loaded
+        text = decode(data, path)
+    layout = patch.Layout.of(data, text)
+    new = patch.patched(before, after, text, fmt, path, layout.newline) \
+        if fmt in patch.LINE_FORMATS else None
+    if new is None:
+        new = dumps(after, fmt).replace("\n", layout.newline)
+    write_atomic(path, layout.encode(new, path))
 
 
 def detect_by_extension(path: str | Path) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv as _csv
 import io
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import Glossary
@@ -12,18 +13,23 @@ from .tsv import parse_rows
 
 NAME = "csv"
 EXTENSIONS = (".csv",)
+Error = _csv.Error
 
 
 def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
-    text = read_text(path)
-    reader = _csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text), strict=True)
+    return parse(read_text(path), path, skip)
+
+
+def parse(text: str, path: str | Path, skip: list[InputError] | None = None) -> Glossary:
+    """A glossary from a CSV file's text (newlines normalised to \\n)."""
     rows = []
+    cells = reader(text, delimiter(text))
     try:
-        for cells in reader:
-            if any(c.strip() for c in cells):
-                rows.append((reader.line_num, cells))
+        for found in cells:
+            if any(c.strip() for c in found):
+                rows.append((cells.line_num, found))
     except _csv.Error as exc:
-        raise InputError(f"malformed CSV: {exc}", path=path, line=reader.line_num) from None
+        raise InputError(f"malformed CSV: {exc}", path=path, line=cells.line_num) from None
     return parse_rows(rows, path, skip, ragged=True)
 
 
@@ -37,6 +43,18 @@ def delimiter(text: str) -> str:
     """
     header = text.split("\n", 1)[0]
     return max((",", ";", "\t"), key=header.count)
+
+
+def reader(text: str, separator: str) -> Any:
+    """The records of a CSV text as the glossary reader takes them (strict quoting)."""
+    return _csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+
+
+def row(cells: list[str], separator: str) -> str:
+    """One record as written, without its line end."""
+    out = io.StringIO()
+    _csv.writer(out, delimiter=separator, lineterminator="").writerow(cells)
+    return out.getvalue()
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:

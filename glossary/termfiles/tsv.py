@@ -26,7 +26,7 @@ EXTENSIONS = (".tsv",)
 
 
 def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
-    return parse_rows(_tsv_rows(read_text(path)), path, skip)
+    return parse_rows(records(read_text(path)), path, skip)
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
@@ -152,7 +152,8 @@ def _alias(name: str) -> str:
     return "note" if _NOTE.fullmatch(name) else name
 
 
-def _tsv_rows(text: str) -> Iterable[tuple[int, list[str]]]:
+def records(text: str) -> Iterable[tuple[int, list[str]]]:
+    """(line number, cells) of every non-blank line."""
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             yield number, line.split("\t")
