@@ -58,12 +58,13 @@ def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool,
     Example: glossary import colleague.tbx --glossary terms.tsv --on-conflict merge --dry-run
     """
     from glossary import termfiles
-    from glossary.edit import MergeReport, empty, import_glossary, update
+    from glossary.edit import MergeReport, empty, import_glossary, refuse_foreign, update
     from glossary.errors import InputError
 
     target = write_target(glossary_path)
     rejected: list[InputError] | None = [] if skip_invalid else None
-    incoming = import_cells(termfiles.read(file, skip=rejected), split_lists)
+    # Refused before its cells are reported (import_glossary would refuse it after).
+    incoming = import_cells(refuse_foreign(termfiles.read(file, skip=rejected)), split_lists)
     reports: list[MergeReport] = []
 
     def change(glossary):  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from . import termfiles
 from .errors import GlossaryError, InputError, ValidationError
 from .model import COLUMNS, LIST_COLUMNS, Glossary, Term, split_list
 from .normalize import fold
+from .ru import CYRILLIC
 from .textio import locked
 from .validate import load, problems
 
@@ -154,6 +155,7 @@ def import_glossary(glossary: Glossary, incoming: Glossary, policy: str = "keep"
     `skip_invalid`, entries of the imported file that cause problems are left out (listed
     in the report's `rejected`, after those already in `rejected`) and the rest imported;
     problems of our own glossary are raised all the same."""
+    refuse_foreign(incoming)
     incoming_terms = list(incoming.terms)
     report_rejected = list(rejected or ())
     while True:
@@ -168,6 +170,23 @@ def import_glossary(glossary: Glossary, incoming: Glossary, policy: str = "keep"
             raise ValidationError(found)
         report_rejected.extend(p for p in found if (p.path, p.line) in theirs)
         incoming_terms = [t for t in incoming_terms if (t.origin, t.line) not in theirs]
+
+
+def refuse_foreign(incoming: Glossary) -> Glossary:
+    """InputError for a file that translates into another Latin-script language: not one
+    entry has a Cyrillic letter on its Russian side (an Afrikaans PO glossary, a German
+    OmegaT one, whose target column the reader can only take for the Russian). A file whose
+    entries keep their Latin terms as they are (Tarantool → Tarantool) may be ours.
+    The glossary itself is returned."""
+    terms = incoming.terms
+    if any(CYRILLIC.search(form) for t in terms for form in (*t.approved("ru"), *t.forbidden("ru"))):
+        return incoming
+    sample = next((t for t in terms if t.ru != t.en), None)
+    if sample is not None:
+        raise InputError(f"not a Russian–English glossary: no entry has Russian (Cyrillic) on "
+                         f"its Russian side ({sample.ru!r} for {sample.en!r})",
+                         path=incoming.path, line=sample.line or None)
+    return incoming
 
 
 def _same_concept(new: Term, by_id: dict[str, int], by_form: dict[tuple[str, str], int],

@@ -254,3 +254,38 @@ def test_import_merge_keeps_senses_apart_and_lookup_shows_both(runner, tmp_path)
     found = runner.invoke(main, ["lookup", "--glossary", str(ours), "строки", "--format", "json"])
     assert found.exit_code == 0
     assert sorted(h["id"] for h in json.loads(found.stdout)) == ["line", "row"]
+
+
+# Glossaries into another language, which the readers can only take for Russian–English.
+FOREIGN = {
+    "af.po": ('msgid ""\nmsgstr ""\n"Language: af\\n"\n\n'
+              'msgid "convert"\nmsgstr "bekeerling"\n\nmsgid "house"\nmsgstr "huis"\n'),
+    "nolang.po": 'msgid "convert"\nmsgstr "bekeerling"\n\nmsgid "house"\nmsgstr "huis"\n',
+    "de.txt": "Haus\thouse\nLager\tcamp\n",
+}
+
+
+@pytest.mark.parametrize("name", FOREIGN)
+def test_a_glossary_into_another_language_is_refused_not_imported(runner, ours, name):
+    theirs = write(ours.parent, name, FOREIGN[name])
+    before = ours.read_bytes()
+    result = runner.invoke(main, ["import", str(theirs), "--glossary", str(ours)])
+    assert result.exit_code == 2, result.output
+    assert "not a Russian–English glossary" in result.stderr
+    assert "Traceback" not in result.output and ours.read_bytes() == before
+
+
+def test_a_po_glossary_naming_another_language_is_refused_everywhere(runner, tmp_path):
+    theirs = write(tmp_path, "af.po", FOREIGN["af.po"])
+    for args in (["validate", str(theirs)], ["lookup", "huis", "--glossary", str(theirs)]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert f"{theirs}: Language: af (Afrikaans): not a Russian–English glossary" in result.stderr
+
+
+def test_a_list_of_terms_kept_as_they_are_is_imported(runner, ours):
+    """Latin on both sides, the same: names not to translate, as a Russian glossary keeps."""
+    theirs = write(ours.parent, "keep.txt", "Tarantool\tTarantool\nvinyl\tvinyl\n")
+    result = runner.invoke(main, ["import", str(theirs), "--glossary", str(ours)])
+    assert result.exit_code == 0, result.output
+    assert {"tarantool", "vinyl"} <= set(termfiles.read(ours).by_id())

@@ -25,6 +25,7 @@ import polib
 
 from ..errors import InputError
 from ..formats.poparse import Entry, parse
+from ..langtags import name, primary
 from ..model import COLUMNS, FORMS_COLUMN, Glossary, Term, split_list
 from ..normalize import script
 from ..textio import read_text
@@ -45,6 +46,11 @@ _HEADER_ENTRY = ("Term", '"English Definition')
 
 def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
     catalogue = parse(read_text(path), path)
+    for key in ("Language", "X-Source-Language"):
+        tag = catalogue.metadata.get(key, "")
+        if primary(tag) not in (None, "ru", "en"):
+            raise InputError(f"{key}: {tag} ({name(tag)}): not a Russian–English glossary",
+                             path=path)
     entries = [e for e in catalogue if e.msgid and e.msgstr and not e.obsolete and not e.fuzzy
                and not (e.msgctxt or "").startswith(FORM_CONTEXT)
                and not (e.msgid == _HEADER_ENTRY[0] and e.comment.startswith(_HEADER_ENTRY[1]))]
