@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .options import (glossary_option, jobs_option, no_cache_option, output_option,
-                      split_lists_option, tm_option)
+                      refuse_overwriting, split_lists_option, tm_option)
 from .output import color_enabled, describe_skips, echo, message, plural, write_binary
 from .terms import compile_glossary, describe_renderings
 
@@ -135,6 +135,11 @@ def check_command(draft: Path | None, source_path: Path | None, target_path: Pat
         raise click.UsageError("give a DRAFT file, or both --source and --target")
     if source_lang and target_lang and source_lang == target_lang:
         raise click.BadParameter("must differ from --from", param_hint="--to")
+    inputs = [("draft", draft), ("source", source_path), ("target", target_path),
+              *(("glossary", g) for g in glossary_path), ("ignore file", ignore_path),
+              ("reviewed workbook", ignore_from), ("translation memory", tm_path)]
+    refuse_overwriting(output, "-o", inputs)
+    refuse_overwriting(write_ignore, "--write-ignore", [i for i in inputs if i[0] != "ignore file"])
     select(only, skip)  # unknown rule ids and markup names fail before any file is read
     Markup(markup)
     if fmt in BINARY and output is None and sys.stdout.isatty():

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -67,6 +67,19 @@ def output_option(help: str = "Write to this file (atomically) instead of standa
                   ) -> Callable[[F], F]:
     return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
                         help=help)
+
+
+def refuse_overwriting(output: Path | None, option: str,
+                       inputs: Iterable[tuple[str, Path | None]]) -> None:
+    """A usage error (exit 2) when an output option names one of the command's own inputs:
+    the report would replace the draft, the export the glossary or the TM it was made from.
+    A device (-o /dev/null) is written into, never replaced, so it may be both."""
+    if output is None or not output.is_file():
+        return
+    for what, path in inputs:
+        if path is not None and path.is_file() and output.samefile(path):
+            raise click.BadParameter(f"{output} is the {what}: writing there would replace "
+                                     "it; give another file", param_hint=f"'{option}'")
 
 
 def split_lists_option(func: F) -> F:

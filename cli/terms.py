@@ -12,7 +12,8 @@ import click
 from glossary.errors import GlossaryError
 from glossary.model import Glossary
 
-from .options import format_option, glossary_option, no_cache_option, output_option, tm_option
+from .options import (format_option, glossary_option, no_cache_option, output_option,
+                      refuse_overwriting, tm_option)
 from .output import color_enabled, echo, flush_stdout, message, plural, print_json, style
 
 # glossary.translit.SCHEMES, spelled out so that --help does not load the packs.
@@ -344,6 +345,7 @@ def export(fmt: str, direction: str, with_forms: bool, output: Path | None,
     from glossary.textio import write_atomic
     from glossary.variants import with_forms as add_forms
 
+    refuse_overwriting(output, "-o", (("glossary", g) for g in glossary_path))
     glossary = load(list(glossary_path) or None)  # cells as written: export rewrites none
     if with_forms:
         glossary = add_forms(glossary, direction)

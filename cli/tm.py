@@ -11,7 +11,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from .options import (format_option, glossary_option, jobs_option, lang_options,
-                      output_option, tm_option)
+                      output_option, refuse_overwriting, tm_option)
 from .output import (color_enabled, describe_skips, echo, highlight, message, plural,
                      print_json)
 from .terms import compile_glossary
@@ -165,8 +165,10 @@ def tm_export(file_format: str, output: Path | None, source_lang: str | None,
 
     Example: glossary tm export --format tmx -o memory.tmx
     """
+    from tm import default_path
     from tm.io import export_file, export_text
 
+    refuse_overwriting(output, "-o", [("translation memory", tm_path or default_path())])
     with open_tm(tm_path) as memory:
         if output is None:
             text, count = export_text(memory, file_format, source_lang=source_lang,

@@ -229,3 +229,27 @@ def test_a_file_of_no_known_format_names_the_option_that_tells_it(files, command
     retried = invoke(*args, draft, "--input-format", "tsv")
     assert "Error: No such option" not in retried.stderr
     assert "Invalid value" not in retried.stderr
+
+
+# Each command's inputs that -o (or --write-ignore) must not replace.
+INPUTS: dict[tuple[str, ...], list[str]] = {
+    ("export",): ["terms.tsv"],
+    ("check",): ["draft.tsv", "terms.tsv", "tm.sqlite"],
+    ("tm", "export"): ["tm.sqlite"],
+}
+
+
+@pytest.mark.parametrize("command, name", [(c, n) for c, names in INPUTS.items() for n in names],
+                         ids=lambda v: " ".join(v) if isinstance(v, tuple) else v)
+def test_output_onto_an_input_is_refused_and_the_input_kept(files, command, name):
+    """The report, the export would replace the draft, the glossary, the TM it came from
+    (tm pretranslate -o FILE itself is meant: it fills FILE in)."""
+    before = {p.name: p.read_bytes() for p in files.iterdir()}
+    args = [*command, *RUNS[command](files)]
+    if command == ("check",):
+        args += ["--tm", files / "tm.sqlite"]
+    for option in ("-o", "--write-ignore") if command == ("check",) else ("-o",):
+        result = invoke(*args, option, files / name)
+        assert result.exit_code == 2, result.output
+        assert f"Invalid value for '{option}': {files / name} is the " in result.stderr
+    assert {p.name: p.read_bytes() for p in files.iterdir()} == before
