@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from glossary import xmlsafe
+from glossary import termfiles, xmlsafe
 from glossary.errors import InputError
 from glossary.formats import (FORMATS, SKIP_EMPTY_SOURCE, SKIP_FUZZY, SKIP_NOT_TRANSLATABLE,
                               SKIP_OBSOLETE, SKIP_UNTRANSLATED, detect, po, read_segments,
@@ -518,6 +518,29 @@ def test_external_dtd_reference_alone_is_read_not_fetched(tmp_path):
     path = write_bytes(tmp_path / "ok.tmx", '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM '
                        '"http://127.0.0.1:9/tmx14.dtd">\n' + XML_BODIES["tmx"].format(ent="amp"))
     assert [(s.source, s.target) for s in tmx.read(path)] == [("&", "x")]
+
+
+@pytest.mark.parametrize("fmt", sorted(XML_BODIES))
+def test_a_reference_to_the_unread_external_dtd_is_refused_not_dropped(tmp_path, fmt):
+    """With an external DTD named, `&nbsp;` is well-formed; the DTD is never read, so what
+    it stands for is unknown: the file is refused, not read with the reference left out."""
+    path = write_bytes(tmp_path / f"ok{FORMATS[fmt].EXTENSIONS[0]}",
+                       f'<?xml version="1.0"?>\n<!DOCTYPE {fmt} SYSTEM "x.dtd">\n'
+                       + XML_BODIES[fmt].format(ent="nbsp"))
+    with pytest.raises(InputError, match="the entity reference &nbsp; stands for text in an "
+                                         "external DTD, which is not read") as err:
+        list(FORMATS[fmt].read(path))
+    assert (err.value.path, err.value.line) == (str(path), 3)
+
+
+def test_a_tbx_glossary_with_such_a_reference_is_refused(tmp_path):
+    path = write_bytes(tmp_path / "g.tbx", '<?xml version="1.0"?>\n<!DOCTYPE martif SYSTEM '
+                       '"TBXcoreStructV02.dtd">\n<martif type="TBX"><text><body>'
+                       '<termEntry id="a"><langSet xml:lang="ru"><tig><term>лагерь&e;</term></tig>'
+                       '</langSet><langSet xml:lang="en"><tig><term>camp</term></tig></langSet>'
+                       '</termEntry></body></text></martif>')
+    with pytest.raises(InputError, match="the entity reference &e; stands for text"):
+        termfiles.read(path)
 
 
 @pytest.mark.parametrize("fmt, text, line", [
