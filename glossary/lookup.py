@@ -136,8 +136,13 @@ class Lookup:
         return [self.terms[term_id] for term_id in found]
 
     def suggest(self, query: str, limit: int = 5) -> list[Suggestion]:
-        """Closest glossary forms by edit distance between lemma strings ("did you mean")."""
-        found = process.extract(_lemma_string(query), self._lemmas.keys(), scorer=fuzz.ratio,
+        """Closest glossary forms by edit distance between lemma strings ("did you mean");
+        none for a query without a word (`!`, `—`), whose empty lemma string would equal
+        that of a form without one (№)."""
+        key = _lemma_string(query)
+        if not key:
+            return []
+        found = process.extract(key, self._lemmas.keys(), scorer=fuzz.ratio,
                                 limit=limit * 3, score_cutoff=_SUGGEST_CUTOFF)
         seen, out = set(), []
         for lemma_string, score, _ in found:

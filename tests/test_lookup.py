@@ -98,3 +98,15 @@ def test_a_latin_name_with_a_russian_ending_after_an_apostrophe(query):
     from glossary.model import Glossary, Term
     hits = Lookup(Glossary([Term("memtx", "memtx", "memtx")])).find(query)
     assert {(h.term.id, h.matched, h.text) for h in hits} == {("memtx", "exact", query[:5])}
+
+
+@pytest.mark.parametrize("query", ["!", "—", "...", " «» "])
+def test_a_query_without_a_word_finds_nothing(shipped_finder, runner, query):
+    """Not the shipped № (No.), whose form has no word either: two empty lemma strings
+    are not a near-certain misspelling of each other."""
+    from cli import main
+
+    assert shipped_finder.find(query) == [] and shipped_finder.suggest(query) == []
+    result = runner.invoke(main, ["lookup", query])
+    assert result.exit_code == 1 and "No entry for" in result.stderr, result.output
+    assert runner.invoke(main, ["variants", query]).output.startswith(f"{query.strip()}  (not in")
