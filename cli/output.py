@@ -16,9 +16,10 @@ STDOUT = "<stdout>"
 
 
 def color_enabled(stream: IO[str] | None = None) -> bool:
-    """Colour only on a terminal and never with NO_COLOR set (https://no-color.org)."""
+    """Colour only on a terminal and never with NO_COLOR set to anything but the empty
+    string (https://no-color.org)."""
     stream = stream or sys.stdout
-    return "NO_COLOR" not in os.environ and stream.isatty()
+    return not os.environ.get("NO_COLOR") and stream.isatty()
 
 
 def echo(text: str = "", nl: bool = True) -> None:

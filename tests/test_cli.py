@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import pty
 import shutil
+import subprocess
+import sys
 
 import pytest
 from commands import paths
@@ -232,3 +236,30 @@ def test_tm_search_shows_the_glossary_terms_of_the_query(runner, gloss, tmp_path
     assert result.stdout.splitlines()[-2:] == [
         "Glossary:",
         "  заградительный отряд → blocking detachment | barrier troops  [blocking-detachment]"]
+
+
+@pytest.mark.parametrize("no_color, coloured", [(None, True), ("1", False), ("0", False),
+                                                ("", True)])
+def test_colour_on_a_terminal_unless_no_color_is_set_and_not_empty(no_color, coloured):
+    """https://no-color.org: NO_COLOR present and not empty, whatever its value, turns colour
+    off; an empty one does not. A real process on a pseudo-terminal."""
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    if no_color is not None:
+        env["NO_COLOR"] = no_color
+    main_fd, child_fd = pty.openpty()
+    with subprocess.Popen([sys.executable, "-c", "from cli import main; main()", "lookup",
+                           "заградотряд"], stdout=child_fd, stderr=subprocess.DEVNULL,
+                          env=env) as process:
+        os.close(child_fd)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(main_fd, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            out += chunk
+    os.close(main_fd)
+    assert process.returncode == 0 and "blocking detachment" in out.decode()
+    assert (b"\x1b[" in out) == coloured
