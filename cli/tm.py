@@ -372,8 +372,11 @@ def tm_pretranslate(file: Path, output: Path | None, min_score: int, overwrite: 
     Example: glossary tm pretranslate locale/ru/LC_MESSAGES/django.po -o django.ru.po
     """
     from glossary.textio import write_atomic
+    from tm import default_path
     from tm.pretranslate import pretranslate
 
+    refuse_overwriting(output, "-o", [("translation memory", tm_path or default_path()),
+                                      *(("glossary", g) for g in glossary_path)])
     vetter = glossary_vetter(glossary_path, many=True)
     with open_tm(tm_path) as memory, memory.snapshot():  # one state of the TM, look-ups kept
         text, report = pretranslate(memory, file, min_score=min_score, overwrite=overwrite,

@@ -236,18 +236,18 @@ INPUTS: dict[tuple[str, ...], list[str]] = {
     ("export",): ["terms.tsv"],
     ("check",): ["draft.tsv", "terms.tsv", "tm.sqlite"],
     ("tm", "export"): ["tm.sqlite"],
+    ("tm", "pretranslate"): ["tm.sqlite", "terms.tsv"],  # -o FILE itself is meant: it fills FILE
 }
 
 
 @pytest.mark.parametrize("command, name", [(c, n) for c, names in INPUTS.items() for n in names],
                          ids=lambda v: " ".join(v) if isinstance(v, tuple) else v)
 def test_output_onto_an_input_is_refused_and_the_input_kept(files, command, name):
-    """The report, the export would replace the draft, the glossary, the TM it came from
-    (tm pretranslate -o FILE itself is meant: it fills FILE in)."""
+    """The report, the export would replace the draft, the glossary, the TM it came from."""
     before = {p.name: p.read_bytes() for p in files.iterdir()}
-    args = [*command, *RUNS[command](files)]
-    if command == ("check",):
-        args += ["--tm", files / "tm.sqlite"]
+    also = {("check",): ["--tm", files / "tm.sqlite"],
+            ("tm", "pretranslate"): ["--glossary", files / "terms.tsv"]}
+    args = [*command, *RUNS[command](files), *also.get(command, [])]
     for option in ("-o", "--write-ignore") if command == ("check",) else ("-o",):
         result = invoke(*args, option, files / name)
         assert result.exit_code == 2, result.output
