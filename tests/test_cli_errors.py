@@ -253,3 +253,19 @@ def test_output_onto_an_input_is_refused_and_the_input_kept(files, command, name
         assert result.exit_code == 2, result.output
         assert f"Invalid value for '{option}': {files / name} is the " in result.stderr
     assert {p.name: p.read_bytes() for p in files.iterdir()} == before
+
+
+@pytest.mark.parametrize("command", [["tm", "export"], ["tm", "concordance", "НКВД"],
+                                     ["tm", "search", "Войска НКВД заняли город"]], ids=" ".join)
+def test_a_unit_whose_text_bytes_are_damaged_is_reported_as_damage(files, command):
+    """Bytes that are not UTF-8 in a stored text (no page is malformed, so SQLite's own
+    check passes): said to be damage, without quoting the bytes as garbage."""
+    tm = files / "tm.sqlite"
+    with sqlite3.connect(tm) as db:
+        db.execute("UPDATE units SET source = CAST(X'D0BFD0FFFE41' AS TEXT)")
+    db.close()
+    result = invoke(*command, "--tm", tm)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"Error: {tm}: the translation memory is damaged (a unit's text is "
+                             "not UTF-8); restore it from a backup or import its files into a "
+                             "new one\n")

@@ -108,10 +108,14 @@ class TranslationMemory:
     def failed(self, exc: sqlite3.DatabaseError) -> InputError:
         """The library's error for an SQLite error met while using this TM, naming the file:
         a damaged page, a file that is not a database, a lock held too long, a full disk."""
-        if type(exc) is sqlite3.DatabaseError:  # malformed image, not a database
-            return InputError(f"the translation memory is damaged ({exc}); restore it from a "
-                              "backup or import its files into a new one", path=self.path)
-        return InputError(f"cannot use the translation memory: {exc}", path=self.path)
+        why = str(exc)
+        if why.startswith("Could not decode to UTF-8"):
+            # Damaged bytes in a unit's text; Python's message would quote them as garbage.
+            why = "a unit's text is not UTF-8"
+        elif type(exc) is not sqlite3.DatabaseError:  # else a malformed image, not a database
+            return InputError(f"cannot use the translation memory: {exc}", path=self.path)
+        return InputError(f"the translation memory is damaged ({why}); restore it from a "
+                          "backup or import its files into a new one", path=self.path)
 
     def verify(self) -> None:
         """Raise InputError if SQLite finds the file damaged. A damaged index page can lose
