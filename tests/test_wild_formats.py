@@ -146,6 +146,15 @@ def test_po_glossary_gnucash_convention(tmp_path):
     assert problems(termfiles.read(path)) == []
 
 
+def test_po_glossary_plural_entry_is_its_singular(tmp_path):
+    """msgid → msgstr[0], not left out without a word (a glossary of 0 entries)."""
+    path = write(tmp_path, "ru.po", 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n'
+                 'msgid "camp"\nmsgid_plural "camps"\nmsgstr[0] "лагерь"\nmsgstr[1] "лагеря"\n'
+                 'msgstr[2] "лагерей"\n\nmsgid "zone"\nmsgstr "зона"\n')
+    assert [(t.ru, t.en, t.line) for t in termfiles.read(path)] == [
+        ("лагерь", "camp", 5), ("зона", "zone", 11)]
+
+
 @pytest.mark.parametrize("text, message", [
     ('[{"ru": "лагерь", "en": "camp", "en_variants": ["camps", 5]}]',
      "g.json:1: 'en_variants' holds a number; expected a list of texts"),

@@ -51,6 +51,11 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
         if primary(tag) not in (None, "ru", "en"):
             raise InputError(f"{key}: {tag} ({name(tag)}): not a Russian–English glossary",
                              path=path)
+    for entry in catalogue:
+        if entry.msgid_plural and not entry.msgstr:
+            # A plural entry is its singular, msgid → msgstr[0]: the dictionary forms (the
+            # matcher finds the plural ones).
+            entry.msgstr = entry.msgstr_plural.get(0, "")
     entries = [e for e in catalogue if e.msgid and e.msgstr and not e.obsolete and not e.fuzzy
                and not (e.msgctxt or "").startswith(FORM_CONTEXT)
                and not (e.msgid == _HEADER_ENTRY[0] and e.comment.startswith(_HEADER_ENTRY[1]))]
