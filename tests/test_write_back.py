@@ -118,3 +118,12 @@ def test_the_shipped_layout_still_round_trips(tmp_path):
     before, after = original.split("\n"), path.read_text(encoding="utf-8").split("\n")
     assert len(before) == len(after)
     assert [i for i, (a, b) in enumerate(zip(before, after)) if a != b] == [first.line - 1]
+
+
+def test_a_quoted_cell_over_several_lines_stays_as_written(tmp_path):
+    """Read as one line (a line break in a cell is a space), written back as it was."""
+    text = 'ru,en,note\nлагерь,camp,"line one\nline two"\nзона,zone,x\n'
+    path = tmp_path / "g.csv"
+    path.write_text(text, encoding="utf-8")
+    glossary("edit", "--glossary", path, "zone", "--note", "y")
+    assert path.read_text(encoding="utf-8") == text.replace("zone,x", "zone,y")

@@ -152,9 +152,22 @@ def write_back(before: Glossary, after: Glossary, path: str | Path, fmt: str) ->
     layout = patch.Layout.of(data, text)
     new = patch.patched(before, after, text, fmt, path, layout.newline) \
         if fmt in patch.LINE_FORMATS else None
+    if new is not None and not _reads_back(new, after, fmt, path):
+        new = None  # a case the patch does not foresee: the file is written afresh
     if new is None:
         new = dumps(after, fmt).replace("\n", layout.newline)
     write_atomic(path, layout.encode(new, path))
+
+
+def _reads_back(text: str, glossary: Glossary, fmt: str, path: str | Path) -> bool:
+    """Whether a patched text reads as the glossary: the same entries saying the same, their
+    cells cleaned as read, empty cells left out (a column only the file has)."""
+    def content(entries: Glossary) -> list[dict[str, str]]:
+        return [{k: v for k, v in clean(t).to_row().items() if v} for t in entries]
+    try:
+        return content(patch.reread(text, fmt, path)) == content(glossary)
+    except InputError:
+        return False
 
 
 def detect_by_extension(path: str | Path) -> str:

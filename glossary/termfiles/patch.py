@@ -70,7 +70,8 @@ class Layout:
 def patched(before: Glossary, after: Glossary, text: str, fmt: str, path: str | Path,
             newline: str) -> str | None:
     """`text` (the file `before` was read from, as decoded, line ends kept) changed into
-    `after` (see the module docstring); None when a patch would not read back as `after`."""
+    `after` (see the module docstring; the caller checks that it reads back so); None
+    when the file has no header to patch."""
     parts = _BREAK.split(text)
     lines, ends = parts[0::2], [*parts[1::2], ""]
     plain = "\n".join(lines)
@@ -122,7 +123,7 @@ def patched(before: Glossary, after: Glossary, text: str, fmt: str, path: str | 
         if result and not result.endswith(("\n", "\r")):
             result += newline
         result += "".join(row(t) + newline for t in new)
-    return result if _reads_as(result, after, written, fmt, path) else None
+    return result
 
 
 def _needs(column: str, term: Term) -> bool:
@@ -161,15 +162,7 @@ def _row(cells: list[str], fmt: str, delimiter: str) -> str:
     return "\t".join(cells) if fmt == "tsv" else csv.row(cells, delimiter)
 
 
-def _reads_as(text: str, after: Glossary, columns: tuple[str, ...], fmt: str,
-              path: str | Path) -> bool:
+def reread(text: str, fmt: str, path: str | Path) -> Glossary:
+    """The glossary a patched text holds, as its reader reads it (cells not yet cleaned)."""
     plain = text.replace("\r\n", "\n").replace("\r", "\n")
-    try:
-        reread = tsv.parse_rows(tsv.records(plain), path) if fmt == "tsv" else csv.parse(plain, path)
-    except InputError:
-        return False
-
-    def cells(glossary: Glossary) -> list[tuple[str, ...]]:
-        return [(t.id, *(t.to_row().get(c, "") for c in columns)) for t in glossary]
-    return cells(reread) == cells(after)
-
+    return tsv.parse_rows(tsv.records(plain), path) if fmt == "tsv" else csv.parse(plain, path)
