@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
+
+from glossary.errors import InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -80,6 +82,20 @@ def refuse_overwriting(output: Path | None, option: str,
         if path is not None and path.is_file() and output.samefile(path):
             raise click.BadParameter(f"{output} is the {what}: writing there would replace "
                                      "it; give another file", param_hint=f"'{option}'")
+
+
+def batch_lines(stream: IO[bytes]) -> Iterator[str]:
+    """The lines of a --batch file or standard input, each as soon as it is read, without
+    its line end. Decoded line by line, so that a line that is not UTF-8 stops the command
+    naming that line (exit 2), not with a traceback some lines on."""
+    name = getattr(stream, "name", "-")
+    for number, raw in enumerate(stream, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-8 (byte {raw[exc.start]:#04x}); save it as UTF-8",
+                             path=name, line=number) from None
+        yield line.rstrip("\r\n")
 
 
 def split_lists_option(func: F) -> F:

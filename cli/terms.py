@@ -12,8 +12,8 @@ import click
 from glossary.errors import GlossaryError
 from glossary.model import Glossary
 
-from .options import (format_option, glossary_option, no_cache_option, output_option,
-                      refuse_overwriting, tm_option)
+from .options import (batch_lines, format_option, glossary_option, no_cache_option,
+                      output_option, refuse_overwriting, tm_option)
 from .output import color_enabled, echo, flush_stdout, message, plural, print_json, style
 
 # glossary.translit.SCHEMES, spelled out so that --help does not load the packs.
@@ -136,13 +136,13 @@ def describe_renderings(renderings: dict[str, int]) -> str:
 @glossary_option
 @format_option(("text", "json", "tsv"))
 @tm_option("Also show how the term was rendered in this translation memory.")
-@click.option("--batch", type=click.File("r", encoding="utf-8"), metavar="FILE",
+@click.option("--batch", type=click.File("rb"), metavar="FILE",
               help="Read one query a line from FILE ('-': standard input) and answer each as "
                    "soon as it is read, the glossary loaded once; with --format json, one "
                    "JSON object a line.")
 @no_cache_option
 def lookup(query: tuple[str, ...], glossary_path: tuple[Path, ...], fmt: str,
-           tm_path: Path | None, batch: IO[str] | None, no_cache: bool) -> None:
+           tm_path: Path | None, batch: IO[bytes] | None, no_cache: bool) -> None:
     """Look a term up by any form: inflected, Russian or English, transliterated.
 
     Shows the preferred and admitted renderings, forbidden ones, kind, note and source,
@@ -180,7 +180,7 @@ def lookup(query: tuple[str, ...], glossary_path: tuple[Path, ...], fmt: str,
             found = answer(finder, text, fmt, memory, False, len(glossary_path) > 1)
         else:
             found = all([answer(finder, line.strip(), fmt, memory, True, len(glossary_path) > 1)
-                         for line in batch])
+                         for line in batch_lines(batch)])
     if not found:
         sys.exit(1)
 

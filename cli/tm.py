@@ -10,8 +10,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from .options import (format_option, glossary_option, jobs_option, lang_options,
-                      output_option, refuse_overwriting, tm_option)
+from .options import (batch_lines, format_option, glossary_option, jobs_option,
+                      lang_options, output_option, refuse_overwriting, tm_option)
 from .output import (color_enabled, describe_skips, echo, highlight, message, plural,
                      print_json)
 from .terms import compile_glossary
@@ -204,14 +204,14 @@ def describe_match(n: int, match: FuzzyMatch, colour: bool) -> str:
               help="Lowest score shown (percent).")
 @click.option("--limit", type=click.IntRange(1), default=5, show_default=True,
               help="Most matches shown per query.")
-@click.option("--batch", type=click.File("r", encoding="utf-8"),
+@click.option("--batch", type=click.File("rb"),
               help="Read one query a line from FILE (- for standard input) and print one "
                    "JSON object a line: {\"query\", \"matches\"}.")
 @lang_options
 @tm_option()
 @format_option()
 @glossary_option
-def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] | None,
+def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[bytes] | None,
               source_lang: str | None, target_lang: str | None, tm_path: Path | None,
               fmt: str, glossary_path: tuple[Path, ...]) -> None:
     """Fuzzy matches of TEXT among the TM's sources, best first, with what differs.
@@ -271,12 +271,11 @@ def tm_search(text: tuple[str, ...], min_score: int, limit: int, batch: IO[str] 
         sys.exit(1)
 
 
-def search_batch(memory: TranslationMemory, batch: IO[str],
+def search_batch(memory: TranslationMemory, batch: IO[bytes],
                  as_dict: Callable[[FuzzyMatch], dict], **options: Any) -> None:
     """One JSON line of matches for each non-blank line of `batch` (`options`: search's)."""
     missed = False
-    for line in batch:
-        line = line.rstrip("\n")
+    for line in batch_lines(batch):
         if not line.strip():
             continue
         found = memory.search(line, **options)

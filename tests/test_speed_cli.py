@@ -168,3 +168,23 @@ def test_the_console_script_leaves_what_it_loaded_to_the_exit(gloss, tmp_path):
         len(gloss.read_text(encoding="utf-8").splitlines()) - 1
     missing = glossary("lookup", "СМЕРШ", "--glossary", str(tmp_path / "none.tsv"))
     assert missing.returncode == 2 and "none.tsv" in missing.stderr
+
+
+@pytest.mark.parametrize("command", [["lookup"], ["tm", "search"]], ids=" ".join)
+def test_a_batch_line_that_is_not_utf8_is_named_not_a_traceback(gloss, tmp_path, command):
+    """A real process: the answers before the bad line are given, then file:line, exit 2."""
+    queries = tmp_path / "queries.txt"
+    queries.write_bytes("\ufeffСМЕРШ\r\n".encode() + "заградотряд\n".encode("cp1251") + b"x\n")
+    tm = tmp_path / "tm.sqlite"
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("Отдел СМЕРШ\tThe SMERSH department\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "GLOSSARY_CACHE_DIR": str(tmp_path / "c")}
+    cli = [sys.executable, "-c", "from cli import main; main()"]
+    subprocess.run([*cli, "tm", "import", str(pairs), "--tm", str(tm)], check=True, env=env)
+    done = subprocess.run([*cli, *command,
+                           "--glossary", str(gloss), "--batch", str(queries),
+                           *(["--tm", str(tm)] if command[0] == "tm" else ["--format", "json"])],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == f"Error: {queries}:2: not UTF-8 (byte 0xe7); save it as UTF-8\n"
+    assert json.loads(done.stdout.splitlines()[0])["query"] == "СМЕРШ"
