@@ -314,9 +314,12 @@ def translit(text: tuple[str, ...], scheme: str, reverse: bool,
 
     Example: glossary translit Девятаев --scheme all
     """
+    from glossary.textio import decode
     from glossary.translit import SCHEMES, to_cyrillic, to_latin
 
-    value = sys.stdin.read() if text == ("-",) else " ".join(text)
+    # Standard input decoded as files are (a BOM, cp1251 Russian; bad bytes said), not by
+    # the locale, which may turn them into garbage or a traceback.
+    value = decode(sys.stdin.buffer.read(), "-") if text == ("-",) else " ".join(text)
     convert = to_cyrillic if reverse else to_latin
     if scheme == "all":
         for line in value.splitlines() or [""]:  # every scheme of each line, line after line

@@ -263,3 +263,20 @@ def test_colour_on_a_terminal_unless_no_color_is_set_and_not_empty(no_color, col
     os.close(main_fd)
     assert process.returncode == 0 and "blocking detachment" in out.decode()
     assert (b"\x1b[" in out) == coloured
+
+
+@pytest.mark.parametrize("data, out, err, code", [
+    ("Щёлково\n".encode("cp1251"), "Shcholkovo\n", "", 0),
+    (b"\xef\xbb\xbf\xd0\x9e\xd1\x80\xd1\x91\xd0\xbb\n", "Oryol\n", "", 0),
+    (b"a\x00b", "", "Error: -: binary data (NUL bytes), not a text file\n", 2),
+    ("Щёлково ".encode() + b"\xd0\n", "Shcholkovo \ufffd\n",
+     "warning: -:1: 1 byte(s) that are not UTF-8 (line(s) 1) read as U+FFFD; the rest of the "
+     "file is UTF-8\n", 0),
+], ids=["cp1251", "bom", "nul", "bad-byte"])
+def test_translit_reads_standard_input_as_files_are_read(data, out, err, code):
+    """A real process and pipe: decoded by the files' rules, not by the locale (which gave
+    a traceback, or garbage with exit 0)."""
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8:strict"}
+    done = subprocess.run([sys.executable, "-c", "from cli import main; main()", "translit", "-"],
+                          input=data, capture_output=True, env=env)
+    assert (done.stdout.decode(), done.stderr.decode(), done.returncode) == (out, err, code)
