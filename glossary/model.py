@@ -123,11 +123,13 @@ def split_list(cell: str) -> tuple[str, ...]:
 
 @dataclass
 class Glossary:
-    """Terms in file order plus the column order they came with (for faithful writing)."""
+    """Terms in file order plus the column order they came with (for faithful writing), and
+    for a format with a source and a target side (OmegaT, PO), which way round the file is."""
 
     terms: list[Term]
     columns: tuple[str, ...] = COLUMNS
     path: str | None = None
+    direction: str = "ru-en"
 
     def written_columns(self) -> tuple[str, ...]:
         """The columns to write: the glossary's, plus an optional one an entry now uses."""

@@ -127,3 +127,20 @@ def test_a_quoted_cell_over_several_lines_stays_as_written(tmp_path):
     path.write_text(text, encoding="utf-8")
     glossary("edit", "--glossary", path, "zone", "--note", "y")
     assert path.read_text(encoding="utf-8") == text.replace("zone,x", "zone,y")
+
+
+@pytest.mark.parametrize("name, text, added", [
+    ("g.txt", "camp\tлагерь\tнота\nzone\tзона\t\n", "NKVD\tНКВД\t\n"),
+    ("g.po", 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "camp"\nmsgstr "лагерь"\n',
+     'msgid "NKVD"\nmsgstr "НКВД"\n'),
+], ids=["omegat", "po"])
+def test_an_english_to_russian_glossary_stays_one(tmp_path, name, text, added):
+    """OmegaT and PO have a source and a target side, and the project's languages say which
+    is which: an add must not turn the file round."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    glossary("add", "--glossary", path, "--ru", "НКВД", "--en", "NKVD")
+    written = path.read_text(encoding="utf-8")
+    assert written.rstrip("\n").endswith(added.rstrip("\n"))
+    assert "camp\tлагерь" in written or 'msgid "camp"\nmsgstr "лагерь"' in written
+    assert termfiles.read(path).direction == "en-ru"

@@ -82,7 +82,7 @@ def read(path: str | Path, fmt: str | None = None,
         columns = tuple(dict.fromkeys(_clean_text(c, "a column name") for c in glossary.columns))
     except InputError as error:
         raise InputError(error.message, path=path, line=1) from None
-    return Glossary(terms, columns=columns, path=str(path))
+    return Glossary(terms, columns=columns, path=str(path), direction=glossary.direction)
 
 
 def clean(term: Term, **also: Any) -> Term:
@@ -135,11 +135,11 @@ def write(glossary: Glossary, path: str | Path, fmt: str | None = None,
 
 
 def write_back(before: Glossary, after: Glossary, path: str | Path, fmt: str) -> None:
-    """Write `after` into the file `before` was read from, keeping what the file keeps
-    (patch.py: a TSV or CSV file is patched line by line; TSV, CSV and OmegaT keep their
-    encoding and line ends)."""
+    """Write `after` into the file `before` was read from, keeping what the file keeps: its
+    direction (an en→ru OmegaT or PO glossary stays one), and, patch.py, the lines of a TSV
+    or CSV file, the encoding and line ends of TSV, CSV and OmegaT."""
     if fmt not in patch.KEEP_LAYOUT:
-        write(after, path, fmt)
+        write(after, path, fmt, before.direction)
         return
     check_writable(after)
     try:
@@ -155,7 +155,7 @@ def write_back(before: Glossary, after: Glossary, path: str | Path, fmt: str) ->
     if new is not None and not _reads_back(new, after, fmt, path):
         new = None  # a case the patch does not foresee: the file is written afresh
     if new is None:
-        new = dumps(after, fmt).replace("\n", layout.newline)
+        new = dumps(after, fmt, before.direction).replace("\n", layout.newline)
     write_atomic(path, layout.encode(new, path))
 
 

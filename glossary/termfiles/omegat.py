@@ -50,7 +50,8 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
         rows.append((number, cells[0].strip(), cells[1].strip(),
                      cells[2].strip() if len(cells) > 2 else ""))
     terms = [_term(group) for group in _concepts(rows)]
-    return Glossary(_unique_ids(terms), path=str(path))
+    direction = "en-ru" if script(" ".join(r[1] for r in rows[:50])) == "en" else "ru-en"
+    return Glossary(_unique_ids(terms), path=str(path), direction=direction)
 
 
 def _concepts(rows: list[tuple[int, str, str, str]]) -> list[list[tuple[int, str, str, str]]]:

@@ -66,7 +66,8 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
         ru, en = (source, target) if reverse else (target, source)
         terms.append(Term("", ru=ru, en=en, note=_note(entry), extra=((CONTEXT, context),),
                           line=entry.linenum, given=GIVEN))
-    return Glossary(with_ids(terms), columns=(*COLUMNS, CONTEXT), path=str(path))
+    return Glossary(with_ids(terms), columns=(*COLUMNS, CONTEXT), path=str(path),
+                    direction="ru-en" if reverse else "en-ru")
 
 
 def _pair(entry: Entry) -> tuple[str, str, str]:
