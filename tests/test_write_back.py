@@ -144,3 +144,38 @@ def test_an_english_to_russian_glossary_stays_one(tmp_path, name, text, added):
     assert written.rstrip("\n").endswith(added.rstrip("\n"))
     assert "camp\tлагерь" in written or 'msgid "camp"\nmsgstr "лагерь"' in written
     assert termfiles.read(path).direction == "en-ru"
+
+
+THIRD_PARTY = {
+    "multi.tbx": ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en">'
+                  '<text><body><termEntry id="camp"><descrip type="definition">A place of '
+                  'detention</descrip><langSet xml:lang="ru"><tig><term>лагерь</term></tig>'
+                  '</langSet><langSet xml:lang="en"><tig><term>camp</term></tig></langSet>'
+                  '<langSet xml:lang="de"><tig><term>Lager</term></tig></langSet></termEntry>'
+                  '</body></text></martif>\n', "place, of, detention, Lager"),
+    "gnome.po": ('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n#: glossary.xml:12\nmsgid "camp"\n'
+                 'msgstr "лагерь"\n\n#, fuzzy\nmsgid "zone"\nmsgstr "зона"\n',
+                 "xml, fuzzy, zone, зона"),
+}
+
+
+@pytest.mark.parametrize("name", THIRD_PARTY)
+def test_a_file_holding_what_is_not_read_is_refused_not_cut(tmp_path, name):
+    """Another tool's TBX with a third language and a definition, a PO glossary with
+    references and a fuzzy entry: written back, they would lose them."""
+    text, lost = THIRD_PARTY[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["add", "--glossary", str(path), "--ru", "НКВД", "--en", "NKVD"])
+    assert result.exit_code == 2, result.output
+    assert f"{path}: the file holds what is not read from it ({lost}" in result.stderr
+    assert "--glossary mine.tsv --glossary " + name in result.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_omegats_opening_comment_stays(tmp_path):
+    path = tmp_path / "glossary.txt"
+    text = "# Glossary in tab-separated format -*- coding: utf-8 -*-\r\ncamp\tлагерь\tнота\r\n"
+    path.write_bytes(text.encode("utf-8"))
+    glossary("add", "--glossary", path, "--ru", "зона", "--en", "zone")
+    assert path.read_bytes().decode("utf-8") == text + "zone\tзона\t\r\n"

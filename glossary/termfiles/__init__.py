@@ -136,11 +136,11 @@ def write(glossary: Glossary, path: str | Path, fmt: str | None = None,
 
 def write_back(before: Glossary, after: Glossary, path: str | Path, fmt: str) -> None:
     """Write `after` into the file `before` was read from, keeping what the file keeps: its
-    direction (an en→ru OmegaT or PO glossary stays one), and, patch.py, the lines of a TSV
-    or CSV file, the encoding and line ends of TSV, CSV and OmegaT."""
-    if fmt not in patch.KEEP_LAYOUT:
-        write(after, path, fmt, before.direction)
-        return
+    direction (an en→ru OmegaT or PO glossary stays one); by patch.py, the lines of a TSV or
+    CSV file, the encoding and line ends of TSV, CSV and OmegaT, OmegaT's opening comments.
+    A file holding what its reader leaves aside (another tool's TBX with a third language or
+    definitions, a PO file's references, fuzzy entries and header) is refused, not written
+    without it (InputError)."""
     check_writable(after)
     try:
         data = Path(path).read_bytes()
@@ -149,13 +149,23 @@ def write_back(before: Glossary, after: Glossary, path: str | Path, fmt: str) ->
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DecodingWarning)  # said when the file was loaded
         text = decode(data, path)
-    layout = patch.Layout.of(data, text)
-    new = patch.patched(before, after, text, fmt, path, layout.newline) \
-        if fmt in patch.LINE_FORMATS else None
-    if new is not None and not _reads_back(new, after, fmt, path):
-        new = None  # a case the patch does not foresee: the file is written afresh
-    if new is None:
-        new = dumps(after, fmt, before.direction).replace("\n", layout.newline)
+    layout = patch.Layout.of(data, text) if fmt in patch.KEEP_LAYOUT else patch.Layout()
+    if fmt in patch.LINE_FORMATS:
+        new = patch.patched(before, after, text, fmt, path, layout.newline)
+        if new is None or not _reads_back(new, after, fmt, path):
+            # a case the patch does not foresee: the file is written afresh
+            new = dumps(after, fmt, before.direction).replace("\n", layout.newline)
+    else:
+        kept = patch.opening_comments(text) if fmt == "omegat" else ""
+        lost = patch.lost_words(text, kept + dumps(before, fmt, before.direction), fmt == "tbx")
+        if lost:
+            raise InputError(
+                f"the file holds what is not read from it ({', '.join(lost[:6])}"
+                f"{', …' if len(lost) > 6 else ''}), which writing it would lose; keep your "
+                f"entries in a glossary of your own in front of it (--glossary mine.tsv "
+                f"--glossary {Path(path).name}), or change it in the tool it comes from",
+                path=path)
+        new = (kept + dumps(after, fmt, before.direction)).replace("\n", layout.newline)
     write_atomic(path, layout.encode(new, path))
 
 

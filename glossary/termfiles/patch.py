@@ -28,6 +28,8 @@ from . import csv, tsv
 LINE_FORMATS = ("tsv", "csv")
 KEEP_LAYOUT = ("tsv", "csv", "omegat")
 _BREAK = re.compile(r"(\r\n|\r|\n)")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_TAG = re.compile(r"<[^>]*>")
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -124,6 +126,25 @@ def patched(before: Glossary, after: Glossary, text: str, fmt: str, path: str | 
             result += newline
         result += "".join(row(t) + newline for t in new)
     return result
+
+
+def opening_comments(text: str) -> str:
+    """The comment lines an OmegaT glossary opens with (``# Glossary in tab-separated
+    format``, as OmegaT writes it), line ends as \\n."""
+    found = re.match(r"(?:#[^\t\r\n]*(?:\r\n|\r|\n))+", text)
+    return found.group().replace("\r\n", "\n").replace("\r", "\n") if found else ""
+
+
+def lost_words(original: str, rewritten: str, xml: bool = False) -> list[str]:
+    """The words of a file (two letters or more, any case) that a rewrite of it does not
+    hold, in file order: what its reader left aside — another language's terms, a
+    definition, a tool's header. In XML only the text counts, not the markup: the words
+    of a TBX v3 file are kept in the v2 the writer writes, and an older file's
+    ``subjectField`` as the ``x-kind`` that replaced it."""
+    if xml:
+        original, rewritten = _TAG.sub(" ", original), _TAG.sub(" ", rewritten)
+    kept = {w.casefold() for w in _WORD.findall(rewritten)}
+    return list(dict.fromkeys(w for w in _WORD.findall(original) if w.casefold() not in kept))
 
 
 def _needs(column: str, term: Term) -> bool:
