@@ -273,17 +273,16 @@ def _keep_forms(term: Term, new: Term) -> Term:
 
 def _tidy(term: Term) -> Term:
     """No form twice in a list, the headword never its own variant, no form both approved
-    and forbidden (approved wins: it is what the concept's own glossary says)."""
+    and forbidden (approved wins: it is what the concept's own glossary says). Variants are
+    compared as written: one differing in its capitals (Государственный Комитет Обороны
+    beside Государственный комитет обороны) is the glossary's to keep, and matters to a
+    concept matched by case."""
     changes: dict[str, Any] = {}
     for lang in LANGS:
-        head = fold(term.preferred(lang))
-        seen = {head}
-        variants = []
-        for form in getattr(term, f"{lang}_variants"):
-            if fold(form) not in seen:
-                seen.add(fold(form))
-                variants.append(form)
-        changes[f"{lang}_variants"] = tuple(variants)
+        variants = tuple(dict.fromkeys(f for f in getattr(term, f"{lang}_variants")
+                                       if f != term.preferred(lang)))
+        changes[f"{lang}_variants"] = variants
+        seen = {fold(form) for form in (term.preferred(lang), *variants)}
         forbidden = []
         for form in term.forbidden(lang):
             if fold(form) not in seen:

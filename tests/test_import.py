@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from paths import ROOT
 
 from cli import main
 from glossary import termfiles
@@ -289,3 +290,18 @@ def test_a_list_of_terms_kept_as_they_are_is_imported(runner, ours):
     result = runner.invoke(main, ["import", str(theirs), "--glossary", str(ours)])
     assert result.exit_code == 0, result.output
     assert {"tarantool", "vinyl"} <= set(termfiles.read(ours).by_id())
+
+
+def test_a_glossary_imported_into_itself_is_unchanged_and_says_so(runner, tmp_path):
+    """Every entry unchanged, no conflict: variants differing only in their capitals
+    (Государственный Комитет Обороны beside Государственный комитет обороны, as the shipped
+    glossary has them) are the glossary's own, not a difference."""
+    path = tmp_path / "mine.tsv"
+    path.write_bytes((ROOT / "terms.tsv").read_bytes())
+    count = len(termfiles.read(path))
+    for policy in ("keep", "replace", "merge"):
+        result = runner.invoke(main, ["import", str(path), "--glossary", str(path),
+                                      "--on-conflict", policy])
+        assert result.exit_code == 0, result.output
+        assert "conflict" not in result.output and f"added: 0\nunchanged: {count}\n" in result.output
+    assert path.read_bytes() == (ROOT / "terms.tsv").read_bytes()
