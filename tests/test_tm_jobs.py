@@ -76,7 +76,7 @@ def test_batches_no_worker_has_started_are_analysed_here_newest_first():
     from concurrent.futures import Future
 
     from tm.parallel import _oldest, _pairs
-    from tm.writer import analyse_pair
+    from tm.pairs import analyse_pair
 
     data = segments(6)
     batches = [data[:2], data[2:4], data[4:]]

@@ -37,7 +37,8 @@ from . import search as _search
 from .model import ConcordanceHit, FuzzyMatch, Stats, Unit
 from .migrations import MIGRATIONS, SCHEMA_VERSION, compact
 from .schema import UNIT_COLUMNS, in_values, lang_filter, unit_from_row
-from .writer import KEY_SEPARATOR, Writer, now
+from .pairs import KEY_SEPARATOR
+from .writer import Writer, now
 
 # A second importer waits this long for the first one's transaction before giving up.
 BUSY_TIMEOUT = 600.0

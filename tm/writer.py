@@ -9,7 +9,6 @@ import json
 import re
 import sqlite3
 import unicodedata
-from array import array
 from datetime import datetime, timezone
 from functools import lru_cache
 
@@ -18,15 +17,11 @@ from glossary.langtags import normalise, primary
 from glossary.segment import Segment
 
 from . import postings as packed_postings
-from .analysis import (KIND_CODES, NUMBER, PUNCT, WEIGHTS, WORD, analyse, canonical_key,
-                       code_char)
+from .analysis import code_char
+from .pairs import Analysed, analyse_pair
 from .schema import codes_to_json
 
 SOURCE, TARGET = 0, 1
-KEY_SEPARATOR = "\x1f"
-# The key of a side with no words or numbers at all ("…", "%s:"), so that such a query finds
-# such units. No word key starts with '#'.
-NO_WORDS = "#none"
 _BATCH = 1_000_000  # postings held before they are written (added to the keys' lists)
 _SQL_VARIABLES = 500  # hashes looked up per query (SQLite allows 999 variables at least)
 _TMX_TIME = re.compile(r"^\d{8}T\d{6}Z$")
@@ -212,65 +207,6 @@ class Writer:
         self.forms.clear()
 
 
-# What the index needs of a pair: the source's weight, the canonical key of each keyed source
-# token (the code string), the source's token layout, per side (weight code, keys), and
-# every word form (its keys are in analyse_pair's `keyed`).
-Analysed = tuple[float, list[str], bytes, list[tuple[int, list[str]]], list[str]]
-
-
-def analyse_pair(source: str, target: str, keyed: dict[str, str] | None = None) -> Analysed:
-    """Everything the index needs of one pair, as plain data (worker processes return it).
-    Each distinct word is analysed once per process (the keys are cached). The keys of a
-    word form not yet in `keyed` go there (joined by KEY_SEPARATOR), not in the result: an
-    import meets ~17 forms a pair, mostly ones it has met before, and a worker process
-    sends a form's keys once (a tuple a token made unpickling them the writer's largest cost).
-
-    >>> weight, code_keys, _layout, sides, forms = analyse_pair("Войска НКВД, 1941.", "NKVD troops")
-    >>> weight, code_keys, sides
-    ... # doctest: +NORMALIZE_WHITESPACE
-    (2.45, ['войско', 'нквд', '1941'],
-     [(49, ['1941', 'войска', 'войско', 'нквд']), (40, ['nkvd', 'troop', 'troops'])])
-    """
-    code_keys: list[str] = []
-    spans: list[int] = []
-    forms: list[str] = []
-    if keyed is None:
-        keyed = {}
-    sides = []
-    source_weight = 0.0
-    # One walk of each side's tokens for all of it: an import meets ~17 tokens a pair.
-    for side, text in enumerate((source, target)):
-        keys: set[str] = set()
-        words = light = marks = 0  # words; numbers and tags; punctuation
-        for _text, start, end, kind, norm, token_keys, form in analyse(text):
-            if kind == WORD:
-                words += 1
-                if token_keys:
-                    keys.update(token_keys)
-                    if not side:
-                        code_keys.append(canonical_key(form))
-                forms.append(form)
-                if form not in keyed:
-                    keyed[form] = KEY_SEPARATOR.join(sorted(token_keys))
-            elif kind == NUMBER:
-                light += 1
-                keys.update(token_keys)
-                if not side:
-                    code_keys.append(norm)
-            elif kind == PUNCT:
-                marks += 1
-            else:
-                light += 1
-            if not side:
-                spans += (start, end * 4 + KIND_CODES[kind])
-        # As analysis.weight sums them: the same value once rounded (multiples of 0.05).
-        side_weight = round(words + light * WEIGHTS[NUMBER] + marks * WEIGHTS[PUNCT], 4)
-        if not side:
-            source_weight = side_weight
-        sides.append((weight_code(side_weight), sorted(keys or {NO_WORDS})))
-    return source_weight, code_keys, array("I", spans).tobytes(), sides, forms
-
-
 def unit_row(segment: Segment, origin: str | None, stamp: str, source_lang: str | None,
              target_lang: str | None, path) -> tuple:
     """The units row of a segment up to its weight, validated (InputError with its line);
@@ -295,15 +231,6 @@ def unit_row(segment: Segment, origin: str | None, stamp: str, source_lang: str 
             _json([list(p) for p in segment.props]), created, changed,
             codes_to_json(segment.source_codes), codes_to_json(segment.target_codes),
             source_hash, pair_hash)
-
-
-def weight_code(value: float) -> int:
-    """A weight as stored in postings: an integer (weights are multiples of 0.05).
-
-    >>> weight_code(2.45), weight_code(0.1)
-    (49, 2)
-    """
-    return round(value * 20)
 
 
 def _when(props: tuple[tuple[str, str], ...], name: str, pick) -> str | None:
