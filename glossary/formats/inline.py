@@ -41,6 +41,8 @@ def read(elem: etree._Element, native: frozenset[str]) -> tuple[str, Codes]:
     >>> [text[s:e] for s, e in codes]
     ['<bpt i="1">&lt;b&gt;</bpt>', '<ept i="1">&lt;/b&gt;</ept>', '<hi x="2">', '</hi>']
     """
+    if not len(elem):  # text alone (most segments): nothing to walk
+        return elem.text or "", ()
     parts: list[str] = []
     codes: list[tuple[int, int]] = []
     at = 0
