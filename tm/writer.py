@@ -9,8 +9,10 @@ import json
 import re
 import sqlite3
 import unicodedata
+from collections import defaultdict
 from datetime import datetime, timezone
 from functools import lru_cache
+from typing import cast
 
 from glossary.errors import InputError
 from glossary.langtags import normalise, primary
@@ -73,9 +75,12 @@ class Writer:
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
-        self.key_ids: dict[tuple[int, str], int] = {
-            (side, key): key_id for side, key, key_id in db.execute("SELECT side, key, id FROM keys")}
-        self.next_key = max(self.key_ids.values(), default=0) + 1
+        # Each side's key ids by key (a dict a side: no (side, key) tuple a posting).
+        self.key_ids: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        for side, key, key_id in db.execute("SELECT side, key, id FROM keys"):
+            self.key_ids[side][key] = key_id
+        stored = [*self.key_ids[SOURCE].values(), *self.key_ids[TARGET].values()]
+        self.next_key = max(stored, default=0) + 1
         self.next_unit = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0] + 1
         self.new_keys: list[tuple[int, int, str]] = []
         self.units: list[tuple] = []
@@ -85,7 +90,7 @@ class Writer:
         # filing a posting is one dict look-up.
         self.postings: dict[int, dict[int, list[int]]] = {}
         self.held = 0  # postings held
-        self.listed = set(self.key_ids.values())  # keys whose list is stored
+        self.listed = set(stored)  # keys whose list is stored
         self.codes: list[tuple[int, str, bytes]] = []
         self.forms: set[str] = set()        # word forms of the new units
         self.keyed: dict[str, str] = {}     # a form's keys, joined (analyse_pair)
@@ -139,18 +144,17 @@ class Writer:
         chars = self.code_chars
         codes = "".join([chars.get(key) or self._code_char(key) for key in code_keys])
         self.codes.append((unit_id, codes, packed))
-        key_ids = self.key_ids
+        postings = self.postings
         for side, (side_weight, keys) in enumerate(sides):
-            lists = self.postings.get(side_weight)
+            lists = postings.get(side_weight)
             if lists is None:
-                lists = self.postings[side_weight] = {}
-            for key in keys:
-                key_id = key_ids.get((side, key)) or self._key_id(side, key)
-                ids = lists.get(key_id)
-                if ids is None:
-                    lists[key_id] = [unit_id]
-                else:
-                    ids.append(unit_id)
+                lists = postings[side_weight] = defaultdict(list)
+            found = list(map(self.key_ids[side].get, keys))
+            # New keys get their ids in the keys' order.
+            key_ids = [self._key_id(side, key) for key in keys] if None in found \
+                else cast(list[int], found)
+            for key_id in key_ids:
+                lists[key_id].append(unit_id)
             self.held += len(keys)
         self.forms.update(forms)
 
@@ -159,9 +163,9 @@ class Writer:
         return found
 
     def _key_id(self, side: int, key: str) -> int:
-        found = self.key_ids.get((side, key))
+        found = self.key_ids[side].get(key)
         if found is None:
-            found = self.key_ids[(side, key)] = self.next_key
+            found = self.key_ids[side][key] = self.next_key
             self.next_key += 1
             self.new_keys.append((found, side, key))
         return found
