@@ -149,10 +149,10 @@ class Writer:
             lists = postings.get(side_weight)
             if lists is None:
                 lists = postings[side_weight] = defaultdict(list)
-            found = list(map(self.key_ids[side].get, keys))
+            stored = list(map(self.key_ids[side].get, keys))
             # New keys get their ids in the keys' order.
-            key_ids = [self._key_id(side, key) for key in keys] if None in found \
-                else cast(list[int], found)
+            key_ids = [self._key_id(side, key) for key in keys] if None in stored \
+                else cast(list[int], stored)
             for key_id in key_ids:
                 lists[key_id].append(unit_id)
             self.held += len(keys)
