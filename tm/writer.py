@@ -92,7 +92,8 @@ class Writer:
         self.held = 0  # postings held
         self.listed = set(stored)  # keys whose list is stored
         self.codes: list[tuple[int, str, bytes]] = []
-        self.forms: set[str] = set()        # word forms of the new units
+        self.forms: set[str] = set()        # word forms of the new units, written
+        self.batch_forms: set[str] = set()  # … of the batch's new units
         self.keyed: dict[str, str] = {}     # a form's keys, joined (analyse_pair)
         self.code_chars: dict[str, str] = {}  # source key → its character in code strings
 
@@ -151,12 +152,12 @@ class Writer:
                 lists = postings[side_weight] = defaultdict(list)
             stored = list(map(self.key_ids[side].get, keys))
             # New keys get their ids in the keys' order.
-            key_ids = [self._key_id(side, key) for key in keys] if None in stored \
-                else cast(list[int], stored)
+            key_ids = [key_id or self._key_id(side, key) for key_id, key in zip(stored, keys)] \
+                if None in stored else cast(list[int], stored)
             for key_id in key_ids:
                 lists[key_id].append(unit_id)
             self.held += len(keys)
-        self.forms.update(forms)
+        self.batch_forms.update(forms)
 
     def _code_char(self, key: str) -> str:
         found = self.code_chars[key] = code_char(self._key_id(SOURCE, key))
@@ -171,7 +172,7 @@ class Writer:
         return found
 
     def _flush_rows(self) -> None:
-        """Write the new units and their code strings."""
+        """Write the new units, their code strings and the word forms not written yet."""
         self.db.executemany(
             "INSERT INTO units (id, source, target, source_lang, target_lang, origin, context, "
             "note, source_plural, target_plurals, props, created, changed, source_codes, "
@@ -181,6 +182,12 @@ class Writer:
         self.db.executemany("INSERT INTO codes (unit_id, codes, layout) VALUES (?, ?, ?)",
                             self.codes)
         self.codes.clear()
+        fresh = self.batch_forms - self.forms
+        keyed = self.keyed  # a form's keys are the same wherever it stands
+        self.db.executemany("INSERT OR IGNORE INTO forms (form, keys) VALUES (?, ?)",
+                            [(form, keyed[form]) for form in fresh])
+        self.forms |= fresh
+        self.batch_forms.clear()
 
     def _flush_index(self) -> None:
         """Write the new keys and add the postings held to the keys' lists."""
@@ -205,10 +212,6 @@ class Writer:
         self.db.executemany("UPDATE units SET count = count + 1, changed = max(changed, ?) "
                             "WHERE id = ?", self.repeats)
         self.repeats.clear()
-        keyed = self.keyed  # a form's keys are the same wherever it stands
-        self.db.executemany("INSERT OR IGNORE INTO forms (form, keys) VALUES (?, ?)",
-                            [(form, keyed[form]) for form in self.forms])
-        self.forms.clear()
 
 
 def unit_row(segment: Segment, origin: str | None, stamp: str, source_lang: str | None,
@@ -228,8 +231,9 @@ def unit_row(segment: Segment, origin: str | None, stamp: str, source_lang: str 
                         _norm(segment.source_plural or ""))
     pair_hash = _hash(source_hash.hex(), _norm(segment.target),
                       *(_norm(p) for p in segment.target_plurals))
-    created = _when(segment.props, "creationdate", min) or stamp
-    changed = _when(segment.props, "changedate", max) or created
+    props = segment.props
+    created = (props and _when(props, "creationdate", min)) or stamp
+    changed = (props and _when(props, "changedate", max)) or created
     return (segment.source, segment.target, src_lang, tgt_lang, origin, segment.context,
             segment.note, segment.source_plural, _json(list(segment.target_plurals)),
             _json([list(p) for p in segment.props]), created, changed,
@@ -257,9 +261,11 @@ def _norm(text: str) -> str:
 
 
 def _hash(*parts: str) -> bytes:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return h.digest()
+    """The parts' hash, each part followed by a NUL byte.
+
+    >>> _hash("a", "") == hashlib.blake2b(b"a\\x00\\x00", digest_size=16).digest()
+    True
+    """
+    joined = "\x00".join(parts) + "\x00"  # one encoding, one update: a unit hashes twice
+    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
