@@ -139,28 +139,3 @@ def test_an_import_makes_no_reference_cycles(tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
-
-
-def test_a_workers_batch_teaches_this_process_its_words(monkeypatch):
-    """The spellings a worker met first come back with its batch, and this process, which
-    analyses the newest batches itself when the workers are behind, keeps their entries:
-    the words need no second analysis, and its analyses are the worker's."""
-    from collections import deque
-    from concurrent.futures import Future
-
-    from tm import pairs
-    from tm.parallel import _oldest, _pairs, analyse_batch
-
-    batch = segments(4)
-    monkeypatch.setattr(pairs, "_ENTRIES", {})
-    worker = analyse_batch(_pairs(batch), {})  # as a worker makes it: every word new to it
-    spellings = worker[2]
-    assert {"Войска", "НКВД", "Заградотряды", "Удалить"} <= set(spellings)
-    assert pairs.spellings_since(pairs.spellings_known()) == {}
-    monkeypatch.setattr(pairs, "_ENTRIES", {})  # this process has met none of them
-    task: Future = Future()
-    task.set_result(worker)
-    assert _oldest(deque([(batch, task, None)]))[1] == worker[0]
-    assert pairs._ENTRIES == spellings
-    assert analyse_batch(_pairs(batch), {})[0] == worker[0]
-    assert pairs.spellings_since(10**6) == spellings  # dropped since: all that are kept

@@ -9,7 +9,6 @@ tests/test_tm_pairs.py checks on real texts.
 from __future__ import annotations
 
 from array import array
-from itertools import islice
 from operator import itemgetter
 
 from glossary.tokens import _HYPHEN_GROUP, _WORD_GROUP
@@ -31,8 +30,8 @@ Analysed = tuple[float, list[str], bytes, list[tuple[int, list[str]]], list[str]
 # A spelling's part in the index: its kind's code (KIND_CODES: word or number), its code
 # key (a keyed word's canonical key, a number's digits; None for a word without keys), its
 # keys, its form ("" for a number) and the form's keys joined.
-Entry = tuple[int, "str | None", frozenset[str], str, str]
-_ENTRIES: dict[str, Entry] = {}
+_Entry = tuple[int, "str | None", frozenset[str], str, str]
+_ENTRIES: dict[str, _Entry] = {}
 _KEEP = 400_000  # spellings kept: a large import's vocabulary, not an unbounded one
 _WORD, _NUMBER = KIND_CODES[WORD], KIND_CODES[NUMBER]
 _KIND, _KEYS, _FORM = itemgetter(0), itemgetter(2), itemgetter(3)
@@ -70,11 +69,11 @@ def analyse_pair(source: str, target: str, keyed: dict[str, str] | None = None) 
             forms)
 
 
-def _walk(text: str, laid_out: bool) -> tuple[list[Entry], int, int, array]:
+def _walk(text: str, laid_out: bool) -> tuple[list[_Entry], int, int, array]:
     """A side's words and numbers (their entries, in order), its punctuation marks and tags
     counted, and with `laid_out` its token layout (start, end × 4 + kind code a token)."""
     entries = _ENTRIES
-    words: list[Entry] = []
+    words: list[_Entry] = []
     append = words.append
     layout = array("I")
     marks = tags = 0
@@ -105,12 +104,10 @@ def _walk(text: str, laid_out: bool) -> tuple[list[Entry], int, int, array]:
     return words, marks, tags, layout
 
 
-def _entry(word: str) -> Entry:
-    """A spelling's entry: a function of the spelling alone (the dictionaries are the same
-    in every process of an import), so what another process sends is this one's (`learn`)."""
+def _entry(word: str) -> _Entry:
     kind, norm, keys, form = word_record(word)
     if kind == NUMBER:
-        found: Entry = (_NUMBER, norm, keys, "", "")
+        found: _Entry = (_NUMBER, norm, keys, "", "")
     else:
         found = (_WORD, canonical_key(form) if keys else None, keys, form,
                  KEY_SEPARATOR.join(sorted(keys)))
@@ -120,36 +117,14 @@ def _entry(word: str) -> Entry:
     return found
 
 
-def _forms(words: list[Entry]) -> list[str]:
+def _forms(words: list[_Entry]) -> list[str]:
     """The forms of a side's words, in order."""
     if sum(map(_KIND, words)):  # numbers among them (_NUMBER is 1, _WORD 0)
         return [entry[3] for entry in words if not entry[0]]
     return list(map(_FORM, words))
 
 
-def spellings_known() -> int:
-    """How many spellings this process has the entries of (see `spellings_since`)."""
-    return len(_ENTRIES)
-
-
-def spellings_since(known: int) -> dict[str, Entry]:
-    """The entries of the spellings met since `spellings_known()` gave `known` (all that are
-    kept, if they were dropped since): what a worker process sends along with a batch, so
-    that the process that writes the TM and analyses batches too need not analyse them."""
-    if len(_ENTRIES) < known:
-        return dict(_ENTRIES)
-    return dict(islice(_ENTRIES.items(), known, None))
-
-
-def learn(entries: dict[str, Entry]) -> None:
-    """Keep entries another process worked out (the same as this one's: see `_entry`)."""
-    if len(_ENTRIES) + len(entries) >= _KEEP:
-        _ENTRIES.clear()
-    for word, entry in entries.items():
-        _ENTRIES.setdefault(word, entry)
-
-
-def _weight(words: list[Entry], marks: int, tags: int) -> float:
+def _weight(words: list[_Entry], marks: int, tags: int) -> float:
     """A side's weight, as analysis.weight sums it (the same value once rounded: multiples
     of 0.05)."""
     numbers = sum(map(_KIND, words))
@@ -157,7 +132,7 @@ def _weight(words: list[Entry], marks: int, tags: int) -> float:
                  + marks * WEIGHTS[PUNCT], 4)
 
 
-def _side(side_weight: float, words: list[Entry]) -> tuple[int, list[str]]:
+def _side(side_weight: float, words: list[_Entry]) -> tuple[int, list[str]]:
     keys = frozenset().union(*map(_KEYS, words))
     return weight_code(side_weight), sorted(keys or {NO_WORDS})
 

@@ -21,18 +21,15 @@ from pathlib import Path
 from glossary.processes import default_jobs, worker_context
 from glossary.segment import Segment
 
-from .pairs import Analysed, Entry, analyse_pair, learn, spellings_known, spellings_since
+from .pairs import Analysed, analyse_pair
 
 BATCH = 1000  # segments per batch: one duplicate query, one task for a worker
 _AHEAD = 4    # batches a process may run ahead of the writer, per job
 _BYTES_PER_UNIT = 200  # about what a unit takes in a TMX, PO or XLIFF file
 
-# A batch's analyses, the keys of the word forms they name for the first time (see
-# analyse_pair: each form's keys cross between processes once) and the entries of the
-# spellings its process met for the first time (pairs.spellings_since: this process, which
-# analyses the newest batches when the workers are behind, then needs no morphology for
-# the words they have met: each distinct word is analysed about once an import).
-Analyses = tuple[list[Analysed], dict[str, str], dict[str, Entry]]
+# A batch's analyses and the keys of the word forms they name for the first time (see
+# analyse_pair: each form's keys cross between processes once).
+Analyses = tuple[list[Analysed], dict[str, str]]
 # A batch on its way: its segments, a worker's task, and its analyses once this process has
 # made them itself (the task then cancelled).
 _Pending = tuple[list[Segment], Future, Analyses | None]
@@ -81,24 +78,19 @@ def _oldest(pending: deque[_Pending]
         else:
             break  # every batch is being analysed by a worker: wait for the oldest
     batch, task, done = pending.popleft()
-    if done is not None:
-        analyses, keyed, _spellings = done  # this process's own: it knows them
-    else:
-        analyses, keyed, spellings = task.result()
-        learn(spellings)
+    analyses, keyed = done if done is not None else task.result()
     return batch, analyses, keyed
 
 
 def analyse_batch(pairs: list[tuple[str, str]], keyed: dict[str, str] | None = None
                   ) -> Analyses:
-    """The pairs' analyses, the keys of the forms they name that are not in `keyed` yet
+    """The pairs' analyses, and the keys of the forms they name that are not in `keyed` yet
     (added there; by default the worker's forms sent before: a worker's batches are read in
-    the order it analyses them), and the entries of the spellings this process met first
-    in them."""
+    the order it analyses them)."""
     keyed = _SENT if keyed is None else keyed
-    known, spelt = len(keyed), spellings_known()
+    known = len(keyed)
     analyses = [analyse_pair(source, target, keyed) for source, target in pairs]
-    return analyses, dict(islice(keyed.items(), known, None)), spellings_since(spelt)
+    return analyses, dict(islice(keyed.items(), known, None))
 
 
 def _pairs(batch: list[Segment]) -> list[tuple[str, str]]:
