@@ -55,18 +55,15 @@ def analyse_pair(source: str, target: str, keyed: dict[str, str] | None = None) 
         keyed = {}
     source_words, marks, tags, layout = _walk(source, True)
     target_words, target_marks, target_tags, _ = _walk(target, False)
-    forms = _forms(source_words) + _forms(target_words)
+    source_weight, source_side, source_forms = _side(source_words, marks, tags)
+    _target_weight, target_side, target_forms = _side(target_words, target_marks, target_tags)
+    forms = source_forms + target_forms
     if not keyed.keys() >= set(forms):  # mostly forms met before
         for entry in source_words + target_words:
             if not entry[0] and entry[3] not in keyed:  # a word (_WORD)
                 keyed[entry[3]] = entry[4]
-    source_weight = _weight(source_words, marks, tags)
-    return (source_weight,
-            [entry[1] for entry in source_words if entry[1] is not None],
-            layout.tobytes(),
-            [_side(source_weight, source_words),
-             _side(_weight(target_words, target_marks, target_tags), target_words)],
-            forms)
+    return (source_weight, [entry[1] for entry in source_words if entry[1] is not None],
+            layout.tobytes(), [source_side, target_side], forms)
 
 
 def _walk(text: str, laid_out: bool) -> tuple[list[_Entry], int, int, array]:
@@ -117,24 +114,16 @@ def _entry(word: str) -> _Entry:
     return found
 
 
-def _forms(words: list[_Entry]) -> list[str]:
-    """The forms of a side's words, in order."""
-    if sum(map(_KIND, words)):  # numbers among them (_NUMBER is 1, _WORD 0)
-        return [entry[3] for entry in words if not entry[0]]
-    return list(map(_FORM, words))
-
-
-def _weight(words: list[_Entry], marks: int, tags: int) -> float:
-    """A side's weight, as analysis.weight sums it (the same value once rounded: multiples
-    of 0.05)."""
-    numbers = sum(map(_KIND, words))
-    return round(len(words) - numbers + (numbers + tags) * WEIGHTS[NUMBER]
-                 + marks * WEIGHTS[PUNCT], 4)
-
-
-def _side(side_weight: float, words: list[_Entry]) -> tuple[int, list[str]]:
+def _side(words: list[_Entry], marks: int, tags: int
+          ) -> tuple[float, tuple[int, list[str]], list[str]]:
+    """A side's weight (as analysis.weight sums it: the same value once rounded, multiples
+    of 0.05), its weight code and keys, and its words' forms in order."""
+    numbers = sum(map(_KIND, words))  # _NUMBER is 1, _WORD 0
+    weight = round(len(words) - numbers + (numbers + tags) * WEIGHTS[NUMBER]
+                   + marks * WEIGHTS[PUNCT], 4)
     keys = frozenset().union(*map(_KEYS, words))
-    return weight_code(side_weight), sorted(keys or {NO_WORDS})
+    forms = [entry[3] for entry in words if not entry[0]] if numbers else list(map(_FORM, words))
+    return weight, (weight_code(weight), sorted(keys or {NO_WORDS})), forms
 
 
 def weight_code(value: float) -> int:
