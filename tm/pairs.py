@@ -1,6 +1,6 @@
 """What the index needs of a pair (`analyse_pair`), read in one walk of each side's text.
 
-An import analyses every pair it stores (~17 tokens a pair, ~330,000 for a 20,000-unit TMX),
+An import analyses every pair it stores (~15 tokens a pair, ~290,000 for a 19,000-unit TMX),
 so this walk makes no token: it reads the tokeniser's matches (`analysis.pieces`, the
 expression of glossary.tokens) and takes what a word gives the index from a record kept
 per spelling. It gives what the pair's tokens (`analysis.analyse`) say, as
