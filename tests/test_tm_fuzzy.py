@@ -7,7 +7,7 @@ import pytest
 
 from tm.analysis import analyse, from_layout, keyed_tokens, weight
 from tm.fuzzy import Scorer, differences, score
-from tm.writer import analyse_pair
+from tm.pairs import analyse_pair
 
 # (query, TM source, expected score): the percentages are documented in tm/fuzzy.py.
 SCORES = [

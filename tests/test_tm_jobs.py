@@ -76,7 +76,7 @@ def test_batches_no_worker_has_started_are_analysed_here_newest_first():
     from concurrent.futures import Future
 
     from tm.parallel import _oldest, _pairs
-    from tm.writer import analyse_pair
+    from tm.pairs import analyse_pair
 
     data = segments(6)
     batches = [data[:2], data[2:4], data[4:]]
@@ -90,3 +90,52 @@ def test_batches_no_worker_has_started_are_analysed_here_newest_first():
     assert [b for b, _, _ in rest] == batches[1:] and not pending
     for _batch, analyses, keyed in rest:
         assert set(keyed) == {form for a in analyses for form in a[4]}
+
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="ru" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="t" creationtoolversion="1" o-tmf="t"/><body>
+<tu tuid="1" creationdate="20240131T120000Z"><prop type="x-context">menu</prop><note>n</note>
+<tuv xml:lang="ru"><prop type="author">a</prop><seg>Удалить <bpt i="1">&lt;b&gt;</bpt>файл<ept i="1">&lt;/b&gt;</ept>?</seg></tuv>
+<tuv xml:lang="en"><seg>Delete <bpt i="1">&lt;b&gt;</bpt>the file<ept i="1">&lt;/b&gt;</ept>?</seg></tuv></tu>
+<tu><tuv xml:lang="ru"><seg>Войска НКВД, 1941.</seg></tuv><tuv xml:lang="en"><seg>NKVD troops, 1941.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_an_import_makes_no_reference_cycles(tmp_path):
+    """An import pauses the cycle collector (TranslationMemory.add): sound only while it
+    leaves no garbage that only the collector could free — reading a TMX and writing the TM
+    included — and the caller's collector is left as it was, after an error too."""
+    import gc
+
+    from tm.io import import_file
+
+    tmx = tmp_path / "units.tmx"
+    tmx.write_text(TMX, encoding="utf-8")
+
+    def imports(n: int) -> None:
+        with TranslationMemory(tmp_path / f"tm{n}.sqlite") as tm:
+            import_file(tm, tmx)
+            tm.add(segments(300), "a")
+
+    imports(0)  # what a first import loads stays loaded
+    gc.collect()
+    flags = gc.get_debug()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # what the collector frees is kept in gc.garbage
+    try:
+        assert gc.isenabled()
+        imports(1)
+        assert gc.isenabled()
+        gc.collect()
+        assert not gc.garbage, {getattr(o, "__qualname__", type(o).__name__) for o in gc.garbage}
+    finally:
+        gc.set_debug(flags)
+        gc.garbage.clear()
+    gc.disable()
+    try:
+        with TranslationMemory(tmp_path / "tm2.sqlite") as tm, pytest.raises(Exception):
+            tm.add([Segment("", "x", source_lang="ru", target_lang="en")], "a")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -8,15 +8,16 @@ accelerators are removed inside words (Платё_ж = Платёж). Words carr
 """
 from __future__ import annotations
 
+import re
 import sys
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 from functools import lru_cache
 
 from glossary import morph
 from glossary.keys import word_keys
-from glossary.markup import ACCEL, Masked, mask
+from glossary.markup import ACCEL, mask
 from glossary.markup.plain import is_plain
 from glossary.ru import CYRILLIC
 # glossary.tokens' own expression and steps, so that a token is made once (see _plain).
@@ -91,24 +92,57 @@ def _tokens(text: str, keys_of: Callable[[str], frozenset] | None) -> tuple[TmTo
     """Tokens of a segment, each word keyed by keys_of(its form) (none without it). One
     pass: an import makes a token of every word it reads."""
     tokens: list[TmToken] = []
+    for piece, offset, named, matches, tag in pieces(text):
+        tokens.extend(_plain(piece, text, offset, named, matches, keys_of))
+        if tag is not None:
+            start, end = tag
+            tokens.append(TmToken(text[start:end], start, end, TAG, text[start:end]))
+    return tuple(tokens)
+
+
+# A stretch of a text between its masked spans: its masked text, where it starts in the
+# text, how to cut a word in it (_inflected_name; None when it holds no apostrophe, so no
+# word can be an inflected Latin name), the tokeniser's matches in it, and the span of the
+# tag after it (None at the end).
+Piece = tuple[str, int, "Callable[[str], int] | None", Iterator[re.Match[str]],
+              "tuple[int, int] | None"]
+
+
+def pieces(text: str) -> list[Piece]:
+    """The stretches of a text that hold words, each followed by a tag but the last; an
+    accelerator is blanked inside its word, not a tag (prose has one stretch: no finders).
+
+    >>> [(p[0], p[1], p[4]) for p in pieces("Удалить %(name)s?")]
+    [('Удалить ', 0, (8, 16)), ('?', 16, None)]
+    """
+    if is_plain(text):
+        return [_piece(text, 0, len(text), None)]
+    masked = mask(text)
+    found = []
     at = 0
-    masked = Masked(text, text, ()) if is_plain(text) else mask(text)  # prose: no finders
     for s in masked.spans:
         if s.kind == ACCEL:
             continue  # blanked inside the word it marks
-        tokens.extend(_plain(masked.text, text, at, s.start, keys_of))
-        tokens.append(TmToken(text[s.start:s.end], s.start, s.end, TAG, text[s.start:s.end]))
+        found.append(_piece(masked.text, at, s.start, (s.start, s.end)))
         at = s.end
-    tokens.extend(_plain(masked.text, text, at, len(text), keys_of))
-    return tuple(tokens)
+    found.append(_piece(masked.text, at, len(text), None))
+    return found
+
+
+def _piece(masked: str, start: int, end: int, tag: tuple[int, int] | None) -> Piece:
+    piece = masked[start:end]
+    named = _inflected_name if _has_apostrophe(piece) else None
+    return piece, start, named, _TOKEN.finditer(piece), tag
 
 
 _NO_KEYS: frozenset[str] = frozenset()
 
 
-def _plain(masked: str, text: str, start: int, end: int,
-           keys_of: Callable[[str], frozenset] | None) -> list[TmToken]:
-    """Tokens of masked[start:end], with the original text's surfaces.
+def _plain(piece: str, text: str, start: int, named: Callable[[str], int] | None,
+           matches: Iterator[re.Match[str]], keys_of: Callable[[str], frozenset] | None
+           ) -> list[TmToken]:
+    """Tokens of a piece (see `pieces`) starting at `start`, with the original text's
+    surfaces.
 
     Made straight from the matches of glossary.tokens' expression (words, hyphens,
     punctuation), as `tokenize` reads them but without its Token, which an import would
@@ -117,11 +151,9 @@ def _plain(masked: str, text: str, start: int, end: int,
     out: list[TmToken] = []
     append = out.append
     make = tuple.__new__  # a named tuple made without its keyword-parsing constructor
-    piece = masked[start:end]
-    same = masked is text  # prose: nothing masked, so the match is the surface
-    named = _has_apostrophe(piece)  # without one no word can be an inflected Latin name
+    same = piece is text  # prose: nothing masked, so the match is the surface
     known = _WORDS_KEYED if keys_of is word_keys else _WORDS_BARE if keys_of is None else {}
-    for m in _TOKEN.finditer(piece):
+    for m in matches:
         group = m.lastindex
         if group == _HYPHEN_GROUP:
             continue
@@ -131,7 +163,7 @@ def _plain(masked: str, text: str, start: int, end: int,
         if group == _WORD_GROUP:
             word = m.group()
             if named:
-                cut = _inflected_name(word)
+                cut = named(word)
                 if cut < len(word):
                     word, b = word[:cut], a + cut
                     surface = text[a:b]
@@ -146,6 +178,15 @@ def _plain(masked: str, text: str, start: int, end: int,
 _WORDS_KEYED: dict[str, tuple[str, str, frozenset[str], str]] = {}
 _WORDS_BARE: dict[str, tuple[str, str, frozenset[str], str]] = {}
 _KEEP = 400_000  # spellings kept each: a large import's vocabulary, not an unbounded one
+
+
+def word_record(word: str) -> tuple[str, str, frozenset[str], str]:
+    """Kind, norm, keys and form of a word token spelt `word` (as the tokeniser matched it).
+
+    >>> word_record("Войскам")[0], word_record("1941")[:3]
+    ('word', ('number', '1941', frozenset({'1941'})))
+    """
+    return _WORDS_KEYED.get(word) or _word(word, word_keys, _WORDS_KEYED)
 
 
 def _word(word: str, keys_of: Callable[[str], frozenset] | None,
@@ -228,7 +269,7 @@ def keyed_tokens(packed: bytes) -> int:
     """How many words and numbers a stored layout holds (from_layout needs as many code
     characters), counted without decoding it.
 
-    >>> from tm.writer import analyse_pair
+    >>> from tm.pairs import analyse_pair
     >>> keyed_tokens(analyse_pair("Войска НКВД, 1941.", "")[2])
     3
     """
@@ -248,7 +289,7 @@ def from_layout(text: str, packed: bytes, codes: str) -> tuple[TmToken, ...] | N
     rebuilt, 6,115 units scored 8,436 times in the bench's 1,000 queries, made the batch
     slower: the cycle collector walks what is kept.)
 
-    >>> from tm.writer import analyse_pair
+    >>> from tm.pairs import analyse_pair
     >>> text = "Войска НКВД, 1941."
     >>> [(t.text, t.kind, t.norm, sorted(t.keys))
     ...  for t in from_layout(text, analyse_pair(text, "")[2], "abc")]  # doctest: +NORMALIZE_WHITESPACE

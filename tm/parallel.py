@@ -1,6 +1,6 @@
 """Reading segments in batches for the writer, analysed here or in worker processes.
 
-The analysis of a pair (tokens, lemmas, keys: writer.analyse_pair) is the costly part of an
+The analysis of a pair (tokens, lemmas, keys: pairs.analyse_pair) is the costly part of an
 import and needs nothing from the TM, so with jobs > 1 it is shared by `jobs` processes: this
 one, which also reads the file and writes the TM, and jobs - 1 workers. Batches come back in
 input order, so the TM is the one a single process would build. Workers are forked where that
@@ -21,7 +21,7 @@ from pathlib import Path
 from glossary.processes import default_jobs, worker_context
 from glossary.segment import Segment
 
-from .writer import Analysed, analyse_pair
+from .pairs import Analysed, analyse_pair
 
 BATCH = 1000  # segments per batch: one duplicate query, one task for a worker
 _AHEAD = 4    # batches a process may run ahead of the writer, per job

@@ -39,8 +39,9 @@ from .analysis import (FRESH_CODES, NUMBER, PUNCT, TAG, WORD, TmToken, analyse, 
                        from_layout, keyed_tokens, shape, weight, with_keys)
 from .fuzzy import Scorer, compare
 from .model import ConcordanceHit, FuzzyMatch
+from .pairs import NO_WORDS, weight_code
 from .schema import UNIT_COLUMNS, Store, in_values, lang_filter, unit_from_row
-from .writer import NO_WORDS, SOURCE, TARGET, weight_code
+from .writer import SOURCE, TARGET
 
 # How many shortlisted candidates are scored exactly: the limit plus this many.
 MARGIN = 5

@@ -9,24 +9,21 @@ import json
 import re
 import sqlite3
 import unicodedata
-from array import array
+from collections import defaultdict
 from datetime import datetime, timezone
 from functools import lru_cache
+from typing import cast
 
 from glossary.errors import InputError
 from glossary.langtags import normalise, primary
 from glossary.segment import Segment
 
 from . import postings as packed_postings
-from .analysis import (KIND_CODES, NUMBER, PUNCT, WEIGHTS, WORD, analyse, canonical_key,
-                       code_char)
+from .analysis import code_char
+from .pairs import Analysed, analyse_pair
 from .schema import codes_to_json
 
 SOURCE, TARGET = 0, 1
-KEY_SEPARATOR = "\x1f"
-# The key of a side with no words or numbers at all ("…", "%s:"), so that such a query finds
-# such units. No word key starts with '#'.
-NO_WORDS = "#none"
 _BATCH = 1_000_000  # postings held before they are written (added to the keys' lists)
 _SQL_VARIABLES = 500  # hashes looked up per query (SQLite allows 999 variables at least)
 _TMX_TIME = re.compile(r"^\d{8}T\d{6}Z$")
@@ -78,9 +75,12 @@ class Writer:
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
-        self.key_ids: dict[tuple[int, str], int] = {
-            (side, key): key_id for side, key, key_id in db.execute("SELECT side, key, id FROM keys")}
-        self.next_key = max(self.key_ids.values(), default=0) + 1
+        # Each side's key ids by key (a dict a side: no (side, key) tuple a posting).
+        self.key_ids: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        for side, key, key_id in db.execute("SELECT side, key, id FROM keys"):
+            self.key_ids[side][key] = key_id
+        stored = [*self.key_ids[SOURCE].values(), *self.key_ids[TARGET].values()]
+        self.next_key = max(stored, default=0) + 1
         self.next_unit = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0] + 1
         self.new_keys: list[tuple[int, int, str]] = []
         self.units: list[tuple] = []
@@ -90,9 +90,10 @@ class Writer:
         # filing a posting is one dict look-up.
         self.postings: dict[int, dict[int, list[int]]] = {}
         self.held = 0  # postings held
-        self.listed = set(self.key_ids.values())  # keys whose list is stored
+        self.listed = set(stored)  # keys whose list is stored
         self.codes: list[tuple[int, str, bytes]] = []
-        self.forms: set[str] = set()        # word forms of the new units
+        self.forms: set[str] = set()        # word forms of the new units, written
+        self.batch_forms: set[str] = set()  # … of the batch's new units
         self.keyed: dict[str, str] = {}     # a form's keys, joined (analyse_pair)
         self.code_chars: dict[str, str] = {}  # source key → its character in code strings
 
@@ -144,35 +145,34 @@ class Writer:
         chars = self.code_chars
         codes = "".join([chars.get(key) or self._code_char(key) for key in code_keys])
         self.codes.append((unit_id, codes, packed))
-        key_ids = self.key_ids
+        postings = self.postings
         for side, (side_weight, keys) in enumerate(sides):
-            lists = self.postings.get(side_weight)
+            lists = postings.get(side_weight)
             if lists is None:
-                lists = self.postings[side_weight] = {}
-            for key in keys:
-                key_id = key_ids.get((side, key)) or self._key_id(side, key)
-                ids = lists.get(key_id)
-                if ids is None:
-                    lists[key_id] = [unit_id]
-                else:
-                    ids.append(unit_id)
+                lists = postings[side_weight] = defaultdict(list)
+            stored = list(map(self.key_ids[side].get, keys))
+            # New keys get their ids in the keys' order.
+            key_ids = [key_id or self._key_id(side, key) for key_id, key in zip(stored, keys)] \
+                if None in stored else cast(list[int], stored)
+            for key_id in key_ids:
+                lists[key_id].append(unit_id)
             self.held += len(keys)
-        self.forms.update(forms)
+        self.batch_forms.update(forms)
 
     def _code_char(self, key: str) -> str:
         found = self.code_chars[key] = code_char(self._key_id(SOURCE, key))
         return found
 
     def _key_id(self, side: int, key: str) -> int:
-        found = self.key_ids.get((side, key))
+        found = self.key_ids[side].get(key)
         if found is None:
-            found = self.key_ids[(side, key)] = self.next_key
+            found = self.key_ids[side][key] = self.next_key
             self.next_key += 1
             self.new_keys.append((found, side, key))
         return found
 
     def _flush_rows(self) -> None:
-        """Write the new units and their code strings."""
+        """Write the new units, their code strings and the word forms not written yet."""
         self.db.executemany(
             "INSERT INTO units (id, source, target, source_lang, target_lang, origin, context, "
             "note, source_plural, target_plurals, props, created, changed, source_codes, "
@@ -182,6 +182,12 @@ class Writer:
         self.db.executemany("INSERT INTO codes (unit_id, codes, layout) VALUES (?, ?, ?)",
                             self.codes)
         self.codes.clear()
+        fresh = self.batch_forms - self.forms
+        keyed = self.keyed  # a form's keys are the same wherever it stands
+        self.db.executemany("INSERT OR IGNORE INTO forms (form, keys) VALUES (?, ?)",
+                            [(form, keyed[form]) for form in fresh])
+        self.forms |= fresh
+        self.batch_forms.clear()
 
     def _flush_index(self) -> None:
         """Write the new keys and add the postings held to the keys' lists."""
@@ -206,69 +212,6 @@ class Writer:
         self.db.executemany("UPDATE units SET count = count + 1, changed = max(changed, ?) "
                             "WHERE id = ?", self.repeats)
         self.repeats.clear()
-        keyed = self.keyed  # a form's keys are the same wherever it stands
-        self.db.executemany("INSERT OR IGNORE INTO forms (form, keys) VALUES (?, ?)",
-                            [(form, keyed[form]) for form in self.forms])
-        self.forms.clear()
-
-
-# What the index needs of a pair: the source's weight, the canonical key of each keyed source
-# token (the code string), the source's token layout, per side (weight code, keys), and
-# every word form (its keys are in analyse_pair's `keyed`).
-Analysed = tuple[float, list[str], bytes, list[tuple[int, list[str]]], list[str]]
-
-
-def analyse_pair(source: str, target: str, keyed: dict[str, str] | None = None) -> Analysed:
-    """Everything the index needs of one pair, as plain data (worker processes return it).
-    Each distinct word is analysed once per process (the keys are cached). The keys of a
-    word form not yet in `keyed` go there (joined by KEY_SEPARATOR), not in the result: an
-    import meets ~17 forms a pair, mostly ones it has met before, and a worker process
-    sends a form's keys once (a tuple a token made unpickling them the writer's largest cost).
-
-    >>> weight, code_keys, _layout, sides, forms = analyse_pair("Войска НКВД, 1941.", "NKVD troops")
-    >>> weight, code_keys, sides
-    ... # doctest: +NORMALIZE_WHITESPACE
-    (2.45, ['войско', 'нквд', '1941'],
-     [(49, ['1941', 'войска', 'войско', 'нквд']), (40, ['nkvd', 'troop', 'troops'])])
-    """
-    code_keys: list[str] = []
-    spans: list[int] = []
-    forms: list[str] = []
-    if keyed is None:
-        keyed = {}
-    sides = []
-    source_weight = 0.0
-    # One walk of each side's tokens for all of it: an import meets ~17 tokens a pair.
-    for side, text in enumerate((source, target)):
-        keys: set[str] = set()
-        words = light = marks = 0  # words; numbers and tags; punctuation
-        for _text, start, end, kind, norm, token_keys, form in analyse(text):
-            if kind == WORD:
-                words += 1
-                if token_keys:
-                    keys.update(token_keys)
-                    if not side:
-                        code_keys.append(canonical_key(form))
-                forms.append(form)
-                if form not in keyed:
-                    keyed[form] = KEY_SEPARATOR.join(sorted(token_keys))
-            elif kind == NUMBER:
-                light += 1
-                keys.update(token_keys)
-                if not side:
-                    code_keys.append(norm)
-            elif kind == PUNCT:
-                marks += 1
-            else:
-                light += 1
-            if not side:
-                spans += (start, end * 4 + KIND_CODES[kind])
-        # As analysis.weight sums them: the same value once rounded (multiples of 0.05).
-        side_weight = round(words + light * WEIGHTS[NUMBER] + marks * WEIGHTS[PUNCT], 4)
-        if not side:
-            source_weight = side_weight
-        sides.append((weight_code(side_weight), sorted(keys or {NO_WORDS})))
-    return source_weight, code_keys, array("I", spans).tobytes(), sides, forms
 
 
 def unit_row(segment: Segment, origin: str | None, stamp: str, source_lang: str | None,
@@ -288,22 +231,14 @@ def unit_row(segment: Segment, origin: str | None, stamp: str, source_lang: str 
                         _norm(segment.source_plural or ""))
     pair_hash = _hash(source_hash.hex(), _norm(segment.target),
                       *(_norm(p) for p in segment.target_plurals))
-    created = _when(segment.props, "creationdate", min) or stamp
-    changed = _when(segment.props, "changedate", max) or created
+    props = segment.props
+    created = (props and _when(props, "creationdate", min)) or stamp
+    changed = (props and _when(props, "changedate", max)) or created
     return (segment.source, segment.target, src_lang, tgt_lang, origin, segment.context,
             segment.note, segment.source_plural, _json(list(segment.target_plurals)),
             _json([list(p) for p in segment.props]), created, changed,
             codes_to_json(segment.source_codes), codes_to_json(segment.target_codes),
             source_hash, pair_hash)
-
-
-def weight_code(value: float) -> int:
-    """A weight as stored in postings: an integer (weights are multiples of 0.05).
-
-    >>> weight_code(2.45), weight_code(0.1)
-    (49, 2)
-    """
-    return round(value * 20)
 
 
 def _when(props: tuple[tuple[str, str], ...], name: str, pick) -> str | None:
@@ -326,9 +261,11 @@ def _norm(text: str) -> str:
 
 
 def _hash(*parts: str) -> bytes:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return h.digest()
+    """The parts' hash, each part followed by a NUL byte.
+
+    >>> _hash("a", "") == hashlib.blake2b(b"a\\x00\\x00", digest_size=16).digest()
+    True
+    """
+    joined = "\x00".join(parts) + "\x00"  # one encoding, one update: a unit hashes twice
+    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 

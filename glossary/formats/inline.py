@@ -41,35 +41,45 @@ def read(elem: etree._Element, native: frozenset[str]) -> tuple[str, Codes]:
     >>> [text[s:e] for s, e in codes]
     ['<bpt i="1">&lt;b&gt;</bpt>', '<ept i="1">&lt;/b&gt;</ept>', '<hi x="2">', '</hi>']
     """
-    parts: list[str] = []
-    codes: list[tuple[int, int]] = []
-    at = 0
+    if not len(elem):  # text alone (most segments): nothing to walk
+        return elem.text or "", ()
+    found = _Text(native)
+    found.walk(elem)
+    return "".join(found.parts), tuple(found.codes)
 
-    def add(piece: str, code: bool) -> None:
-        nonlocal at
+
+class _Text:
+    """A segment's text and code spans as `read` collects them (an object, not closures: a
+    nested function that calls itself is a reference cycle, left to the cycle collector,
+    which a TM import pauses)."""
+
+    def __init__(self, native: frozenset[str]):
+        self.native = native
+        self.parts: list[str] = []
+        self.codes: list[tuple[int, int]] = []
+        self.at = 0
+
+    def add(self, piece: str, code: bool) -> None:
         if piece:
             if code:
-                codes.append((at, at + len(piece)))
-            parts.append(piece)
-            at += len(piece)
+                self.codes.append((self.at, self.at + len(piece)))
+            self.parts.append(piece)
+            self.at += len(piece)
 
-    def walk(node: etree._Element) -> None:
-        add(node.text or "", False)
+    def walk(self, node: etree._Element) -> None:
+        self.add(node.text or "", False)
         for sub in node:
             name = xmlsafe.local(sub.tag)
-            if name in native:
-                add(markup(sub), True)
+            if name in self.native:
+                self.add(markup(sub), True)
             elif name:
                 if (sub.text or len(sub)):
-                    add(_start(sub), True)
-                    walk(sub)
-                    add(f"</{name}>", True)
+                    self.add(_start(sub), True)
+                    self.walk(sub)
+                    self.add(f"</{name}>", True)
                 else:
-                    add(_start(sub, empty=True), True)
-            add(sub.tail or "", False)
-
-    walk(elem)
-    return "".join(parts), tuple(codes)
+                    self.add(_start(sub, empty=True), True)
+            self.add(sub.tail or "", False)
 
 
 def markup(elem: etree._Element) -> str:

@@ -30,13 +30,14 @@ only where a segment has none). Plural forms and the fuzzy flag have no place in
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
 from .. import xmlsafe
 from ..langtags import pair, primary, same
-from ..segment import Segment, without_codes
+from ..segment import Codes, Segment, without_codes
 from . import inline
 from .base import SKIP_EMPTY_SOURCE, SKIP_NO_PAIR, OnSkip, skipped, state
 
@@ -92,9 +93,22 @@ def render(segments: Iterable[Segment], *, source_lang: str, target_lang: str) -
 def _pick(variants: list[tuple[str | None, etree._Element]], source_lang: str | None,
           target_lang: str | None, srclang: str | None):
     """The source and target variants (either may be None), as the module docstring says."""
+    source, target = _choose(tuple(lang for lang, _elem in variants), source_lang, target_lang,
+                             srclang)
+    return (None if source is None else variants[source],
+            None if target is None else variants[target])
+
+
+@lru_cache(maxsize=256)  # a file's units have a handful of language lists between them
+def _choose(langs: tuple[str | None, ...], source_lang: str | None, target_lang: str | None,
+            srclang: str | None) -> tuple[int | None, int | None]:
+    """_pick's choice among variants in these languages: their places."""
     def find(lang, unlike=None):
-        return next((v for v in variants if (lang is None or same(v[0], lang))
-                     and (unlike is None or not same(v[0], unlike))), None)
+        return next((i for i, v in enumerate(langs) if (lang is None or same(v, lang))
+                     and (unlike is None or not same(v, unlike))), None)
+
+    def either(found: int | None, otherwise: int | None) -> int | None:
+        return otherwise if found is None else found
 
     if source_lang or target_lang:
         source = find(source_lang) if source_lang else None
@@ -102,21 +116,23 @@ def _pick(variants: list[tuple[str | None, etree._Element]], source_lang: str | 
             return source, find(target_lang)
         if source is not None:  # only the source named: its pair partner, else any other
             partner = {"ru": "en", "en": "ru"}.get(primary(source_lang) or "")
-            return source, (partner and find(partner)) or find(None, source_lang)
+            return source, either(find(partner) if partner else None, find(None, source_lang))
         target = find(target_lang)
         partner = {"ru": "en", "en": "ru"}.get(primary(target_lang) or "")
-        return (partner and find(partner)) or find(None, target_lang), target
-    if find("ru") and find("en"):
+        return either(find(partner) if partner else None, find(None, target_lang)), target
+    if find("ru") is not None and find("en") is not None:
         # The source by srclang; else English, the way most Russian–English TMs run, so
         # that a multilingual file never mixes directions by the order of its variants.
         first = srclang if primary(srclang) in RU_EN else "en"
         second = "en" if primary(first) == "ru" else "ru"
         return find(first), find(second)
     source = find(srclang) if srclang else None
-    source = source or (variants[0] if variants else None)
-    target = next((v for v in variants if v is not source and not same(v[0], source[0])), None) \
-        if source else None
-    return source, target
+    if source is None and langs:
+        source = 0
+    if source is None:
+        return None, None
+    return source, next((i for i, v in enumerate(langs)
+                         if i != source and not same(v, langs[source])), None)
 
 
 def _segment(tu: etree._Element, source_lang: str | None, target_lang: str | None,
@@ -141,13 +157,12 @@ def _segment(tu: etree._Element, source_lang: str | None, target_lang: str | Non
         wanted = f"{pair(source_lang, target_lang)} " if source_lang or target_lang else ""
         skipped(on_skip, line, SKIP_NO_PAIR.format(pair=wanted, langs=langs))
         return None
-    source_text, source_codes = _seg(source[1])
-    target_text, target_codes = _seg(target[1])
+    source_text, source_codes, source_props = _variant("source", source[1])
+    target_text, target_codes, target_props = _variant("target", target[1])
     if not without_codes(source_text, source_codes).strip():
         skipped(on_skip, line, SKIP_EMPTY_SOURCE)
         return None
-    props = [(name, value) for name, value in tu.attrib.items()
-             if name in ATTRIBUTES]
+    props = [(name, value) for name, value in tu.items() if name in ATTRIBUTES]
     context = None
     for prop in own_props:
         kind, value = prop.get("type", ""), xmlsafe.inline_text(prop)
@@ -155,8 +170,8 @@ def _segment(tu: etree._Element, source_lang: str | None, target_lang: str | Non
             context = value
         else:
             props.append((kind, value))
-    for side, (_lang, tuv) in zip(SIDES, (source, target)):
-        props.extend(_variant_props(side, tuv))
+    props += source_props
+    props += target_props
     return Segment(source=source_text, target=target_text,
                    source_lang=source[0] or source_lang, target_lang=target[0] or target_lang,
                    line=line, context=context, note="\n".join(notes) if notes else None,
@@ -164,21 +179,23 @@ def _segment(tu: etree._Element, source_lang: str | None, target_lang: str | Non
                    source_codes=source_codes, target_codes=target_codes)
 
 
-def _variant_props(side: str, tuv: etree._Element) -> list[tuple[str, str]]:
-    props = [(f"{side}.{name}", value) for name, value in tuv.attrib.items()
+def _variant(side: str, tuv: etree._Element) -> tuple[str, Codes, list[tuple[str, str]]]:
+    """A variant's text and codes (its first <seg>), and its props named for its side, from
+    one pass over its children."""
+    props = [(f"{side}.{name}", value) for name, value in tuv.items()
              if name in TUV_ATTRIBUTES]
+    seg = None
     for child in tuv:
         name = xmlsafe.local(child.tag)
-        if name == "prop":
+        if name == "seg":
+            if seg is None:
+                seg = child
+        elif name == "prop":
             props.append((f"{side}.{child.get('type', '')}", xmlsafe.inline_text(child)))
         elif name == "note":
             props.append((f"{side}.note", xmlsafe.inline_text(child)))
-    return props
-
-
-def _seg(tuv: etree._Element) -> tuple[str, tuple[tuple[int, int], ...]]:
-    seg = xmlsafe.child(tuv, "seg")
-    return ("", ()) if seg is None else inline.read(seg, NATIVE_CODES)
+    text, codes = ("", ()) if seg is None else inline.read(seg, NATIVE_CODES)
+    return text, codes, props
 
 
 def fits(code: str) -> bool:
