@@ -3,6 +3,7 @@ mark verdicts, read it back with --ignore-from; and refuse what is not such a wo
 from __future__ import annotations
 
 import json
+import time
 import zipfile
 from pathlib import Path
 
@@ -137,3 +138,11 @@ def test_malformed_or_foreign_workbooks_are_refused(tmp_path, review, make, mess
 
 def test_verdicts_offered_include_accepted():
     assert VERDICTS[0] == "accepted"
+
+
+def test_workbook_is_byte_identical_in_every_run(tmp_path, review):
+    # openpyxl stamps the zip entries and the document properties with the time of saving
+    time.sleep(1.1)
+    again = tmp_path / "again.xlsx"
+    assert check(EXAMPLE, "--format", "xlsx", "-o", again).exit_code == 1
+    assert again.read_bytes() == review.read_bytes()

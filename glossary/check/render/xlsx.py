@@ -9,7 +9,9 @@ characters that XML cannot carry are dropped and texts are cut to what a cell ho
 """
 from __future__ import annotations
 
+import datetime
 import io
+import zipfile
 
 from ..engine import Report
 from ..ignore import COMMENT, SHEET, VERDICT, VERDICTS
@@ -18,6 +20,9 @@ from .csv import CELL_LIMIT
 from .records import COLUMNS, flat, record
 
 HEADER = (VERDICT, COMMENT, *COLUMNS)
+# The date on the workbook and its zip entries, so that the same report is the same bytes in
+# every run: the zip format's earliest.
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 WIDTHS = {VERDICT: 11, COMMENT: 24, "file": 16, "line": 6, "unit_id": 12, "segment": 8,
           "plural": 6, "rule": 20, "severity": 9, "confidence": 10, "reason": 24, "term": 18,
           "message": 50, "suggestion": 24, "source": 50, "target": 50, "source_span": 10,
@@ -67,6 +72,24 @@ def render(report: Report, *, title: str | None = None, **_options) -> bytes:
     _summary(book.create_sheet("rules"), report)
     out = io.BytesIO()
     book.save(out)
+    return _restamped(out.getvalue(), book.properties)
+
+
+def _restamped(workbook: bytes, properties) -> bytes:
+    """The workbook with its zip entries, creation and modification dated FIXED_TIME, in
+    the same order (openpyxl dates them when the workbook is made and saved)."""
+    from openpyxl.xml.constants import ARC_CORE
+    from openpyxl.xml.functions import tostring
+
+    properties.created = properties.modified = datetime.datetime(*FIXED_TIME)
+    core = tostring(properties.to_tree())
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as saved, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as stamped:
+        for entry in saved.infolist():
+            body = core if entry.filename == ARC_CORE else saved.read(entry)
+            stamped.writestr(zipfile.ZipInfo(entry.filename, FIXED_TIME), body,
+                             compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
