@@ -31,7 +31,9 @@ def rich_glossary():
              ("barrier troops", "blocking unit"), ("punishment detachment",),
              ("заградкоманда",), "term", 'Contested: "barrier" <troops> & co.',
              ("003.txt", "000.txt"), (("reviewer", "АБ"),)),
-        Term("smersh", "СМЕРШ", "Smersh", ("Смерть шпионам",), (), (), (), "organisation", "",
+        Term("smersh", "СМЕРШ", "Smersh", ("Смерть шпионам",), (), (), (), "organisation",
+             "Counter-intelligence of the People's Commissariat of Defence, then Main-"
+             "Directorate of Counter-intelligence: longer than a line, wrapped at a hyphen",
              (), (("reviewer", ""),)),
         Term("ref-m", "М.", "Moscow", (), (), (), (), "citation", "Place 𝔐 in references 🙂",
              ("001.txt",), (("reviewer", "ВК"),)),

@@ -282,7 +282,10 @@ TM_EXPORT_LOSES = {
     "tsv": {"context", "source_plural", "target_plurals"},
 }
 FULL = [*HARD, Segment("%d файл", "%d file", "ru", "en", source_plural="%d файла",
-                       target_plurals=("%d files",))]
+                       target_plurals=("%d files",)),
+        # a note longer than a PO line, with hyphens and a double space where it would wrap
+        Segment("Тыл", "Rear", "ru", "en", note="Not the rear of a unit: the rear of the "
+                "front, as in rear-protection troops and rear-area  security-service orders")]
 
 
 def test_every_export_format_has_a_loss_entry():

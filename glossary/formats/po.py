@@ -121,15 +121,13 @@ def write(path: str | Path, segments: Iterable[Segment], *, source_lang: str,
 def dumps(segments: Iterable[Segment], *, source_lang: str, target_lang: str) -> str:
     """The PO text for segments (what `write` writes)."""
     pairs = [_entry(s) for s in _one_per_source(segments)]
-    catalogue = polib.POFile()
-    catalogue.header = "Written by ruen-glossary."
-    catalogue.metadata = {
+    catalogue = new_catalogue("Written by ruen-glossary.", {
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Language": target_lang,
         "X-Source-Language": source_lang,
-    }
+    })
     if any(entry.msgid_plural for entry, _ in pairs):
         # The rule the segments came with (e.g. Django's nplurals=4), else the language's.
         from_props = next((forms for _, forms in pairs if forms), None)
@@ -138,6 +136,15 @@ def dumps(segments: Iterable[Segment], *, source_lang: str, target_lang: str) ->
     for entry, _ in pairs:
         catalogue.append(entry)
     return str(catalogue) + "\n"
+
+
+def new_catalogue(header: str, metadata: dict[str, str]) -> polib.POFile:
+    """An empty catalogue to write, its lines not wrapped: polib wraps a comment as prose, at
+    spaces and hyphens, and it reads back with line breaks where polib broke it (a note's
+    "rear-protection" came back as "rear-\\nprotection")."""
+    catalogue = polib.POFile(wrapwidth=0)
+    catalogue.header, catalogue.metadata = header, metadata
+    return catalogue
 
 
 OTHERS = "Other translations: "

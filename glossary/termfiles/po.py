@@ -24,6 +24,7 @@ from pathlib import Path
 import polib
 
 from ..errors import InputError
+from ..formats.po import new_catalogue
 from ..formats.poparse import Entry, parse
 from ..langtags import name, primary
 from ..model import COLUMNS, FORMS_COLUMN, Glossary, Term, split_list
@@ -101,11 +102,9 @@ def _note(entry: Entry) -> str:
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
     src, tgt = direction.split("-")
-    catalogue = polib.POFile()
-    catalogue.header = "Glossary written by ruen-glossary."
-    catalogue.metadata = {"MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
-                          "Content-Transfer-Encoding": "8bit", "Language": tgt,
-                          "X-Source-Language": src}
+    catalogue = new_catalogue("Glossary written by ruen-glossary.", {
+        "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit", "Language": tgt, "X-Source-Language": src})
     for term in glossary:
         context = dict(term.extra).get(CONTEXT, "")
         catalogue.append(polib.POEntry(msgid=term.preferred(src), msgstr=term.preferred(tgt),
