@@ -13,7 +13,7 @@ import click
 from .options import (batch_lines, format_option, glossary_option, jobs_option,
                       lang_options, output_option, refuse_overwriting, tm_option)
 from .output import (color_enabled, describe_skips, echo, highlight, message, plural,
-                     print_json)
+                     print_json, write_binary)
 from .terms import compile_glossary
 
 if TYPE_CHECKING:
@@ -372,7 +372,7 @@ def tm_pretranslate(file: Path, output: Path | None, min_score: int, overwrite: 
     """
     from glossary.textio import write_atomic
     from tm import default_path
-    from tm.pretranslate import pretranslate
+    from tm.pretranslate import encoded, pretranslate
 
     refuse_overwriting(output, "-o", [("translation memory", tm_path or default_path()),
                                       *(("glossary", g) for g in glossary_path)])
@@ -381,10 +381,11 @@ def tm_pretranslate(file: Path, output: Path | None, min_score: int, overwrite: 
         text, report = pretranslate(memory, file, min_score=min_score, overwrite=overwrite,
                                     source_lang=source_lang, target_lang=target_lang,
                                     vetter=vetter)
+    data = encoded(text, file)  # in the catalogue's charset and line ends
     if output is None:
-        echo(text, nl=False)
+        write_binary(data)
     else:
-        write_atomic(output, text)
+        write_atomic(output, data)
     summary = (f"{report.exact} exact, {report.fuzzy} fuzzy, {report.unmatched} without a "
                f"match, {report.kept} kept")
     if report.conflicts or report.forbidden:

@@ -1,6 +1,9 @@
 """Pre-translation of real PO catalogues: a TM made from a catalogue translates it back."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import polib
 import pytest
 from paths import DATA, needs_data
@@ -186,3 +189,32 @@ def test_vetter_judges_a_pair_once_and_hands_out_copies(small_glossary):
     again = vetter.forbidden("Штрафной батальон.", "Punishment battalion.", "ru-RU", "en-GB")
     assert [f.term for f in again] == ["penal-battalion"]
     assert len(vetter._judged) == 1
+
+
+def test_only_the_filled_entries_change_the_rest_of_the_file_is_kept_byte_for_byte(tmp_path):
+    # A KOI8-R catalogue with CRLF line ends, lines longer than polib writes, a header in
+    # no order polib knows, an obsolete entry and a closing comment: only the filled
+    # entry's lines may change, and the file stays in the charset its header declares.
+    header = ('# Translation of x.\r\n#\r\nmsgid ""\r\nmsgstr ""\r\n'
+              '"X-Source-Language: ru\\n"\r\n"Project-Id-Version: x 1.0\\n"\r\n'
+              '"Content-Type: text/plain; charset=KOI8-R\\n"\r\n"Language: en\\n"\r\n\r\n')
+    unmatched = ("#. An extracted comment longer than a line of polib's, naming the "
+                 "main-directorate-internal-troops.\r\n#: src/a.c:12\r\n"
+                 'msgid "Очень длинная строка, которую polib перенёс бы на другую строку '
+                 'файла, если бы переписал её"\r\nmsgstr ""\r\n\r\n')
+    tail = '#~ msgid "старое"\r\n#~ msgstr "old"\r\n\r\n# a closing comment\r\n'
+    po = tmp_path / "app.po"
+    po.write_bytes((header + unmatched + 'msgid "Войска НКВД"\r\nmsgstr ""\r\n\r\n'
+                    + tail).encode("koi8-r"))
+    (tmp_path / "tm.tsv").write_text("Войска НКВД\tNKVD troops\n", encoding="utf-8")
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        import_file(memory, tmp_path / "tm.tsv", source_lang="ru", target_lang="en")
+        report = pretranslate_file(memory, po, tmp_path / "out.po")
+    assert (report.exact, report.unmatched) == (1, 1)
+    wanted = (header + unmatched + 'msgid "Войска НКВД"\r\nmsgstr "NKVD troops"\r\n\r\n'
+              + tail).encode("koi8-r")
+    assert (tmp_path / "out.po").read_bytes() == wanted
+    shown = subprocess.run([sys.executable, "-c", "from cli import run; run()", "tm",
+                            "pretranslate", po, "--tm", tmp_path / "tm.sqlite"],
+                           capture_output=True, check=True)
+    assert shown.stdout == wanted

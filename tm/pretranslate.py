@@ -5,7 +5,8 @@ its msgid at or above the minimum score fills it. A 100% match with the same con
 translation; anything less, or another context, is marked ``#, fuzzy`` with the previous
 source as ``#| msgid`` (and ``#| msgctxt``) and the score in a translator comment
 (``TM: 87% (origin.tmx)``), so that a translator reviews it. Obsolete entries and the
-header are left alone, and the rest of the file is kept as polib writes it.
+header are left alone: only the lines of the entries filled change (written as polib writes
+an entry), every other line stays as it was, and the file keeps its charset and line ends.
 
 Two more reasons mark a filled entry fuzzy, each with a translator comment saying why: the
 TM holds several different 100% translations of the entry (``TM: 100%, other 100%
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     import polib
 
 COMMENT = re.compile(r"^(?:TM: \d+%|TM match: ).*$", re.MULTILINE)
+_HEADER_COMMENT = re.compile(r"\s*#(?:\s|$)")  # a translator comment (not #. #: #, #| #~)
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ def pretranslate(tm: TranslationMemory, path: str | Path, *, min_score: int = 75
     from glossary.formats import po as po_format
     from glossary.textio import read_text
 
-    catalogue = po_format._parse(read_text(path), path)
+    text = read_text(path)
+    catalogue = po_format._parse(text, path)
     source_lang = source_lang or catalogue.metadata.get("X-Source-Language") \
         or script(" ".join(e.msgid for e in islice(catalogue, 200))) or "en"
     target_lang = target_lang or catalogue.metadata.get("Language") or None
@@ -77,6 +80,7 @@ def pretranslate(tm: TranslationMemory, path: str | Path, *, min_score: int = 75
         target_lang = None  # a Language header naming the msgids' own language
     counts = {"exact": 0, "fuzzy": 0, "unmatched": 0, "kept": 0, "conflicts": 0,
               "forbidden": 0}
+    filled = []
     for entry in catalogue:
         if entry.obsolete or not entry.msgid:
             continue
@@ -100,9 +104,28 @@ def pretranslate(tm: TranslationMemory, path: str | Path, *, min_score: int = 75
                 warnings += [f"TM match: {describe(f)}" for f in flagged]
                 counts["forbidden"] += 1
         _fill(entry, match, exact and not warnings, warnings)
+        filled.append(entry)
         counts["exact" if exact and not warnings else "fuzzy"] += 1
-    text = str(catalogue)
+    text = _spliced(text, catalogue, filled)
     return (text if text.endswith("\n") else text + "\n"), PretranslateReport(str(path), **counts)
+
+
+def encoded(text: str, path: str | Path) -> bytes:
+    """The pre-translated text of the catalogue at `path` as that file is stored: the
+    charset its header declares (a KOI8-R catalogue written as UTF-8 would be read as
+    KOI8-R by every gettext tool) and its line ends; a character the charset lacks is an
+    InputError."""
+    import warnings
+
+    from glossary.errors import DecodingWarning
+    from glossary.termfiles.patch import Layout
+    from glossary.textio import decode
+
+    data = Path(path).read_bytes()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DecodingWarning)  # said when the file was read
+        layout = Layout.of(data, decode(data, path))
+    return layout.encode(text.replace("\n", layout.newline), path)
 
 
 def pretranslate_file(tm: TranslationMemory, path: str | Path, out: str | Path, **options
@@ -111,8 +134,27 @@ def pretranslate_file(tm: TranslationMemory, path: str | Path, out: str | Path, 
     from glossary.textio import write_atomic
 
     text, report = pretranslate(tm, path, **options)
-    write_atomic(out, text)
+    write_atomic(out, encoded(text, path))
     return report
+
+
+def _spliced(text: str, catalogue: polib.POFile, filled: list[polib.POEntry]) -> str:
+    """`text` with the lines of each filled entry replaced by the entry as polib writes it.
+
+    An entry runs from its first line (polib's `linenum`; 0 for a first entry in a file
+    without a header, whose opening translator comments polib takes for the header's) to
+    its last string line before the next entry starts.
+    """
+    lines = text.split("\n")
+    starts = sorted(e.linenum - 1 for e in catalogue if e.linenum)
+    for entry in sorted(filled, key=lambda e: e.linenum, reverse=True):
+        first = entry.linenum - 1 if entry.linenum else next(
+            i for i, line in enumerate(lines) if line.strip() and not _HEADER_COMMENT.match(line))
+        end = next((start for start in starts if start > first), len(lines))
+        while end > first and not lines[end - 1].lstrip().startswith(("msg", '"')):
+            end -= 1  # blank lines and a comment after the entry are not its own
+        lines[first:end] = entry.__unicode__(catalogue.wrapwidth).rstrip("\n").split("\n")
+    return "\n".join(lines)
 
 
 def _translated(entry: polib.POEntry) -> bool:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import COLUMNS, Glossary, Term
+from ..textio import declared_charset
 from . import csv, tsv
 
 LINE_FORMATS = ("tsv", "csv")
@@ -44,18 +45,19 @@ class Layout:
 
     @classmethod
     def of(cls, data: bytes, text: str) -> "Layout":
-        """The layout of a file's bytes, `text` being how they were read (without the BOM).
-        An encoding that was guessed or repaired (bad bytes read as U+FFFD) is not kept:
-        such a file is written as UTF-8."""
+        """The layout of a file's bytes, `text` being how they were read (without the BOM):
+        the charset the file declares (a PO header's), UTF-8 or cp1251. An encoding that was
+        guessed otherwise or repaired (bad bytes read as U+FFFD) is not kept: such a file is
+        written as UTF-8."""
         newline = found.group() if (found := _BREAK.search(text)) else "\n"
         for bom, encoding in _BOMS:
             if data.startswith(bom):
                 return cls(encoding, bom, newline)
-        for encoding in ("utf-8", "cp1251"):
+        for encoding in (declared_charset(data) or "utf-8", "utf-8", "cp1251"):
             try:
                 if data.decode(encoding) == text:
                     return cls(encoding, b"", newline)
-            except UnicodeDecodeError:
+            except (UnicodeDecodeError, LookupError):  # LookupError: a charset Python lacks
                 pass
         return cls("utf-8", b"", newline)
 
