@@ -108,3 +108,17 @@ def test_shipped_glossary_export_has_no_product(runner):
     result = runner.invoke(main, ["export", "--format", "omegat", "--with-forms"])
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == pairs + forms
+
+
+def test_omegat_reads_back_without_its_forms(tmp_path):
+    # as TBX and PO do: the forms an export added are no concepts of their own; a note of
+    # a user's that starts as a form's does is a note
+    uniform = Term("form", "форма", "form", note="Form of a word. Not a uniform.")
+    path = tmp_path / "g.txt"
+    termfiles.write(with_forms(Glossary([CAMP, NAME, uniform]), "ru-en"), path, "omegat")
+    assert "лагерях\tcamp\tForm of лагерь. one concept: camp" in path.read_text(encoding="utf-8")
+    assert [(t.ru, t.ru_variants, t.en, t.en_variants, t.en_forbidden, t.note)
+            for t in termfiles.read(path)] == [
+        ("лагерь", (), "camp", ("encampment",), ("lager",), ""),
+        ("Михаил Девятаев", (), "Mikhail Devyatayev", (), (), ""),
+        ("форма", (), "form", (), (), "Form of a word. Not a uniform.")]

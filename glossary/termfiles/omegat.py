@@ -14,7 +14,7 @@ OmegaT has no forbidden renderings either: the export writes them into the comme
 after the note (``Forbidden: a | b``), where a translator sees them, and reading takes them
 back from there. Having no preferred terms, an OmegaT file gives an import only forms to
 add, and a note (see `given`). An export --with-forms adds a line per inflected source
-form, to the preferred rendering, its comment saying ``Form of …``.
+form, to the preferred rendering, its comment saying ``Form of …``; reading leaves them out.
 """
 from __future__ import annotations
 
@@ -49,9 +49,23 @@ def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
             continue
         rows.append((number, cells[0].strip(), cells[1].strip(),
                      cells[2].strip() if len(cells) > 2 else ""))
-    terms = [_term(group) for group in _concepts(rows)]
+    terms = [_term(group) for group in _concepts(_without_forms(rows))]
     direction = "en-ru" if script(" ".join(r[1] for r in rows[:50])) == "en" else "ru-en"
     return Glossary(_unique_ids(terms), path=str(path), direction=direction)
+
+
+def _without_forms(rows: list[tuple[int, str, str, str]]) -> list[tuple[int, str, str, str]]:
+    """The rows less the inflected forms an export --with-forms added (comment ``Form of X.
+    C``, where a row of the file has the source X and the comment C): no concepts of their
+    own, as a TBX or PO file's forms are not. A user's note that only starts so is kept."""
+    written = {(source, comment) for _, source, _, comment in rows}
+
+    def is_form(comment: str) -> bool:
+        named = comment[len(FORM_LABEL):] if comment.startswith(FORM_LABEL) else ""
+        return any((named[:i], named[i + 1:].strip()) in written
+                   for i, char in enumerate(named) if char == ".")
+
+    return [row for row in rows if not is_form(row[3])]
 
 
 def _concepts(rows: list[tuple[int, str, str, str]]) -> list[list[tuple[int, str, str, str]]]:
