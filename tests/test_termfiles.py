@@ -36,7 +36,7 @@ def rich_glossary():
              "Directorate of Counter-intelligence: longer than a line, wrapped at a hyphen",
              (), (("reviewer", ""),)),
         Term("ref-m", "М.", "Moscow", (), (), (), (), "citation", "Place 𝔐 in references 🙂",
-             ("001.txt",), (("reviewer", "ВК"),)),
+             ("001.txt",), (("reviewer", "ВК"),), match="exact"),
     ]
     columns = ("id", "ru", "en", "ru_variants", "en_variants", "en_forbidden", "ru_forbidden",
                "kind", "note", "source", "reviewer")
@@ -45,14 +45,14 @@ def rich_glossary():
 
 # What each registered glossary format cannot store (README, "Commands": OmegaT's format has
 # only source⇥target⇥comment lines, so ids are rebuilt and kind, source-side forbidden forms,
-# sources and extra columns are lost; the target's forbidden forms travel in the comment. A
+# sources, match modes and extra columns are lost; the target's forbidden forms travel in the comment. A
 # PO glossary has one msgid/msgstr pair and a comment per concept). Every other field must
 # come back exactly.
 LOSES: dict[str, set[str]] = {
     "tsv": set(), "csv": set(), "tbx": set(), "json": set(),
-    "omegat": {"id", "kind", "ru_forbidden", "source", "extra"},
+    "omegat": {"id", "kind", "ru_forbidden", "source", "extra", "match"},
     "po": {"id", "ru_variants", "en_variants", "en_forbidden", "ru_forbidden", "kind", "source",
-           "extra"},
+           "extra", "match"},
 }
 
 
