@@ -81,6 +81,26 @@ def test_fuzzy_plural_keeps_every_form(tmp_path):
     assert entry.tcomment == "TM: 69% (tm.po)"  # 1 − 1 ÷ 3.25: a word and a tag
 
 
+def test_a_100_percent_plural_with_fewer_forms_than_the_catalogue_is_counted_fuzzy(tmp_path):
+    # Django's Russian catalogues have four plural forms, a TM unit from elsewhere three:
+    # the entry is marked fuzzy (its fourth form empty), and the summary must say so
+    tm_po = tmp_path / "tm.po"
+    tm_po.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Plural-Forms: nplurals=3; '
+                     'plural=(n%10==1 ? 0 : n%10>=2 && n%10<=4 ? 1 : 2);\\n"\n\n'
+                     'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d файл"\n'
+                     'msgstr[1] "%d файла"\nmsgstr[2] "%d файлов"\n', encoding="utf-8")
+    po = tmp_path / "a.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "%d file"\n'
+                  'msgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] ""\nmsgstr[2] ""\n'
+                  'msgstr[3] ""\n', encoding="utf-8")
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        import_file(memory, tm_po)
+        text, report = pretranslate(memory, po)
+    (entry,) = polib.pofile(text)
+    assert entry.fuzzy and entry.msgstr_plural[3] == ""
+    assert (report.exact, report.fuzzy) == (0, 1)
+
+
 def test_russian_msgids_are_recognised_without_a_source_language_header(tmp_path):
     memory_file = tmp_path / "units.tsv"
     memory_file.write_text("Заградотряды стояли сзади.\tThe blocking detachments stood behind.\n",

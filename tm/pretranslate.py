@@ -103,9 +103,8 @@ def pretranslate(tm: TranslationMemory, path: str | Path, *, min_score: int = 75
             if flagged:
                 warnings += [f"TM match: {describe(f)}" for f in flagged]
                 counts["forbidden"] += 1
-        _fill(entry, match, exact and not warnings, warnings)
         filled.append(entry)
-        counts["exact" if exact and not warnings else "fuzzy"] += 1
+        counts["exact" if _fill(entry, match, exact and not warnings, warnings) else "fuzzy"] += 1
     text = _spliced(text, catalogue, filled)
     return (text if text.endswith("\n") else text + "\n"), PretranslateReport(str(path), **counts)
 
@@ -183,7 +182,9 @@ def _best(tm: TranslationMemory, entry: polib.POEntry, min_score: int, source_la
     return chosen, others
 
 
-def _fill(entry: polib.POEntry, match: FuzzyMatch, exact: bool, warnings: list[str]) -> None:
+def _fill(entry: polib.POEntry, match: FuzzyMatch, exact: bool, warnings: list[str]) -> bool:
+    """Fill the entry from the match; whether it was filled as a translation (not fuzzy: a
+    plural entry is fuzzy too when the unit has not its number of forms)."""
     unit = match.unit
     if entry.msgid_plural:
         forms = (unit.target, *unit.target_plurals)
@@ -198,7 +199,7 @@ def _fill(entry: polib.POEntry, match: FuzzyMatch, exact: bool, warnings: list[s
             entry.flags.remove("fuzzy")
         entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
         entry.tcomment = comment
-        return
+        return True
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
     entry.previous_msgid = unit.source
@@ -207,3 +208,4 @@ def _fill(entry: polib.POEntry, match: FuzzyMatch, exact: bool, warnings: list[s
     origin = f" ({unit.origin})" if unit.origin else ""
     entry.tcomment = "\n".join(filter(None, (comment, f"TM: {match.score}%{origin}",
                                               *warnings)))
+    return False
