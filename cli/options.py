@@ -32,8 +32,15 @@ def glossary_option(func: F) -> F:
 
 def _non_empty_paths(ctx: click.Context, param: click.Parameter,
                      value: tuple[Path, ...]) -> tuple[Path, ...]:
-    """The paths without the empty ones a stray separator in $GLOSSARY_FILE makes."""
-    return tuple(p for p in value if str(p) not in ("", "."))
+    """The paths without the empty ones a stray separator in $GLOSSARY_FILE makes. An empty
+    --glossary on the command line (`--glossary "$UNSET"`) is a usage error: read as no
+    path, it would check against the shipped glossary without a word."""
+    kept = tuple(p for p in value if str(p) not in ("", "."))
+    if len(kept) < len(value) and param.name is not None and \
+            ctx.get_parameter_source(param.name) == click.core.ParameterSource.COMMANDLINE:
+        raise click.BadParameter("an empty path; name a glossary file, or leave the option "
+                                 "out for the shipped glossary")
+    return kept
 
 
 def no_cache_option(func: F) -> F:

@@ -96,6 +96,21 @@ def test_a_stray_separator_in_the_variable_is_ignored(runner, files, monkeypatch
     assert data[0]["glossary"] == str(project)
 
 
+@pytest.mark.parametrize("command", [["lookup", "штрафбат"], ["check", "draft.tsv"],
+                                     ["add", "--ru", "рота", "--en", "company"]])
+def test_an_empty_glossary_path_on_the_command_line_is_refused(runner, files, tmp_path,
+                                                               monkeypatch, command):
+    """`--glossary "$UNSET"` would otherwise read the shipped glossary without a word."""
+    project, _ = files
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.tsv").write_text("Штрафбат\tPenal battalion\n", encoding="utf-8")
+    before = project.read_bytes()
+    result = runner.invoke(main, [*command, "--glossary", ""])
+    assert result.exit_code == 2
+    assert "an empty path" in result.stderr and "Traceback" not in result.stderr
+    assert project.read_bytes() == before
+
+
 def test_check_names_the_glossary_behind_findings(runner, files, tmp_path):
     project, domain = files
     draft = tmp_path / "d.tsv"

@@ -3,6 +3,9 @@ r"""Tab-separated segment pairs: ``source⇥target`` or ``source⇥target⇥note
 * An optional first line ``source⇥target`` (or ``source⇥target⇥note``), in any case, is a
   header and is skipped. Blank lines are skipped.
 * A line without a tab, or with more than three cells, is an error with its line number.
+* A file a spreadsheet saved as tab-delimited text is read as it quotes cells (a cell
+  holding a quote, a tab or a line break wrapped in quotes, its quotes doubled), where the
+  file shows it (see quotedtsv.py); a cell a person wrapped in quotes stays as written.
 * Cells are taken exactly as they are (no stripping), except for backslash escapes:
   ``\t`` tab, ``\n`` newline, ``\r`` carriage return and ``\\`` backslash are unescaped on
   reading and produced on writing, so multi-line units round trip. Any other backslash is
@@ -20,6 +23,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .. import quotedtsv
 from ..errors import InputError
 from ..segment import Segment
 from ..textio import write_atomic
@@ -38,10 +42,7 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
     """Yield the pairs of a TSV file (see the module docstring)."""
     text = read_nonempty(path)
     first = True
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        cells = line.split("\t")
+    for number, cells in _records(text, path):
         if first and tuple(c.strip().lower() for c in cells) in HEADERS:
             first = False
             continue
@@ -59,6 +60,18 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
             yield Segment(source=source, target=target, source_lang=source_lang,
                           target_lang=target_lang, line=number, note=note,
                           state=state(target))
+
+
+def _records(text: str, path: str | Path) -> list[tuple[int, list[str]]]:
+    """(line, cells) of every non-blank record: a line, or as a spreadsheet quotes cells
+    where the file shows that it was written so (quotedtsv.py)."""
+    if quotedtsv.is_quoted(text):
+        return quotedtsv.rows(text, path)
+    found = [(number, line.split("\t")) for number, line in enumerate(text.split("\n"), start=1)
+             if line.strip()]
+    if any(len(cells) == 1 for _, cells in found):  # a line without a tab: a cell over lines?
+        return quotedtsv.spanning_rows(text, path, lambda cells: 2 <= len(cells) <= 3) or found
+    return found
 
 
 def write(path: str | Path, segments: Iterable[Segment], *, source_lang: str,

@@ -188,4 +188,4 @@ def _row(cells: list[str], fmt: str, delimiter: str) -> str:
 def reread(text: str, fmt: str, path: str | Path) -> Glossary:
     """The glossary a patched text holds, as its reader reads it (cells not yet cleaned)."""
     plain = text.replace("\r\n", "\n").replace("\r", "\n")
-    return tsv.parse_rows(tsv.records(plain), path) if fmt == "tsv" else csv.parse(plain, path)
+    return tsv.parse_rows(tsv.records(plain, path), path) if fmt == "tsv" else csv.parse(plain, path)

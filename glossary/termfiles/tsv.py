@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import quotedtsv
 from ..errors import InputError
 from ..model import COLUMNS, OPTIONAL_COLUMNS, REQUIRED, Glossary, Term
 from ..normalize import script
@@ -26,7 +27,7 @@ EXTENSIONS = (".tsv",)
 
 
 def read(path: str | Path, skip: list[InputError] | None = None) -> Glossary:
-    return parse_rows(records(read_text(path)), path, skip)
+    return parse_rows(records(read_text(path), path), path, skip)
 
 
 def dumps(glossary: Glossary, direction: str = "ru-en") -> str:
@@ -152,8 +153,15 @@ def _alias(name: str) -> str:
     return "note" if _NOTE.fullmatch(name) else name
 
 
-def records(text: str) -> Iterable[tuple[int, list[str]]]:
-    """(line number, cells) of every non-blank line."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            yield number, line.split("\t")
+def records(text: str, path: str | Path) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of every non-blank line; of every record as a spreadsheet
+    quotes cells, where the file shows it was written so (quotedtsv.py: a note holding
+    quotes or a line break)."""
+    if quotedtsv.is_quoted(text):
+        return quotedtsv.rows(text, path)
+    found = [(number, line.split("\t")) for number, line in enumerate(text.split("\n"), start=1)
+             if line.strip()]
+    if found and any(len(cells) != len(found[0][1]) for _, cells in found):
+        width = len(found[0][1])
+        return quotedtsv.spanning_rows(text, path, lambda cells: len(cells) == width) or found
+    return found
