@@ -43,11 +43,11 @@ def rich_glossary():
     return Glossary(terms, columns=columns)
 
 
-# What each registered glossary format cannot store (README, "Commands": OmegaT's format has
-# only source⇥target⇥comment lines, so ids are rebuilt and kind, source-side forbidden forms,
-# sources, match modes and extra columns are lost; the target's forbidden forms travel in the comment. A
-# PO glossary has one msgid/msgstr pair and a comment per concept). Every other field must
-# come back exactly.
+# What each registered glossary format cannot store (README, "Known limits": OmegaT's format
+# has only source⇥target⇥comment lines, so ids are rebuilt and kind, source-side forbidden
+# forms, sources, match modes and extra columns are lost; the target's forbidden forms travel
+# in the comment. A PO glossary has one msgid/msgstr pair and a comment per concept). Every
+# other field must come back exactly.
 LOSES: dict[str, set[str]] = {
     "tsv": set(), "csv": set(), "tbx": set(), "json": set(),
     "omegat": {"id", "kind", "ru_forbidden", "source", "extra", "match"},

@@ -81,37 +81,38 @@ def test_fuzzy_plural_keeps_every_form(tmp_path):
     assert entry.tcomment == "TM: 69% (tm.po)"  # 1 − 1 ÷ 3.25: a word and a tag
 
 
+def pretranslated(tmp_path, memory_name: str, memory_text: str, catalogue: str):
+    """(text, report) of pre-translating `catalogue` from a TM of one file."""
+    (tmp_path / memory_name).write_text(memory_text, encoding="utf-8")
+    po = tmp_path / "a.po"
+    po.write_text(catalogue, encoding="utf-8")
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        import_file(memory, tmp_path / memory_name)
+        return pretranslate(memory, po)
+
+
 def test_a_100_percent_plural_with_fewer_forms_than_the_catalogue_is_counted_fuzzy(tmp_path):
     # Django's Russian catalogues have four plural forms, a TM unit from elsewhere three:
     # the entry is marked fuzzy (its fourth form empty), and the summary must say so
-    tm_po = tmp_path / "tm.po"
-    tm_po.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Plural-Forms: nplurals=3; '
-                     'plural=(n%10==1 ? 0 : n%10>=2 && n%10<=4 ? 1 : 2);\\n"\n\n'
-                     'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d файл"\n'
-                     'msgstr[1] "%d файла"\nmsgstr[2] "%d файлов"\n', encoding="utf-8")
-    po = tmp_path / "a.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "%d file"\n'
-                  'msgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] ""\nmsgstr[2] ""\n'
-                  'msgstr[3] ""\n', encoding="utf-8")
-    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        import_file(memory, tm_po)
-        text, report = pretranslate(memory, po)
+    text, report = pretranslated(
+        tmp_path, "tm.po",
+        'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Plural-Forms: nplurals=3; '
+        'plural=(n%10==1 ? 0 : n%10>=2 && n%10<=4 ? 1 : 2);\\n"\n\nmsgid "%d file"\n'
+        'msgid_plural "%d files"\nmsgstr[0] "%d файл"\nmsgstr[1] "%d файла"\n'
+        'msgstr[2] "%d файлов"\n',
+        'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "%d file"\nmsgid_plural "%d files"\n'
+        'msgstr[0] ""\nmsgstr[1] ""\nmsgstr[2] ""\nmsgstr[3] ""\n')
     (entry,) = polib.pofile(text)
     assert entry.fuzzy and entry.msgstr_plural[3] == ""
     assert (report.exact, report.fuzzy) == (0, 1)
 
 
 def test_russian_msgids_are_recognised_without_a_source_language_header(tmp_path):
-    memory_file = tmp_path / "units.tsv"
-    memory_file.write_text("Заградотряды стояли сзади.\tThe blocking detachments stood behind.\n",
-                           encoding="utf-8")
-    po = tmp_path / "ru-en.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
-                  'msgid "Заградотряды стояли сзади."\nmsgstr ""\n\n'
-                  'msgid "Заградотряд стоял сзади."\nmsgstr ""\n', encoding="utf-8")
-    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        import_file(memory, memory_file)
-        text, report = pretranslate(memory, po)
+    text, report = pretranslated(
+        tmp_path, "units.tsv",
+        "Заградотряды стояли сзади.\tThe blocking detachments stood behind.\n",
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Заградотряды стояли сзади."\n'
+        'msgstr ""\n\nmsgid "Заградотряд стоял сзади."\nmsgstr ""\n')
     assert (report.exact, report.fuzzy, report.unmatched) == (1, 1, 0)
     assert 'msgstr "The blocking detachments stood behind."' in text
 
