@@ -407,6 +407,42 @@ def test_xliff_20_each_segment_is_a_segment(tmp_path):
     assert skips == [(12, SKIP_UNTRANSLATED)]
 
 
+XLIFF_12_SEGMENTED = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="doc" source-language="ru-RU" target-language="en-GB" datatype="plaintext">
+  <body>
+   <trans-unit id="7" approved="yes">
+    <source>Заградотряд задержал 12 человек. Штрафной <g id="1">батальон</g> отличился.</source>
+    <seg-source><mrk mtype="seg" mid="1">Заградотряд задержал 12 человек.</mrk>
+      <mrk mtype="seg" mid="2">Штрафной <g id="1">батальон</g> отличился.</mrk></seg-source>
+    <target state="translated"><mrk mtype="seg" mid="1">The barrier troops detained 12 people.</mrk>
+      <mrk mtype="seg" mid="2"></mrk></target>
+   </trans-unit>
+   <trans-unit id="8"><source>НКВД</source>
+    <seg-source><mrk mtype="seg" mid="1">НКВД</mrk></seg-source>
+    <target>NKVD</target>
+   </trans-unit>
+  </body>
+ </file>
+</xliff>
+"""
+
+
+def test_xliff_12_seg_source_segments_are_segments(tmp_path):
+    """Trados, memoQ and Okapi write a segmented unit's sentences as <mrk mtype="seg">: each
+    is a segment of its own (as a 2.0 <segment>), and the markers are no inline codes: read
+    as the unit whole, every marker was a tag missing from the source."""
+    path = write_bytes(tmp_path / "doc.xlf", XLIFF_12_SEGMENTED)
+    skips: list = []
+    got = read_all(path, on_skip=lambda *a: skips.append(a[:2]))
+    assert [(s.source, s.target, s.id, s.line) for s in got] == [
+        ("Заградотряд задержал 12 человек.", "The barrier troops detained 12 people.", "7/1", 7),
+        # A target not segmented as its seg-source is is read with the unit whole.
+        ("НКВД", "NKVD", "8", 12)]
+    assert skips == [(8, SKIP_UNTRANSLATED)]  # 7/2, whose <mrk> in the target is empty
+
+
 def test_xliff_without_namespace_and_reversed_request(tmp_path):
     path = write_bytes(tmp_path / "old.xlf", XLIFF_12.replace(
         ' xmlns="urn:oasis:names:tc:xliff:document:1.2"', ""))
