@@ -340,6 +340,20 @@ def test_po_lines_fuzzy_untranslated_context_and_plurals(runner, gloss, tmp_path
         2, 11, "missing-term")
 
 
+def test_po_plural_entry_partly_translated_is_checked_form_by_form(runner, gloss, tmp_path):
+    """msgstr[0] and [1] given, [2] not: the empty form is untranslated, the others are
+    checked as they are (they were reported empty, and never checked)."""
+    path = tmp_path / "draft.po"
+    path.write_text(PO.split("#~")[0].replace('msgstr[2] "%d лагерей"', 'msgstr[2] ""')
+                    .replace('msgstr[1] "%d спецлагеря"', 'msgstr[1] "%d 7 лагеря"'),
+                    encoding="utf-8")
+    found = as_json(run(runner, gloss, path, "--format", "json"))["findings"]
+    assert [(f["line"], f["rule"], f["plural"], f["target"]) for f in found
+            if f["line"] == 22] == [
+        (22, "missing-term", 1, "%d 7 лагеря"), (22, "number-mismatch", 1, "%d 7 лагеря"),
+        (22, "untranslated", 2, "")]
+
+
 def test_tmx_languages_from_the_file(runner, gloss, tmp_path):
     path = tmp_path / "draft.tmx"
     path.write_text(TMX, encoding="utf-8")

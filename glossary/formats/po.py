@@ -237,13 +237,13 @@ def _segment(entry: Entry, line: int, plural_forms: str, source_lang: str | None
     if entry.msgid_plural:
         forms = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
         target, target_plurals = (forms[0], tuple(forms[1:])) if forms else ("", ())
-        # A partly translated plural entry is untranslated: it would mislead a TM.
-        if not all(forms):
-            target = ""
+        # A partly translated plural entry is untranslated (it would mislead a TM), its
+        # forms kept as written: the checker reports the empty ones and checks the others.
+        complete = bool(forms) and all(forms)
         if plural_forms:
             props.append((PROP_PLURAL_FORMS, plural_forms))
     else:
-        target, target_plurals = entry.msgstr, ()
+        target, target_plurals, complete = entry.msgstr, (), True
     note = "\n".join(c for c in (entry.comment, entry.tcomment) if c) or None
     source, context = entry.msgid, entry.msgctxt
     kde = _KDE_CONTEXT.match(source)
@@ -253,8 +253,9 @@ def _segment(entry: Entry, line: int, plural_forms: str, source_lang: str | None
                    target_lang=target_lang, line=line, context=context, note=note,
                    source_plural=entry.msgid_plural or None, target_plurals=target_plurals,
                    fuzzy=entry.fuzzy,
-                   props=tuple(props), state=state(target, fuzzy=entry.fuzzy,
-                                                   obsolete=entry.obsolete))
+                   props=tuple(props),
+                   state=state(target if complete else "", fuzzy=entry.fuzzy,
+                               obsolete=entry.obsolete))
 
 
 def _entry(segment: Segment) -> tuple[polib.POEntry, str | None]:
