@@ -363,6 +363,18 @@ def test_tmx_languages_from_the_file(runner, gloss, tmp_path):
     assert (data["summary"]["source_lang"], data["summary"]["target_lang"]) == ("ru", "en")
 
 
+def test_tmx_unit_without_russian_english_is_skipped_not_checked(runner, gloss, tmp_path):
+    """A multilingual TMX's <tu> holding Russian and French only is no Russian–English
+    segment: the French was checked as English (never a finding) and counted checked."""
+    path = tmp_path / "draft.tmx"
+    path.write_text(TMX.replace("</body>", '<tu><tuv xml:lang="ru"><seg>Спецлагерь 5.</seg>'
+                                '</tuv><tuv xml:lang="fr-FR"><seg>Le camp 6.</seg></tuv></tu>\n'
+                                "</body>"), encoding="utf-8")
+    result = run(runner, gloss, path, "--format", "json")
+    assert as_json(result)["summary"]["segments"] == 2
+    assert result.stderr == "Skipped 1 unit: ru→fr-FR, not a Russian–English pair (line 7).\n"
+
+
 @pytest.mark.parametrize("text, expected", [
     (XLIFF12, [(1, "1", "forbidden-term", "penal-battalion")]),
     (XLIFF20, [(2, "u2", "missing-term", "special-settler")]),
