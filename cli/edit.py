@@ -134,7 +134,7 @@ def add(term_id: str | None, glossary_path: tuple[Path, ...], **values: Any) -> 
     """Add one entry to your glossary (the first --glossary, created if missing); it is
     validated and written under a lock, so two at once lose nothing.
 
-    Example: glossary add --glossary my.tsv --ru "штурмовой батальон" --en "assault battalion"
+    Example: glossary add --glossary my.tsv --ru "полевая почта" --en "field post"
     """
     from glossary.edit import add as add_term
     from glossary.edit import parse_fields, update

@@ -5,6 +5,7 @@ import gc
 import json
 import os
 import pty
+import shlex
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,18 @@ def test_every_command_has_help_with_an_example(runner, path):
     result = runner.invoke(main, [*path, "--help"])
     assert result.exit_code == 0, result.output
     assert f"Example: {' '.join(('glossary', *path))}" in result.output
+
+
+def test_the_glossary_editing_examples_run_as_written(runner, tmp_path, monkeypatch):
+    """add's and edit's examples, on a glossary started as the README says (an export of
+    the shipped one): add's named a term the shipped glossary has, and failed (exit 2)."""
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(main, ["export", "-o", "my.tsv"]).exit_code == 0
+    for name in ("add", "edit"):
+        text = " ".join(runner.invoke(main, [name, "--help"]).output.split())
+        example = shlex.split(text.split("Example: glossary ")[1].split(" Options:")[0])
+        result = runner.invoke(main, example)
+        assert result.exit_code == 0, (example, result.stderr)
 
 
 def test_lookup_found_text(runner, gloss):
