@@ -79,7 +79,8 @@ def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool,
         update(target, change, create=True)
     report = reports[-1]
     for label, ids in (("added", report.added), ("unchanged", report.unchanged),
-                       ("replaced", report.replaced), ("merged", report.merged)):
+                       ("replaced", report.replaced), ("merged", report.merged),
+                       ("kept", report.kept)):
         echo(f"{label}: {len(ids)}")
     if dry_run:
         echo_changes(report)

@@ -158,7 +158,7 @@ def test_import_merges_with_conflict_report(runner, gloss, tmp_path):
     kept = runner.invoke(main, args)
     assert kept.exit_code == 1
     assert kept.output.splitlines() == [
-        "added: 1", "unchanged: 0", "replaced: 0", "merged: 0",
+        "added: 1", "unchanged: 0", "replaced: 0", "merged: 0", "kept: 1",
         "conflict: filtration-camp: en_variants: ours '' / theirs 'screening camp'"]
     merged = runner.invoke(main, args + ["--on-conflict", "merge"])
     assert merged.exit_code == 0
