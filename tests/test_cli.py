@@ -223,6 +223,12 @@ def test_lookup_with_a_tm_counts_renderings(runner, gloss, tmp_path):
     from_env = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--format", "json",
                                     "заградотряд"], env={"GLOSSARY_TM": str(tm)})
     assert json.loads(from_env.output) == [entry]  # $GLOSSARY_TM is honoured as --tm is
+    # TSV has the TM's renderings too (it dropped them without a word)
+    rows = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--tm", str(tm),
+                                "--format", "tsv", "заградотряд"]).stdout.splitlines()
+    assert rows[0].endswith("\tglossary\ttm")
+    assert rows[1].endswith("\tbarrier troops ×2, blocking detachment ×1, punishment "
+                            "detachment ×1")
     missing = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--tm",
                                    str(tmp_path / "none.sqlite"), "заградотряд"])
     assert missing.exit_code == 2 and not (tmp_path / "none.sqlite").exists()
