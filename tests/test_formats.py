@@ -443,6 +443,33 @@ def test_xliff_12_seg_source_segments_are_segments(tmp_path):
     assert skips == [(8, SKIP_UNTRANSLATED)]  # 7/2, whose <mrk> in the target is empty
 
 
+@pytest.mark.parametrize("text", [
+    """<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="x" source-language="ru" target-language="en" datatype="plaintext"><body>
+  <group id="g" translate="no">
+   <trans-unit id="1"><source>НКВД 5</source><target>NKVD 6</target></trans-unit>
+   <trans-unit id="2" translate="yes"><source>Смерш</source><target>Smersh</target></trans-unit>
+  </group>
+  <trans-unit id="3"><source>Штрафбат</source><target>Penal battalion</target></trans-unit>
+ </body></file></xliff>""",
+    """<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru" trgLang="en">
+ <file id="f1" translate="no">
+  <unit id="1"><segment><source>НКВД 5</source><target>NKVD 6</target></segment></unit>
+  <group id="g"><unit id="2" translate="yes"><segment><source>Смерш</source>
+   <target>Smersh</target></segment></unit></group>
+ </file>
+ <file id="f2"><unit id="3"><segment><source>Штрафбат</source><target>Penal battalion</target>
+  </segment></unit></file></xliff>"""], ids=["1.2", "2.0"])
+def test_xliff_translate_no_is_inherited(tmp_path, text):
+    """translate="no" on a <group> (or a 2.0 <file>) holds for its units unless one says
+    otherwise: those units were checked and stored in the TM."""
+    path = write_bytes(tmp_path / "app.xlf", text)
+    skips: list = []
+    got = read_all(path, on_skip=lambda *a: skips.append(a[:2]))
+    assert [s.id for s in got] == ["2", "3"]
+    assert [reason for _line, reason in skips] == [SKIP_NOT_TRANSLATABLE]
+
+
 def test_xliff_without_namespace_and_reversed_request(tmp_path):
     path = write_bytes(tmp_path / "old.xlf", XLIFF_12.replace(
         ' xmlns="urn:oasis:names:tc:xliff:document:1.2"', ""))

@@ -7,7 +7,8 @@ streams the file and works with or without the namespace.
   segmented by ``<seg-source>`` gives each ``<mrk mtype="seg">`` as a segment (id
   ``UNIT/MID`` when it has several; a target not segmented so is read with the unit whole);
   languages from the enclosing ``<file source-language target-language>``;
-  ``translate="no"`` units are skipped through `on_skip`. State: no target, an empty or
+  ``translate="no"`` units (on the unit, else inherited from its ``<group>`` or ``<file>``)
+  are skipped through `on_skip`. State: no target, an empty or
   whitespace-only one, or a target ``state`` of ``new``/``needs-translation`` is
   untranslated; ``needs-review-*``, ``needs-adaptation``, ``needs-l10n`` are fuzzy; the rest
   translated. ``<note>``\\s → note; ``<context context-type="x-context">`` (or
@@ -76,7 +77,7 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
         if key not in resolved:
             resolved[key] = resolve_langs(*key, source_lang, target_lang, path)
         src, tgt, reverse = resolved[key]
-        if unit.get("translate") == "no":
+        if not _translatable(unit):
             skipped(on_skip, unit.sourceline, SKIP_NOT_TRANSLATABLE)
             continue
         parts = _units_12(unit) if xmlsafe.local(unit.tag) == "trans-unit" else _units_20(unit)
@@ -86,6 +87,16 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
                 continue
             segment = replace(segment, source_lang=src, target_lang=tgt)
             yield swap(segment) if reverse else segment
+
+
+def _translatable(unit: etree._Element) -> bool:
+    """``translate`` is inherited (XLIFF 2.0 says so; 1.2 tools read a ``<group>``'s alike):
+    the unit's own, else its nearest ``<group>``'s or ``<file>``'s."""
+    for elem in (unit, *unit.iterancestors()):
+        value = elem.get("translate")
+        if value is not None:
+            return value != "no"
+    return True
 
 
 def _units_12(unit: etree._Element) -> list[Segment]:
