@@ -512,6 +512,20 @@ def test_tsv_bad_lines(tmp_path, text, line, message):
     assert (err.value.path, err.value.line) == (str(path), line)
 
 
+@pytest.mark.parametrize("header, langs", [
+    ("en\tru", ("en", "ru")), ("RU-ru\ten-GB\tnote", ("RU-ru", "en-GB")),
+    ("English\tRussian", ("English", "Russian"))])
+def test_tsv_header_naming_the_languages(tmp_path, header, langs):
+    """A spreadsheet's header row names its columns' languages: it is no segment (it was
+    checked as one), and it says the direction."""
+    path = write_bytes(tmp_path / "pairs.tsv", f"{header}\nFile\tФайл\n")
+    assert [(s.source, s.line, s.source_lang, s.target_lang) for s in tsv.read(path)] == [
+        ("File", 2, *langs)]
+    # the caller's languages win, the file read the way round they say
+    [swapped] = tsv.read(path, source_lang=langs[1], target_lang=langs[0])
+    assert (swapped.source, swapped.target) == ("Файл", "File")
+
+
 def test_tsv_empty_cells_are_skipped(tmp_path):
     path = write_bytes(tmp_path / "gaps.tsv", "a\t\n\tб\nc\tв\nd\t \n")
     skips: list = []
