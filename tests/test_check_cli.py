@@ -363,6 +363,18 @@ def test_tmx_languages_from_the_file(runner, gloss, tmp_path):
     assert (data["summary"]["source_lang"], data["summary"]["target_lang"]) == ("ru", "en")
 
 
+def test_po_plural_forms_missing_from_the_entry_are_untranslated(runner, gloss, tmp_path):
+    """nplurals=3 but msgstr[0] and msgstr[2] only (a catalogue merged from a 2-form
+    language): msgstr[1] is missing, not msgstr[2] moved into its place."""
+    path = tmp_path / "draft.po"
+    path.write_text(PO.split("#~")[0].replace('msgstr[1] "%d спецлагеря"\n', ""),
+                    encoding="utf-8")
+    found = as_json(run(runner, gloss, path, "--format", "json"))["findings"]
+    assert [(f["line"], f["rule"], f["plural"], f["target"]) for f in found
+            if f["line"] == 22] == [(22, "untranslated", 1, ""),
+                                    (22, "missing-term", 2, "%d лагерей")]
+
+
 def test_tmx_unit_without_russian_english_is_skipped_not_checked(runner, gloss, tmp_path):
     """A multilingual TMX's <tu> holding Russian and French only is no Russian–English
     segment: the French was checked as English (never a finding) and counted checked."""
