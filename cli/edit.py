@@ -113,7 +113,8 @@ def import_cells(incoming: Any, split_lists: bool | None) -> Any:
 
 def echo_changes(report: Any) -> None:
     """The per-field diff: `+ id` for a new entry, `~ id` for a changed one, then
-    `    column: 'before' → 'after'`; with keep, the conflicts left as they are."""
+    `    column: 'before' → 'after'`; then the conflicts left as they are (every one of an
+    entry kept as ours, even one the same file added a row before)."""
     current = None
     added = set(report.added)
     for term_id, column, before, after in report.changes:
@@ -121,10 +122,8 @@ def echo_changes(report: Any) -> None:
             echo(f"{'+' if term_id in added else '~'} {term_id}")
             current = term_id
         echo(f"    {column}: {before!r} → {after!r}")
-    changed = {c[0] for c in report.changes}
-    for term_id, column, ours, theirs in report.conflicts:
-        if term_id not in changed:
-            echo(f"= {term_id} (kept)\n    {column}: ours {ours!r} / theirs {theirs!r}")
+    for term_id, column, ours, theirs in report.unresolved:
+        echo(f"= {term_id} (kept)\n    {column}: ours {ours!r} / theirs {theirs!r}")
 
 
 @click.command()

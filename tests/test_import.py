@@ -111,6 +111,18 @@ def test_every_entry_of_the_file_is_counted_and_dry_run_says_what_the_run_does(
         ours.write_bytes(before)
 
 
+def test_dry_run_shows_a_conflict_with_an_entry_the_same_file_adds(runner, tmp_path, ours):
+    """Two rows of one file for one concept: the second is a conflict the real run reports;
+    the dry run hid it, the id being among the added ones."""
+    theirs = write(tmp_path, "t.tsv", "id\tru\ten\nn1\tполевая почта\tfield post\n"
+                   "n1\tсанитарный поезд\thospital train\n")
+    args = ["import", str(theirs), "--glossary", str(ours)]
+    dry = runner.invoke(main, [*args, "--dry-run"]).stdout
+    assert "= n1 (kept)\n    ru: ours 'полевая почта' / theirs 'санитарный поезд'\n" in dry
+    real = runner.invoke(main, args).stdout
+    assert "conflict: n1: ru: ours 'полевая почта' / theirs 'санитарный поезд'\n" in real
+
+
 def test_a_made_up_id_never_matches_and_never_collides(tmp_path, ours):
     """OmegaT has no ids: `penal battalion` → id penal-battalion, which is ours, for
     another concept here; the line is a new concept, with an id of its own."""
