@@ -79,7 +79,8 @@ def import_(file: Path, on_conflict: str, dry_run: bool, skip_invalid: bool,
         update(target, change, create=True)
     report = reports[-1]
     for label, ids in (("added", report.added), ("unchanged", report.unchanged),
-                       ("replaced", report.replaced), ("merged", report.merged)):
+                       ("replaced", report.replaced), ("merged", report.merged),
+                       ("kept", report.kept)):
         echo(f"{label}: {len(ids)}")
     if dry_run:
         echo_changes(report)
@@ -112,7 +113,8 @@ def import_cells(incoming: Any, split_lists: bool | None) -> Any:
 
 def echo_changes(report: Any) -> None:
     """The per-field diff: `+ id` for a new entry, `~ id` for a changed one, then
-    `    column: 'before' → 'after'`; with keep, the conflicts left as they are."""
+    `    column: 'before' → 'after'`; then the conflicts left as they are (every one of an
+    entry kept as ours, even one the same file added a row before)."""
     current = None
     added = set(report.added)
     for term_id, column, before, after in report.changes:
@@ -120,10 +122,8 @@ def echo_changes(report: Any) -> None:
             echo(f"{'+' if term_id in added else '~'} {term_id}")
             current = term_id
         echo(f"    {column}: {before!r} → {after!r}")
-    changed = {c[0] for c in report.changes}
-    for term_id, column, ours, theirs in report.conflicts:
-        if term_id not in changed:
-            echo(f"= {term_id} (kept)\n    {column}: ours {ours!r} / theirs {theirs!r}")
+    for term_id, column, ours, theirs in report.unresolved:
+        echo(f"= {term_id} (kept)\n    {column}: ours {ours!r} / theirs {theirs!r}")
 
 
 @click.command()
@@ -134,7 +134,7 @@ def add(term_id: str | None, glossary_path: tuple[Path, ...], **values: Any) -> 
     """Add one entry to your glossary (the first --glossary, created if missing); it is
     validated and written under a lock, so two at once lose nothing.
 
-    Example: glossary add --glossary my.tsv --ru "штурмовой батальон" --en "assault battalion"
+    Example: glossary add --glossary my.tsv --ru "полевая почта" --en "field post"
     """
     from glossary.edit import add as add_term
     from glossary.edit import parse_fields, update

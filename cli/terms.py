@@ -175,7 +175,8 @@ def lookup(query: tuple[str, ...], glossary_path: tuple[Path, ...], fmt: str,
             memory = stack.enter_context(TranslationMemory(tm_path, create=False))
         if fmt == "tsv":
             echo("\t".join(["query"] * (batch is not None) +
-                           [*compiled.glossary.columns, "matched", "glossary"]))
+                           [*compiled.glossary.columns, "matched", "glossary"] +
+                           ["tm"] * (memory is not None)))
         if batch is None:
             found = answer(finder, text, fmt, memory, False, len(glossary_path) > 1)
         else:
@@ -204,9 +205,10 @@ def answer(finder: Lookup, text: str, fmt: str, memory: Any, batch: bool,
     if fmt == "json":
         print_json(entries)
     elif fmt == "tsv":
-        columns = [*finder.glossary.columns, "matched", "glossary"]
+        columns = [*finder.glossary.columns, "matched", "glossary"] + ["tm"] * (memory is not None)
         for h in hits:
-            row = {**h.term.to_row(), "matched": h.matched, "glossary": h.term.origin or ""}
+            row = {**h.term.to_row(), "matched": h.matched, "glossary": h.term.origin or "",
+                   "tm": describe_renderings(renderings.get(h.term.id, {}))}
             echo("\t".join([text] * batch + [row.get(c, "") for c in columns]))
     else:
         colour = color_enabled()

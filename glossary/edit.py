@@ -36,6 +36,10 @@ class MergeReport:
     unchanged: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
+    # entries that differ but stay ours: --on-conflict keep, or a merge that adds nothing
+    kept: list[str] = field(default_factory=list)
+    # the conflicts of those entries, left as they are
+    unresolved: list[tuple[str, str, str, str]] = field(default_factory=list)
     # (id, column, value here, value incoming) for every difference found
     conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)
     # (id, column, before, after) for every field the merge changed; an added entry has
@@ -134,13 +138,16 @@ def merge(glossary: Glossary, incoming: Glossary, policy: str = "keep") -> tuple
         if not differences:
             report.unchanged.append(old.id)
             continue
-        report.conflicts.extend((old.id, col, ours, value) for col, ours, value in differences)
-        if policy == "keep":
+        conflicts = [(old.id, col, ours, value) for col, ours, value in differences]
+        report.conflicts.extend(conflicts)
+        result = old if policy == "keep" else theirs if policy == "replace" else _join(old, new)
+        changes = _diff(old, result)
+        if not changes:
+            report.kept.append(old.id)
+            report.unresolved.extend(conflicts)
             continue
-        result = theirs if policy == "replace" else _join(old, new)
-        result = result.with_changes(origin=new.origin, line=new.line)
-        terms[index] = result
-        report.changes.extend((old.id, col, a, b) for col, a, b in _diff(old, result))
+        terms[index] = result.with_changes(origin=new.origin, line=new.line)
+        report.changes.extend((old.id, col, a, b) for col, a, b in changes)
         (report.replaced if policy == "replace" else report.merged).append(old.id)
     extra_columns = [k for t in incoming for k, _ in t.extra if k not in glossary.columns]
     columns = glossary.columns + tuple(dict.fromkeys(extra_columns))

@@ -4,15 +4,19 @@ reads a folder of glossaries and memoQ ranks term bases.
 The first glossary named wins. An entry of a later glossary is left out (`Shadow`) when
 its id, or its preferred Russian or English form, is an approved form or id of an earlier
 one; an admitted variant or a forbidden form that clashes with an earlier glossary is
-dropped from it, so the stack always passes validation. Every entry keeps the file it came
+dropped from it, so the stack always passes validation. An entry left out for its id alone,
+sharing no form with the earlier entry, is another concept numbered alike (two TBX files'
+``c1``): that is said (a `DecodingWarning`, which the CLI shows), not done in silence. Every entry keeps the file it came
 from (`Term.origin`), for lookup and check to show.
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import DecodingWarning, InputError
 from .model import Glossary, Term
 from .normalize import fold
 from .validate import load as load_one
@@ -27,6 +31,17 @@ class Shadow:
     term: Term
     by: Term                # the earlier entry that wins
     forms: tuple[str, ...]  # the forms dropped; empty when the whole entry is left out
+
+    def collision(self) -> InputError | None:
+        """What to tell when the entry was left out for its id alone (see the module
+        docstring); None for an override."""
+        if self.forms or self.term.id != self.by.id or any(
+                {fold(f) for f in self.term.approved(lang)}
+                & {fold(f) for f in self.by.approved(lang)} for lang in LANGS):
+            return None
+        return InputError(f"{self.term.id}: left out: {self.by.origin} has an entry with this "
+                          f"id ({self.by.ru} → {self.by.en}), another concept; give one of "
+                          "them another id", path=self.term.origin, line=self.term.line)
 
 
 def load(paths: Sequence[str | Path], fmt: str | None = None) -> Glossary:
@@ -51,6 +66,9 @@ def stack(glossaries: Sequence[Glossary]) -> tuple[Glossary, list[Shadow]]:
                 (forbidden[key] for key in _heads(term) if key in forbidden), None)
             if winner is not None:
                 shadows.append(Shadow(term, winner, ()))
+                collision = shadows[-1].collision()
+                if collision is not None:
+                    warnings.warn(DecodingWarning(str(collision)), stacklevel=2)
                 continue
             kept, dropped = _without_clashes(term, approved, forbidden)
             if dropped:

@@ -62,7 +62,7 @@ def notes(glossary: Glossary) -> list[InputError]:
     for term in glossary:
         lines.setdefault(term.id, term.line)
         for lang in ("ru", "en"):
-            for form in term.approved(lang):
+            for form in filter(str.strip, term.approved(lang)):  # an empty term is a problem
                 ids = owners.setdefault((lang, fold(form)), [])
                 written.setdefault((lang, fold(form)), form)
                 if term.id not in ids:

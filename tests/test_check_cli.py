@@ -340,6 +340,20 @@ def test_po_lines_fuzzy_untranslated_context_and_plurals(runner, gloss, tmp_path
         2, 11, "missing-term")
 
 
+def test_po_plural_entry_partly_translated_is_checked_form_by_form(runner, gloss, tmp_path):
+    """msgstr[0] and [1] given, [2] not: the empty form is untranslated, the others are
+    checked as they are (they were reported empty, and never checked)."""
+    path = tmp_path / "draft.po"
+    path.write_text(PO.split("#~")[0].replace('msgstr[2] "%d лагерей"', 'msgstr[2] ""')
+                    .replace('msgstr[1] "%d спецлагеря"', 'msgstr[1] "%d 7 лагеря"'),
+                    encoding="utf-8")
+    found = as_json(run(runner, gloss, path, "--format", "json"))["findings"]
+    assert [(f["line"], f["rule"], f["plural"], f["target"]) for f in found
+            if f["line"] == 22] == [
+        (22, "missing-term", 1, "%d 7 лагеря"), (22, "number-mismatch", 1, "%d 7 лагеря"),
+        (22, "untranslated", 2, "")]
+
+
 def test_tmx_languages_from_the_file(runner, gloss, tmp_path):
     path = tmp_path / "draft.tmx"
     path.write_text(TMX, encoding="utf-8")
@@ -347,6 +361,30 @@ def test_tmx_languages_from_the_file(runner, gloss, tmp_path):
     assert [(f["segment"], f["line"], f["term"]) for f in data["findings"]] == [
         (1, 5, "special-camp")]
     assert (data["summary"]["source_lang"], data["summary"]["target_lang"]) == ("ru", "en")
+
+
+def test_po_plural_forms_missing_from_the_entry_are_untranslated(runner, gloss, tmp_path):
+    """nplurals=3 but msgstr[0] and msgstr[2] only (a catalogue merged from a 2-form
+    language): msgstr[1] is missing, not msgstr[2] moved into its place."""
+    path = tmp_path / "draft.po"
+    path.write_text(PO.split("#~")[0].replace('msgstr[1] "%d спецлагеря"\n', ""),
+                    encoding="utf-8")
+    found = as_json(run(runner, gloss, path, "--format", "json"))["findings"]
+    assert [(f["line"], f["rule"], f["plural"], f["target"]) for f in found
+            if f["line"] == 22] == [(22, "untranslated", 1, ""),
+                                    (22, "missing-term", 2, "%d лагерей")]
+
+
+def test_tmx_unit_without_russian_english_is_skipped_not_checked(runner, gloss, tmp_path):
+    """A multilingual TMX's <tu> holding Russian and French only is no Russian–English
+    segment: the French was checked as English (never a finding) and counted checked."""
+    path = tmp_path / "draft.tmx"
+    path.write_text(TMX.replace("</body>", '<tu><tuv xml:lang="ru"><seg>Спецлагерь 5.</seg>'
+                                '</tuv><tuv xml:lang="fr-FR"><seg>Le camp 6.</seg></tuv></tu>\n'
+                                "</body>"), encoding="utf-8")
+    result = run(runner, gloss, path, "--format", "json")
+    assert as_json(result)["summary"]["segments"] == 2
+    assert result.stderr == "Skipped 1 unit: ru→fr-FR, not a Russian–English pair (line 7).\n"
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,6 +5,7 @@ import gc
 import json
 import os
 import pty
+import shlex
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,18 @@ def test_every_command_has_help_with_an_example(runner, path):
     result = runner.invoke(main, [*path, "--help"])
     assert result.exit_code == 0, result.output
     assert f"Example: {' '.join(('glossary', *path))}" in result.output
+
+
+def test_the_glossary_editing_examples_run_as_written(runner, tmp_path, monkeypatch):
+    """add's and edit's examples, on a glossary started as the README says (an export of
+    the shipped one): add's named a term the shipped glossary has, and failed (exit 2)."""
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(main, ["export", "-o", "my.tsv"]).exit_code == 0
+    for name in ("add", "edit"):
+        text = " ".join(runner.invoke(main, [name, "--help"]).output.split())
+        example = shlex.split(text.split("Example: glossary ")[1].split(" Options:")[0])
+        result = runner.invoke(main, example)
+        assert result.exit_code == 0, (example, result.stderr)
 
 
 def test_lookup_found_text(runner, gloss):
@@ -145,7 +158,7 @@ def test_import_merges_with_conflict_report(runner, gloss, tmp_path):
     kept = runner.invoke(main, args)
     assert kept.exit_code == 1
     assert kept.output.splitlines() == [
-        "added: 1", "unchanged: 0", "replaced: 0", "merged: 0",
+        "added: 1", "unchanged: 0", "replaced: 0", "merged: 0", "kept: 1",
         "conflict: filtration-camp: en_variants: ours '' / theirs 'screening camp'"]
     merged = runner.invoke(main, args + ["--on-conflict", "merge"])
     assert merged.exit_code == 0
@@ -210,6 +223,12 @@ def test_lookup_with_a_tm_counts_renderings(runner, gloss, tmp_path):
     from_env = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--format", "json",
                                     "заградотряд"], env={"GLOSSARY_TM": str(tm)})
     assert json.loads(from_env.output) == [entry]  # $GLOSSARY_TM is honoured as --tm is
+    # TSV has the TM's renderings too (it dropped them without a word)
+    rows = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--tm", str(tm),
+                                "--format", "tsv", "заградотряд"]).stdout.splitlines()
+    assert rows[0].endswith("\tglossary\ttm")
+    assert rows[1].endswith("\tbarrier troops ×2, blocking detachment ×1, punishment "
+                            "detachment ×1")
     missing = runner.invoke(main, ["lookup", "--glossary", str(gloss), "--tm",
                                    str(tmp_path / "none.sqlite"), "заградотряд"])
     assert missing.exit_code == 2 and not (tmp_path / "none.sqlite").exists()

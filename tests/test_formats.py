@@ -407,6 +407,69 @@ def test_xliff_20_each_segment_is_a_segment(tmp_path):
     assert skips == [(12, SKIP_UNTRANSLATED)]
 
 
+XLIFF_12_SEGMENTED = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="doc" source-language="ru-RU" target-language="en-GB" datatype="plaintext">
+  <body>
+   <trans-unit id="7" approved="yes">
+    <source>Заградотряд задержал 12 человек. Штрафной <g id="1">батальон</g> отличился.</source>
+    <seg-source><mrk mtype="seg" mid="1">Заградотряд задержал 12 человек.</mrk>
+      <mrk mtype="seg" mid="2">Штрафной <g id="1">батальон</g> отличился.</mrk></seg-source>
+    <target state="translated"><mrk mtype="seg" mid="1">The barrier troops detained 12 people.</mrk>
+      <mrk mtype="seg" mid="2"></mrk></target>
+   </trans-unit>
+   <trans-unit id="8"><source>НКВД</source>
+    <seg-source><mrk mtype="seg" mid="1">НКВД</mrk></seg-source>
+    <target>NKVD</target>
+   </trans-unit>
+  </body>
+ </file>
+</xliff>
+"""
+
+
+def test_xliff_12_seg_source_segments_are_segments(tmp_path):
+    """Trados, memoQ and Okapi write a segmented unit's sentences as <mrk mtype="seg">: each
+    is a segment of its own (as a 2.0 <segment>), and the markers are no inline codes: read
+    as the unit whole, every marker was a tag missing from the source."""
+    path = write_bytes(tmp_path / "doc.xlf", XLIFF_12_SEGMENTED)
+    skips: list = []
+    got = read_all(path, on_skip=lambda *a: skips.append(a[:2]))
+    assert [(s.source, s.target, s.id, s.line) for s in got] == [
+        ("Заградотряд задержал 12 человек.", "The barrier troops detained 12 people.", "7/1", 7),
+        # A target not segmented as its seg-source is is read with the unit whole.
+        ("НКВД", "NKVD", "8", 12)]
+    assert skips == [(8, SKIP_UNTRANSLATED)]  # 7/2, whose <mrk> in the target is empty
+
+
+@pytest.mark.parametrize("text", [
+    """<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="x" source-language="ru" target-language="en" datatype="plaintext"><body>
+  <group id="g" translate="no">
+   <trans-unit id="1"><source>НКВД 5</source><target>NKVD 6</target></trans-unit>
+   <trans-unit id="2" translate="yes"><source>Смерш</source><target>Smersh</target></trans-unit>
+  </group>
+  <trans-unit id="3"><source>Штрафбат</source><target>Penal battalion</target></trans-unit>
+ </body></file></xliff>""",
+    """<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru" trgLang="en">
+ <file id="f1" translate="no">
+  <unit id="1"><segment><source>НКВД 5</source><target>NKVD 6</target></segment></unit>
+  <group id="g"><unit id="2" translate="yes"><segment><source>Смерш</source>
+   <target>Smersh</target></segment></unit></group>
+ </file>
+ <file id="f2"><unit id="3"><segment><source>Штрафбат</source><target>Penal battalion</target>
+  </segment></unit></file></xliff>"""], ids=["1.2", "2.0"])
+def test_xliff_translate_no_is_inherited(tmp_path, text):
+    """translate="no" on a <group> (or a 2.0 <file>) holds for its units unless one says
+    otherwise: those units were checked and stored in the TM."""
+    path = write_bytes(tmp_path / "app.xlf", text)
+    skips: list = []
+    got = read_all(path, on_skip=lambda *a: skips.append(a[:2]))
+    assert [s.id for s in got] == ["2", "3"]
+    assert [reason for _line, reason in skips] == [SKIP_NOT_TRANSLATABLE]
+
+
 def test_xliff_without_namespace_and_reversed_request(tmp_path):
     path = write_bytes(tmp_path / "old.xlf", XLIFF_12.replace(
         ' xmlns="urn:oasis:names:tc:xliff:document:1.2"', ""))
@@ -447,6 +510,20 @@ def test_tsv_bad_lines(tmp_path, text, line, message):
     with pytest.raises(InputError, match=message) as err:
         list(tsv.read(path))
     assert (err.value.path, err.value.line) == (str(path), line)
+
+
+@pytest.mark.parametrize("header, langs", [
+    ("en\tru", ("en", "ru")), ("RU-ru\ten-GB\tnote", ("RU-ru", "en-GB")),
+    ("English\tRussian", ("English", "Russian"))])
+def test_tsv_header_naming_the_languages(tmp_path, header, langs):
+    """A spreadsheet's header row names its columns' languages: it is no segment (it was
+    checked as one), and it says the direction."""
+    path = write_bytes(tmp_path / "pairs.tsv", f"{header}\nFile\tФайл\n")
+    assert [(s.source, s.line, s.source_lang, s.target_lang) for s in tsv.read(path)] == [
+        ("File", 2, *langs)]
+    # the caller's languages win, the file read the way round they say
+    [swapped] = tsv.read(path, source_lang=langs[1], target_lang=langs[0])
+    assert (swapped.source, swapped.target) == ("Файл", "File")
 
 
 def test_tsv_empty_cells_are_skipped(tmp_path):

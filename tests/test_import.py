@@ -94,6 +94,35 @@ def test_keep_reports_conflicts_and_changes_nothing(tmp_path, ours):
     assert report.conflicts == [("penal-battalion", "note", "Soviet penal unit.", "Other.")]
 
 
+def test_every_entry_of_the_file_is_counted_and_dry_run_says_what_the_run_does(
+        runner, tmp_path, ours):
+    """An entry left as ours (keep, or a merge with nothing to add: "Penal battalion" is
+    our form) was counted nowhere, or as merged."""
+    theirs = write(tmp_path, "t.tsv", "ru\ten\tnote\nштрафной батальон\tPenal Battalion\t\n"
+                   "лагерь\tcamp\t\n")
+    for policy, counts in (("keep", [1, 0, 0, 0, 1]), ("merge", [1, 0, 0, 0, 1])):
+        args = ["import", str(theirs), "--glossary", str(ours), "--on-conflict", policy]
+        before = ours.read_bytes()
+        dry = runner.invoke(main, [*args, "--dry-run"]).stdout.splitlines()[:5]
+        assert ours.read_bytes() == before
+        assert dry == [f"{label}: {n}" for label, n in zip(
+            ("added", "unchanged", "replaced", "merged", "kept"), counts)]
+        assert runner.invoke(main, args).stdout.splitlines()[:5] == dry
+        ours.write_bytes(before)
+
+
+def test_dry_run_shows_a_conflict_with_an_entry_the_same_file_adds(runner, tmp_path, ours):
+    """Two rows of one file for one concept: the second is a conflict the real run reports;
+    the dry run hid it, the id being among the added ones."""
+    theirs = write(tmp_path, "t.tsv", "id\tru\ten\nn1\tполевая почта\tfield post\n"
+                   "n1\tсанитарный поезд\thospital train\n")
+    args = ["import", str(theirs), "--glossary", str(ours)]
+    dry = runner.invoke(main, [*args, "--dry-run"]).stdout
+    assert "= n1 (kept)\n    ru: ours 'полевая почта' / theirs 'санитарный поезд'\n" in dry
+    real = runner.invoke(main, args).stdout
+    assert "conflict: n1: ru: ours 'полевая почта' / theirs 'санитарный поезд'\n" in real
+
+
 def test_a_made_up_id_never_matches_and_never_collides(tmp_path, ours):
     """OmegaT has no ids: `penal battalion` → id penal-battalion, which is ours, for
     another concept here; the line is a new concept, with an id of its own."""
@@ -141,7 +170,7 @@ def test_import_dry_run_prints_a_per_field_diff(runner, tmp_path, ours):
                                   "--on-conflict", "replace", "--dry-run"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "added: 1", "unchanged: 0", "replaced: 1", "merged: 0",
+        "added: 1", "unchanged: 0", "replaced: 1", "merged: 0", "kept: 0",
         "~ penal-battalion", "    note: 'Soviet penal unit.' → 'New.'",
         "+ camp", "    ru: '' → 'лагерь'", "    en: '' → 'camp'"]
     assert ours.read_bytes() == before

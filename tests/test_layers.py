@@ -8,6 +8,7 @@ import pytest
 
 from cli import main
 from glossary import load
+from glossary.errors import DecodingWarning
 from glossary.layers import stack
 from glossary.validate import load as load_one
 from glossary.validate import problems
@@ -33,7 +34,9 @@ def files(tmp_path):
 
 def test_first_glossary_wins(files):
     project, domain = files
-    glossary = load([project, domain])
+    with pytest.warns(DecodingWarning, match=r"domain.tsv:4: penal: left out: .*project.tsv "
+                      r"has an entry with this id \(штрафбат → penal battalion\), another"):
+        glossary = load([project, domain])
     by_id = glossary.by_id()
     assert list(by_id) == ["zagrad", "penal", "camp", "nkvd"]
     assert by_id["zagrad"].en == "blocking detachment"
@@ -46,7 +49,8 @@ def test_first_glossary_wins(files):
 
 def test_what_is_left_out_is_reported(files):
     project, domain = files
-    _, shadows = stack([load_one(project), load_one(domain)])
+    with pytest.warns(DecodingWarning):  # penal, the same id for another concept
+        _, shadows = stack([load_one(project), load_one(domain)])
     assert [(s.term.id, s.by.id, s.forms) for s in shadows] == [
         ("zagrad-d", "zagrad", ()), ("camp", "penal", ("penal battalion", "blocking detachment")),
         ("penal", "penal", ())]
@@ -54,7 +58,8 @@ def test_what_is_left_out_is_reported(files):
 
 def test_order_decides(files):
     project, domain = files
-    assert load([domain, project]).by_id()["zagrad-d"].en == "barrier detachment"
+    with pytest.warns(DecodingWarning):
+        assert load([domain, project]).by_id()["zagrad-d"].en == "barrier detachment"
 
 
 def test_repeated_option_and_lookup_shows_the_glossary(runner, files):
@@ -134,3 +139,30 @@ def test_validate_checks_every_glossary_named(runner, files, tmp_path):
     assert result.exit_code == 1
     assert result.stdout == f"{broken}:3: duplicate id 'x' (first at line 2)\n"
     assert f"{project}: 2 entries, 0 problem(s)" in result.stderr
+
+
+def test_an_entry_left_out_for_its_id_alone_is_named_by_check(runner, tmp_path):
+    """Two TBX files number their entries alike (c1, c2 …): the later c1, another concept,
+    was left out without a word, and its term went unchecked."""
+    def tbx(ru: str, en: str) -> str:
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic"><text><body>\n'
+                f'<termEntry id="c1"><langSet xml:lang="ru"><tig><term>{ru}</term></tig>'
+                f'</langSet><langSet xml:lang="en"><tig><term>{en}</term></tig></langSet>'
+                '</termEntry>\n</body></text></martif>\n')
+    project, domain = tmp_path / "project.tbx", tmp_path / "domain.tbx"
+    project.write_text(tbx("штрафная рота", "penal company"), encoding="utf-8")
+    domain.write_text(tbx("заградотряд", "blocking detachment"), encoding="utf-8")
+    draft = tmp_path / "draft.tsv"
+    draft.write_text("Заградотряд задержал их.\tThe barrier troops detained them.\n",
+                     encoding="utf-8")
+    result = runner.invoke(main, ["check", str(draft), "--glossary", str(project),
+                                  "--glossary", str(domain)])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {domain}:3: c1: left out: {project} has an entry with this id "
+        "(штрафная рота → penal company), another concept; give one of them another id\n")
+    # An entry that shares a form with the one before it is an override: said nowhere.
+    domain.write_text(tbx("штрафная рота", "punishment company"), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(draft), "--glossary", str(project),
+                                  "--glossary", str(domain)])
+    assert result.stderr == ""

@@ -84,8 +84,19 @@ def _name(elem: etree._Element) -> str:
 def _units(root: etree._Element, fmt: str) -> list[etree._Element]:
     if fmt == "tmx":
         return list(root.iter("{*}tu", "tu"))
-    units = list(root.iter("{*}trans-unit"))
+    units = [part for unit in root.iter("{*}trans-unit") for part in _sentences(unit)]
     return units + [s for u in root.iter("{*}unit") for s in u if _name(s) == "segment"]
+
+
+def _sentences(unit: etree._Element) -> list[etree._Element]:
+    """A 1.2 unit, or its <mrk mtype="seg"> sentences when its target is segmented too
+    (or empty)."""
+    def marks(name: str) -> list[etree._Element]:
+        return [m for e in unit if _name(e) == name
+                for m in e.iter("{*}mrk") if m.get("mtype") == "seg"]
+    target = next((e for e in unit if _name(e) == "target"), None)
+    unsegmented = target is not None and "".join(target.itertext()).strip() and not marks("target")
+    return [unit] if unsegmented or not marks("seg-source") else marks("seg-source")
 
 
 def _plain(elem: etree._Element | None, native: set[str]) -> str:
@@ -134,7 +145,8 @@ def test_readers_keep_boundaries_text_and_codes(path):
                           == segment.source_lang)
             element = next(iter(source.iter("{*}seg", "seg")))
         else:
-            element = next(e for e in unit if _name(e) == "source")
+            element = unit if _name(unit) == "mrk" else next(
+                e for e in unit if _name(e) == "source")
         expected = _plain(element, NATIVE[fmt])
         assert _words(without_codes(segment.source, segment.source_codes)) == _words(expected)
         for start, end in segment.source_codes:

@@ -51,6 +51,19 @@ def test_validate_notes_senses_and_passes(runner, files):
     assert f"note: {glossary}:2: ru form 'Строка' has 2 senses: row, line" in result.stderr
 
 
+def test_validate_names_no_senses_of_an_empty_term(runner, tmp_path):
+    """Terms not translated yet (Crowdin/Weblate CSV: `deploy to production;;…`) are errors
+    of their own; their empty cells were also "ru form '' has 2 senses"."""
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text("Term [en];Term [ru];Description [en]\ndeployment;развертывание;\n"
+                        "deploy to production;;Putting it live.\nto deploy;;\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(glossary)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{glossary}:3: deploy-to-production: empty 'ru'", f"{glossary}:4: to-deploy: empty 'ru'"]
+    assert result.stderr == f"{glossary}: 3 entries, 2 problem(s)\n"
+
+
 def test_list_cells_are_reported_and_read(runner, files):
     glossary, draft = files
     plain = runner.invoke(main, ["check", str(draft), "--glossary", str(glossary),

@@ -30,7 +30,7 @@ def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None,
     """
     # The file formats' readers, imported here: `tm` is imported by every TM command, and
     # a search (a new process per call) never reads a file.
-    from glossary.formats import all_unpaired, read_segments, usable
+    from glossary.formats import SKIP_FOREIGN, all_unpaired, read_segments, usable
     from glossary.languages import is_ru_en, settle
 
     path = Path(path)
@@ -53,7 +53,7 @@ def import_file(tm: TranslationMemory, path: str | Path, fmt: str | None = None,
             elif segment.state != OBSOLETE:
                 found = pair(segment.source_lang, segment.target_lang)
                 foreign[found] += 1
-                skip(segment.line, f"{found}, not a Russian–English pair")
+                skip(segment.line, SKIP_FOREIGN.format(pair=found))
 
     added, duplicates = tm.add(usable(russian_english(), include_fuzzy=include_fuzzy,
                                       on_skip=skip),

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import GlossaryError, InputError
-from ..formats import all_unpaired, read_segments, read_text_pair, usable
-from ..langtags import name, primary
-from ..languages import settle
-from ..segment import Segment
+from ..formats import SKIP_FOREIGN, all_unpaired, read_segments, read_text_pair, usable
+from ..langtags import name, pair, primary
+from ..languages import is_ru_en, settle
+from ..segment import OBSOLETE, Segment
 
 
 @dataclass
@@ -46,6 +46,17 @@ def read_draft(path: str | Path | None = None, *, source: str | Path | None = No
     units = list(settle(read_segments(path, fmt, source_lang=source_lang,
                                       target_lang=target_lang, on_skip=skip),
                         path, source_lang=source_lang, target_lang=target_lang))
+    if any(is_ru_en(u.source_lang, u.target_lang) for u in units):
+        # A multilingual file's unit without the pair (Russian and French only) is no
+        # segment: its French would be checked as English.
+        ours = []
+        for unit in units:
+            if is_ru_en(unit.source_lang, unit.target_lang) or unit.state == OBSOLETE:
+                ours.append(unit)
+            else:
+                skip(unit.line, SKIP_FOREIGN.format(pair=pair(unit.source_lang,
+                                                               unit.target_lang)), None)
+        units = ours
     segments = list(usable(units, include_fuzzy=include_fuzzy, keep_untranslated=True,
                            on_skip=skip))
     if not segments and all_unpaired(skipped):

@@ -17,9 +17,9 @@ from ..langtags import primary  # noqa: F401  (termfiles/tbx.py imports it from 
 from ..segment import TRANSLATED, UNTRANSLATED, Segment
 from ..textio import read_text
 from . import po, tmx, tsv, xliff
-from .base import (REASONS, SKIP_EMPTY_SOURCE, SKIP_FUZZY, SKIP_NO_PAIR, SKIP_NOT_TRANSLATABLE,
-                   SKIP_OBSOLETE, SKIP_UNTRANSLATED, OnSkip, all_unpaired, read_nonempty,
-                   resolve_langs, skipped, swap, usable)
+from .base import (REASONS, SKIP_EMPTY_SOURCE, SKIP_FOREIGN, SKIP_FUZZY, SKIP_NO_PAIR,
+                   SKIP_NOT_TRANSLATABLE, SKIP_OBSOLETE, SKIP_UNTRANSLATED, OnSkip, all_unpaired,
+                   read_nonempty, resolve_langs, skipped, swap, usable)
 
 FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (po, tmx, xliff, tsv)}
 
@@ -109,8 +109,8 @@ def _lines(path: str | Path) -> list[str]:
     return lines
 
 
-__all__ = ["FORMATS", "REASONS", "all_unpaired", "SKIP_EMPTY_SOURCE", "SKIP_FUZZY", "SKIP_NO_PAIR",
-           "SKIP_NOT_TRANSLATABLE",
+__all__ = ["FORMATS", "REASONS", "all_unpaired", "SKIP_EMPTY_SOURCE", "SKIP_FOREIGN",
+           "SKIP_FUZZY", "SKIP_NO_PAIR", "SKIP_NOT_TRANSLATABLE",
            "SKIP_OBSOLETE", "SKIP_UNTRANSLATED", "OnSkip", "detect", "module", "primary",
            "read_nonempty", "read_segments", "read_text_pair", "resolve_langs",
            "skipped", "swap", "usable", "write_segments"]

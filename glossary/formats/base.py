@@ -41,6 +41,7 @@ SKIP_EMPTY_SOURCE = "empty source text"
 SKIP_NOT_TRANSLATABLE = "marked not to translate"
 SKIP_NO_PAIR = "no {pair}pair of languages in the unit (it has: {langs})"
 _NO_PAIR_PREFIX = SKIP_NO_PAIR.split("{")[0]
+SKIP_FOREIGN = "{pair}, not a Russian–English pair"
 
 
 def all_unpaired(skipped: list[tuple[int | None, str]]) -> bool:

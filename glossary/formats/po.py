@@ -12,7 +12,8 @@ first entry of a file without a header entry: its msgctxt or msgid line, since p
 
 The header entry is not a segment. Every other entry is one, with its state: obsolete
 (``#~``), fuzzy (``fuzzy=True``), untranslated (an empty or whitespace-only msgstr, or a
-plural entry with any form empty) or translated. An entry with an empty msgid is skipped
+plural entry with any form empty or missing: fewer than the header's ``nplurals``, each
+form at its index) or translated. An entry with an empty msgid is skipped
 through `on_skip`. The target language is the header's ``Language``; the source language is
 ``X-Source-Language`` when a tool wrote it (we do; Poedit writes ``C`` for the programming
 language's, i.e. English), else unknown (None). Old KDE catalogues put the context at the
@@ -55,6 +56,7 @@ PLURAL_FORMS = {
 PROP_PLURAL_FORMS = "plural-forms"
 PROP_FLAGS = "flags"
 PROP_REFERENCES = "references"
+_MAX_PLURALS = 6  # Arabic's; no language has more
 
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 # A keyword or continuation line, and what its quoted part must look like when complete.
@@ -225,6 +227,16 @@ def _fold(lines: list[str], opened: int | None, pieces: list[str]) -> None:
         lines[opened] = lines[opened][:start] + "".join(pieces) + '"'
 
 
+def _nplurals(plural_forms: str) -> int:
+    """The number of forms a Plural-Forms header gives (0 without one).
+
+    >>> _nplurals("nplurals=3; plural=(n%10==1 ? 0 : 1);"), _nplurals("")
+    (3, 0)
+    """
+    found = re.search(r"nplurals\s*=\s*(\d+)", plural_forms)
+    return int(found.group(1)) if found else 0
+
+
 def _segment(entry: Entry, line: int, plural_forms: str, source_lang: str | None,
              target_lang: str | None) -> Segment:
     props: list[tuple[str, str]] = []
@@ -235,15 +247,20 @@ def _segment(entry: Entry, line: int, plural_forms: str, source_lang: str | None
         refs = " ".join(f"{file}:{num}" if num else file for file, num in entry.occurrences)
         props.append((PROP_REFERENCES, refs))
     if entry.msgid_plural:
-        forms = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+        # Every form the header's nplurals asks for, by its index: a missing one is empty
+        # (padding bounded: no language has more than six forms).
+        given = entry.msgstr_plural
+        count = min(max([_nplurals(plural_forms), *(i + 1 for i in given)]), _MAX_PLURALS)
+        forms = [given.get(i, "") for i in range(count)] + [given[i] for i in sorted(given)
+                                                             if i >= count]
         target, target_plurals = (forms[0], tuple(forms[1:])) if forms else ("", ())
-        # A partly translated plural entry is untranslated: it would mislead a TM.
-        if not all(forms):
-            target = ""
+        # A partly translated plural entry is untranslated (it would mislead a TM), its
+        # forms kept as written: the checker reports the empty ones and checks the others.
+        complete = bool(forms) and all(forms)
         if plural_forms:
             props.append((PROP_PLURAL_FORMS, plural_forms))
     else:
-        target, target_plurals = entry.msgstr, ()
+        target, target_plurals, complete = entry.msgstr, (), True
     note = "\n".join(c for c in (entry.comment, entry.tcomment) if c) or None
     source, context = entry.msgid, entry.msgctxt
     kde = _KDE_CONTEXT.match(source)
@@ -253,8 +270,9 @@ def _segment(entry: Entry, line: int, plural_forms: str, source_lang: str | None
                    target_lang=target_lang, line=line, context=context, note=note,
                    source_plural=entry.msgid_plural or None, target_plurals=target_plurals,
                    fuzzy=entry.fuzzy,
-                   props=tuple(props), state=state(target, fuzzy=entry.fuzzy,
-                                                   obsolete=entry.obsolete))
+                   props=tuple(props),
+                   state=state(target if complete else "", fuzzy=entry.fuzzy,
+                               obsolete=entry.obsolete))
 
 
 def _entry(segment: Segment) -> tuple[polib.POEntry, str | None]:

@@ -1,7 +1,10 @@
 r"""Tab-separated segment pairs: ``source⇥target`` or ``source⇥target⇥note``, one a line.
 
 * An optional first line ``source⇥target`` (or ``source⇥target⇥note``), in any case, is a
-  header and is skipped. Blank lines are skipped.
+  header and is skipped; so is one naming Russian and English (``ru⇥en``, ``en-GB⇥ru-RU``,
+  ``English⇥Russian``, a note column after them), which gives the languages (the
+  caller's win; a file they name the other way round is read swapped, see
+  `resolve_langs`). Blank lines are skipped.
 * A line without a tab, or with more than three cells, is an error with its line number.
 * A file a spreadsheet saved as tab-delimited text is read as it quotes cells (a cell
   holding a quote, a tab or a line break wrapped in quotes, its quotes doubled), where the
@@ -14,7 +17,7 @@ r"""Tab-separated segment pairs: ``source⇥target`` or ``source⇥target⇥note
   or whitespace-only target is an untranslated unit.
 * Text comes in as `textio` reads it: UTF-8 with or without BOM, UTF-16, cp1251, CRLF.
 
-TSV names no languages: segments carry the caller's. Writing always starts with the header
+Without such a header TSV names no languages: segments carry the caller's. Writing always starts with the header
 line (with the note column when any segment has a note).
 """
 from __future__ import annotations
@@ -27,7 +30,8 @@ from .. import quotedtsv
 from ..errors import InputError
 from ..segment import Segment
 from ..textio import write_atomic
-from .base import SKIP_EMPTY_SOURCE, OnSkip, read_nonempty, skipped, state
+from ..langtags import primary
+from .base import SKIP_EMPTY_SOURCE, OnSkip, read_nonempty, resolve_langs, skipped, state, swap
 
 NAME = "tsv"
 EXTENSIONS = (".tsv", ".tab")
@@ -41,12 +45,17 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
          on_skip: OnSkip | None = None) -> Iterator[Segment]:
     """Yield the pairs of a TSV file (see the module docstring)."""
     text = read_nonempty(path)
-    first = True
+    first, reverse = True, False
     for number, cells in _records(text, path):
-        if first and tuple(c.strip().lower() for c in cells) in HEADERS:
+        if first:
             first = False
-            continue
-        first = False
+            if tuple(c.strip().lower() for c in cells) in HEADERS:
+                continue
+            named = _languages(cells)
+            if named:
+                source_lang, target_lang, reverse = resolve_langs(*named, source_lang,
+                                                                  target_lang, path)
+                continue
         if len(cells) == 1:
             raise InputError("no tab: expected source⇥target[⇥note]", path=path, line=number)
         if len(cells) > 3:
@@ -57,9 +66,20 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
         if not source.strip():
             skipped(on_skip, number, SKIP_EMPTY_SOURCE)
         else:
-            yield Segment(source=source, target=target, source_lang=source_lang,
-                          target_lang=target_lang, line=number, note=note,
-                          state=state(target))
+            segment = Segment(source=source, target=target, source_lang=source_lang,
+                              target_lang=target_lang, line=number, note=note,
+                              state=state(target))
+            yield swap(segment) if reverse else segment
+
+
+def _languages(cells: list[str]) -> tuple[str, str] | None:
+    """The languages a header row names (Russian and English, a note column after them)."""
+    tags = [c.strip() for c in cells]
+    if len(tags) == 3 and tags[2].lower() == "note":
+        tags = tags[:2]
+    if len(tags) == 2 and {primary(t) for t in tags} == {"ru", "en"}:
+        return tags[0], tags[1]
+    return None
 
 
 def _records(text: str, path: str | Path) -> list[tuple[int, list[str]]]:

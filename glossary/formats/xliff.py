@@ -3,9 +3,12 @@
 XLIFF 1.2 is written because it is what most CAT tools still import and export. Reading
 streams the file and works with or without the namespace.
 
-* 1.2: each ``<trans-unit id>`` is a segment, ``<source>``/``<target>`` its texts;
+* 1.2: each ``<trans-unit id>`` is a segment, ``<source>``/``<target>`` its texts; a unit
+  segmented by ``<seg-source>`` gives each ``<mrk mtype="seg">`` as a segment (id
+  ``UNIT/MID`` when it has several; a target not segmented so is read with the unit whole);
   languages from the enclosing ``<file source-language target-language>``;
-  ``translate="no"`` units are skipped through `on_skip`. State: no target, an empty or
+  ``translate="no"`` units (on the unit, else inherited from its ``<group>`` or ``<file>``)
+  are skipped through `on_skip`. State: no target, an empty or
   whitespace-only one, or a target ``state`` of ``new``/``needs-translation`` is
   untranslated; ``needs-review-*``, ``needs-adaptation``, ``needs-l10n`` are fuzzy; the rest
   translated. ``<note>``\\s → note; ``<context context-type="x-context">`` (or
@@ -22,7 +25,7 @@ streams the file and works with or without the namespace.
 * inline codes: see `inline`. Native codes (1.2 ``<x/> <bx/> <ex/> <ph> <bpt> <ept> <it>``,
   2.0 ``<ph/> <sc/> <ec/> <cp/> <sm/> <em/>``) are one code each; ``<g>``, ``<pc>``,
   ``<mrk>`` give a code for their start and end tags around their text.
-* `line` is the line of the unit's (2.0: the segment's) start tag; plural groups are read
+* `line` is the line of the unit's (2.0: the segment's; 1.2 segmented: the ``<mrk>``'s) start tag; plural groups are read
   unit by unit (no plural forms).
 
 A file whose languages are the caller's reversed is read swapped; see `resolve_langs`.
@@ -74,7 +77,7 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
         if key not in resolved:
             resolved[key] = resolve_langs(*key, source_lang, target_lang, path)
         src, tgt, reverse = resolved[key]
-        if unit.get("translate") == "no":
+        if not _translatable(unit):
             skipped(on_skip, unit.sourceline, SKIP_NOT_TRANSLATABLE)
             continue
         parts = _units_12(unit) if xmlsafe.local(unit.tag) == "trans-unit" else _units_20(unit)
@@ -84,6 +87,16 @@ def read(path: str | Path, *, source_lang: str | None = None, target_lang: str |
                 continue
             segment = replace(segment, source_lang=src, target_lang=tgt)
             yield swap(segment) if reverse else segment
+
+
+def _translatable(unit: etree._Element) -> bool:
+    """``translate`` is inherited (XLIFF 2.0 says so; 1.2 tools read a ``<group>``'s alike):
+    the unit's own, else its nearest ``<group>``'s or ``<file>``'s."""
+    for elem in (unit, *unit.iterancestors()):
+        value = elem.get("translate")
+        if value is not None:
+            return value != "no"
+    return True
 
 
 def _units_12(unit: etree._Element) -> list[Segment]:
@@ -97,17 +110,43 @@ def _units_12(unit: etree._Element) -> list[Segment]:
             if item.get("context-type") in CONTEXT_TYPES and context is None:
                 context = xmlsafe.inline_text(item)
     target_state = None if target is None else target.get("state")
-    if target is None or not target_text.strip() or target_state in UNTRANSLATED_STATES:
-        kind = UNTRANSLATED
-    else:
-        kind = FUZZY if target_state in FUZZY_STATES else TRANSLATED
     props = [(name, unit.get(name)) for name in UNIT_ATTRIBUTES if unit.get(name) is not None]
     if target_state is not None:
         props.insert(0, (PROP_STATE, target_state))
-    return [Segment(source=source_text, target=target_text, line=unit.sourceline,
+    kind = _state_12(target, target_text, target_state)
+    whole = Segment(source=source_text, target=target_text, line=unit.sourceline,
                     context=context, note="\n".join(notes) if notes else None,
                     id=unit.get("id"), fuzzy=kind == FUZZY, props=tuple(props), state=kind,
-                    source_codes=source_codes, target_codes=target_codes)]
+                    source_codes=source_codes, target_codes=target_codes)
+    marks = _seg_marks(xmlsafe.child(unit, "seg-source"))
+    target_marks = {mark.get("mid"): mark for mark in _seg_marks(target)}
+    if not marks or (target_text.strip() and not target_marks):
+        return [whole]
+    found = []
+    for number, mark in enumerate(marks, start=1):
+        source_text, source_codes = _text(mark, NATIVE_12)
+        target_mark = target_marks.get(mark.get("mid"))
+        target_text, target_codes = _text(target_mark, NATIVE_12)
+        kind = _state_12(target_mark, target_text, target_state)
+        unit_id = whole.id if len(marks) == 1 else f"{whole.id}/{mark.get('mid') or number}"
+        found.append(replace(whole, source=source_text, target=target_text, line=mark.sourceline,
+                             id=unit_id, fuzzy=kind == FUZZY, state=kind,
+                             source_codes=source_codes, target_codes=target_codes))
+    return found
+
+
+def _state_12(target: etree._Element | None, text: str, state: str | None) -> str:
+    if target is None or not text.strip() or state in UNTRANSLATED_STATES:
+        return UNTRANSLATED
+    return FUZZY if state in FUZZY_STATES else TRANSLATED
+
+
+def _seg_marks(elem: etree._Element | None) -> list[etree._Element]:
+    """The sentences of a segmented 1.2 unit: its ``<mrk mtype="seg">`` (in ``<seg-source>``
+    and ``<target>``), which may sit inside a ``<g>``."""
+    if elem is None:
+        return []
+    return [mark for mark in elem.iter("{*}mrk", "mrk") if mark.get("mtype") == "seg"]
 
 
 def _units_20(unit: etree._Element) -> list[Segment]:
