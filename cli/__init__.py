@@ -2,7 +2,8 @@
 
 Errors are turned into messages in one place, `GlossaryGroup.invoke`: the library's errors,
 files that cannot be read or written and a damaged TM all exit with status 2 and
-`file[:line]: what is wrong` on standard error, never a traceback (status 1 means findings).
+`file[:line]: what is wrong` on standard error, never a traceback (status 1 means findings);
+Ctrl-C exits 130 and SIGTERM 143.
 """
 from __future__ import annotations
 
@@ -52,6 +53,11 @@ class GlossaryGroup(click.Group):
             # `glossary … | head`: the reader left; not an error. Standard output already
             # points at /dev/null (output.output_failed), so exit quietly.
             ctx.exit(0)
+        except KeyboardInterrupt:
+            # Ctrl-C: the shell's 130, as SIGTERM's 143 (terminate_cleanly); click's own
+            # handling would exit 1, which here means "findings".
+            click.echo("interrupted", err=True)
+            ctx.exit(128 + signal.SIGINT)
         except GlossaryError as exc:
             raise InputProblem(str(exc)) from None
         except OSError as exc:
