@@ -22,7 +22,7 @@ from glossary.errors import DecodingWarning, GlossaryError
 
 from .check import check_command
 from .edit import add, edit, import_
-from .output import flush_stdout
+from .output import flush_stdout, stand_in_for_closed_streams
 from .terms import export, lookup, translit, validate, variants
 from .tm import tm_group
 
@@ -38,6 +38,7 @@ class GlossaryGroup(click.Group):
     where library and system errors become messages."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        stand_in_for_closed_streams()
         with warnings.catch_warnings(), terminate_cleanly(), collect_less_often():
             # A file read with a caveat (bad bytes, a guessed encoding): say so, go on.
             warnings.simplefilter("always", DecodingWarning)

@@ -2,6 +2,8 @@
 (a terminal, no NO_COLOR), plurals, highlighted spans."""
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
 import sys
@@ -60,6 +62,42 @@ def output_failed(exc: OSError) -> InputError | BrokenPipeError:
     if isinstance(exc, BrokenPipeError):
         return exc
     return InputError(f"cannot write: {exc.strerror or exc}", path=STDOUT)
+
+
+class ClosedStream(io.TextIOBase):
+    """Standard input or output the process was started without (`glossary … >&-`): Python
+    leaves it None, and each use would be a traceback. This one fails as the closed
+    descriptor does, its binary side too, so reading or writing it is the usual message."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    @property
+    def buffer(self) -> ClosedStream:
+        return self
+
+    def _closed(self) -> OSError:
+        return OSError(errno.EBADF, os.strerror(errno.EBADF), self._name)
+
+    def read(self, size: int | None = -1) -> Any:  # text, or bytes as `buffer`
+        raise self._closed()
+
+    def readline(self, size: int | None = -1) -> Any:
+        raise self._closed()
+
+    def write(self, text: Any) -> int:
+        raise self._closed()
+
+
+def stand_in_for_closed_streams() -> None:
+    """Give a closed standard stream its stand-in; a closed stderr just loses the messages
+    (nobody is there to read them, and the exit status still tells the outcome)."""
+    if sys.stdin is None:
+        sys.stdin = ClosedStream("<stdin>")
+    if sys.stdout is None:
+        sys.stdout = ClosedStream(STDOUT)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
 
 
 def print_json(data: Any) -> None:
