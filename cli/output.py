@@ -25,12 +25,16 @@ def color_enabled(stream: IO[str] | None = None) -> bool:
 
 
 def echo(text: str = "", nl: bool = True) -> None:
-    """Data to standard output; a full or closed device is an input/output error with a
-    message (exit 2), not a traceback."""
+    """Data to standard output; a full or closed device, or an encoding that cannot hold the
+    text, is an input/output error with a message (exit 2), not a traceback."""
     try:
         click.echo(text, nl=nl)
     except OSError as exc:
         raise output_failed(exc) from None
+    except UnicodeEncodeError as exc:  # PYTHONIOENCODING=latin-1: no Cyrillic, and no garbage
+        raise InputError(f"cannot write U+{ord(exc.object[exc.start]):04X}: the output encoding "
+                         f"{exc.encoding} cannot hold it (PYTHONIOENCODING or the locale)",
+                         path=STDOUT) from None
 
 
 def write_binary(data: bytes) -> None:

@@ -1,7 +1,8 @@
-"""A process started with a standard stream closed (`glossary … >&-`, `<&-`, `2>&-`): Python
-leaves it None. Reading or writing the closed one is the usual message and exit 2, as a
-shell tool says "Bad file descriptor"; never a traceback; a closed stderr only loses the
-messages. Real processes."""
+"""Standard streams. A process started with one closed (`glossary … >&-`, `<&-`, `2>&-`):
+Python leaves it None. Reading or writing the closed one is the usual message and exit 2, as
+a shell tool says "Bad file descriptor"; never a traceback; a closed stderr only loses the
+messages. An output encoding that cannot hold Cyrillic is a clear error too. Real processes.
+"""
 from __future__ import annotations
 
 import os
@@ -44,3 +45,15 @@ def test_closed_stderr_loses_only_the_messages(tmp_path):
     assert done.returncode == 0
     done = run_closed(2, "tm", "search", "ГКО заседал", "--tm", str(tm))
     assert (done.returncode, done.stdout.count("The GKO sat")) == (0, 1)
+
+
+def test_an_output_encoding_without_cyrillic_is_a_clear_error():
+    """PYTHONIOENCODING=latin-1 (ascii click replaces by UTF-8 itself): exit 2 naming the
+    character and the encoding, not a traceback, and no text written with it mangled."""
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    done = subprocess.run([*CLI, "variants", "ГКО", "--glossary", str(SMALL)], cwd=ROOT,
+                          env=env, capture_output=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.decode("latin-1").endswith(
+        "Error: <stdout>: cannot write U+0413: the output encoding latin-1 cannot hold it "
+        "(PYTHONIOENCODING or the locale)\n")
