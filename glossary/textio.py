@@ -27,6 +27,7 @@ import tempfile
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DecodingWarning, GlossaryError, InputError
@@ -163,6 +164,60 @@ def read_text(path: str | Path) -> str:
         raise InputError(exc.strerror or str(exc), path=path) from exc
     text = decode(data, path)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a text file is stored: its encoding, byte-order mark and line end."""
+
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    newline: str = "\n"
+
+    @classmethod
+    def of(cls, data: bytes, text: str) -> "Layout":
+        """The layout of a file's bytes, `text` being how they were read (without the BOM):
+        the charset the file declares (a PO header's), UTF-8 or cp1251. An encoding that was
+        guessed otherwise or repaired (bad bytes read as U+FFFD) is not kept: such a file is
+        written as UTF-8."""
+        newline = found.group() if (found := _LINE_END.search(text)) else "\n"
+        for bom, encoding in _BOMS:
+            if data.startswith(bom):
+                return cls(encoding, bom, newline)
+        for encoding in (declared_charset(data) or "utf-8", "utf-8", "cp1251"):
+            try:
+                if data.decode(encoding) == text:
+                    return cls(encoding, b"", newline)
+            except (UnicodeDecodeError, LookupError):  # LookupError: a charset Python lacks
+                pass
+        return cls("utf-8", b"", newline)
+
+    def encode(self, text: str, path: str | Path) -> bytes:
+        try:
+            return self.bom + text.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            bad = exc.object[exc.start]
+            raise InputError(f"cannot write {bad!r} (U+{ord(bad):04X}): the file is "
+                             f"{self.encoding}, which has no such character; save it as "
+                             "UTF-8 first", path=path) from None
+
+
+def stored(path: str | Path) -> tuple[Layout, str]:
+    """How a file about to be written back is stored, and its text as decoded (line ends
+    kept); what decoding it warned of was said when it was read."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from exc
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DecodingWarning)
+        text = decode(data, path)
+    return Layout.of(data, text), text
 
 
 def write_atomic(path: str | Path, text: str | bytes) -> None:

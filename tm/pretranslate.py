@@ -114,16 +114,9 @@ def encoded(text: str, path: str | Path) -> bytes:
     charset its header declares (a KOI8-R catalogue written as UTF-8 would be read as
     KOI8-R by every gettext tool) and its line ends; a character the charset lacks is an
     InputError."""
-    import warnings
+    from glossary.textio import stored
 
-    from glossary.errors import DecodingWarning
-    from glossary.termfiles.patch import Layout
-    from glossary.textio import decode
-
-    data = Path(path).read_bytes()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DecodingWarning)  # said when the file was read
-        layout = Layout.of(data, decode(data, path))
+    layout, _ = stored(path)
     return layout.encode(text.replace("\n", layout.newline), path)
 
 

@@ -13,15 +13,14 @@ disk, so every file written reads back (`check_writable`).
 from __future__ import annotations
 
 import re
-import warnings
 from pathlib import Path
 from typing import Any
 
 from .. import sniff
-from ..errors import DecodingWarning, GlossaryError, InputError
+from ..errors import GlossaryError, InputError
 from ..model import COLUMNS, LIST_COLUMNS, REQUIRED, Glossary, Term
 from ..shipped import SHIPPED_READ_ONLY, is_installed_copy, shipped_path  # noqa: F401 (re-exported)
-from ..textio import decode, read_text, write_atomic
+from ..textio import Layout, read_text, stored, write_atomic
 from . import csv, json, omegat, patch, po, tbx, tsv
 
 FORMATS = {m.NAME: m for m in (tsv, csv, omegat, tbx, json, po)}
@@ -142,14 +141,9 @@ def write_back(before: Glossary, after: Glossary, path: str | Path, fmt: str) ->
     definitions, a PO file's references, fuzzy entries and header) is refused, not written
     without it (InputError)."""
     check_writable(after)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=path) from exc
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DecodingWarning)  # said when the file was loaded
-        text = decode(data, path)
-    layout = patch.Layout.of(data, text) if fmt in patch.KEEP_LAYOUT else patch.Layout()
+    layout, text = stored(path)
+    if fmt not in patch.KEEP_LAYOUT:
+        layout = Layout()
     if fmt in patch.LINE_FORMATS:
         new = patch.patched(before, after, text, fmt, path, layout.newline)
         if new is None or not _reads_back(new, after, fmt, path):

@@ -16,14 +16,10 @@ format is.
 """
 from __future__ import annotations
 
-import codecs
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
 from ..model import COLUMNS, Glossary, Term
-from ..textio import declared_charset
 from . import csv, tsv
 
 LINE_FORMATS = ("tsv", "csv")
@@ -31,44 +27,6 @@ KEEP_LAYOUT = ("tsv", "csv", "omegat")
 _BREAK = re.compile(r"(\r\n|\r|\n)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TAG = re.compile(r"<[^>]*>")
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-         (codecs.BOM_UTF16_BE, "utf-16-be"))
-
-
-@dataclass(frozen=True)
-class Layout:
-    """How a text file is stored: its encoding, byte-order mark and line end."""
-
-    encoding: str = "utf-8"
-    bom: bytes = b""
-    newline: str = "\n"
-
-    @classmethod
-    def of(cls, data: bytes, text: str) -> "Layout":
-        """The layout of a file's bytes, `text` being how they were read (without the BOM):
-        the charset the file declares (a PO header's), UTF-8 or cp1251. An encoding that was
-        guessed otherwise or repaired (bad bytes read as U+FFFD) is not kept: such a file is
-        written as UTF-8."""
-        newline = found.group() if (found := _BREAK.search(text)) else "\n"
-        for bom, encoding in _BOMS:
-            if data.startswith(bom):
-                return cls(encoding, bom, newline)
-        for encoding in (declared_charset(data) or "utf-8", "utf-8", "cp1251"):
-            try:
-                if data.decode(encoding) == text:
-                    return cls(encoding, b"", newline)
-            except (UnicodeDecodeError, LookupError):  # LookupError: a charset Python lacks
-                pass
-        return cls("utf-8", b"", newline)
-
-    def encode(self, text: str, path: str | Path) -> bytes:
-        try:
-            return self.bom + text.encode(self.encoding)
-        except UnicodeEncodeError as exc:
-            bad = exc.object[exc.start]
-            raise InputError(f"cannot write {bad!r} (U+{ord(bad):04X}): the file is "
-                             f"{self.encoding}, which has no such character; save it as "
-                             "UTF-8 first", path=path) from None
 
 
 def patched(before: Glossary, after: Glossary, text: str, fmt: str, path: str | Path,
